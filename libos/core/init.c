@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* init.c: the library OS's boot sequence, from platform hand-off to main. */
+#include <ingot/cmdline.h>
+#include <ingot/console.h>
+#include <ingot/mm.h>
+#include <ingot/panic.h>
+#include <ingot/plat.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define IG_CMDLINE_MAX 4096
+
+extern int main(int argc, char **argv, char **envp);
+extern void ig_libc_init_array(void);
+extern void ig_libc_fini_array(void);
+extern char **environ;
+
+/* The command line is parsed into static storage: it is needed before the
+ * heap could fail, and argv must outlive main's frame for atexit handlers. */
+static char cmdline_buf[IG_CMDLINE_MAX + 1];
+static char *cmdline_store[IG_CMDLINE_MAX / 2 + 8];
+
+static void setup_args(struct ig_cmdline *cl)
+{
+    const char *src = ig_plat_cmdline();
+    size_t len = strlen(src);
+
+    if (len > IG_CMDLINE_MAX) {
+        ig_printk("ingot: command line is %zu bytes; the limit is %d\n", len,
+                  IG_CMDLINE_MAX);
+        ig_plat_exit(255);
+    }
+    memcpy(cmdline_buf, src, len + 1);
+    int err = ig_cmdline_parse(cmdline_buf, cmdline_store,
+                               sizeof(cmdline_store) / sizeof(char *), cl);
+    if (err) {
+        ig_printk("ingot: bad command line: %s: \"%s\"\n",
+                  err == -E2BIG ? "too many arguments"
+                                : "unterminated quote or env. without '='",
+                  src);
+        ig_plat_exit(255);
+    }
+    for (int i = 0; i < cl->nunknown; i++)
+        ig_printk("ingot: ignoring unknown libos option '%s'\n",
+                  cl->unknown[i]);
+}
+
+_Noreturn void ig_libos_main(void)
+{
+    struct ig_cmdline cl;
+
+    if (ig_mm_init() != 0) {
+        ig_printk("ingot: no usable memory reported by the platform\n");
+        ig_plat_exit(255);
+    }
+    setup_args(&cl);
+    environ = cl.envp;
+    /* Destructors run at exit(), after the app's own atexit handlers. */
+    atexit(ig_libc_fini_array);
+    ig_libc_init_array();
+    exit(main(cl.argc, cl.argv, cl.envp));
+}

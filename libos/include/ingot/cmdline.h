@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* cmdline.h: the image command line, split into libos options, env, argv. */
+#ifndef INGOT_CMDLINE_H
+#define INGOT_CMDLINE_H
+
+/*
+ * Syntax (documented for users in docs/architecture.md):
+ *
+ *     [libos options…] -- [app arguments…]
+ *
+ * Tokens are separated by spaces or tabs.  A token may be quoted with double
+ * quotes; inside quotes, \" and \\ stand for " and \.  Outside quotes a
+ * backslash also escapes the next character.  Before "--":
+ *
+ *     argv0=NAME        the program name the app sees as argv[0]
+ *     env.NAME=VALUE    sets environment variable NAME to VALUE
+ *
+ * Other options are reported and ignored.  Without "--" every token is an
+ * app argument.  argv[0] is "app" unless argv0= says otherwise.
+ *
+ * Call ig_cmdline_parse() once on a writable copy of the command line; the
+ * resulting vectors point into that copy and into (store).
+ */
+
+#include <stddef.h>
+
+struct ig_cmdline {
+    int argc;
+    char **argv; /* argc entries then NULL */
+    char **envp; /* NAME=VALUE strings then NULL */
+    int nenv;
+    int nunknown; /* libos options that were not understood */
+    char **unknown;
+};
+
+/* Splits (line) in place and fills (out), using (store), an array of
+ * (nstore) pointers, for argv, envp and unknown (all three vectors with their
+ * NULL terminators must fit).  Returns 0, -E2BIG when (store) is too small,
+ * or -EINVAL for an unterminated quote or an env. option without '='. */
+int ig_cmdline_parse(char *line, char **store, size_t nstore,
+                     struct ig_cmdline *out);
+
+#endif /* INGOT_CMDLINE_H */

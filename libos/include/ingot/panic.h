@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* panic.h: fatal errors and assertions inside the library OS. */
+#ifndef INGOT_PANIC_H
+#define INGOT_PANIC_H
+
+/*
+ * IG_PANIC() is for states the library OS cannot continue from (a broken
+ * invariant, never resource exhaustion, which returns -ENOMEM and friends).
+ * It prints "ingot: panic at FILE:LINE: message", a backtrace of the caller,
+ * and ends the image with status 255, without using malloc or stdio.
+ */
+
+#include <stdint.h>
+
+_Noreturn void ig_panic_at(const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#define IG_PANIC(...) ig_panic_at(__FILE__, __LINE__, __VA_ARGS__)
+
+#define IG_ASSERT(cond)                                                        \
+    do {                                                                       \
+        if (!(cond))                                                           \
+            ig_panic_at(__FILE__, __LINE__, "assertion failed: %s", #cond);    \
+    } while (0)
+
+/* Prints a frame-pointer backtrace starting at frame pointer (rbp), at most
+ * (max) frames numbered from (first), one "  #N 0xADDR" line per return
+ * address (the form `ingot run` annotates with symbol names).  Stops at a
+ * NULL, misaligned or out-of-stack frame pointer. */
+void ig_backtrace_print(uintptr_t rbp, int first, int max);
+
+#endif /* INGOT_PANIC_H */

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* plat.h: the whole interface between the library OS and a platform. */
+#ifndef INGOT_PLAT_H
+#define INGOT_PLAT_H
+
+/*
+ * Lifecycle.  A platform owns the first instructions of the image.  It brings
+ * the CPU into 64-bit mode with paging, a stack, SSE and a console, discovers
+ * its memory and command line, and then calls ig_libos_main() exactly once,
+ * which never returns.  From then on the library OS calls only the ig_plat_*
+ * functions below; it never touches hardware or host system calls itself.
+ *
+ * When the CPU raises an exception (kvm) or the host delivers a fault signal
+ * (pico), the platform fills a struct ig_fault and calls ig_fault_report(),
+ * which prints a one-screen report and ends the image with status 255.
+ *
+ * Every platform implements every function in this file; where a platform
+ * lacks a facility it says so through the return value (-ENOSYS, 0 devices).
+ * No code in libos/ may test which platform it runs on.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- Console ---------------------------------------------------------- */
+
+/* Writes (len) bytes of (buf) to the console, blocking until all are
+ * accepted.  Safe from fault handlers: it never allocates and takes no lock
+ * that a faulting thread could hold. */
+void ig_plat_console_write(const char *buf, size_t len);
+
+/* ---- Clocks ----------------------------------------------------------- */
+
+/* Nanoseconds since an arbitrary point at or before boot; never goes back. */
+uint64_t ig_plat_clock_monotonic(void);
+
+/* Nanoseconds since 1970-01-01 00:00:00 UTC, as well as the platform knows
+ * it (RTC on kvm, the host clock on pico). */
+uint64_t ig_plat_clock_wall(void);
+
+/* ---- Idle ------------------------------------------------------------- */
+
+/* Stops the CPU until an event arrives or the monotonic clock reaches
+ * (deadline) nanoseconds, whichever comes first; UINT64_MAX waits for an
+ * event only.  May return early and spuriously; callers re-check. */
+void ig_plat_idle(uint64_t deadline);
+
+/* ---- Exit ------------------------------------------------------------- */
+
+/* Ends the image with exit status (status & 0xff), after every byte given to
+ * ig_plat_console_write() has left the guest.  `ingot run` exits with the
+ * same status. */
+_Noreturn void ig_plat_exit(int status);
+
+/* ---- Memory ----------------------------------------------------------- */
+
+struct ig_plat_mem_region {
+    uintptr_t base; /* page-aligned, mapped read/write, non-executable */
+    size_t len;     /* multiple of IG_PLAT_PAGE_SIZE */
+};
+
+#define IG_PLAT_PAGE_SIZE 4096u
+
+/* Fills up to (max) entries of (out) with the memory the library OS may use
+ * freely: mapped, writable, and not holding the image, its stacks, page
+ * tables, boot data or modules.  Returns the number of regions (possibly more
+ * than max, in which case only max were written). */
+int ig_plat_mem_regions(struct ig_plat_mem_region *out, int max);
+
+/* ---- Command line ----------------------------------------------------- */
+
+/* Returns the command line the image was started with, NUL-terminated, never
+ * NULL (an empty string when there is none).  Its syntax is documented in
+ * <ingot/cmdline.h>. */
+const char *ig_plat_cmdline(void);
+
+/* ---- Entropy ---------------------------------------------------------- */
+
+/* Fills (len) bytes of (buf) with random bytes from a hardware or host
+ * source.  Returns len, -ENOSYS when the platform has no source, or -EIO
+ * when the source keeps failing. */
+long ig_plat_entropy(void *buf, size_t len);
+
+/* ---- Devices ---------------------------------------------------------- */
+
+enum ig_plat_dev_kind {
+    IG_PLAT_DEV_NET = 1,
+    IG_PLAT_DEV_BLOCK = 2,
+    IG_PLAT_DEV_9P = 3,
+};
+
+/* Returns how many devices of (kind) the platform found at boot. */
+int ig_plat_dev_count(enum ig_plat_dev_kind kind);
+
+/* ---- Identity --------------------------------------------------------- */
+
+/* Returns the platform's name as recorded in the image note ("kvm"). */
+const char *ig_plat_name(void);
+
+/* ---- Upcalls: implemented by the library OS, called by platforms ------ */
+
+/* Runs the library OS: parses the command line, sets up memory, runs
+ * constructors and main(), and exits with main's value.  Never returns. */
+_Noreturn void ig_libos_main(void);
+
+/* What a platform knows about a fault.  (vector) is the x86 exception vector
+ * (0 divide error, 6 invalid opcode, 13 general protection, 14 page fault,
+ * ...) or a negative host signal number on platforms that see signals. */
+struct ig_fault {
+    int vector;
+    uint64_t error_code;
+    int has_error_code;
+    uint64_t fault_addr; /* CR2 for page faults, si_addr for signals */
+    uint64_t rip, rsp, rbp, rflags;
+    uint64_t rax, rbx, rcx, rdx, rsi, rdi;
+    uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
+};
+
+/* Prints a report of (f) (what happened, registers, a frame-pointer
+ * backtrace) to the console and ends the image with status 255.  Safe to
+ * call with a corrupt heap; a fault while reporting ends the image at once. */
+_Noreturn void ig_fault_report(const struct ig_fault *f);
+
+/* Stores the bounds of the boot stack, [*lo, *hi), in (lo) and (hi), so
+ * backtraces never walk outside it.  The page [*lo - 4096, *lo) is an
+ * unmapped guard page: a fault there is reported as a stack overflow. */
+void ig_plat_boot_stack(uintptr_t *lo, uintptr_t *hi);
+
+#endif /* INGOT_PLAT_H */

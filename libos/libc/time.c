@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* time.c: clocks and sleeps on top of the platform's clocks. */
+#include <ingot/plat.h>
+
+#include <sys/time.h>
+#include <sys/times.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "libc_internal.h"
+
+#define NS_PER_SEC 1000000000ull
+
+static void ns_to_timespec(uint64_t ns, struct timespec *ts)
+{
+    ts->tv_sec = (time_t)(ns / NS_PER_SEC);
+    ts->tv_nsec = (long)(ns % NS_PER_SEC);
+}
+
+int clock_gettime(clockid_t id, struct timespec *ts)
+{
+    switch (id) {
+    case CLOCK_REALTIME:
+        ns_to_timespec(ig_plat_clock_wall(), ts);
+        return 0;
+    case CLOCK_MONOTONIC:
+    case CLOCK_PROCESS_CPUTIME_ID:
+    case CLOCK_THREAD_CPUTIME_ID:
+        ns_to_timespec(ig_plat_clock_monotonic(), ts);
+        return 0;
+    default:
+        return (int)ig_libc_ret(-EINVAL);
+    }
+}
+
+int clock_getres(clockid_t id, struct timespec *res)
+{
+    if (id != CLOCK_REALTIME && id != CLOCK_MONOTONIC &&
+        id != CLOCK_PROCESS_CPUTIME_ID && id != CLOCK_THREAD_CPUTIME_ID)
+        return (int)ig_libc_ret(-EINVAL);
+    if (res)
+        *res = (struct timespec){.tv_sec = 0, .tv_nsec = 1};
+    return 0;
+}
+
+int gettimeofday(struct timeval *tv, void *tz)
+{
+    (void)tz;
+    if (tv) {
+        uint64_t ns = ig_plat_clock_wall();
+        tv->tv_sec = (time_t)(ns / NS_PER_SEC);
+        tv->tv_usec = (suseconds_t)(ns % NS_PER_SEC / 1000);
+    }
+    return 0;
+}
+
+/* clock() reads tms_utime in CLOCKS_PER_SEC ticks.  The image is one
+ * process that owns its CPU from boot, so its CPU time is the monotonic
+ * clock, which starts at or before boot. */
+clock_t times(struct tms *buf)
+{
+    uint64_t now = ig_plat_clock_monotonic();
+    clock_t ticks = (clock_t)(now / (NS_PER_SEC / CLOCKS_PER_SEC));
+    if (buf)
+        *buf = (struct tms){.tms_utime = ticks, .tms_stime = 0};
+    return ticks;
+}
+
+int nanosleep(const struct timespec *req, struct timespec *rem)
+{
+    if (!req || req->tv_nsec < 0 || req->tv_nsec >= (long)NS_PER_SEC ||
+        req->tv_sec < 0)
+        return (int)ig_libc_ret(-EINVAL);
+    uint64_t deadline = ig_plat_clock_monotonic() +
+                        (uint64_t)req->tv_sec * NS_PER_SEC +
+                        (uint64_t)req->tv_nsec;
+    while (ig_plat_clock_monotonic() < deadline)
+        ig_plat_idle(deadline);
+    if (rem)
+        *rem = (struct timespec){0};
+    return 0;
+}
+
+unsigned sleep(unsigned seconds)
+{
+    struct timespec ts = {.tv_sec = seconds, .tv_nsec = 0};
+    nanosleep(&ts, NULL);
+    return 0;
+}
+
+int usleep(useconds_t usec)
+{
+    struct timespec ts = {.tv_sec = usec / 1000000,
+                          .tv_nsec = (long)(usec % 1000000) * 1000};
+    return nanosleep(&ts, NULL);
+}

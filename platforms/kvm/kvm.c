@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* kvm.c: C entry of the kvm platform, boot order and small plat.h answers. */
+#include <ingot/plat.h>
+
+#include "kvm_internal.h"
+
+_Noreturn void ig_kvm_main(uint32_t start_info)
+{
+    /* The TSC first, so the monotonic clock's zero is as early as we can. */
+    ig_kvm_tsc_init();
+    ig_kvm_serial_init();
+    /* Exceptions before pvh/paging can already be reported. */
+    ig_arch_cpu_init();
+    ig_kvm_pvh_init(start_info);
+    ig_kvm_mem_init();
+    ig_arch_paging_init();
+    ig_libos_main();
+}
+
+const char *ig_plat_name(void)
+{
+    return "kvm";
+}
+
+int ig_plat_dev_count(enum ig_plat_dev_kind kind)
+{
+    /* Device discovery (virtio-mmio / PCI) arrives with the drivers. */
+    (void)kind;
+    return 0;
+}
+
+void ig_plat_boot_stack(uintptr_t *lo, uintptr_t *hi)
+{
+    *lo = (uintptr_t)ig_kvm_boot_stack_lo;
+    *hi = (uintptr_t)ig_kvm_boot_stack_hi;
+}

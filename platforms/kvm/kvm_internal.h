@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* kvm_internal.h: what the files of the kvm platform share with each other. */
+#ifndef INGOT_KVM_INTERNAL_H
+#define INGOT_KVM_INTERNAL_H
+
+/*
+ * Boot order (kvm.c): pvh_start.S -> ig_kvm_main(): tsc, serial, cpu (GDT,
+ * TSS, IDT), pvh (start_info), mem (free RAM), paging (final tables), then
+ * ig_libos_main().  Functions marked "boot" may only run in that sequence.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define IG_KVM_PAGE 4096ull
+#define IG_KVM_4G 0x100000000ull
+
+/* kvm.ld */
+extern char _text_start[], _etext[], _rodata_start[], _erodata[];
+extern char _data_start[], _edata[], __bss_start[], _end[];
+
+/* pvh_start.S: stacks, each directly above an unmapped guard page. */
+extern char ig_kvm_boot_guard[], ig_kvm_boot_stack_lo[], ig_kvm_boot_stack_hi[];
+extern char ig_kvm_trap_guard[], ig_kvm_trap_stack_lo[], ig_kvm_trap_stack_hi[];
+
+/* A physical address range [base, end). */
+struct ig_kvm_range {
+    uint64_t base, end;
+};
+
+/* kvm.c: the C entry, called once from pvh_start.S on the boot stack with
+ * the physical address of struct hvm_start_info. */
+_Noreturn void ig_kvm_main(uint32_t start_info);
+
+/* serial.c: COM1.  init (boot) programs it; drain waits until the last byte
+ * has left the transmitter; puts and put_hex need no libc. */
+void ig_kvm_serial_init(void);
+void ig_kvm_serial_drain(void);
+void ig_kvm_puts(const char *s);
+void ig_kvm_put_hex(uint64_t v);
+
+/* exit.c: die prints "kvm: <msg>\n" and exits 255, die_hex the same with
+ * (v) in hex between two strings; exit_hard skips the console (and the exit
+ * record) and goes straight to the VMM. */
+_Noreturn void ig_kvm_die(const char *msg);
+_Noreturn void ig_kvm_die_hex(const char *before, uint64_t v,
+                              const char *after);
+_Noreturn void ig_kvm_exit_hard(int status);
+
+/* pvh.c (boot): validates and copies what start_info describes; dies with a
+ * message on anything malformed.  Afterwards the accessors return copies. */
+#define IG_KVM_E820_RAM 1
+#define IG_KVM_E820_RESERVED 2
+#define IG_KVM_E820_ACPI 3
+#define IG_KVM_E820_NVS 4
+
+struct ig_kvm_memmap_entry {
+    uint64_t base, len;
+    uint32_t type;
+};
+
+struct ig_kvm_module {
+    uint64_t base, len;
+    uint64_t cmdline; /* physical address of its NUL-terminated string, or 0 */
+};
+
+void ig_kvm_pvh_init(uint32_t start_info);
+const struct ig_kvm_memmap_entry *ig_kvm_memmap(int *count);
+const struct ig_kvm_module *ig_kvm_modules(int *count);
+/* Ranges holding start_info, the command line, the memory map, the module
+ * list, the modules and their command lines. */
+const struct ig_kvm_range *ig_kvm_boot_data(int *count);
+
+/* mem.c (boot): init computes the free RAM; alloc_page takes a zeroed page
+ * below 4 GiB (page tables), which is then no longer free. */
+void ig_kvm_mem_init(void);
+uint64_t ig_kvm_boot_alloc_page(void);
+
+/* x86_64/cpu.c (boot): GDT with TSS (IST1 = trap stack), IDT for 0..31. */
+void ig_arch_cpu_init(void);
+
+/* x86_64/paging.c (boot): builds the final page tables and switches. */
+void ig_arch_paging_init(void);
+
+/* x86_64/tsc.c: init (boot) records the boot TSC; ns converts TSC ticks
+ * since boot to nanoseconds, finding the frequency on first use. */
+void ig_kvm_tsc_init(void);
+uint64_t ig_kvm_tsc_ns(void);
+
+#endif /* INGOT_KVM_INTERNAL_H */

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# run.sh: build the multi-file project with `make CC=ingot-cc`, then boot it.
+set -eu
+bindir=$1 src=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp "$src"/*.c "$src"/*.h "$src"/Makefile "$work"/
+make -C "$work" CC="$bindir/ingot-cc"
+for f in main.o util.o main.d util.d app; do
+    [ -f "$work/$f" ] || { echo "FAIL: make did not produce $f"; exit 1; }
+done
+# A second make must find everything up to date.
+make -C "$work" CC="$bindir/ingot-cc" -q app || { echo "FAIL: not up to date"; exit 1; }
+"$src/../check.sh" "$bindir/ingot" 0 "$work/app" \
+    --expect '^multifile: built by make 42$'

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* test_run_args.c: `ingot run` options, sizes and the QEMU command. */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "run.h"
+#include "unit.h"
+
+static char err[512];
+
+#define PARSE(o, ...)                                                          \
+    ig_run_parse_args(                                                         \
+        (o), (int)(sizeof((char *[]){"run", __VA_ARGS__}) / sizeof(char *)),   \
+        (char *[]){"run", __VA_ARGS__, NULL}, err, sizeof(err))
+
+static void test_size(void)
+{
+    static const struct {
+        const char *s;
+        int r;
+        uint64_t bytes;
+    } cases[] = {
+        {"64", 0, 64ull << 20},
+        {"64M", 0, 64ull << 20},
+        {"64m", 0, 64ull << 20},
+        {"64MB", 0, 64ull << 20},
+        {"64MiB", 0, 64ull << 20},
+        {"2G", 0, 2ull << 30},
+        {"1g", 0, 1ull << 30},
+        {"4096K", 0, 4ull << 20},
+        {"4096kib", 0, 4ull << 20},
+        {"0", 0, 0},
+        {"", -EINVAL, 0},
+        {"M", -EINVAL, 0},
+        {"-1M", -EINVAL, 0},
+        {"+1M", -EINVAL, 0},
+        {" 64M", -EINVAL, 0},
+        {"64M ", -EINVAL, 0},
+        {"1.5G", -EINVAL, 0},
+        {"64T", -EINVAL, 0},
+        {"64Mi", -EINVAL, 0},
+        {"64MBB", -EINVAL, 0},
+        {"0x40M", -EINVAL, 0},
+        {"64 M", -EINVAL, 0},
+        {"99999999999999999999", -ERANGE, 0},
+        {"17179869184G", -ERANGE, 0},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        uint64_t b = 12345;
+        int r = ig_run_parse_size(cases[i].s, &b);
+        if (r != cases[i].r || (r == 0 && b != cases[i].bytes)) {
+            fprintf(stderr, "size \"%s\": got %d %llu\n", cases[i].s, r,
+                    (unsigned long long)b);
+            unit_failures++;
+        }
+    }
+}
+
+static void test_args(void)
+{
+    struct ig_run_opts o;
+
+    CHECK_INT(PARSE(&o, "img"), 0);
+    CHECK_STR(o.image, "img");
+    CHECK_INT(o.mem, IG_RUN_MEM_DEFAULT);
+    CHECK_INT(o.accel, IG_RUN_ACCEL_AUTO);
+    CHECK_STR(o.machine, "microvm");
+    CHECK_INT(o.nargs, 0);
+    ig_run_opts_free(&o);
+
+    /* Options before and after the image; app arguments after --, even
+     * ones that look like options.  (o.args points into argv.) */
+    char *argv[] = {"run",       "-m",        "128M", "img", "--accel=tcg",
+                    "--machine", "q35",       "-e",   "A=1", "--env=B=x y",
+                    "-eC=",      "--dry-run", "--",   "-m",  "--",
+                    "z",         NULL};
+    CHECK_INT(ig_run_parse_args(&o, 16, argv, err, sizeof(err)), 0);
+    CHECK_INT(o.mem, 128ull << 20);
+    CHECK_INT(o.accel, IG_RUN_ACCEL_TCG);
+    CHECK_STR(o.machine, "q35");
+    CHECK(o.dry_run);
+    CHECK_INT(o.env.n, 3);
+    if (o.env.n == 3) {
+        CHECK_STR(o.env.v[1], "B=x y");
+        CHECK_STR(o.env.v[2], "C=");
+    }
+    CHECK_INT(o.nargs, 3);
+    if (o.nargs == 3) {
+        CHECK_STR(o.args[0], "-m");
+        CHECK_STR(o.args[1], "--");
+    }
+    ig_run_opts_free(&o);
+
+    /* -e NAME copies from the environment, or is dropped when unset. */
+    setenv("INGOT_TEST_VAR", "v a l", 1);
+    unsetenv("INGOT_TEST_UNSET");
+    CHECK_INT(
+        PARSE(&o, "img", "-e", "INGOT_TEST_VAR", "-e", "INGOT_TEST_UNSET"), 0);
+    CHECK_INT(o.env.n, 1);
+    if (o.env.n)
+        CHECK_STR(o.env.v[0], "INGOT_TEST_VAR=v a l");
+    ig_run_opts_free(&o);
+
+    static const struct {
+        const char *a, *b, *msg;
+    } bad[] = {
+        {"img", "extra",
+         "extra: unexpected argument (put the app's "
+         "arguments after --)"},
+        {"img", "--frob", "--frob: unknown option"},
+        {"img", "-x", "-x: unknown option"},
+        {"img", "--accel=fast", "--accel fast: must be auto, kvm or tcg"},
+        {"img", "--machine=pc", "--machine pc: must be microvm or q35"},
+        {"img", "-m", "-m: missing value"},
+        {"img", "-e1A=b", "-e 1A=b: not a valid variable name"},
+        {"img", "--env==b", "-e =b: not a valid variable name"},
+        {"img", "-m1M",
+         "-m 1M: not a memory size (whole MiB from 2M to "
+         "1024G, like 64M or 1G)"},
+        {"img", "-m1500K", "-m 1500K: not a memory size"},
+        {"img", "-m2T", "-m 2T: not a memory size"},
+        {"img", "-mlots", "-m lots: not a memory size"},
+        {"--dry-run", "--", "missing IMAGE (see ingot run --help)"},
+    };
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        err[0] = '\0';
+        int r = PARSE(&o, (char *)bad[i].a, (char *)bad[i].b);
+        if (r != -1 || strncmp(err, bad[i].msg, strlen(bad[i].msg)) != 0) {
+            fprintf(stderr, "%s %s: got %d \"%s\"\n", bad[i].a, bad[i].b, r,
+                    err);
+            unit_failures++;
+        }
+        ig_run_opts_free(&o);
+    }
+
+    CHECK_INT(PARSE(&o, "--help"), 0);
+    CHECK(o.help);
+    ig_run_opts_free(&o);
+}
+
+static int find(const struct ig_strvec *sv, const char *w)
+{
+    for (size_t i = 0; i < sv->n; i++)
+        if (strcmp(sv->v[i], w) == 0)
+            return (int)i;
+    return -1;
+}
+
+static void test_qemu_argv(void)
+{
+    struct ig_strvec a = {0};
+    struct ig_run_vm vm = {.qemu = "qemu",
+                           .machine = "microvm",
+                           .kvm = 0,
+                           .mem = 64ull << 20,
+                           .kernel = "img",
+                           .cmdline = "argv0=img --",
+                           .console = 1};
+
+    ig_run_qemu_argv(&a, &vm);
+    CHECK_STR(a.v[0], "qemu");
+    CHECK_STR(a.v[find(&a, "-M") + 1], "microvm,auto-kernel-cmdline=off");
+    CHECK_STR(a.v[find(&a, "-accel") + 1], "tcg");
+    CHECK_STR(a.v[find(&a, "-cpu") + 1], "max");
+    CHECK_STR(a.v[find(&a, "-m") + 1], "64M");
+    CHECK_STR(a.v[find(&a, "-serial") + 1], "stdio");
+    CHECK_STR(a.v[find(&a, "-device") + 1],
+              "isa-debug-exit,iobase=0xf4,iosize=4");
+    CHECK_STR(a.v[find(&a, "-kernel") + 1], "img");
+    CHECK_STR(a.v[find(&a, "-append") + 1], "argv0=img --");
+    CHECK(find(&a, "-nodefaults") > 0 && find(&a, "-no-reboot") > 0 &&
+          find(&a, "-no-user-config") > 0);
+    ig_strvec_free(&a);
+
+    vm.kvm = 1;
+    vm.machine = "q35";
+    vm.cmdline = NULL;
+    vm.console = 0;
+    ig_run_qemu_argv(&a, &vm);
+    CHECK_STR(a.v[find(&a, "-M") + 1], "q35");
+    CHECK_STR(a.v[find(&a, "-accel") + 1], "kvm");
+    CHECK(strncmp(a.v[find(&a, "-cpu") + 1], "host", 4) == 0);
+    CHECK(find(&a, "-append") < 0 && find(&a, "-serial") < 0);
+    ig_strvec_free(&a);
+}
+
+static void test_shquote(void)
+{
+    char *s;
+    CHECK_STR(s = ig_shquote("plain/path-1.elf"), "plain/path-1.elf");
+    free(s);
+    CHECK_STR(s = ig_shquote(""), "''");
+    free(s);
+    CHECK_STR(s = ig_shquote("a b"), "'a b'");
+    free(s);
+    CHECK_STR(s = ig_shquote("it's"), "'it'\\''s'");
+    free(s);
+    CHECK_STR(s = ig_shquote_argv((char *[]){"q", "-append", "x \"y\"", NULL}),
+              "q -append 'x \"y\"'");
+    free(s);
+}
+
+int main(void)
+{
+    test_size();
+    test_args();
+    test_qemu_argv();
+    test_shquote();
+    return unit_done();
+}

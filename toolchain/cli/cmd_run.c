@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* cmd_run.c: `ingot run IMAGE`: boot an image and exit with its status. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ingot/host_image.h>
+
+#include "run.h"
+
+static const char usage[] =
+    "Usage: ingot run [options] IMAGE [-- ARG...]\n"
+    "Boot IMAGE (built by ingot-cc) and pass its console through.  The\n"
+    "platform comes from the image: kvm images boot in QEMU.\n"
+    "\n"
+    "  -m, --memory SIZE       guest memory, like 64M or 1G (default 64M)\n"
+    "  --accel auto|kvm|tcg    auto (default) uses KVM only where a one-time\n"
+    "                          calibration found it faster than TCG\n"
+    "  --machine microvm|q35   QEMU machine (default microvm)\n"
+    "  -e, --env NAME=VALUE    set an environment variable in the guest;\n"
+    "                          -e NAME copies it from here if it is set\n"
+    "  --dry-run               print the QEMU command instead of running it\n"
+    "  -h, --help              print this help\n"
+    "\n"
+    "Options may come before or after IMAGE; the app's arguments go after\n"
+    "--.  The guest gets \"argv0=IMAGE env.NAME=VALUE... -- ARG...\" as its\n"
+    "command line (at most 4095 bytes).\n"
+    "\n"
+    "Environment: INGOT_QEMU (QEMU binary, default qemu-system-x86_64),\n"
+    "INGOT_LIBDIR (library directory), XDG_CACHE_HOME (the calibration is\n"
+    "cached in $XDG_CACHE_HOME/ingot/accel, default ~/.cache/ingot/accel).\n"
+    "\n"
+    "Exit status:\n"
+    "  0-255  the app's: what main() returned or exit() was given\n"
+    "  125    ingot run itself failed: bad option, not a bootable image,\n"
+    "         QEMU could not start\n"
+    "  255    also: the guest crashed (after a crash report) or stopped\n"
+    "         without reporting a status\n"
+    "  128+N  interrupted by signal N (130 for Ctrl-C)\n";
+
+static int fail(const char *what, const char *why)
+{
+    ig_host_error("%s: %s", what, why);
+    return IG_RUN_STATUS_FAIL;
+}
+
+int ig_cmd_run(int argc, char **argv)
+{
+    struct ig_run_opts o;
+    struct ig_image *img = NULL;
+    struct ig_strvec qargv = {0};
+    char *cmdline = NULL, *libdir = NULL, *qemu = NULL;
+    char err[512];
+    int r = IG_RUN_STATUS_FAIL, kvm;
+
+    if (ig_run_parse_args(&o, argc, argv, err, sizeof(err)) < 0) {
+        ig_host_error("%s", err);
+        goto out;
+    }
+    if (o.help) {
+        fputs(usage, stdout);
+        r = 0;
+        goto out;
+    }
+    img = ig_image_open(o.image, err, sizeof(err));
+    if (!img) {
+        fail(o.image, err);
+        goto out;
+    }
+    if (strcmp(ig_image_platform(img), "kvm") != 0) {
+        snprintf(err, sizeof(err),
+                 "built for platform %s, which ingot run cannot boot yet",
+                 ig_image_platform(img));
+        fail(o.image, err);
+        goto out;
+    }
+    if (ig_run_cmdline(&o, &cmdline) < 0) {
+        snprintf(err, sizeof(err), "%zu bytes; the guest takes at most %d",
+                 strlen(cmdline), IG_RUN_CMDLINE_MAX - 1);
+        fail("command line too long", err);
+        goto out;
+    }
+
+    const char *qname = ig_run_qemu_name();
+    qemu = ig_run_which(qname);
+    if (!qemu && !o.dry_run) {
+        fail(qname, "not found (install qemu-system-x86 or set INGOT_QEMU)");
+        goto out;
+    }
+    libdir = ig_host_libdir();
+    if (o.accel == IG_RUN_ACCEL_AUTO && !qemu)
+        kvm = 0; /* --dry-run without QEMU: nothing to calibrate with */
+    else if (ig_run_accel_resolve(o.accel, qemu, libdir ? libdir : ".", &kvm) <
+             0)
+        goto out;
+
+    struct ig_run_vm vm = {.qemu = qemu ? qemu : qname,
+                           .machine = o.machine,
+                           .kvm = kvm,
+                           .mem = o.mem,
+                           .kernel = o.image,
+                           .cmdline = cmdline,
+                           .console = 1};
+    ig_run_qemu_argv(&qargv, &vm);
+    if (o.dry_run) {
+        char *line = ig_shquote_argv(ig_strvec_argv(&qargv));
+        printf("%s\n", line);
+        free(line);
+        r = 0;
+    } else {
+        fflush(stdout);
+        r = ig_run_guest(ig_strvec_argv(&qargv), img);
+    }
+out:
+    ig_strvec_free(&qargv);
+    free(cmdline);
+    free(libdir);
+    free(qemu);
+    ig_image_close(img);
+    ig_run_opts_free(&o);
+    return r;
+}

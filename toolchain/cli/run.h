@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* run.h: the pieces of `ingot run`, private to the cli (and its tests). */
+#ifndef INGOT_RUN_H
+#define INGOT_RUN_H
+
+/*
+ * cmd_run.c drives these in order: ig_run_parse_args() reads the command
+ * line; the image is checked (<ingot/host_image.h>); ig_run_cmdline() builds
+ * the guest's command line; ig_run_accel_resolve() picks KVM or TCG;
+ * ig_run_qemu_argv() builds QEMU's command; ig_run_guest() boots it, pumping
+ * the console through the exit-record filter and the backtrace annotator.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <ingot/host.h>
+
+struct ig_image;
+
+/* `ingot run`'s own failures: bad options, bad image, QEMU not starting.
+ * Like `docker run`, so the app's statuses 1..124 stay unambiguous. */
+#define IG_RUN_STATUS_FAIL 125
+
+/* ---- run_args.c -------------------------------------------------------- */
+
+enum ig_run_accel { IG_RUN_ACCEL_AUTO, IG_RUN_ACCEL_KVM, IG_RUN_ACCEL_TCG };
+
+struct ig_run_opts {
+    const char *image;
+    uint64_t mem; /* bytes */
+    enum ig_run_accel accel;
+    const char *machine;  /* "microvm" or "q35" */
+    struct ig_strvec env; /* "NAME=VALUE" */
+    int dry_run;
+    int help;
+    char **args; /* the app's arguments (after --), into argv */
+    int nargs;
+};
+
+#define IG_RUN_MEM_DEFAULT (64ull << 20)
+#define IG_RUN_MEM_MIN (2ull << 20)
+#define IG_RUN_MEM_MAX (1ull << 40)
+
+/* Parses `run`'s arguments, (argv)[0] being "run".  Options may come before
+ * or after IMAGE; everything after "--" is the app's.  Returns 0, or -1 with
+ * "<what>: <why>" in (err) for an unknown option, a missing or bad value, a
+ * missing IMAGE or a second positional argument.  "-e NAME" copies NAME
+ * from the environment and is dropped if NAME is unset. */
+int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
+                      size_t errlen);
+
+/* Frees what ig_run_parse_args() allocated. */
+void ig_run_opts_free(struct ig_run_opts *o);
+
+/* Parses a size: decimal digits and an optional unit K, M or G (any case,
+ * optionally followed by "B" or "iB"); no unit means MiB, as in QEMU.
+ * Returns 0 with the byte count in (bytes), -EINVAL for anything else,
+ * -ERANGE if it does not fit 64 bits. */
+int ig_run_parse_size(const char *s, uint64_t *bytes);
+
+/* ---- run_cmdline.c ----------------------------------------------------- */
+
+/* The most the guest accepts, counting the terminating NUL. */
+#define IG_RUN_CMDLINE_MAX 4096
+
+/* Returns (s) as one command-line token: unchanged, or in double quotes
+ * with '"' and '\' escaped by a backslash when it is empty or holds white
+ * space, a quote or a backslash.  Malloc'd. */
+char *ig_run_quote(const char *s);
+
+/* Builds "argv0=<basename of image> env.NAME=VALUE... -- args..." into
+ * (*out) (malloc'd), each token quoted by ig_run_quote().  Returns 0, or
+ * -E2BIG when it needs more than IG_RUN_CMDLINE_MAX bytes (then (*out) is
+ * still set, so the caller can report its length). */
+int ig_run_cmdline(const struct ig_run_opts *o, char **out);
+
+/* ---- run_qemu.c -------------------------------------------------------- */
+
+/* One QEMU invocation. */
+struct ig_run_vm {
+    const char *qemu;    /* program to run */
+    const char *machine; /* "microvm" or "q35" */
+    int kvm;             /* -accel kvm -cpu host, else TCG */
+    uint64_t mem;        /* bytes, a multiple of 1 MiB */
+    const char *kernel;  /* the image */
+    const char *cmdline; /* -append, or NULL for none */
+    int console;         /* COM1 on QEMU's stdout, else no serial */
+};
+
+/* Returns 1 if (name) is a machine ig_run_qemu_argv() knows. */
+int ig_run_machine_ok(const char *name);
+
+/* Appends the QEMU command for (vm) to (out). */
+void ig_run_qemu_argv(struct ig_strvec *out, const struct ig_run_vm *vm);
+
+/* Returns the QEMU to use: $INGOT_QEMU or "qemu-system-x86_64". */
+const char *ig_run_qemu_name(void);
+
+/* Returns (name) resolved through PATH (unless it holds a '/') as a
+ * malloc'd path, or NULL if no executable file is found. */
+char *ig_run_which(const char *name);
+
+/* ---- run_console.c: the exit record ------------------------------------- */
+
+typedef void (*ig_run_emit_fn)(void *ctx, const char *buf, size_t len);
+
+/* Removes the exit record (<ingot/kvm_abi.h>) from a byte stream.  Bytes
+ * that may begin a record are held back until they either complete one or
+ * cannot, so a record split across reads is still found. */
+struct ig_run_exitrec {
+    char held[24];
+    size_t nheld;
+    int status; /* from the first record, -1 while none seen */
+};
+
+void ig_run_exitrec_init(struct ig_run_exitrec *f);
+
+/* Passes (len) bytes of (buf) through (f), calling (emit) with everything
+ * that is not part of an exit record. */
+void ig_run_exitrec_feed(struct ig_run_exitrec *f, const char *buf, size_t len,
+                         ig_run_emit_fn emit, void *ctx);
+
+/* At end of stream: emits whatever is still held back. */
+void ig_run_exitrec_flush(struct ig_run_exitrec *f, ig_run_emit_fn emit,
+                          void *ctx);
+
+/* ---- run_backtrace.c: crash report frames -------------------------------- */
+
+typedef const char *(*ig_run_symbolize_fn)(void *ctx, uint64_t addr,
+                                           uint64_t *off);
+
+/* Appends " <symbol>+0x<off>" to lines of the form "  #<n> 0x<hex>" (the
+ * frames of a crash report).  Only lines that may still become such a line
+ * are held back, and only until their end. */
+struct ig_run_btline {
+    char line[96];
+    size_t n;
+    int passing; /* the current line can no longer match */
+    ig_run_symbolize_fn sym;
+    void *symctx;
+};
+
+void ig_run_btline_init(struct ig_run_btline *b, ig_run_symbolize_fn sym,
+                        void *symctx);
+void ig_run_btline_feed(struct ig_run_btline *b, const char *buf, size_t len,
+                        ig_run_emit_fn emit, void *ctx);
+void ig_run_btline_flush(struct ig_run_btline *b, ig_run_emit_fn emit,
+                         void *ctx);
+
+/* ---- run_accel_cache.c -------------------------------------------------- */
+
+/* One calibration and what decided it, as cached per boot and QEMU. */
+struct ig_run_calib {
+    char boot_id[64];
+    char qemu[4096];
+    long long qemu_size;
+    long long qemu_mtime_ns;
+    int use_kvm;
+    long tcg_ms;
+    long kvm_ms;      /* time until KVM finished or was killed */
+    int kvm_finished; /* 0: killed after 3x the TCG time */
+    int kvm_status;   /* QEMU's exit status when finished */
+};
+
+/* Parses the cache file text (JSON).  Returns 0, or -1 if it is not a
+ * complete version-1 record. */
+int ig_run_calib_parse(const char *text, struct ig_run_calib *c);
+
+/* Returns the record as JSON text, malloc'd. */
+char *ig_run_calib_format(const struct ig_run_calib *c);
+
+/* Fills the key fields (boot_id, qemu, size, mtime) for QEMU at (qemu).
+ * Returns 0 or a negative errno. */
+int ig_run_calib_key(struct ig_run_calib *c, const char *qemu);
+
+/* Returns 1 if (a) and (b) have the same key. */
+int ig_run_calib_same_key(const struct ig_run_calib *a,
+                          const struct ig_run_calib *b);
+
+/* Returns the cache file path ($XDG_CACHE_HOME/ingot/accel, else
+ * ~/.cache/ingot/accel), malloc'd, or NULL if neither is known. */
+char *ig_run_calib_path(void);
+
+/* Reads (path) into (c); returns 0, or -1 if missing or corrupt. */
+int ig_run_calib_load(const char *path, struct ig_run_calib *c);
+
+/* Writes (c) to (path) atomically, creating directories; returns 0/-1. */
+int ig_run_calib_store(const char *path, const struct ig_run_calib *c);
+
+/* ---- run_accel.c -------------------------------------------------------- */
+
+/* Calibration guest: loops, then makes QEMU exit with this status. */
+#define IG_RUN_CALIB_STATUS 99
+
+/* Returns 1 if calibration (c) says KVM is worth it: it finished, with the
+ * expected status, faster than TCG. */
+int ig_run_calib_decide(const struct ig_run_calib *c);
+
+/* Writes the one-line notice explaining why auto chose TCG. */
+void ig_run_calib_notice(const struct ig_run_calib *c, char *buf, size_t len);
+
+/* Decides between KVM and TCG for (accel), calibrating (through (qemu)
+ * and <libdir>/kvm/calib.elf) and caching when it is auto.  Returns 0
+ * with (*kvm) set, or -1 after printing why (forced KVM unusable). */
+int ig_run_accel_resolve(enum ig_run_accel accel, const char *qemu,
+                         const char *libdir, int *kvm);
+
+/* ---- run_guest.c -------------------------------------------------------- */
+
+/* What the guest left behind, turned into `ingot run`'s exit status. */
+struct ig_run_end {
+    int record;      /* exit record status, or -1 */
+    int signalled;   /* signal ingot run forwarded to QEMU, or 0 */
+    int qemu_raw;    /* QEMU's raw waitpid() status */
+    int saw_console; /* the guest wrote anything to its console */
+};
+
+/* Returns the exit status for (e) and, when the guest stopped without a
+ * record, prints why. */
+int ig_run_end_status(const struct ig_run_end *e);
+
+/* Boots (argv) (a QEMU command with the console on stdout), copying the
+ * console to stdout through the filters, and returns the exit status. */
+int ig_run_guest(char *const *argv, struct ig_image *img);
+
+/* ---- cmd_run.c ---------------------------------------------------------- */
+
+/* `ingot run`: (argv)[0] is "run". */
+int ig_cmd_run(int argc, char **argv);
+
+#endif /* INGOT_RUN_H */

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* run_cmdline.c: the command line `ingot run` hands the guest. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run.h"
+
+/* The guest splits at white space and understands "..." with \" and \\
+ * inside (libos core, <ingot/cmdline.h>); nothing else is special. */
+static int needs_quotes(const char *s)
+{
+    return *s == '\0' || strpbrk(s, " \t\n\r\v\f\"\\") != NULL;
+}
+
+char *ig_run_quote(const char *s)
+{
+    if (!needs_quotes(s))
+        return ig_xstrdup(s);
+
+    size_t len = strlen(s), extra = 0;
+    for (size_t i = 0; i < len; i++)
+        extra += s[i] == '"' || s[i] == '\\';
+    char *out = ig_xmalloc(len + extra + 3), *p = out;
+    *p++ = '"';
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '"' || s[i] == '\\')
+            *p++ = '\\';
+        *p++ = s[i];
+    }
+    *p++ = '"';
+    *p = '\0';
+    return out;
+}
+
+static void append(char **buf, size_t *len, size_t *cap, const char *tok)
+{
+    char *q = ig_run_quote(tok);
+    size_t ql = strlen(q);
+
+    if (*len + ql + 2 > *cap) {
+        while (*len + ql + 2 > *cap)
+            *cap *= 2;
+        *buf = ig_xrealloc(*buf, *cap);
+    }
+    if (*len)
+        (*buf)[(*len)++] = ' ';
+    memcpy(*buf + *len, q, ql + 1);
+    *len += ql;
+    free(q);
+}
+
+int ig_run_cmdline(const struct ig_run_opts *o, char **out)
+{
+    size_t len = 0, cap = 256;
+    char *buf = ig_xmalloc(cap);
+    const char *slash = strrchr(o->image, '/');
+    char *tok = ig_xasprintf("argv0=%s", slash ? slash + 1 : o->image);
+
+    buf[0] = '\0';
+    append(&buf, &len, &cap, tok);
+    free(tok);
+    for (size_t i = 0; i < o->env.n; i++) {
+        tok = ig_xasprintf("env.%s", o->env.v[i]);
+        append(&buf, &len, &cap, tok);
+        free(tok);
+    }
+    /* Always there, so an app argument can never be read as an option. */
+    append(&buf, &len, &cap, "--");
+    for (int i = 0; i < o->nargs; i++)
+        append(&buf, &len, &cap, o->args[i]);
+    *out = buf;
+    return len + 1 > IG_RUN_CMDLINE_MAX ? -E2BIG : 0;
+}

@@ -1,0 +1,27 @@
+# SPDX-License-Identifier: Apache-2.0
+# image.cmake: build an application image with ingot-cc, as a user would.
+#
+#   ingot_add_image(NAME name SOURCES a.c b.c [CFLAGS ...] [PLATFORM kvm])
+#
+# Produces ${CMAKE_CURRENT_BINARY_DIR}/<name> and a target <name>-image that
+# is part of `all`.  The image depends on the driver, the library OS archives
+# and the platform, so changing any of them rebuilds it.
+function(ingot_add_image)
+  cmake_parse_arguments(IMG "" "NAME;PLATFORM" "SOURCES;CFLAGS" ${ARGN})
+  if(NOT IMG_PLATFORM)
+    set(IMG_PLATFORM kvm)
+  endif()
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/${IMG_NAME})
+  set(srcs)
+  foreach(s ${IMG_SOURCES})
+    list(APPEND srcs ${CMAKE_CURRENT_SOURCE_DIR}/${s})
+  endforeach()
+  add_custom_command(OUTPUT ${out}
+    COMMAND ${CMAKE_BINARY_DIR}/bin/ingot-cc --platform=${IMG_PLATFORM}
+            ${IMG_CFLAGS} -o ${out} ${srcs}
+    DEPENDS ${srcs} ingot-cc ingot-core ingot-mm ingot-libc
+            ingot-${IMG_PLATFORM} newlib
+    COMMENT "ingot-cc ${IMG_NAME} (${IMG_PLATFORM})"
+    VERBATIM)
+  add_custom_target(${IMG_NAME}-image ALL DEPENDS ${out})
+endfunction()

@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: Apache-2.0
+# newlib.cmake: build newlib from Debian's newlib-source tarball, pinned by
+# SHA-256, once per build tree, for the freestanding x86_64 target.
+include(ExternalProject)
+
+set(INGOT_NEWLIB_TARBALL "/usr/src/newlib/newlib-3.3.0.tar.xz" CACHE FILEPATH
+    "newlib source tarball (from Debian's newlib-source package)")
+# Pinned: Debian 12 newlib-source 3.3.0-1.3+deb12u1.
+set(INGOT_NEWLIB_SHA256
+    "c6f3a88b9d93420904241b231ca8647303be3bfb3cfef6adc8d1ea9207291033")
+
+if(NOT EXISTS "${INGOT_NEWLIB_TARBALL}")
+  message(FATAL_ERROR "newlib tarball not found: ${INGOT_NEWLIB_TARBALL}: "
+          "run scripts/deps.sh (installs newlib-source) or pass "
+          "-DINGOT_NEWLIB_TARBALL=/path/to/newlib-3.3.0.tar.xz")
+endif()
+
+set(INGOT_NEWLIB_PREFIX ${INGOT_LIBDIR}/newlib)
+set(INGOT_NEWLIB_INCLUDE ${INGOT_NEWLIB_PREFIX}/x86_64-elf/include)
+set(INGOT_NEWLIB_LIB ${INGOT_NEWLIB_PREFIX}/x86_64-elf/lib)
+string(JOIN " " _nl_cflags ${INGOT_TARGET_CFLAGS} -O2 -g)
+# newlib's configure refuses to rerun with other flags over its old cache,
+# so each set of flags gets its own build directory.
+string(SHA256 _nl_key "${INGOT_NEWLIB_SHA256} ${INGOT_TARGET_CC} ${_nl_cflags}")
+string(SUBSTRING "${_nl_key}" 0 12 _nl_key)
+
+# Syscalls are ours (libos/libc); locks are retargetable so the scheduler can
+# provide real ones; long long and C99 formats for printf.
+ExternalProject_Add(newlib
+  URL "${INGOT_NEWLIB_TARBALL}"
+  URL_HASH SHA256=${INGOT_NEWLIB_SHA256}
+  DOWNLOAD_EXTRACT_TIMESTAMP TRUE
+  PREFIX ${CMAKE_BINARY_DIR}/third_party/newlib-${_nl_key}
+  CONFIGURE_COMMAND <SOURCE_DIR>/configure
+    --target=x86_64-elf --prefix=${INGOT_NEWLIB_PREFIX}
+    --disable-multilib --disable-nls
+    --disable-newlib-supplied-syscalls
+    --enable-newlib-retargetable-locking
+    --enable-newlib-io-long-long --enable-newlib-io-c99-formats
+    CC_FOR_TARGET=${INGOT_TARGET_CC} AR_FOR_TARGET=ar AS_FOR_TARGET=as
+    LD_FOR_TARGET=ld RANLIB_FOR_TARGET=ranlib NM_FOR_TARGET=nm
+    "CFLAGS_FOR_TARGET=${_nl_cflags}"
+  BUILD_COMMAND make -j all-target-newlib
+  INSTALL_COMMAND make install-target-newlib
+  BUILD_BYPRODUCTS ${INGOT_NEWLIB_LIB}/libc.a ${INGOT_NEWLIB_LIB}/libm.a
+  LOG_CONFIGURE ON LOG_BUILD ON LOG_INSTALL ON LOG_OUTPUT_ON_FAILURE ON
+)

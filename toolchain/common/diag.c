@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* diag.c: one-line diagnostics and allocators that never return NULL. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ingot/host.h>
+
+static const char *prog = "ingot";
+static int fail_status = 1;
+
+void ig_host_set_prog(const char *name, int status)
+{
+    prog = name;
+    fail_status = status;
+}
+
+const char *ig_host_prog(void)
+{
+    return prog;
+}
+
+void ig_host_error(const char *fmt, ...)
+{
+    va_list ap;
+
+    /* One fprintf per line so concurrent tools do not interleave words. */
+    char line[1024];
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "%s: %s\n", prog, line);
+}
+
+_Noreturn void ig_host_oom(void)
+{
+    fprintf(stderr, "%s: out of memory\n", prog);
+    exit(fail_status);
+}
+
+void *ig_xmalloc(size_t len)
+{
+    void *p = malloc(len ? len : 1);
+    if (!p)
+        ig_host_oom();
+    return p;
+}
+
+void *ig_xrealloc(void *p, size_t len)
+{
+    p = realloc(p, len ? len : 1);
+    if (!p)
+        ig_host_oom();
+    return p;
+}
+
+char *ig_xstrdup(const char *s)
+{
+    char *p = strdup(s);
+    if (!p)
+        ig_host_oom();
+    return p;
+}
+
+char *ig_xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    char *s;
+
+    va_start(ap, fmt);
+    int n = vasprintf(&s, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        ig_host_oom();
+    return s;
+}

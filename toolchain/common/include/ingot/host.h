@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* host.h: helpers shared by the host tools (ingot, ingot-cc). */
+#ifndef INGOT_HOST_H
+#define INGOT_HOST_H
+
+/*
+ * Call order.  A tool calls ig_host_set_prog() first, so diagnostics carry its
+ * name; ig_host_libdir() then finds the library directory the tool belongs
+ * to.  Everything else is stateless, except the signal forwarding of
+ * ig_proc_*, which is installed around one child at a time.
+ *
+ * Errors.  Allocation failure is not an error the tools recover from: the
+ * x* allocators print one line and exit with the tool's failure status
+ * instead of returning NULL.  Functions that can fail for other
+ * reasons return 0 or a negative errno.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+/* ---- diag.c: diagnostics and allocation -------------------------------- */
+
+/* Sets the name diagnostics start with ("ingot-cc") and the exit status
+ * the tool uses for its own failures (1 for ingot-cc, 125 for ingot run). */
+void ig_host_set_prog(const char *name, int fail_status);
+
+/* Returns the name set by ig_host_set_prog(), "ingot" by default. */
+const char *ig_host_prog(void);
+
+/* Prints "<prog>: <message>\n" to stderr, formatted like printf. */
+void ig_host_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "<prog>: out of memory" and exits with the tool's failure status. */
+_Noreturn void ig_host_oom(void);
+
+/* Allocators that print "out of memory" and exit(1) instead of failing. */
+void *ig_xmalloc(size_t len);
+void *ig_xrealloc(void *p, size_t len);
+char *ig_xstrdup(const char *s);
+char *ig_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* ---- strvec.c: growable, NULL-terminated string vectors ------------------ */
+
+/* An argv under construction.  Zero-initialise it; (v) is NULL-terminated
+ * whenever n > 0; every string is owned by the vector. */
+struct ig_strvec {
+    char **v;
+    size_t n;
+    size_t cap;
+};
+
+/* Appends a copy of (s). */
+void ig_strvec_push(struct ig_strvec *sv, const char *s);
+
+/* Appends a printf-formatted string. */
+void ig_strvec_pushf(struct ig_strvec *sv, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Appends copies of the (n) strings of (list). */
+void ig_strvec_pushv(struct ig_strvec *sv, const char *const *list, size_t n);
+
+/* Returns the NULL-terminated array, valid until the next push or free; an
+ * empty vector yields an array holding only NULL. */
+char **ig_strvec_argv(struct ig_strvec *sv);
+
+/* Frees every string and the array, leaving an empty vector. */
+void ig_strvec_free(struct ig_strvec *sv);
+
+/* ---- shquote.c: POSIX shell quoting for printing commands ---------------- */
+
+/* Returns (s) quoted so that a POSIX shell reads it back as one word: bare
+ * when it holds only safe characters, otherwise in single quotes.  The
+ * result is malloc'd. */
+char *ig_shquote(const char *s);
+
+/* Returns the words of (argv) (NULL-terminated) shell-quoted and joined by
+ * single spaces, as one malloc'd line without a newline. */
+char *ig_shquote_argv(char *const *argv);
+
+/* ---- libdir.c: where the tool's libraries live --------------------------- */
+
+/* Returns the library directory as a malloc'd absolute path: $INGOT_LIBDIR
+ * when set and non-empty, otherwise <dir of the running binary>/../lib/ingot
+ * with the binary found through /proc/self/exe.  Returns NULL and sets errno
+ * when /proc/self/exe cannot be resolved.  The directory is not checked. */
+char *ig_host_libdir(void);
+
+/* Returns "<dir>/<rel>" as a malloc'd string. */
+char *ig_host_path(const char *dir, const char *rel);
+
+/* ---- proc.c: child processes ----------------------------------------------
+ */
+
+/* How to start a child.  Descriptors of -1 are inherited; others are
+ * dup'ed onto 0, 1 and 2 in the child. */
+struct ig_proc_opts {
+    int stdin_fd;
+    int stdout_fd;
+    int stderr_fd;
+    int die_with_parent; /* child gets SIGKILL if the tool dies */
+};
+
+/* Initialises (o) to inherit everything. */
+void ig_proc_opts_init(struct ig_proc_opts *o);
+
+/* Starts (argv)[0], searched in PATH, with (argv).  On success stores the
+ * child's pid in (pid), makes it the target of signal forwarding, and
+ * returns 0.  Returns the negative errno of fork() or execvp() when the
+ * program could not be started (-ENOENT for a missing program). */
+int ig_proc_spawn(char *const *argv, const struct ig_proc_opts *o, pid_t *pid);
+
+/* Forwards SIGINT, SIGTERM, SIGHUP and SIGQUIT received by the tool to the
+ * child last started by ig_proc_spawn() until ig_proc_forward_stop().
+ * ig_proc_forwarded() returns the last signal forwarded, or 0. */
+void ig_proc_forward_start(void);
+void ig_proc_forward_stop(void);
+int ig_proc_forwarded(void);
+
+/* Waits for (pid) to end, retrying on EINTR.  Returns its exit status, or
+ * 128 + the signal that killed it; stores the raw waitpid() status in
+ * (*raw) unless (raw) is NULL. */
+int ig_proc_wait(pid_t pid, int *raw);
+
+/* Like ig_proc_wait() but gives up after (timeout_ms) milliseconds: then
+ * kills the child with SIGKILL, reaps it and returns -ETIMEDOUT.  Stores
+ * the elapsed wall-clock time in (*elapsed_ms) either way. */
+int ig_proc_wait_timeout(pid_t pid, long timeout_ms, long *elapsed_ms);
+
+/* Runs (argv) to completion with forwarding on, printing the shell-quoted
+ * command to stderr first when (verbose).  Returns the child's status as
+ * ig_proc_wait() does, or the negative errno of ig_proc_spawn(). */
+int ig_proc_run(char *const *argv, int verbose);
+
+/* Milliseconds on the monotonic clock, for timing children. */
+long ig_host_now_ms(void);
+
+#endif /* INGOT_HOST_H */

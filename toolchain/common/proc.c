@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* proc.c: start, time and wait for children; forward signals to them. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <ingot/host.h>
+
+static const int fwd_sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+#define NFWD (sizeof(fwd_sigs) / sizeof(fwd_sigs[0]))
+
+/* pid_t is an int on Linux, as is sig_atomic_t. */
+static volatile sig_atomic_t fwd_pid;
+static volatile sig_atomic_t fwd_sig;
+static struct sigaction fwd_saved[NFWD];
+static int fwd_on;
+
+static void forward(int sig)
+{
+    int saved = errno;
+    fwd_sig = sig;
+    if (fwd_pid > 0)
+        kill((pid_t)fwd_pid, sig);
+    errno = saved;
+}
+
+void ig_proc_forward_start(void)
+{
+    struct sigaction sa = {.sa_handler = forward, .sa_flags = SA_RESTART};
+
+    if (fwd_on)
+        return;
+    sigemptyset(&sa.sa_mask);
+    fwd_sig = 0;
+    for (size_t i = 0; i < NFWD; i++) {
+        /* A signal the tool was told to ignore (nohup) stays ignored. */
+        sigaction(fwd_sigs[i], NULL, &fwd_saved[i]);
+        if (fwd_saved[i].sa_handler != SIG_IGN)
+            sigaction(fwd_sigs[i], &sa, NULL);
+    }
+    fwd_on = 1;
+}
+
+void ig_proc_forward_stop(void)
+{
+    if (!fwd_on)
+        return;
+    for (size_t i = 0; i < NFWD; i++)
+        sigaction(fwd_sigs[i], &fwd_saved[i], NULL);
+    fwd_pid = 0;
+    fwd_on = 0;
+}
+
+int ig_proc_forwarded(void)
+{
+    return fwd_sig;
+}
+
+void ig_proc_opts_init(struct ig_proc_opts *o)
+{
+    o->stdin_fd = o->stdout_fd = o->stderr_fd = -1;
+    o->die_with_parent = 0;
+}
+
+static _Noreturn void child(char *const *argv, const struct ig_proc_opts *o,
+                            pid_t parent, const sigset_t *mask, int errfd)
+{
+    const int fds[3] = {o->stdin_fd, o->stdout_fd, o->stderr_fd};
+
+    if (o->die_with_parent) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(127);
+    }
+    for (int i = 0; i < 3; i++)
+        if (fds[i] >= 0 && fds[i] != i && dup2(fds[i], i) < 0)
+            goto fail;
+    sigprocmask(SIG_SETMASK, mask, NULL);
+    execvp(argv[0], argv);
+fail:;
+    int err = errno;
+    if (write(errfd, &err, sizeof(err)) < 0)
+        _exit(127);
+    _exit(127);
+}
+
+int ig_proc_spawn(char *const *argv, const struct ig_proc_opts *o, pid_t *pid)
+{
+    int errpipe[2];
+    sigset_t block, old;
+
+    if (pipe2(errpipe, O_CLOEXEC) < 0)
+        return -errno;
+
+    /* Hold forwarded signals until fwd_pid names the child, so a Ctrl-C
+     * during the fork is not lost. */
+    sigemptyset(&block);
+    for (size_t i = 0; i < NFWD; i++)
+        sigaddset(&block, fwd_sigs[i]);
+    sigprocmask(SIG_BLOCK, &block, &old);
+
+    pid_t parent = getpid();
+    pid_t p = fork();
+    if (p == 0)
+        child(argv, o, parent, &old, errpipe[1]);
+    int err = p < 0 ? errno : 0;
+    if (p > 0)
+        fwd_pid = p;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    close(errpipe[1]);
+    if (p < 0) {
+        close(errpipe[0]);
+        return -err;
+    }
+
+    /* The error pipe closes without data when execvp() succeeds. */
+    ssize_t n;
+    do
+        n = read(errpipe[0], &err, sizeof(err));
+    while (n < 0 && errno == EINTR);
+    close(errpipe[0]);
+    if (n == (ssize_t)sizeof(err)) {
+        ig_proc_wait(p, NULL);
+        fwd_pid = 0;
+        return -err;
+    }
+    *pid = p;
+    return 0;
+}
+
+static int decode(int status)
+{
+    if (WIFSIGNALED(status))
+        return 128 + WTERMSIG(status);
+    return WEXITSTATUS(status);
+}
+
+int ig_proc_wait(pid_t pid, int *raw)
+{
+    int status;
+
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return 128 + SIGKILL;
+    if (raw)
+        *raw = status;
+    if (fwd_pid == pid)
+        fwd_pid = 0;
+    return decode(status);
+}
+
+long ig_host_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int ig_proc_wait_timeout(pid_t pid, long timeout_ms, long *elapsed_ms)
+{
+    const struct timespec tick = {0, 1000000};
+    long start = ig_host_now_ms();
+    int status;
+
+    /* Polling at 1 ms is precise enough for calibration and needs no
+     * SIGCHLD handler that could disturb the caller. */
+    for (;;) {
+        pid_t r = waitpid(pid, &status, WNOHANG);
+        *elapsed_ms = ig_host_now_ms() - start;
+        if (r == pid)
+            break;
+        if (r < 0 && errno != EINTR)
+            return -errno;
+        if (*elapsed_ms > timeout_ms) {
+            kill(pid, SIGKILL);
+            ig_proc_wait(pid, NULL);
+            return -ETIMEDOUT;
+        }
+        nanosleep(&tick, NULL);
+    }
+    if (fwd_pid == pid)
+        fwd_pid = 0;
+    return decode(status);
+}
+
+int ig_proc_run(char *const *argv, int verbose)
+{
+    struct ig_proc_opts o;
+    pid_t pid;
+
+    if (verbose) {
+        char *line = ig_shquote_argv(argv);
+        fprintf(stderr, "%s\n", line);
+        free(line);
+    }
+    ig_proc_opts_init(&o);
+    ig_proc_forward_start();
+    int r = ig_proc_spawn(argv, &o, &pid);
+    if (r == 0)
+        r = ig_proc_wait(pid, NULL);
+    ig_proc_forward_stop();
+    return r;
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* strvec.c: growable NULL-terminated string vectors for building argv. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <ingot/host.h>
+
+static void take(struct ig_strvec *sv, char *s)
+{
+    if (sv->n + 2 > sv->cap) {
+        sv->cap = sv->cap ? sv->cap * 2 : 16;
+        sv->v = ig_xrealloc(sv->v, sv->cap * sizeof(*sv->v));
+    }
+    sv->v[sv->n++] = s;
+    sv->v[sv->n] = NULL;
+}
+
+void ig_strvec_push(struct ig_strvec *sv, const char *s)
+{
+    take(sv, ig_xstrdup(s));
+}
+
+void ig_strvec_pushf(struct ig_strvec *sv, const char *fmt, ...)
+{
+    va_list ap;
+    char *s;
+
+    va_start(ap, fmt);
+    int n = vasprintf(&s, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        ig_host_oom();
+    take(sv, s);
+}
+
+void ig_strvec_pushv(struct ig_strvec *sv, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        ig_strvec_push(sv, list[i]);
+}
+
+char **ig_strvec_argv(struct ig_strvec *sv)
+{
+    if (!sv->v) {
+        sv->cap = 16;
+        sv->v = ig_xmalloc(sv->cap * sizeof(*sv->v));
+        sv->v[0] = NULL;
+    }
+    return sv->v;
+}
+
+void ig_strvec_free(struct ig_strvec *sv)
+{
+    for (size_t i = 0; i < sv->n; i++)
+        free(sv->v[i]);
+    free(sv->v);
+    sv->v = NULL;
+    sv->n = sv->cap = 0;
+}

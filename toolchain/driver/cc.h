@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* cc.h: ingot-cc's argument model and command builders (private). */
+#ifndef INGOT_CC_H
+#define INGOT_CC_H
+
+/*
+ * ig_cc_parse() turns the command line into a struct ig_cc: the mode, the
+ * flags for the compile step, and the inputs and linker flags in the order
+ * given (which matters to the linker).  The builders of cc_cmd.c then turn
+ * that into the commands main.c runs.  Parsing has no side effects, so it is
+ * what the unit tests exercise.
+ */
+
+#include <stddef.h>
+
+#include <ingot/host.h>
+
+/* How far to go; a later stage never wins over an earlier one (-E beats
+ * -S beats -c), as with gcc. */
+enum ig_cc_mode {
+    IG_CC_LINK = 0,
+    IG_CC_COMPILE,    /* -c */
+    IG_CC_ASSEMBLE,   /* -S */
+    IG_CC_SYNTAX,     /* -fsyntax-only */
+    IG_CC_PREPROCESS, /* -E, -M, -MM */
+};
+
+enum ig_cc_item_kind {
+    IG_CC_SOURCE,     /* compiled before linking */
+    IG_CC_LINK_INPUT, /* object, archive: handed to the linker */
+    IG_CC_LINK_FLAG,  /* -l, -L, -Wl,..., -Xlinker x, -u x, -z x, -s */
+};
+
+struct ig_cc_item {
+    enum ig_cc_item_kind kind;
+    const char *arg;
+    const char *arg2; /* second word of a two-word flag, or NULL */
+    const char *lang; /* -x language in effect for a source, or NULL */
+};
+
+struct ig_cc {
+    enum ig_cc_mode mode;
+    const char *output;      /* -o, or NULL */
+    const char *platform;    /* --platform, default "kvm" */
+    int verbose;             /* -v */
+    int help;                /* --help */
+    int version;             /* --version */
+    int deps;                /* -MD or -MMD */
+    int deps_file;           /* -MF given */
+    int deps_target;         /* -MT or -MQ given */
+    struct ig_strvec cflags; /* compile-step flags, in order */
+    struct ig_strvec query;  /* -dumpversion, -print-*: ask the compiler */
+    struct ig_cc_item *items;
+    size_t nitems;
+    size_t nsources;
+    size_t ninputs; /* sources and link inputs */
+};
+
+/* Parses (argv)[1..argc-1] into (cc), which keeps pointers into argv.
+ * Returns 0, or -1 with "<what>: <why>" in (err) for a rejected or unknown
+ * option, a missing option argument or an unsupported language.  Does not
+ * look at the file system. */
+int ig_cc_parse(struct ig_cc *cc, int argc, char **argv, char *err,
+                size_t errlen);
+
+/* Frees what ig_cc_parse() allocated. */
+void ig_cc_free(struct ig_cc *cc);
+
+/* Returns 1 if (name) is a safe platform name ([a-z0-9_-], 1..31 chars). */
+int ig_cc_platform_name_ok(const char *name);
+
+/* Appends the compiler and the flags every guest compile starts with:
+ * target flags, newlib's and the compiler's headers only, -D__ingot__. */
+void ig_cc_compile_prefix(struct ig_strvec *out, const char *libdir);
+
+/* Builds the single command for the -c, -S, -E and -fsyntax-only modes:
+ * the prefix, the user's compile flags, and every input in order. */
+void ig_cc_compile_only_cmd(struct ig_strvec *out, const struct ig_cc *cc,
+                            const char *libdir);
+
+/* Builds the command compiling source item (src) to (obj) in link mode.
+ * With -MD/-MMD it names the dependency file and target after the final
+ * output, as gcc does when it compiles and links in one go. */
+void ig_cc_source_cmd(struct ig_strvec *out, const struct ig_cc *cc,
+                      const char *libdir, const struct ig_cc_item *src,
+                      const char *obj);
+
+/* Builds the link command for platform cc->platform.  (objs) has one entry
+ * per item: the object compiled from each source item, NULL otherwise.
+ * (libos) lists the library-OS archives (full paths) for the link group. */
+void ig_cc_link_cmd(struct ig_strvec *out, const struct ig_cc *cc,
+                    const char *libdir, char *const *objs, char *const *libos,
+                    size_t nlibos);
+
+/* Returns the output file the link writes: -o, else "a.out". */
+const char *ig_cc_output(const struct ig_cc *cc);
+
+#endif /* INGOT_CC_H */

@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* main.c: ingot-cc, a cc-compatible driver that builds bootable images. */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <ingot/host.h>
+#include <ingot/host_config.h>
+
+#include "cc.h"
+
+static const char usage[] =
+    "Usage: ingot-cc [options] file...\n"
+    "Compile C and assembly sources and link them with the Ingot library OS\n"
+    "into a bootable image, like cc.  Run the image with `ingot run IMAGE`.\n"
+    "\n"
+    "  -o FILE            write the output to FILE (default a.out)\n"
+    "  -c, -S, -E         compile, compile to assembly, or preprocess only\n"
+    "  --platform=NAME    platform to link for (default kvm)\n"
+    "  -v                 print each command before running it\n"
+    "  --help, --version  print this help or the version\n"
+    "\n"
+    "Passed to the compiler: -O*, -g*, -D, -U, -I, -isystem, -iquote,\n"
+    "-include, -std=, -W*, -w, -f*, -m*, -x, -pipe, -pthread, -M* (dependency\n"
+    "files).  Passed to the linker in order with the inputs: objects,\n"
+    "archives, -L, -l, -Wl,*, -Xlinker, -u, -z, -s.  Accepted and ignored:\n"
+    "-static, -no-pie, -nostdlib, -m64.  Refused because the image would not\n"
+    "work: -m32, -mred-zone, -shared, -pie, -T, -fstack-protector*,\n"
+    "-fsanitize=*, profiling.\n"
+    "\n"
+    "The libraries are found in <dir of ingot-cc>/../lib/ingot, or in\n"
+    "$INGOT_LIBDIR.  Exit status: the compiler's or linker's, 1 for\n"
+    "ingot-cc's own errors.\n";
+
+static int fail(const char *fmt, const char *a, const char *b)
+{
+    char line[1024];
+    snprintf(line, sizeof(line), fmt, a, b);
+    ig_host_error("%s", line);
+    return 1;
+}
+
+static int exists(const char *path, int want_dir)
+{
+    struct stat st;
+    return stat(path, &st) == 0 &&
+           (want_dir ? S_ISDIR(st.st_mode) : !S_ISDIR(st.st_mode));
+}
+
+/* Lists the platforms built in (libdir), for the "not available" message:
+ * directories <name>/ holding libingot-<name>.a. */
+static void list_platforms(const char *libdir, char *buf, size_t len)
+{
+    DIR *d = opendir(libdir);
+    struct dirent *e;
+    size_t used = 0;
+
+    buf[0] = '\0';
+    while (d && (e = readdir(d))) {
+        if (!ig_cc_platform_name_ok(e->d_name))
+            continue;
+        char *sub =
+            ig_xasprintf("%s/%s/libingot-%s.a", libdir, e->d_name, e->d_name);
+        if (exists(sub, 0) && used + strlen(e->d_name) + 3 < len)
+            used += (size_t)snprintf(buf + used, len - used, "%s%s",
+                                     used ? ", " : "", e->d_name);
+        free(sub);
+    }
+    if (d)
+        closedir(d);
+    if (!used)
+        snprintf(buf, len, "none");
+}
+
+static int check_file(const char *path, const char *what)
+{
+    if (exists(path, 0))
+        return 0;
+    return fail("%s: missing: %s", path, what);
+}
+
+static int scan_libos(const char *libdir, struct ig_strvec *libs);
+
+/* The files every link needs, so a half-built tree fails in one clear line
+ * rather than with a page of undefined references. */
+static int check_link_files(const char *libdir, const char *plat,
+                            struct ig_strvec *libs)
+{
+    char *dir = ig_host_path(libdir, plat);
+    char *ld = ig_xasprintf("%s/%s.ld", dir, plat);
+    char *lib = ig_xasprintf("%s/libingot-%s.a", dir, plat);
+    char *what = ig_xasprintf("the %s platform is not built", plat);
+    int r = check_file(ld, what) || check_file(lib, what);
+    free(dir), free(ld), free(lib), free(what);
+    if (r)
+        return r;
+    static const char *const need[] = {
+        "libingot-core.a", "libingot-mm.a", "libingot-libc.a",
+        IG_HOST_NEWLIB_LIB "/libc.a", IG_HOST_NEWLIB_LIB "/libm.a"};
+    for (size_t i = 0; i < sizeof(need) / sizeof(need[0]) && !r; i++) {
+        char *p = ig_host_path(libdir, need[i]);
+        r = check_file(p, "the library OS is not built");
+        free(p);
+    }
+    return r ? r : scan_libos(libdir, libs);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every libingot-*.a at the top of the library directory is a library-OS
+ * component; unused ones cost nothing since archives only contribute the
+ * members something references. */
+static int scan_libos(const char *libdir, struct ig_strvec *libs)
+{
+    DIR *d = opendir(libdir);
+    struct dirent *e;
+
+    if (!d)
+        return fail("%s: %s", libdir, strerror(errno));
+    while ((e = readdir(d))) {
+        size_t n = strlen(e->d_name);
+        if (strncmp(e->d_name, "libingot-", 9) == 0 && n > 11 &&
+            strcmp(e->d_name + n - 2, ".a") == 0)
+            ig_strvec_pushf(libs, "%s/%s", libdir, e->d_name);
+    }
+    closedir(d);
+    qsort(libs->v, libs->n, sizeof(*libs->v), by_name);
+    return 0;
+}
+
+/* Removes the private temporary directory and everything in it. */
+static void remove_tmp(const char *tmp)
+{
+    DIR *d = opendir(tmp);
+    struct dirent *e;
+
+    while (d && (e = readdir(d))) {
+        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+            unlinkat(dirfd(d), e->d_name, 0);
+    }
+    if (d)
+        closedir(d);
+    rmdir(tmp);
+}
+
+static int run(struct ig_strvec *cmd, int verbose)
+{
+    int r = ig_proc_run(ig_strvec_argv(cmd), verbose);
+    if (r < 0)
+        return fail("%s: %s", cmd->v[0], strerror(-r));
+    return r;
+}
+
+static int compile_and_link(struct ig_cc *cc, const char *libdir)
+{
+    struct ig_strvec libos = {0}, cmd = {0};
+    int r = check_link_files(libdir, cc->platform, &libos);
+    if (r) {
+        ig_strvec_free(&libos);
+        return r;
+    }
+
+    const char *base = getenv("TMPDIR");
+    char *tmp =
+        ig_xasprintf("%s/ingot-cc.XXXXXX", base && *base ? base : "/tmp");
+    if (!mkdtemp(tmp)) {
+        r = fail("%s: %s", tmp, strerror(errno));
+        free(tmp);
+        ig_strvec_free(&libos);
+        return r;
+    }
+
+    /* Like cc, compile every source even after one fails, so all the
+     * errors show; only an interrupt stops early. */
+    char **objs = ig_xmalloc(cc->nitems * sizeof(*objs));
+    for (size_t i = 0; i < cc->nitems; i++) {
+        const struct ig_cc_item *it = &cc->items[i];
+        objs[i] = NULL;
+        if (it->kind != IG_CC_SOURCE || ig_proc_forwarded())
+            continue;
+        const char *slash = strrchr(it->arg, '/');
+        const char *name =
+            strcmp(it->arg, "-") ? (slash ? slash + 1 : it->arg) : "stdin";
+        const char *dot = strrchr(name, '.');
+        int stem =
+            (int)(dot && dot != name ? (size_t)(dot - name) : strlen(name));
+        objs[i] = ig_xasprintf("%s/%zu-%.*s.o", tmp, i, stem, name);
+        ig_cc_source_cmd(&cmd, cc, libdir, it, objs[i]);
+        int st = run(&cmd, cc->verbose);
+        if (!r)
+            r = st;
+        ig_strvec_free(&cmd);
+    }
+    if (!r) {
+        ig_cc_link_cmd(&cmd, cc, libdir, objs, libos.v, libos.n);
+        r = run(&cmd, cc->verbose);
+        ig_strvec_free(&cmd);
+    }
+    remove_tmp(tmp);
+    for (size_t i = 0; i < cc->nitems; i++)
+        free(objs[i]);
+    free(objs);
+    free(tmp);
+    ig_strvec_free(&libos);
+    return r;
+}
+
+static int version(int verbose, const char *libdir)
+{
+    printf("ingot-cc %s\n", IG_HOST_VERSION);
+    if (verbose)
+        fprintf(stderr, "compiler: %s\nlibrary directory: %s\n",
+                IG_HOST_TARGET_CC, libdir ? libdir : "(unknown)");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct ig_cc cc;
+    char err[512];
+    int r;
+
+    ig_host_set_prog("ingot-cc", 1);
+    if (ig_cc_parse(&cc, argc, argv, err, sizeof(err)) < 0) {
+        ig_host_error("%s", err);
+        ig_cc_free(&cc);
+        return 1;
+    }
+    if (cc.help) {
+        fputs(usage, stdout);
+        ig_cc_free(&cc);
+        return 0;
+    }
+
+    char *libdir = ig_host_libdir();
+    if (cc.version || (cc.verbose && cc.ninputs == 0 && cc.query.n == 0)) {
+        r = version(cc.verbose, libdir);
+        goto out;
+    }
+    r = 1;
+    /* The user's mistakes first, as cc reports them, then the toolchain's. */
+    if (cc.ninputs == 0 && cc.query.n == 0) {
+        ig_host_error("no input files");
+        goto out;
+    }
+    for (size_t i = 0; i < cc.nitems; i++) {
+        const char *in = cc.items[i].arg;
+        if (cc.items[i].kind != IG_CC_LINK_FLAG && strcmp(in, "-") &&
+            access(in, R_OK) < 0) {
+            fail("%s: %s", in, strerror(errno));
+            goto out;
+        }
+    }
+    if (!libdir) {
+        ig_host_error("/proc/self/exe: %s", strerror(errno));
+        goto out;
+    }
+    if (!exists(libdir, 1)) {
+        fail("%s: %s", libdir,
+             "library directory not found (build Ingot or set INGOT_LIBDIR)");
+        goto out;
+    }
+    char *platdir = ig_host_path(libdir, cc.platform);
+    int have = exists(platdir, 1);
+    free(platdir);
+    if (!have) {
+        char list[256];
+        list_platforms(libdir, list, sizeof(list));
+        ig_host_error("--platform=%s: platform not available (available: %s)",
+                      cc.platform, list);
+        goto out;
+    }
+
+    struct ig_strvec cmd = {0};
+    if (cc.query.n) {
+        ig_cc_compile_prefix(&cmd, libdir);
+        ig_strvec_pushv(&cmd, (const char *const *)cc.query.v, cc.query.n);
+        r = run(&cmd, cc.verbose);
+        ig_strvec_free(&cmd);
+        goto out;
+    }
+    char *inc = ig_host_path(libdir, IG_HOST_NEWLIB_INCLUDE "/stdio.h");
+    r = check_file(inc, "newlib is not built");
+    free(inc);
+    if (r)
+        goto out;
+
+    if (cc.mode != IG_CC_LINK) {
+        ig_cc_compile_only_cmd(&cmd, &cc, libdir);
+        r = run(&cmd, cc.verbose);
+        ig_strvec_free(&cmd);
+    } else {
+        r = compile_and_link(&cc, libdir);
+    }
+
+out:
+    free(libdir);
+    ig_cc_free(&cc);
+    /* Die of the signal that stopped the compiler, after cleaning up, so
+     * make sees an interrupted build rather than a failed one. */
+    int sig = ig_proc_forwarded();
+    if (sig) {
+        signal(sig, SIG_DFL);
+        raise(sig);
+    }
+    return r;
+}
