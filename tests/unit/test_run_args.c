@@ -160,7 +160,8 @@ static void test_qemu_argv(void)
 
     ig_run_qemu_argv(&a, &vm);
     CHECK_STR(a.v[0], "qemu");
-    CHECK_STR(a.v[find(&a, "-M") + 1], "microvm,auto-kernel-cmdline=off");
+    CHECK_STR(a.v[find(&a, "-M") + 1],
+              "microvm,auto-kernel-cmdline=off,acpi=off");
     CHECK_STR(a.v[find(&a, "-accel") + 1], "tcg");
     CHECK_STR(a.v[find(&a, "-cpu") + 1], "max");
     CHECK_STR(a.v[find(&a, "-m") + 1], "64M");
@@ -178,7 +179,7 @@ static void test_qemu_argv(void)
     vm.cmdline = NULL;
     vm.console = 0;
     ig_run_qemu_argv(&a, &vm);
-    CHECK_STR(a.v[find(&a, "-M") + 1], "q35");
+    CHECK_STR(a.v[find(&a, "-M") + 1], "q35,sata=off");
     CHECK_STR(a.v[find(&a, "-accel") + 1], "kvm");
     CHECK(strncmp(a.v[find(&a, "-cpu") + 1], "host", 4) == 0);
     CHECK(find(&a, "-append") < 0 && find(&a, "-serial") < 0);

@@ -15,8 +15,12 @@ static const struct {
     const char *name;
     const char *machine; /* -M value */
 } machines[] = {
-    {"microvm", "microvm,auto-kernel-cmdline=off"},
-    {"q35", "q35"},
+    /* The command line stays exactly as given; nothing reads ACPI (saves
+     * ~2.5 ms).  pit, rtc and isa-serial stay on: clock calibration, the
+     * wall clock and the console need them. */
+    {"microvm", "microvm,auto-kernel-cmdline=off,acpi=off"},
+    /* SeaBIOS stops probing a disk controller nobody uses (~12 ms). */
+    {"q35", "q35,sata=off"},
 };
 
 /* KVM passes the host CPU through, minus IA32_ARCH_CAPABILITIES: nested
