@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# interrupt.sh: Ctrl-C stops the VM.  SIGINT goes to the whole process group
+# (what a terminal does) or to `ingot run` alone (forwarded to QEMU); either
+# way `ingot run` exits 130 promptly and leaves no QEMU behind.
+#
+#   interrupt.sh INGOT IMAGE group|process
+set -u
+ingot=$1 image=$2 how=$3
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+# Job control gives the job a process group of its own, as a terminal does;
+# without it bash starts background jobs with SIGINT ignored (and ingot run,
+# like any tool under nohup, leaves an ignored SIGINT ignored).
+set -m
+"$ingot" run --accel tcg "$image" >"$out" 2>&1 &
+pid=$!
+for _ in $(seq 300); do
+    grep -q '^sleeping$' "$out" && break
+    sleep 0.1
+done
+grep -q '^sleeping$' "$out" || { echo "FAIL: guest never started"; cat "$out"; exit 1; }
+qemu=$(pgrep -P "$pid" -f qemu-system) || { echo "FAIL: no QEMU child"; exit 1; }
+if [ "$how" = group ]; then kill -INT -- "-$pid"; else kill -INT "$pid"; fi
+start=$(date +%s%N)
+wait "$pid"
+st=$?
+ms=$((($(date +%s%N) - start) / 1000000))
+cat "$out"
+echo "ingot run exited $st after ${ms} ms"
+[ "$st" = 130 ] || { echo "FAIL: status $st, expected 130"; exit 1; }
+[ "$ms" -lt 5000 ] || { echo "FAIL: took ${ms} ms to stop"; exit 1; }
+if kill -0 "$qemu" 2>/dev/null; then
+    echo "FAIL: QEMU ($qemu) still running"
+    kill -KILL "$qemu"
+    exit 1
+fi
+grep -q '^woke up$' "$out" && { echo "FAIL: guest was not stopped"; exit 1; }
+echo PASS
