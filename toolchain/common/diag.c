@@ -63,15 +63,21 @@ char *ig_xstrdup(const char *s)
     return p;
 }
 
+char *ig_xvasprintf(const char *fmt, va_list ap)
+{
+    char *s;
+
+    if (vasprintf(&s, fmt, ap) < 0)
+        ig_host_oom();
+    return s;
+}
+
 char *ig_xasprintf(const char *fmt, ...)
 {
     va_list ap;
-    char *s;
 
     va_start(ap, fmt);
-    int n = vasprintf(&s, fmt, ap);
+    char *s = ig_xvasprintf(fmt, ap);
     va_end(ap);
-    if (n < 0)
-        ig_host_oom();
     return s;
 }

@@ -24,13 +24,10 @@ void ig_strvec_push(struct ig_strvec *sv, const char *s)
 void ig_strvec_pushf(struct ig_strvec *sv, const char *fmt, ...)
 {
     va_list ap;
-    char *s;
 
     va_start(ap, fmt);
-    int n = vasprintf(&s, fmt, ap);
+    char *s = ig_xvasprintf(fmt, ap);
     va_end(ap);
-    if (n < 0)
-        ig_host_oom();
     take(sv, s);
 }
 

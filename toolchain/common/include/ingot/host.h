@@ -40,6 +40,8 @@ void *ig_xmalloc(size_t len);
 void *ig_xrealloc(void *p, size_t len);
 char *ig_xstrdup(const char *s);
 char *ig_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *ig_xvasprintf(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 
 /* ---- strvec.c: growable, NULL-terminated string vectors ------------------ */
 
