@@ -12,6 +12,7 @@
 
 #include <ingot/host.h>
 #include <ingot/host_config.h>
+#include <ingot/host_image.h>
 
 #include "cc.h"
 
@@ -257,6 +258,14 @@ int main(int argc, char **argv)
         if (cc.items[i].kind != IG_CC_LINK_FLAG && strcmp(in, "-") &&
             access(in, R_OK) < 0) {
             fail("%s: %s", in, strerror(errno));
+            goto out;
+        }
+        /* ld's own complaints about a bad object run to several lines and
+         * can mislead ("treating as linker script"); say it in one. */
+        char why[200];
+        if (cc.mode == IG_CC_LINK && cc.items[i].kind == IG_CC_LINK_INPUT &&
+            ig_object_check(in, why, sizeof(why)) < 0) {
+            fail("%s: %s", in, why);
             goto out;
         }
     }

@@ -41,4 +41,11 @@ const char *ig_image_symbolize(struct ig_image *img, uint64_t addr,
 /* Closes the image; NULL is ignored. */
 void ig_image_close(struct ig_image *img);
 
+/* Checks that (path) can be a link input: an ar archive, or a 64-bit x86-64
+ * relocatable ELF object whose section headers and sections lie inside the
+ * file.  Returns 0, or -1 with a short reason in (why) ("not an ELF object
+ * file or archive", "truncated: ...", "an executable, not an object file
+ * ...", the strerror() text when it cannot be opened). */
+int ig_object_check(const char *path, char *why, size_t whylen);
+
 #endif /* INGOT_HOST_IMAGE_H */
