@@ -11,7 +11,7 @@ pkgs=(
     libarchive-dev libssl-dev libseccomp-dev
     qemu-system-x86                         # the kvm platform's VMM (TCG/KVM)
     newlib-source xz-utils                  # libc source tarball, unpacker
-    hyperfine                               # benchmarks
+    hyperfine runc                          # benchmarks (runc: container row)
 )
 
 missing=()

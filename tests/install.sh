@@ -15,4 +15,12 @@ out=$("$prefix/bin/ingot" run --accel tcg hello -- --exit 3 installed) && st=0 |
 echo "$out"
 [ "$st" = 3 ] || { echo "FAIL: status $st, expected 3"; exit 1; }
 grep -q '^argv\[3\]=installed$' <<<"$out" || { echo "FAIL: output"; exit 1; }
+# The same program on pico: the installed ingot finds the installed tender.
+env -u INGOT_LIBDIR "$prefix/bin/ingot-cc" --platform=pico -O2 -o hello-pico \
+    hello.c
+out=$(env -u INGOT_PICO "$prefix/bin/ingot" run hello-pico -- --exit 4 pico) &&
+    st=0 || st=$?
+echo "$out"
+[ "$st" = 4 ] || { echo "FAIL: pico status $st, expected 4"; exit 1; }
+grep -q '^argv\[3\]=pico$' <<<"$out" || { echo "FAIL: pico output"; exit 1; }
 echo PASS

@@ -83,6 +83,9 @@ _Noreturn void ig_fault_report(const struct ig_fault *f)
         ig_printk("\ningot: fatal: %s at RIP 0x%lx\n", signal_name(-f->vector),
                   (unsigned long)f->rip);
         ig_printk("  fault address 0x%lx\n", (unsigned long)f->fault_addr);
+        /* A signal from a page fault carries the hardware error code. */
+        if (f->has_error_code)
+            explain_page_fault(f, lo);
     } else {
         const char *name = f->vector < 32 && vector_names[f->vector]
                                ? vector_names[f->vector]

@@ -12,15 +12,17 @@
 static const char usage[] =
     "Usage: ingot run [options] IMAGE [-- ARG...]\n"
     "Boot IMAGE (built by ingot-cc) and pass its console through.  The\n"
-    "platform comes from the image: kvm images boot in QEMU.\n"
+    "platform comes from the image: kvm images boot in QEMU, pico images\n"
+    "run as a sandboxed process under the tender ingot-pico.\n"
     "\n"
     "  -m, --memory SIZE       guest memory, like 64M or 1G (default 64M)\n"
-    "  --accel auto|kvm|tcg    auto (default) uses KVM only where a one-time\n"
-    "                          calibration found it faster than TCG\n"
-    "  --machine microvm|q35   QEMU machine (default microvm)\n"
+    "  --accel auto|kvm|tcg    (kvm) auto (default) uses KVM only where a\n"
+    "                          one-time calibration found it faster than TCG\n"
+    "  --machine microvm|q35   (kvm) QEMU machine (default microvm)\n"
     "  -e, --env NAME=VALUE    set an environment variable in the guest;\n"
     "                          -e NAME copies it from here if it is set\n"
-    "  --dry-run               print the QEMU command instead of running it\n"
+    "  --dry-run               print the QEMU or tender command instead of\n"
+    "                          running it\n"
     "  -h, --help              print this help\n"
     "\n"
     "Options may come before or after IMAGE; the app's arguments go after\n"
@@ -28,6 +30,7 @@ static const char usage[] =
     "command line (at most 4095 bytes).\n"
     "\n"
     "Environment: INGOT_QEMU (QEMU binary, default qemu-system-x86_64),\n"
+    "INGOT_PICO (pico tender, default ingot-pico beside ingot),\n"
     "INGOT_LIBDIR (library directory), XDG_CACHE_HOME (the calibration is\n"
     "cached in $XDG_CACHE_HOME/ingot/accel, default ~/.cache/ingot/accel).\n"
     "\n"
@@ -35,6 +38,7 @@ static const char usage[] =
     "  0-255  the app's: what main() returned or exit() was given\n"
     "  125    ingot run itself failed: bad option, not a bootable image,\n"
     "         QEMU could not start\n"
+    "  159    pico: the app made a system call the sandbox forbids\n"
     "  255    also: the guest crashed (after a crash report) or stopped\n"
     "         without reporting a status\n"
     "  128+N  interrupted by signal N (130 for Ctrl-C)\n";
@@ -68,10 +72,11 @@ int ig_cmd_run(int argc, char **argv)
         fail(o.image, err);
         goto out;
     }
-    if (strcmp(ig_image_platform(img), "kvm") != 0) {
+    const char *plat = ig_image_platform(img);
+    if (strcmp(plat, "kvm") != 0 && strcmp(plat, "pico") != 0) {
         snprintf(err, sizeof(err),
                  "built for platform %s, which ingot run cannot boot yet",
-                 ig_image_platform(img));
+                 plat);
         fail(o.image, err);
         goto out;
     }
@@ -79,6 +84,10 @@ int ig_cmd_run(int argc, char **argv)
         snprintf(err, sizeof(err), "%zu bytes; the guest takes at most %d",
                  strlen(cmdline), IG_RUN_CMDLINE_MAX - 1);
         fail("command line too long", err);
+        goto out;
+    }
+    if (strcmp(plat, "pico") == 0) {
+        r = ig_run_pico(&o, img, cmdline);
         goto out;
     }
 

@@ -221,9 +221,35 @@ struct ig_run_end {
  * record, prints why. */
 int ig_run_end_status(const struct ig_run_end *e);
 
-/* Boots (argv) (a QEMU command with the console on stdout), copying the
- * console to stdout through the filters, and returns the exit status. */
+/* Starts (argv) (QEMU, or the pico tender, with the console on stdout),
+ * copying the console to stdout through the filters until it ends, and
+ * fills (e).  Returns 0, or -1 after printing why the command could not
+ * start. */
+int ig_run_pump(char *const *argv, struct ig_image *img, struct ig_run_end *e);
+
+/* Boots (argv) (a QEMU command with the console on stdout) through
+ * ig_run_pump() and returns the exit status. */
 int ig_run_guest(char *const *argv, struct ig_image *img);
+
+/* ---- run_pico.c --------------------------------------------------------- */
+
+/* Returns the pico tender to run: $INGOT_PICO, else ingot-pico next to the
+ * running `ingot`, malloc'd. */
+char *ig_run_pico_tender(void);
+
+/* Appends the tender command for (image) with (mem) bytes and the guest
+ * command line (cmdline) to (out). */
+void ig_run_pico_argv(struct ig_strvec *out, const char *tender, uint64_t mem,
+                      const char *image, const char *cmdline);
+
+/* Returns the exit status for a pico run that ended as (e): the tender's
+ * own status (the app's, 125, 159 or 255), or 128+N for signal N. */
+int ig_run_pico_status(const struct ig_run_end *e);
+
+/* Runs (img) (a pico image) as `ingot run` was asked in (o), with the
+ * guest command line (cmdline), and returns the exit status. */
+int ig_run_pico(const struct ig_run_opts *o, struct ig_image *img,
+                const char *cmdline);
 
 /* ---- cmd_run.c ---------------------------------------------------------- */
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* run_guest.c: boot QEMU, pass its console through, return the status. */
+/* run_guest.c: start a guest, pass its console through, return the status. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -75,6 +75,14 @@ int ig_run_end_status(const struct ig_run_end *e)
 
 int ig_run_guest(char *const *argv, struct ig_image *img)
 {
+    struct ig_run_end end;
+    int r = ig_run_pump(argv, img, &end);
+
+    return r < 0 ? IG_RUN_STATUS_FAIL : ig_run_end_status(&end);
+}
+
+int ig_run_pump(char *const *argv, struct ig_image *img, struct ig_run_end *e)
+{
     struct ig_proc_opts po;
     struct ig_run_end end = {.record = -1};
     struct pump p = {0};
@@ -83,7 +91,7 @@ int ig_run_guest(char *const *argv, struct ig_image *img)
 
     if (pipe2(fds, O_CLOEXEC) < 0) {
         ig_host_error("pipe: %s", strerror(errno));
-        return IG_RUN_STATUS_FAIL;
+        return -1;
     }
     int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
     ig_proc_opts_init(&po);
@@ -100,7 +108,7 @@ int ig_run_guest(char *const *argv, struct ig_image *img)
         ig_proc_forward_stop();
         close(fds[0]);
         ig_host_error("%s: %s", argv[0], strerror(-r));
-        return IG_RUN_STATUS_FAIL;
+        return -1;
     }
 
     ig_run_exitrec_init(&p.rec);
@@ -121,5 +129,6 @@ int ig_run_guest(char *const *argv, struct ig_image *img)
     end.signalled = p.broken ? SIGPIPE : ig_proc_forwarded();
     ig_proc_forward_stop();
     end.record = p.rec.status;
-    return ig_run_end_status(&end);
+    *e = end;
+    return 0;
 }

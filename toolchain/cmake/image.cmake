@@ -1,17 +1,24 @@
 # SPDX-License-Identifier: Apache-2.0
 # image.cmake: build an application image with ingot-cc, as a user would.
 #
-#   ingot_add_image(NAME name SOURCES a.c b.c [CFLAGS ...] [PLATFORM kvm])
+#   ingot_add_image(NAME name SOURCES a.c b.c [CFLAGS ...] [PLATFORM kvm]
+#                   [OUTPUT path])
 #
-# Produces ${CMAKE_CURRENT_BINARY_DIR}/<name> and a target <name>-image that
-# is part of `all`.  The image depends on the driver, the library OS archives
+# Produces ${CMAKE_CURRENT_BINARY_DIR}/<name> (or OUTPUT, an absolute path,
+# when the same program is built for several platforms) and a target
+# <name>-image that is part of `all`.  The image depends on the driver, the library OS archives
 # and the platform, so changing any of them rebuilds it.
 function(ingot_add_image)
-  cmake_parse_arguments(IMG "" "NAME;PLATFORM" "SOURCES;CFLAGS" ${ARGN})
+  cmake_parse_arguments(IMG "" "NAME;PLATFORM;OUTPUT" "SOURCES;CFLAGS" ${ARGN})
   if(NOT IMG_PLATFORM)
     set(IMG_PLATFORM kvm)
   endif()
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${IMG_NAME})
+  if(IMG_OUTPUT)
+    set(out ${IMG_OUTPUT})
+    get_filename_component(outdir ${out} DIRECTORY)
+    file(MAKE_DIRECTORY ${outdir})
+  endif()
   set(srcs)
   foreach(s ${IMG_SOURCES})
     list(APPEND srcs ${CMAKE_CURRENT_SOURCE_DIR}/${s})

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* pvh_start.S: image notes, 32-bit PVH entry, long mode, boot stacks. */
-#include <ingot/note.h>
+#include <ingot/elfnote.h>
 
 #define XEN_ELFNOTE_PHYS32_ENTRY 18
 
@@ -35,29 +35,11 @@
  * reads a host size_t from an ELF64 note, Firecracker and Cloud Hypervisor
  * read 4 bytes, Xen reads n_descsz bytes; 8 bytes satisfies all of them.
  */
-.macro NOTE name, type
-    .balign 4
-    .long 2f - 1f
-    .long 4f - 3f
-    .long \type
-1:  .asciz "\name"
-2:  .balign 4
-3:
-.endm
-.macro ENDNOTE
-4:  .balign 4
-.endm
-
     .section .note.ingot, "a", @note
-    NOTE "Xen", XEN_ELFNOTE_PHYS32_ENTRY
+    IG_NOTE "Xen", XEN_ELFNOTE_PHYS32_ENTRY
     .quad ig_kvm_pvh_start
-    ENDNOTE
-    NOTE IG_NOTE_NAME, IG_NOTE_PLATFORM
-    .asciz "kvm"
-    ENDNOTE
-    NOTE IG_NOTE_NAME, IG_NOTE_ABI
-    .long IG_NOTE_ABI_VERSION
-    ENDNOTE
+    IG_ENDNOTE
+    IG_INGOT_NOTES kvm
 
 /*
  * Boot GDT for the switch to 64-bit mode; cpu.c loads the final one.

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # run.sh: build the multi-file project with `make CC=ingot-cc`, then boot it.
+#   run.sh BINDIR [PLATFORM]   (the platform goes in LDFLAGS, as a user's
+#                               Makefile would take it; default kvm)
 set -eu
-bindir=$1 src=$(cd "$(dirname "$0")" && pwd)
+bindir=$1 platform=${2:-kvm} src=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$src"/*.c "$src"/*.h "$src"/Makefile "$work"/
-make -C "$work" CC="$bindir/ingot-cc"
+make -C "$work" CC="$bindir/ingot-cc" LDFLAGS="--platform=$platform"
 for f in main.o util.o main.d util.d app; do
     [ -f "$work/$f" ] || { echo "FAIL: make did not produce $f"; exit 1; }
 done
 # A second make must find everything up to date.
-make -C "$work" CC="$bindir/ingot-cc" -q app || { echo "FAIL: not up to date"; exit 1; }
+make -C "$work" CC="$bindir/ingot-cc" LDFLAGS="--platform=$platform" -q app || { echo "FAIL: not up to date"; exit 1; }
 "$src/../check.sh" "$bindir/ingot" 0 "$work/app" \
     --expect '^multifile: built by make 42$'

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* pico_abi.h: what a pico guest and its tender (ingot-pico) agree on. */
+#ifndef INGOT_PICO_ABI_H
+#define INGOT_PICO_ABI_H
+
+/*
+ * Lifecycle.  The tender maps the image's PT_LOAD segments at their link
+ * addresses (text R+X, rodata R, data R+W), maps the guest's memory region,
+ * its boot stack (with a PROT_NONE guard page below) and one boot page
+ * holding struct ig_pico_boot and the command line.  It installs fault
+ * handlers, confines itself (no_new_privs, Landlock, seccomp) and finally
+ * jumps to the ELF entry point on the boot stack with %rdi = the boot page,
+ * a zero return address on the stack and %rbp = 0.
+ *
+ * The guest checks magic and version first, then stores the address of
+ * its fault entry in (fault_entry).  From then on, when the guest faults
+ * (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP), the tender's handler, running
+ * on its own signal stack, fills a struct ig_pico_fault and calls
+ * fault_entry with it; that function never returns.
+ *
+ * Host calls.  The guest talks to the host kernel directly with the
+ * `syscall` instruction, and only these (the tender's seccomp filter kills
+ * anything else, see IG_PICO_STATUS_SYSCALL):
+ *
+ *   write(console_fd, ...)                       console
+ *   clock_gettime(CLOCK_MONOTONIC | CLOCK_REALTIME, ...)
+ *   clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, ...)   idle
+ *   getrandom(buf, len, 0)                       entropy
+ *   exit_group(status)                           exit
+ *
+ * The version changes whenever this header changes incompatibly; fields are
+ * only ever added at the end, and (size) says how much the tender filled.
+ */
+
+#include <stdint.h>
+
+#define IG_PICO_ABI_VERSION 1
+#define IG_PICO_BOOT_MAGIC 0x6f6369702d67690aull /* "\nig-pico" */
+
+/*
+ * Link address of pico images: 256 MiB.  It must be below 2 GiB (guest
+ * code is built with -mcmodel=small) and free in the tender's address
+ * space: above mmap_min_addr, clear of a non-PIE tender's text at 4 MiB
+ * and its brk heap, and far below where Linux puts PIE binaries, shared
+ * libraries and mmap (0x55.. and 0x7f..).
+ */
+#define IG_PICO_LOAD_ADDR 0x10000000
+#define IG_PICO_LOAD_LIMIT 0x80000000ull
+
+#define IG_PICO_STACK_SIZE (256u << 10)
+#define IG_PICO_CMDLINE_MAX 4096 /* including the NUL */
+
+/* Exit statuses the tender produces itself (the app owns the rest). */
+#define IG_PICO_STATUS_FAIL 125    /* tender failed before the guest ran */
+#define IG_PICO_STATUS_SYSCALL 159 /* 128 + SIGSYS: forbidden system call */
+#define IG_PICO_STATUS_CRASH 255   /* guest fault */
+
+struct ig_pico_fault {
+    int32_t signo;   /* SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP */
+    int32_t si_code; /* e.g. SEGV_MAPERR, SEGV_ACCERR, FPE_INTDIV */
+    uint64_t addr;   /* si_addr */
+    uint64_t trapno; /* x86 vector the kernel saw */
+    uint64_t err;    /* x86 error code (page-fault bits for #PF) */
+    uint64_t rip, rsp, rbp, rflags;
+    uint64_t rax, rbx, rcx, rdx, rsi, rdi;
+    uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
+};
+
+typedef void (*ig_pico_fault_fn)(const struct ig_pico_fault *f);
+
+struct ig_pico_boot {
+    uint64_t magic;   /* IG_PICO_BOOT_MAGIC */
+    uint32_t version; /* IG_PICO_ABI_VERSION */
+    uint32_t size;    /* sizeof(struct ig_pico_boot) as the tender knows it */
+    uint64_t mem_base, mem_len;  /* the guest's memory, R+W, page-aligned */
+    uint64_t stack_lo, stack_hi; /* boot stack; guard page below stack_lo */
+    uint64_t cmdline;            /* NUL-terminated, in the boot page */
+    int32_t console_fd;          /* write-only console */
+    uint32_t reserved;
+    uint64_t fault_entry; /* set by the guest: ig_pico_fault_fn */
+};
+
+#endif /* INGOT_PICO_ABI_H */

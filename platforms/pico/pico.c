@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* pico.c: the entry from the tender, the boot page, small plat.h answers. */
+#include <ingot/pico_abi.h>
+#include <ingot/plat.h>
+
+#include "pico_internal.h"
+
+int ig_pico_console_fd = 1;
+
+/* Copies of the boot page: the guest never trusts it to stay unchanged. */
+static char cmdline[IG_PICO_CMDLINE_MAX];
+static struct ig_plat_mem_region mem;
+static uintptr_t stack_lo, stack_hi;
+
+_Noreturn void ig_pico_start(struct ig_pico_boot *bi)
+{
+    const char *s;
+
+    /* Until the boot page is known good the console is the default fd 1. */
+    if (!bi || bi->magic != IG_PICO_BOOT_MAGIC)
+        ig_pico_die("no boot page from the tender; run pico images with "
+                    "`ingot run` or ingot-pico");
+    if (bi->version != IG_PICO_ABI_VERSION ||
+        bi->size < sizeof(struct ig_pico_boot))
+        ig_pico_die("the tender speaks another pico ABI version; use the "
+                    "ingot-pico of the toolchain that built this image");
+    ig_pico_console_fd = bi->console_fd;
+    bi->fault_entry = (uint64_t)(uintptr_t)ig_pico_fault_entry;
+
+    s = (const char *)(uintptr_t)bi->cmdline;
+    for (int i = 0; s && i < IG_PICO_CMDLINE_MAX - 1 && s[i]; i++)
+        cmdline[i] = s[i];
+    mem.base = (uintptr_t)bi->mem_base;
+    mem.len = (size_t)bi->mem_len;
+    stack_lo = (uintptr_t)bi->stack_lo;
+    stack_hi = (uintptr_t)bi->stack_hi;
+    ig_libos_main();
+}
+
+const char *ig_plat_name(void)
+{
+    return "pico";
+}
+
+const char *ig_plat_cmdline(void)
+{
+    return cmdline;
+}
+
+int ig_plat_mem_regions(struct ig_plat_mem_region *out, int max)
+{
+    if (mem.len == 0)
+        return 0;
+    if (max > 0)
+        out[0] = mem;
+    return 1;
+}
+
+int ig_plat_dev_count(enum ig_plat_dev_kind kind)
+{
+    /* Devices (tap, block files, 9P directories) arrive with the drivers. */
+    (void)kind;
+    return 0;
+}
+
+void ig_plat_boot_stack(uintptr_t *lo, uintptr_t *hi)
+{
+    *lo = stack_lo;
+    *hi = stack_hi;
+}

@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* load.c: maps a pico image into the tender at its link address, with
+ * libelf. */
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <ingot/note.h>
+
+#include "tender.h"
+
+#define SEGS_MAX 8
+
+struct seg {
+    uint64_t start, end; /* page-aligned mapping */
+    int prot;
+};
+
+static uint64_t page_down(uint64_t a)
+{
+    return a & ~(IG_TENDER_PAGE - 1);
+}
+
+static uint64_t page_up(uint64_t a)
+{
+    return (a + IG_TENDER_PAGE - 1) & ~(IG_TENDER_PAGE - 1);
+}
+
+/* Returns 1 if a PT_NOTE segment holds the Ingot platform note "pico". */
+static int is_pico(Elf *elf, size_t phnum)
+{
+    for (size_t i = 0; i < phnum; i++) {
+        GElf_Phdr ph;
+        GElf_Nhdr nh;
+        size_t off = 0, name_off, desc_off;
+        Elf_Data *d;
+
+        if (!gelf_getphdr(elf, (int)i, &ph) || ph.p_type != PT_NOTE)
+            continue;
+        d = elf_getdata_rawchunk(elf, (int64_t)ph.p_offset, ph.p_filesz,
+                                 ELF_T_NHDR);
+        while (d && (off = gelf_getnote(d, off, &nh, &name_off, &desc_off))) {
+            const char *name = (const char *)d->d_buf + name_off;
+            const char *desc = (const char *)d->d_buf + desc_off;
+
+            if (nh.n_type == IG_NOTE_PLATFORM &&
+                nh.n_namesz == sizeof(IG_NOTE_NAME) &&
+                memcmp(name, IG_NOTE_NAME, sizeof(IG_NOTE_NAME)) == 0)
+                return nh.n_descsz >= 5 && memcmp(desc, "pico", 5) == 0;
+        }
+    }
+    return 0;
+}
+
+/* Every segment's bytes must lie inside the file. */
+static int check_bounds(Elf *elf, size_t phnum, size_t size, char *err,
+                        size_t errlen)
+{
+    for (size_t i = 0; i < phnum; i++) {
+        GElf_Phdr ph;
+
+        if (!gelf_getphdr(elf, (int)i, &ph)) {
+            snprintf(err, errlen, "truncated: no program header %zu", i);
+            return -1;
+        }
+        if (ph.p_offset > size || ph.p_filesz > size - ph.p_offset) {
+            snprintf(err, errlen,
+                     "truncated: segment %zu ends at byte %llu but the file "
+                     "has %zu",
+                     i, (unsigned long long)(ph.p_offset + ph.p_filesz), size);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int prot_of(uint32_t flags)
+{
+    return (flags & PF_R ? PROT_READ : 0) | (flags & PF_W ? PROT_WRITE : 0) |
+           (flags & PF_X ? PROT_EXEC : 0);
+}
+
+/* Maps and fills the PT_LOAD segments; (raw) is the whole file, which
+ * check_bounds() found to hold every segment. */
+static int map_segments(Elf *elf, size_t phnum, const char *raw,
+                        struct ig_tender_image *img, char *err, size_t errlen)
+{
+    struct seg segs[SEGS_MAX];
+    int n = 0;
+
+    img->lo = UINT64_MAX;
+    img->hi = 0;
+    for (size_t i = 0; i < phnum; i++) {
+        GElf_Phdr ph;
+        void *at;
+
+        if (!gelf_getphdr(elf, (int)i, &ph) || ph.p_type != PT_LOAD ||
+            ph.p_memsz == 0)
+            continue;
+        if (n == SEGS_MAX) {
+            snprintf(err, errlen, "more than %d PT_LOAD segments", SEGS_MAX);
+            return -1;
+        }
+        if (ph.p_filesz > ph.p_memsz) {
+            snprintf(err, errlen,
+                     "segment %zu is larger in the file than "
+                     "in memory",
+                     i);
+            return -1;
+        }
+        if ((ph.p_flags & PF_W) && (ph.p_flags & PF_X)) {
+            snprintf(err, errlen, "segment %zu is writable and executable", i);
+            return -1;
+        }
+        if (ph.p_vaddr < IG_PICO_LOAD_ADDR || ph.p_memsz > IG_PICO_LOAD_LIMIT ||
+            ph.p_vaddr > IG_PICO_LOAD_LIMIT - ph.p_memsz) {
+            snprintf(err, errlen,
+                     "segment %zu at 0x%llx is outside the pico load range "
+                     "(linked for another platform?)",
+                     i, (unsigned long long)ph.p_vaddr);
+            return -1;
+        }
+        segs[n].start = page_down(ph.p_vaddr);
+        segs[n].end = page_up(ph.p_vaddr + ph.p_memsz);
+        segs[n].prot = prot_of(ph.p_flags);
+        /* Written first, protected once all are filled.  NOREPLACE: an
+         * overlap with the tender (or another segment) is an error, never
+         * a silent clobber. */
+        at = mmap((void *)(uintptr_t)segs[n].start, segs[n].end - segs[n].start,
+                  PROT_READ | PROT_WRITE,
+                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+        if (at == MAP_FAILED || (uint64_t)(uintptr_t)at != segs[n].start) {
+            snprintf(err, errlen, "cannot map segment %zu at 0x%llx: %s", i,
+                     (unsigned long long)segs[n].start,
+                     at == MAP_FAILED ? strerror(errno) : "address taken");
+            return -1;
+        }
+        memcpy((void *)(uintptr_t)ph.p_vaddr, raw + ph.p_offset, ph.p_filesz);
+        if (segs[n].start < img->lo)
+            img->lo = segs[n].start;
+        if (segs[n].end > img->hi)
+            img->hi = segs[n].end;
+        n++;
+    }
+    if (n == 0) {
+        snprintf(err, errlen, "no PT_LOAD segments");
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        if (mprotect((void *)(uintptr_t)segs[i].start,
+                     segs[i].end - segs[i].start, segs[i].prot) < 0) {
+            snprintf(err, errlen, "mprotect: %s", strerror(errno));
+            return -1;
+        }
+        if ((segs[i].prot & PROT_EXEC) && img->entry >= segs[i].start &&
+            img->entry < segs[i].end)
+            img->entry_ok = 1;
+    }
+    return 0;
+}
+
+int ig_tender_load(const char *path, struct ig_tender_image *img, char *err,
+                   size_t errlen)
+{
+    GElf_Ehdr eh;
+    Elf *elf = NULL;
+    size_t phnum, size;
+    const char *raw;
+    int fd, r = -1;
+
+    memset(img, 0, sizeof(*img));
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        return -1;
+    }
+    elf_version(EV_CURRENT);
+    elf = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+    if (!elf || elf_kind(elf) != ELF_K_ELF || !gelf_getehdr(elf, &eh) ||
+        gelf_getclass(elf) != ELFCLASS64 || eh.e_machine != EM_X86_64) {
+        snprintf(err, errlen, "not an x86-64 ELF64 file");
+        goto out;
+    }
+    if (eh.e_type != ET_EXEC || elf_getphdrnum(elf, &phnum) != 0) {
+        snprintf(err, errlen, "not a static executable");
+        goto out;
+    }
+    raw = elf_rawfile(elf, &size);
+    if (!raw) {
+        snprintf(err, errlen, "cannot read: %s", elf_errmsg(-1));
+        goto out;
+    }
+    if (check_bounds(elf, phnum, size, err, errlen) < 0)
+        goto out;
+    if (!is_pico(elf, phnum)) {
+        snprintf(err, errlen,
+                 "not a pico image (link it with ingot-cc "
+                 "--platform=pico; `ingot run` boots others)");
+        goto out;
+    }
+    img->entry = eh.e_entry;
+    if (map_segments(elf, phnum, raw, img, err, errlen) < 0)
+        goto out;
+    if (!img->entry_ok) {
+        snprintf(err, errlen, "entry point 0x%llx is not in executable code",
+                 (unsigned long long)img->entry);
+        goto out;
+    }
+    r = 0;
+out:
+    elf_end(elf);
+    close(fd);
+    return r;
+}

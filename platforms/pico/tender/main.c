@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* main.c: ingot-pico, the tender: load, map, confine, jump to the guest. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "tender.h"
+
+#define MEM_DEFAULT (64ull << 20)
+#define MEM_MIN (2ull << 20)
+#define BOOT_PAGES 2 /* struct ig_pico_boot, then the command line */
+
+static const char usage[] =
+    "Usage: ingot-pico [-v] [-m BYTES] [--] IMAGE [CMDLINE]\n"
+    "Run a pico image (built with ingot-cc --platform=pico) in this process,\n"
+    "confined by seccomp and Landlock.  Usually started by `ingot run`.\n"
+    "\n"
+    "  -m BYTES   memory for image, stack and heap (suffix K, M or G;\n"
+    "             default 64M)\n"
+    "  -v         report each confinement step on stderr\n"
+    "\n"
+    "Exit status: the app's; 125 if the tender fails before the guest runs;\n"
+    "159 (128 + SIGSYS) when the guest makes a forbidden system call; 255\n"
+    "when it crashes.\n";
+
+static _Noreturn void fail(const char *what, const char *why)
+{
+    fprintf(stderr, "ingot-pico: %s: %s\n", what, why);
+    exit(IG_PICO_STATUS_FAIL);
+}
+
+static int parse_size(const char *s, uint64_t *out)
+{
+    char *end;
+    unsigned long long v;
+    int shift = 0;
+
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    if (errno || end == s)
+        return -1;
+    if (*end == 'k' || *end == 'K')
+        shift = 10;
+    else if (*end == 'm' || *end == 'M')
+        shift = 20;
+    else if (*end == 'g' || *end == 'G')
+        shift = 30;
+    if (shift)
+        end++;
+    if (*end || v > (UINT64_MAX >> shift))
+        return -1;
+    v <<= shift;
+    *out = v;
+    return 0;
+}
+
+static void *map_rw(uint64_t len, const char *what)
+{
+    void *p = mmap(NULL, len, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED)
+        fail(what, strerror(errno));
+    return p;
+}
+
+/* Enters the guest on its stack: a zero return address ends backtraces,
+ * and %rsp then looks as it does right after a call. */
+static _Noreturn void jump(uint64_t entry, uint64_t sp, struct ig_pico_boot *b)
+{
+    __asm__ volatile("mov %0, %%rsp\n\t"
+                     "pushq $0\n\t"
+                     "xor %%ebp, %%ebp\n\t"
+                     "jmp *%1"
+                     :
+                     : "S"(sp), "d"(entry), "D"(b)
+                     : "memory");
+    __builtin_unreachable();
+}
+
+int main(int argc, char **argv)
+{
+    struct ig_tender_image img;
+    struct ig_pico_boot *boot;
+    uint64_t mem = MEM_DEFAULT, budget;
+    const char *path, *cmdline = "";
+    char err[512], *stack;
+    int verbose = 0, opt;
+
+    while ((opt = getopt(argc, argv, "+hm:v")) != -1) {
+        switch (opt) {
+        case 'm':
+            if (parse_size(optarg, &mem) < 0)
+                fail(optarg, "not a size (BYTES, or with K, M or G)");
+            break;
+        case 'v':
+            verbose = 1;
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return 0;
+        default:
+            fputs(usage, stderr);
+            return IG_PICO_STATUS_FAIL;
+        }
+    }
+    if (optind >= argc || argc - optind > 2) {
+        fputs(usage, stderr);
+        return IG_PICO_STATUS_FAIL;
+    }
+    path = argv[optind];
+    if (optind + 1 < argc)
+        cmdline = argv[optind + 1];
+    if (strlen(cmdline) >= IG_PICO_CMDLINE_MAX)
+        fail("command line", "longer than 4095 bytes");
+    if (mem < MEM_MIN)
+        fail("-m", "at least 2M is needed");
+
+    if (ig_tender_load(path, &img, err, sizeof(err)) < 0)
+        fail(path, err);
+
+    /* -m is the whole guest, as on kvm: image, stack and heap. */
+    budget = (img.hi - img.lo) + IG_TENDER_PAGE + IG_PICO_STACK_SIZE +
+             BOOT_PAGES * IG_TENDER_PAGE;
+    if (budget + (1u << 20) > mem)
+        fail("-m", "too small for this image plus 1 MiB of heap");
+
+    boot = map_rw(BOOT_PAGES * IG_TENDER_PAGE, "boot page");
+    stack = map_rw(IG_TENDER_PAGE + IG_PICO_STACK_SIZE, "stack");
+    if (mprotect(stack, IG_TENDER_PAGE, PROT_NONE) < 0)
+        fail("stack guard", strerror(errno));
+    boot->magic = IG_PICO_BOOT_MAGIC;
+    boot->version = IG_PICO_ABI_VERSION;
+    boot->size = sizeof(*boot);
+    boot->mem_len = (mem - budget) & ~(IG_TENDER_PAGE - 1);
+    boot->mem_base = (uint64_t)(uintptr_t)map_rw(boot->mem_len, "memory");
+    boot->stack_lo = (uint64_t)(uintptr_t)(stack + IG_TENDER_PAGE);
+    boot->stack_hi = boot->stack_lo + IG_PICO_STACK_SIZE;
+    boot->console_fd = STDOUT_FILENO;
+    memcpy((char *)boot + IG_TENDER_PAGE, cmdline, strlen(cmdline) + 1);
+    boot->cmdline = (uint64_t)(uintptr_t)boot + IG_TENDER_PAGE;
+    boot->fault_entry = 0;
+
+    if (ig_tender_faults_install(boot) < 0)
+        fail("signal handlers", strerror(errno));
+    if (verbose)
+        fprintf(stderr,
+                "ingot-pico: image 0x%llx-0x%llx entry 0x%llx, memory "
+                "%llu KiB at %p\n",
+                (unsigned long long)img.lo, (unsigned long long)img.hi,
+                (unsigned long long)img.entry,
+                (unsigned long long)(boot->mem_len >> 10),
+                (void *)(uintptr_t)boot->mem_base);
+    /* Nothing the tender opened (or inherited) beyond stdio stays open. */
+    syscall(SYS_close_range, 3, ~0u, 0);
+    fflush(stdout);
+    if (ig_tender_confine(boot->console_fd, verbose) < 0)
+        return IG_PICO_STATUS_FAIL;
+    jump(img.entry, boot->stack_hi, boot);
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* tender.h: the parts of ingot-pico, the host side of the pico platform. */
+#ifndef INGOT_TENDER_H
+#define INGOT_TENDER_H
+
+/*
+ * Call order (main.c): ig_tender_load() maps the image; main maps memory,
+ * stack and boot page; ig_tender_faults_install() sets up the signal
+ * handlers; ig_tender_confine() applies no_new_privs, Landlock and the
+ * seccomp filter; then main jumps to the guest and never comes back.  After
+ * ig_tender_confine() the tender may not call anything that makes a system
+ * call outside the guest's allowlist (no malloc, no stdio).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <ingot/pico_abi.h>
+
+#define IG_TENDER_PAGE 4096ull
+
+/* ---- load.c ------------------------------------------------------------ */
+
+struct ig_tender_image {
+    uint64_t entry;
+    uint64_t lo, hi; /* page-aligned span of all PT_LOAD segments */
+    int entry_ok;    /* the entry lies in an executable segment */
+};
+
+/* Checks (path) is a pico image (ELF64 x86-64 executable with the Ingot
+ * platform note "pico"), maps each PT_LOAD segment at its address with its
+ * own protection (no segment may be both writable and executable) and
+ * fills (img).  Returns 0, or -1 with a reason in (err). */
+int ig_tender_load(const char *path, struct ig_tender_image *img, char *err,
+                   size_t errlen);
+
+/* ---- faults.c ---------------------------------------------------------- */
+
+/* Installs handlers for SIGSEGV, SIGBUS, SIGFPE, SIGILL and SIGTRAP (they
+ * call the guest's fault entry from (boot)) and for SIGSYS (reports the
+ * forbidden system call and exits IG_PICO_STATUS_SYSCALL), all on an
+ * alternate signal stack.  Returns 0, or -1 with errno set. */
+int ig_tender_faults_install(struct ig_pico_boot *boot);
+
+/* ---- confine.c --------------------------------------------------------- */
+
+/* Sets no_new_privs and RLIMIT_NPROC 0, applies a Landlock ruleset that
+ * allows no file system access (skipped with a notice under (verbose) when
+ * the kernel lacks Landlock), then loads the seccomp filter allowing the
+ * calls listed in <ingot/pico_abi.h> on (console_fd) and stderr.  Returns
+ * 0, or -1 after printing why. */
+int ig_tender_confine(int console_fd, int verbose);
+
+/* ---- sysnames.c (generated from libseccomp at build time) -------------- */
+
+#define IG_TENDER_SYSNAMES 512
+extern const char *const ig_tender_sysnames[IG_TENDER_SYSNAMES];
+
+#endif /* INGOT_TENDER_H */

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* run_pico.c: `ingot run` for pico images: start the tender, ingot-pico. */
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <ingot/pico_abi.h>
+
+#include "run.h"
+
+char *ig_run_pico_tender(void)
+{
+    const char *env = getenv("INGOT_PICO");
+    char self[PATH_MAX];
+    ssize_t n;
+
+    if (env && *env)
+        return ig_xstrdup(env);
+    /* Installed side by side in bin/, in the build tree and in a prefix. */
+    n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+    if (n <= 0)
+        return ig_xstrdup("ingot-pico");
+    self[n] = '\0';
+    char *slash = strrchr(self, '/');
+    if (slash)
+        slash[1] = '\0';
+    return ig_xasprintf("%singot-pico", slash ? self : "");
+}
+
+void ig_run_pico_argv(struct ig_strvec *out, const char *tender, uint64_t mem,
+                      const char *image, const char *cmdline)
+{
+    ig_strvec_push(out, tender);
+    ig_strvec_push(out, "-m");
+    ig_strvec_pushf(out, "%llu", (unsigned long long)mem);
+    ig_strvec_push(out, "--"); /* an image named "-x" is still an image */
+    ig_strvec_push(out, image);
+    ig_strvec_push(out, cmdline);
+}
+
+int ig_run_pico_status(const struct ig_run_end *e)
+{
+    if (e->signalled)
+        return 128 + e->signalled;
+    if (WIFSIGNALED(e->qemu_raw)) {
+        int sig = WTERMSIG(e->qemu_raw);
+
+        /* SIGKILL from the kernel (out of memory) or SIGSYS from a filter
+         * that kills: not the app's own doing, so say what happened. */
+        ig_host_error("the pico tender was killed by signal %d (%s)", sig,
+                      strsignal(sig));
+        return 128 + sig;
+    }
+    return WEXITSTATUS(e->qemu_raw);
+}
+
+int ig_run_pico(const struct ig_run_opts *o, struct ig_image *img,
+                const char *cmdline)
+{
+    struct ig_strvec argv = {0};
+    struct ig_run_end end;
+    char *tender = ig_run_pico_tender();
+    int r;
+
+    ig_run_pico_argv(&argv, tender, o->mem, o->image, cmdline);
+    if (o->dry_run) {
+        char *line = ig_shquote_argv(ig_strvec_argv(&argv));
+        printf("%s\n", line);
+        free(line);
+        r = 0;
+    } else {
+        fflush(stdout);
+        r = ig_run_pump(ig_strvec_argv(&argv), img, &end) < 0
+                ? IG_RUN_STATUS_FAIL
+                : ig_run_pico_status(&end);
+    }
+    ig_strvec_free(&argv);
+    free(tender);
+    return r;
+}
