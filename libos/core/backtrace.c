@@ -11,11 +11,29 @@
  * frame pointer must be aligned, inside the stack, and above the previous
  * one, so a corrupt stack ends the walk instead of faulting inside it.
  */
+static uintptr_t cur_lo, cur_hi;
+
+void ig_stack_set_current(uintptr_t lo, uintptr_t hi)
+{
+    cur_lo = lo;
+    cur_hi = hi;
+}
+
+void ig_stack_current(uintptr_t *lo, uintptr_t *hi)
+{
+    if (cur_hi == 0) {
+        ig_plat_boot_stack(lo, hi);
+        return;
+    }
+    *lo = cur_lo;
+    *hi = cur_hi;
+}
+
 void ig_backtrace_print(uintptr_t rbp, int first, int max)
 {
     uintptr_t lo, hi;
 
-    ig_plat_boot_stack(&lo, &hi);
+    ig_stack_current(&lo, &hi);
     for (int n = first; n < first + max; n++) {
         if (rbp == 0 || (rbp & 7) || rbp < lo || rbp + 16 > hi)
             break;

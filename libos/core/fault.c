@@ -77,7 +77,7 @@ _Noreturn void ig_fault_report(const struct ig_fault *f)
     /* A fault while printing the report ends the image at once. */
     if (reporting++)
         ig_plat_exit(255);
-    ig_plat_boot_stack(&lo, &hi);
+    ig_stack_current(&lo, &hi);
 
     if (f->vector < 0) {
         ig_printk("\ningot: fatal: %s at RIP 0x%lx\n", signal_name(-f->vector),

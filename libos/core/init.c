@@ -6,6 +6,8 @@
 #include <ingot/mm.h>
 #include <ingot/panic.h>
 #include <ingot/plat.h>
+#include <ingot/sched.h>
+#include <ingot/vfs.h>
 
 #include <errno.h>
 #include <stdlib.h>
@@ -56,6 +58,15 @@ _Noreturn void ig_libos_main(void)
         ig_printk("ingot: no usable memory reported by the platform\n");
         ig_plat_exit(255);
     }
+    /* Files before arguments: stdio's descriptors must exist before the
+     * first message that is not a raw console write. */
+    int err = ig_vfs_init();
+    if (err) {
+        ig_printk("ingot: cannot set up the file system: error %d\n", -err);
+        ig_plat_exit(255);
+    }
+    /* Threads (TLS, newlib's reentrancy) before any constructor runs. */
+    ig_sched_init();
     setup_args(&cl);
     environ = cl.envp;
     /* Destructors run at exit(), after the app's own atexit handlers. */

@@ -1,98 +1,146 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* io.c: file-descriptor calls newlib needs; fds 0-2 are the console. */
+/* io.c: descriptor calls on the VFS: read, write, lseek, dup, pipe ... */
 #include <ingot/plat.h>
+#include <ingot/vfs.h>
 
 #include <fcntl.h>
+#include <stdarg.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "libc_internal.h"
 
-/* Until the VFS exists there are exactly three descriptors: stdin reads as
- * end of file, stdout and stderr write to the console. */
-static int is_console(int fd)
+ssize_t read(int fd, void *buf, size_t len)
 {
-    return fd >= 0 && fd <= 2;
+    return ig_libc_ret(ig_vfs_read(fd, buf, len));
 }
 
 ssize_t write(int fd, const void *buf, size_t len)
 {
-    if (fd != 1 && fd != 2)
-        return ig_libc_ret(-EBADF);
-    ig_plat_console_write(buf, len);
-    return (ssize_t)len;
+    return ig_libc_ret(ig_vfs_write(fd, buf, len));
 }
 
-ssize_t read(int fd, void *buf, size_t len)
+ssize_t pread(int fd, void *buf, size_t len, off_t off)
 {
-    (void)buf;
-    (void)len;
-    if (fd != 0)
-        return ig_libc_ret(-EBADF);
-    return 0;
+    return ig_libc_ret(ig_vfs_pread(fd, buf, len, off));
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t len, off_t off)
+{
+    return ig_libc_ret(ig_vfs_pwrite(fd, buf, len, off));
+}
+
+/* Each segment in turn, stopping at the first short transfer: a regular
+ * file then behaves as one read or write would. */
+static ssize_t rw_vec(int fd, const struct iovec *iov, int n, int wr)
+{
+    ssize_t total = 0;
+
+    if (n < 0 || n > IOV_MAX)
+        return ig_libc_ret(-EINVAL);
+    for (int i = 0; i < n; i++) {
+        ssize_t r = wr ? ig_vfs_write(fd, iov[i].iov_base, iov[i].iov_len)
+                       : ig_vfs_read(fd, iov[i].iov_base, iov[i].iov_len);
+        if (r < 0)
+            return total ? total : ig_libc_ret(r);
+        total += r;
+        if ((size_t)r < iov[i].iov_len)
+            break;
+    }
+    return total;
+}
+
+ssize_t readv(int fd, const struct iovec *iov, int iovcnt)
+{
+    return rw_vec(fd, iov, iovcnt, 0);
+}
+
+ssize_t writev(int fd, const struct iovec *iov, int iovcnt)
+{
+    return rw_vec(fd, iov, iovcnt, 1);
 }
 
 int close(int fd)
 {
-    return (int)ig_libc_ret(is_console(fd) ? 0 : -EBADF);
+    return (int)ig_libc_ret(ig_vfs_close(fd));
 }
 
 off_t lseek(int fd, off_t off, int whence)
 {
-    (void)off;
-    (void)whence;
-    return ig_libc_ret(is_console(fd) ? -ESPIPE : -EBADF);
+    return ig_libc_ret(ig_vfs_lseek(fd, off, whence));
 }
 
 int fstat(int fd, struct stat *st)
 {
-    if (!is_console(fd))
-        return (int)ig_libc_ret(-EBADF);
-    *st = (struct stat){0};
-    st->st_mode = S_IFCHR | 0620;
-    st->st_blksize = 1024;
-    return 0;
+    return (int)ig_libc_ret(ig_vfs_fstat(fd, st));
 }
 
 int isatty(int fd)
 {
-    if (!is_console(fd))
-        return (int)ig_libc_ret(-EBADF);
-    return 1;
+    int r = ig_vfs_isatty(fd);
+
+    if (r == 1)
+        return 1;
+    errno = -r; /* isatty answers 0, not -1, for "no" */
+    return 0;
 }
 
-int open(const char *path, int flags, ...)
+int fsync(int fd)
 {
-    (void)path;
-    (void)flags;
-    return (int)ig_libc_ret(-ENOENT);
+    return (int)ig_libc_ret(ig_vfs_fsync(fd));
 }
 
-int stat(const char *path, struct stat *st)
+int ftruncate(int fd, off_t len)
 {
-    (void)path;
-    (void)st;
-    return (int)ig_libc_ret(-ENOENT);
+    return (int)ig_libc_ret(ig_vfs_ftruncate(fd, len));
 }
 
-int unlink(const char *path)
+int dup(int fd)
 {
-    (void)path;
-    return (int)ig_libc_ret(-ENOENT);
+    return (int)ig_libc_ret(ig_vfs_dup(fd, 0, 0));
 }
 
-int link(const char *old, const char *new)
+int dup2(int fd, int newfd)
 {
-    (void)old;
-    (void)new;
-    return (int)ig_libc_ret(-ENOENT);
+    return (int)ig_libc_ret(ig_vfs_dup2(fd, newfd));
 }
 
-int mkdir(const char *path, mode_t mode)
+int pipe(int fds[2])
 {
-    (void)path;
-    (void)mode;
-    return (int)ig_libc_ret(-EROFS);
+    return (int)ig_libc_ret(ig_vfs_pipe(fds, 0));
+}
+
+int pipe2(int fds[2], int flags)
+{
+    return (int)ig_libc_ret(ig_vfs_pipe(fds, flags));
+}
+
+int fcntl(int fd, int cmd, ...)
+{
+    va_list ap;
+    long arg;
+
+    va_start(ap, cmd);
+    arg = va_arg(ap, long);
+    va_end(ap);
+    return (int)ig_libc_ret(ig_vfs_fcntl(fd, cmd, arg));
+}
+
+ssize_t getrandom(void *buf, size_t len, unsigned int flags)
+{
+    if (flags & ~(unsigned)(GRND_NONBLOCK | GRND_RANDOM))
+        return ig_libc_ret(-EINVAL);
+    return ig_libc_ret(ig_plat_entropy(buf, len));
+}
+
+int getentropy(void *buf, size_t len)
+{
+    if (len > 256)
+        return (int)ig_libc_ret(-EIO);
+    long r = ig_plat_entropy(buf, len);
+    return r < 0 ? (int)ig_libc_ret(r) : 0;
 }

@@ -2,6 +2,7 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* time.c: clocks and sleeps on top of the platform's clocks. */
 #include <ingot/plat.h>
+#include <ingot/sched.h>
 
 #include <sys/time.h>
 #include <sys/times.h>
@@ -20,6 +21,8 @@ static void ns_to_timespec(uint64_t ns, struct timespec *ts)
 
 int clock_gettime(clockid_t id, struct timespec *ts)
 {
+    /* A yield point: loops that poll the clock let other threads run. */
+    ig_sched_maybe_yield();
     switch (id) {
     case CLOCK_REALTIME:
         ns_to_timespec(ig_plat_clock_wall(), ts);
@@ -75,8 +78,7 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
     uint64_t deadline = ig_plat_clock_monotonic() +
                         (uint64_t)req->tv_sec * NS_PER_SEC +
                         (uint64_t)req->tv_nsec;
-    while (ig_plat_clock_monotonic() < deadline)
-        ig_plat_idle(deadline);
+    ig_sched_sleep_until(deadline);
     if (rem)
         *rem = (struct timespec){0};
     return 0;

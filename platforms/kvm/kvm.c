@@ -14,7 +14,9 @@ _Noreturn void ig_kvm_main(uint32_t start_info)
     ig_arch_cpu_init();
     ig_kvm_pvh_init(start_info);
     ig_kvm_mem_init();
+    ig_kvm_stacks_init();
     ig_arch_paging_init();
+    ig_arch_lapic_init(); /* without one, idle spins */
     ig_libos_main();
 }
 

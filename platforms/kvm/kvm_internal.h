@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <ingot/plat.h>
+
 #define IG_KVM_PAGE 4096ull
 #define IG_KVM_4G 0x100000000ull
 
@@ -77,8 +79,29 @@ const struct ig_kvm_range *ig_kvm_boot_data(int *count);
 void ig_kvm_mem_init(void);
 uint64_t ig_kvm_boot_alloc_page(void);
 
+/* stacks.c (boot): init takes the thread-stack pool (plat.h) from the top
+ * of the largest RAM region, before paging; paging.c unmaps each slot's
+ * guard page.  The pool is recorded in ig_kvm_stacks. */
+void ig_kvm_stacks_init(void);
+extern struct ig_plat_stack_pool ig_kvm_stacks;
+
+/* mem.c (boot): removes (len) bytes (page multiple) from the top of the
+ * largest free region and returns their base, or 0 if none is big enough. */
+uint64_t ig_kvm_mem_take_top(uint64_t len);
+
 /* x86_64/cpu.c (boot): GDT with TSS (IST1 = trap stack), IDT for 0..31. */
 void ig_arch_cpu_init(void);
+
+/* x86_64/cpu.c: points IDT vector (vec) at (handler), an interrupt gate
+ * on the current stack. */
+void ig_arch_idt_set(int vec, uint64_t handler);
+
+/* x86_64/lapic.c: init (boot, after paging) masks the 8259 PICs, enables
+ * the local APIC; returns 0, or -1 without a local APIC.  halt_ns arms a
+ * one-shot timer interrupt in (ns) nanoseconds (calibrating the timer
+ * against the TSC on first use) and halts until an interrupt arrives. */
+int ig_arch_lapic_init(void);
+void ig_arch_lapic_halt_ns(uint64_t ns);
 
 /* x86_64/paging.c (boot): builds the final page tables and switches. */
 void ig_arch_paging_init(void);

@@ -139,3 +139,16 @@ int ig_plat_mem_regions(struct ig_plat_mem_region *out, int max)
     }
     return n;
 }
+
+uint64_t ig_kvm_mem_take_top(uint64_t len)
+{
+    struct ig_kvm_range *best = NULL;
+
+    for (int i = 0; i < region_count; i++)
+        if (!best || regions[i].end - regions[i].base > best->end - best->base)
+            best = &regions[i];
+    if (!best || best->end - best->base < len)
+        return 0;
+    best->end -= len;
+    return best->end;
+}

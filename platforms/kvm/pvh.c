@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* pvh.c: reads the PVH start_info: command line, memory map, modules. */
+#include <errno.h>
 #include <ingot/kvm_abi.h>
 #include <ingot/plat.h>
 
@@ -195,4 +196,16 @@ const struct ig_kvm_range *ig_kvm_boot_data(int *count)
 {
     *count = boot_data_count;
     return boot_data;
+}
+
+int ig_plat_initrd(const void **p, size_t *len)
+{
+    *p = NULL;
+    *len = 0;
+    if (module_count == 0 || modules[0].len == 0)
+        return -ENOENT;
+    /* Low memory is identity-mapped; read_modules() checked the range. */
+    *p = (const void *)(uintptr_t)modules[0].base;
+    *len = (size_t)modules[0].len;
+    return 0;
 }

@@ -150,17 +150,20 @@ uint64_t ig_plat_clock_wall(void)
 
 void ig_plat_idle(uint64_t deadline)
 {
+    uint64_t now;
+
     /*
-     * No timer interrupts yet (the scheduler's LAPIC timer comes later),
-     * so nothing can wake a halted CPU: spin with pause until the deadline.
-     * With no deadline no event can arrive either; return after a short
-     * spin instead of hanging, which plat.h allows (callers re-check).
+     * With a deadline, halt until the local APIC timer fires at it (or
+     * spin, without a local APIC).  With none, no event source exists yet
+     * (devices come later), so return after a short spin instead of
+     * hanging, which plat.h allows (callers re-check).
      */
     if (deadline == UINT64_MAX) {
         for (int i = 0; i < 1000; i++)
             ig_arch_pause();
         return;
     }
-    while (ig_plat_clock_monotonic() < deadline)
-        ig_arch_pause();
+    now = ig_plat_clock_monotonic();
+    if (now < deadline)
+        ig_arch_lapic_halt_ns(deadline - now);
 }

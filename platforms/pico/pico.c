@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* pico.c: the entry from the tender, the boot page, small plat.h answers. */
+#include <errno.h>
 #include <ingot/pico_abi.h>
 #include <ingot/plat.h>
 
@@ -12,6 +13,8 @@ int ig_pico_console_fd = 1;
 static char cmdline[IG_PICO_CMDLINE_MAX];
 static struct ig_plat_mem_region mem;
 static uintptr_t stack_lo, stack_hi;
+static struct ig_plat_stack_pool stacks;
+static uint32_t flags;
 
 _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
 {
@@ -35,6 +38,10 @@ _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
     mem.len = (size_t)bi->mem_len;
     stack_lo = (uintptr_t)bi->stack_lo;
     stack_hi = (uintptr_t)bi->stack_hi;
+    stacks.base = (uintptr_t)bi->stacks_base;
+    stacks.slot = (size_t)bi->stacks_slot;
+    stacks.count = bi->stacks_count;
+    flags = bi->flags;
     ig_libos_main();
 }
 
@@ -64,8 +71,31 @@ int ig_plat_dev_count(enum ig_plat_dev_kind kind)
     return 0;
 }
 
+/* The tender has no --rootfs yet: no initrd, the root starts empty. */
+int ig_plat_initrd(const void **p, size_t *len)
+{
+    *p = NULL;
+    *len = 0;
+    return -ENOENT;
+}
+
 void ig_plat_boot_stack(uintptr_t *lo, uintptr_t *hi)
 {
     *lo = stack_lo;
     *hi = stack_hi;
+}
+
+void ig_plat_stack_pool(struct ig_plat_stack_pool *out)
+{
+    *out = stacks;
+}
+
+int ig_plat_tls_set(uintptr_t tp)
+{
+    /* arch_prctl is not in the sandbox's allowlist; without FSGSBASE (CPUs
+     * before Ivy Bridge, kernels before 5.9) there is no way to move %fs. */
+    if (!(flags & IG_PICO_F_FSGSBASE))
+        return -ENOSYS;
+    __asm__ volatile("wrfsbase %0" : : "r"((uint64_t)tp) : "memory");
+    return 0;
 }

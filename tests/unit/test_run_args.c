@@ -2,7 +2,11 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* test_run_args.c: `ingot run` options, sizes and the QEMU command. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "run.h"
 #include "unit.h"
@@ -183,7 +187,68 @@ static void test_qemu_argv(void)
     CHECK_STR(a.v[find(&a, "-accel") + 1], "kvm");
     CHECK(strncmp(a.v[find(&a, "-cpu") + 1], "host", 4) == 0);
     CHECK(find(&a, "-append") < 0 && find(&a, "-serial") < 0);
+    CHECK(find(&a, "-initrd") < 0);
     ig_strvec_free(&a);
+
+    vm.initrd = "root.cpio";
+    ig_run_qemu_argv(&a, &vm);
+    CHECK_STR(a.v[find(&a, "-initrd") + 1], "root.cpio");
+    ig_strvec_free(&a);
+}
+
+/* --rootfs: a file is passed as it is, a directory becomes a temporary
+ * cpio newc archive holding its files, a missing path is an error. */
+static void test_rootfs(void)
+{
+    struct ig_run_opts o;
+    char dir[] = "/tmp/ingot-unit-rootfs-XXXXXX", *initrd, buf[1024];
+    int temp;
+
+    CHECK_INT(PARSE(&o, "img", "--rootfs", "r"), 0);
+    CHECK_STR(o.rootfs, "r");
+    ig_run_opts_free(&o);
+    CHECK_INT(PARSE(&o, "--rootfs=r2", "img"), 0);
+    CHECK_STR(o.rootfs, "r2");
+    ig_run_opts_free(&o);
+
+    CHECK(mkdtemp(dir) != NULL);
+    char *sub = ig_xasprintf("%s/etc", dir);
+    char *file = ig_xasprintf("%s/etc/motd", dir);
+    CHECK(mkdir(sub, 0755) == 0);
+    FILE *f = fopen(file, "w");
+    fputs("hello\n", f);
+    fclose(f);
+
+    CHECK_INT(ig_run_rootfs(file, &initrd, &temp, err, sizeof(err)), 0);
+    CHECK_STR(initrd, file);
+    CHECK_INT(temp, 0);
+    free(initrd);
+
+    CHECK_INT(ig_run_rootfs(dir, &initrd, &temp, err, sizeof(err)), 0);
+    CHECK_INT(temp, 1);
+    f = fopen(initrd, "rb");
+    size_t n = f ? fread(buf, 1, sizeof(buf) - 1, f) : 0;
+    if (f)
+        fclose(f);
+    buf[n] = '\0';
+    CHECK(n > 110 && memcmp(buf, "070701", 6) == 0);
+    CHECK(memmem(buf, n, "etc/motd", 9) != NULL);
+    CHECK(memmem(buf, n, "hello\n", 6) != NULL);
+    CHECK(memmem(buf, n, "TRAILER!!!", 11) != NULL);
+    unlink(initrd);
+    free(initrd);
+
+    CHECK_INT(
+        ig_run_rootfs("/nonexistent-rootfs", &initrd, &temp, err, sizeof(err)),
+        -1);
+    CHECK_STR(err, "--rootfs /nonexistent-rootfs: No such file or directory");
+    CHECK_INT(ig_run_rootfs("/dev/null", &initrd, &temp, err, sizeof(err)), -1);
+    CHECK_STR(err, "--rootfs /dev/null: not a directory or a file");
+    unlink(file);
+    rmdir(sub);
+    rmdir(dir);
+    free(file);
+    free(sub);
 }
 
 static void test_shquote(void)
@@ -208,5 +273,6 @@ int main(void)
     test_args();
     test_qemu_argv();
     test_shquote();
+    test_rootfs();
     return unit_done();
 }

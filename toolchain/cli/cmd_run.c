@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <ingot/host_image.h>
 
@@ -21,6 +22,9 @@ static const char usage[] =
     "  --machine microvm|q35   (kvm) QEMU machine (default microvm)\n"
     "  -e, --env NAME=VALUE    set an environment variable in the guest;\n"
     "                          -e NAME copies it from here if it is set\n"
+    "  --rootfs DIR|FILE.cpio  (kvm) the guest's root file system: DIR is\n"
+    "                          packed as a cpio newc archive; a corrupt\n"
+    "                          archive leaves the guest an empty root\n"
     "  --dry-run               print the QEMU or tender command instead of\n"
     "                          running it\n"
     "  -h, --help              print this help\n"
@@ -54,7 +58,8 @@ int ig_cmd_run(int argc, char **argv)
     struct ig_run_opts o;
     struct ig_image *img = NULL;
     struct ig_strvec qargv = {0};
-    char *cmdline = NULL, *libdir = NULL, *qemu = NULL;
+    char *cmdline = NULL, *libdir = NULL, *qemu = NULL, *initrd = NULL;
+    int initrd_temp = 0;
     char err[512];
     int r = IG_RUN_STATUS_FAIL, kvm;
 
@@ -87,6 +92,10 @@ int ig_cmd_run(int argc, char **argv)
         goto out;
     }
     if (strcmp(plat, "pico") == 0) {
+        if (o.rootfs) {
+            fail("--rootfs", "not supported on pico yet");
+            goto out;
+        }
         r = ig_run_pico(&o, img, cmdline);
         goto out;
     }
@@ -104,7 +113,13 @@ int ig_cmd_run(int argc, char **argv)
              0)
         goto out;
 
+    if (o.rootfs &&
+        ig_run_rootfs(o.rootfs, &initrd, &initrd_temp, err, sizeof(err)) < 0) {
+        ig_host_error("%s", err);
+        goto out;
+    }
     struct ig_run_vm vm = {.qemu = qemu ? qemu : qname,
+                           .initrd = initrd,
                            .machine = o.machine,
                            .kvm = kvm,
                            .mem = o.mem,
@@ -122,6 +137,9 @@ int ig_cmd_run(int argc, char **argv)
         r = ig_run_guest(ig_strvec_argv(&qargv), img);
     }
 out:
+    if (initrd_temp)
+        unlink(initrd);
+    free(initrd);
     ig_strvec_free(&qargv);
     free(cmdline);
     free(libdir);

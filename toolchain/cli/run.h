@@ -32,6 +32,7 @@ struct ig_run_opts {
     uint64_t mem; /* bytes */
     enum ig_run_accel accel;
     const char *machine;  /* "microvm" or "q35" */
+    const char *rootfs;   /* --rootfs DIR or FILE.cpio, or NULL */
     struct ig_strvec env; /* "NAME=VALUE" */
     int dry_run;
     int help;
@@ -86,6 +87,7 @@ struct ig_run_vm {
     uint64_t mem;        /* bytes, a multiple of 1 MiB */
     const char *kernel;  /* the image */
     const char *cmdline; /* -append, or NULL for none */
+    const char *initrd;  /* -initrd (PVH module 0), or NULL for none */
     int console;         /* COM1 on QEMU's stdout, else no serial */
 };
 
@@ -101,6 +103,16 @@ const char *ig_run_qemu_name(void);
 /* Returns (name) resolved through PATH (unless it holds a '/') as a
  * malloc'd path, or NULL if no executable file is found. */
 char *ig_run_which(const char *name);
+
+/* ---- run_rootfs.c ------------------------------------------------------ */
+
+/* Turns `--rootfs (src)` into the file to pass as the initrd: (src) itself
+ * when it is a file (a cpio archive, checked by the guest), or a temporary
+ * cpio "newc" archive of the directory (src), built with libarchive, with
+ * (*is_temp) set so the caller unlinks it.  (*initrd) is malloc'd.  Returns
+ * 0, or -1 with "<what>: <why>" in (err). */
+int ig_run_rootfs(const char *src, char **initrd, int *is_temp, char *err,
+                  size_t errlen);
 
 /* ---- run_console.c: the exit record ------------------------------------- */
 

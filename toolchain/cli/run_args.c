@@ -117,6 +117,8 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
             return -1;
         }
         o->machine = v;
+    } else if (strcmp(opt, "--rootfs") == 0) {
+        o->rootfs = v;
     } else {
         return add_env(o, v, err, errlen);
     }
@@ -125,8 +127,8 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
 
 /* Options that take a value, as "-m 64M", "-m64M", "--accel=kvm" or
  * "--accel kvm". */
-static const char *const valued[] = {"-m",        "--memory", "--accel",
-                                     "--machine", "-e",       "--env"};
+static const char *const valued[] = {"-m", "--memory", "--accel", "--machine",
+                                     "-e", "--env",    "--rootfs"};
 
 int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
                       size_t errlen)

@@ -67,6 +67,10 @@ void ig_run_qemu_argv(struct ig_strvec *out, const struct ig_run_vm *vm)
                     IG_KVM_DEBUG_EXIT_PORT);
     ig_strvec_push(out, "-kernel");
     ig_strvec_push(out, vm->kernel);
+    if (vm->initrd) {
+        ig_strvec_push(out, "-initrd");
+        ig_strvec_push(out, vm->initrd);
+    }
     if (vm->cmdline) {
         ig_strvec_push(out, "-append");
         ig_strvec_push(out, vm->cmdline);

@@ -15,7 +15,8 @@ execute_process(COMMAND ${CMAKE_C_COMPILER} -print-libgcc-file-name
 #
 # newlib's generic target leaves out the POSIX option macros, which hides
 # CLOCK_MONOTONIC and friends, and declares read()/write() as returning int;
-# the defines below make it the POSIX system the library OS implements.  They
+# the defines below make it the POSIX system the library OS implements
+# (threads, timeouts, rwlocks, semaphores and mutex types: libos/sched).  They
 # apply to newlib's own build too, so headers and archive agree.
 set(INGOT_TARGET_CFLAGS
   -m64 -mno-red-zone -mcmodel=small -fno-pic -fno-pie
@@ -24,7 +25,10 @@ set(INGOT_TARGET_CFLAGS
   -ffunction-sections -fdata-sections -fno-plt
   -D_READ_WRITE_RETURN_TYPE=_ssize_t
   -D_POSIX_TIMERS=200809L -D_POSIX_MONOTONIC_CLOCK=200809L
-  -D_POSIX_CPUTIME=200809L -D_POSIX_THREAD_CPUTIME=200809L)
+  -D_POSIX_CPUTIME=200809L -D_POSIX_THREAD_CPUTIME=200809L
+  -D_POSIX_THREADS=200809L -D_POSIX_TIMEOUTS=200809L
+  -D_POSIX_READER_WRITER_LOCKS=200809L -D_POSIX_SEMAPHORES=200809L
+  -D_UNIX98_THREAD_MUTEX_ATTRIBUTES=1)
 
 # gcc only; clang does not shrink-wrap past the frame setup this way.
 include(CheckCCompilerFlag)

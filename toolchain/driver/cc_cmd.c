@@ -23,6 +23,10 @@ void ig_cc_compile_prefix(struct ig_strvec *out, const char *libdir)
     /* newlib first: its limits.h defers to the compiler's with
      * #include_next, which only works in this order. */
     ig_strvec_push(out, "-nostdinc");
+    /* The library OS's headers for what newlib lacks (sys/dirent.h,
+     * sys/uio.h) come first, so they replace newlib's stubs. */
+    ig_strvec_push(out, "-isystem");
+    ig_strvec_pushf(out, "%s/include", libdir);
     ig_strvec_push(out, "-isystem");
     ig_strvec_pushf(out, "%s/%s", libdir, IG_HOST_NEWLIB_INCLUDE);
     ig_strvec_push(out, "-isystem");

@@ -30,4 +30,11 @@ _Noreturn void ig_panic_at(const char *file, int line, const char *fmt, ...)
  * NULL, misaligned or out-of-stack frame pointer. */
 void ig_backtrace_print(uintptr_t rbp, int first, int max);
 
+/* The stack the CPU runs on, [lo, hi), for backtraces and for telling a
+ * stack overflow (a fault in the page below lo) from other faults.  The
+ * boot stack until the scheduler calls ig_stack_set_current() on each
+ * switch to another thread's stack. */
+void ig_stack_set_current(uintptr_t lo, uintptr_t hi);
+void ig_stack_current(uintptr_t *lo, uintptr_t *hi);
+
 #endif /* INGOT_PANIC_H */

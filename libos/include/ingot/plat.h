@@ -82,6 +82,15 @@ const char *ig_plat_cmdline(void);
  * when the source keeps failing. */
 long ig_plat_entropy(void *buf, size_t len);
 
+/* ---- Initrd ----------------------------------------------------------- */
+
+/* Stores in (*p) and (*len) the initial root filesystem the image was
+ * started with: a cpio "newc" archive that stays readable, unmodified, for
+ * the life of the image (on kvm PVH module 0, `ingot run --rootfs`).  The
+ * platform does not look inside it.  Returns 0, or -ENOENT when there is
+ * none, with (*p) NULL and (*len) 0. */
+int ig_plat_initrd(const void **p, size_t *len);
+
 /* ---- Devices ---------------------------------------------------------- */
 
 enum ig_plat_dev_kind {
@@ -97,6 +106,30 @@ int ig_plat_dev_count(enum ig_plat_dev_kind kind);
 
 /* Returns the platform's name as recorded in the image note ("kvm"). */
 const char *ig_plat_name(void);
+
+/* ---- Thread stacks and thread pointer -------------------------------- */
+
+/*
+ * Thread stacks come from a pool the platform reserves at boot, because
+ * making a page inaccessible later needs a page-table edit (kvm) or
+ * mprotect (pico), and the pico sandbox does not allow mprotect.  Slot (i)
+ * spans [base + i * slot, base + (i + 1) * slot); its lowest page is an
+ * inaccessible guard page, the rest ((slot) - IG_PLAT_PAGE_SIZE bytes) is
+ * the stack.  The pool is not part of ig_plat_mem_regions().
+ */
+struct ig_plat_stack_pool {
+    uintptr_t base; /* page-aligned */
+    size_t slot;    /* bytes per slot, guard page included */
+    unsigned count; /* number of slots; 0 when the platform has none */
+};
+
+/* Fills (out) with the pool of guarded thread stacks. */
+void ig_plat_stack_pool(struct ig_plat_stack_pool *out);
+
+/* Sets the x86-64 thread pointer (the FS base, %fs:0) of the running CPU
+ * to (tp).  Returns 0, or -ENOSYS when the platform cannot set it (then
+ * thread-local variables of threads other than the first do not work). */
+int ig_plat_tls_set(uintptr_t tp);
 
 /* ---- Upcalls: implemented by the library OS, called by platforms ------ */
 

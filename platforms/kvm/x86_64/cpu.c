@@ -46,7 +46,9 @@ static uint64_t gdt[5] __attribute__((aligned(16))) = {
     0,
 };
 static struct tss tss __attribute__((aligned(16)));
-static struct idt_gate idt[IG_ARCH_TRAP_VECTORS] __attribute__((aligned(16)));
+/* All 256 vectors: exceptions below 32, then interrupts (lapic.c); the
+ * gates nobody set are not present, so a stray interrupt is reported. */
+static struct idt_gate idt[256] __attribute__((aligned(16)));
 
 static void set_tss_descriptor(void)
 {
@@ -101,4 +103,16 @@ void ig_arch_cpu_init(void)
                      : "m"(gdtr), "i"(SEL_CODE), "i"(SEL_DATA), "i"(SEL_TSS),
                        "m"(idtr)
                      : "rax", "memory");
+}
+
+void ig_arch_idt_set(int vec, uint64_t handler)
+{
+    /* IST 0: interrupts arrive only while the CPU halts in idle, on the
+     * stack of the thread that idles (no red zone to protect). */
+    idt[vec].offset_lo = (uint16_t)handler;
+    idt[vec].selector = SEL_CODE;
+    idt[vec].ist = 0;
+    idt[vec].type = 0x8e;
+    idt[vec].offset_mid = (uint16_t)(handler >> 16);
+    idt[vec].offset_hi = (uint32_t)(handler >> 32);
 }

@@ -16,7 +16,8 @@
  *   3. RAM: read/write, no-execute;
  *   4. the image: page 0 unmapped (NULL), .text read-only executable,
  *      .rodata read-only, .data/.bss read/write, both stack guard pages
- *      unmapped.
+ *      unmapped;
+ *   5. the guard page at the bottom of every thread-stack slot: unmapped.
  *
  * 2 MiB pages wherever a whole aligned 2 MiB has one kind, 4 KiB pages only
  * at the edges, so even a large VM costs a few page-table pages and no
@@ -176,6 +177,11 @@ void ig_arch_paging_init(void)
     map((uintptr_t)_data_start, up((uintptr_t)_end, IG_KVM_PAGE), rw);
     map((uintptr_t)ig_kvm_boot_guard, (uintptr_t)ig_kvm_boot_stack_lo, 0);
     map((uintptr_t)ig_kvm_trap_guard, (uintptr_t)ig_kvm_trap_stack_lo, 0);
+    for (unsigned i = 0; i < ig_kvm_stacks.count; i++) {
+        uint64_t guard = ig_kvm_stacks.base + (uint64_t)i * ig_kvm_stacks.slot;
+
+        map(guard, guard + IG_KVM_PAGE, 0);
+    }
 
     /* Identity map: the code and stack we are running on stay put.  The
      * CR3 write flushes every translation of the boot tables. */

@@ -50,12 +50,22 @@ static void say(struct msg *m)
     (void)r; /* nothing better to do if stderr is gone */
 }
 
+/* The guest may have moved the FS base to its own thread's TLS (wrfsbase);
+ * glibc reaches its TCB through %fs, so each handler puts the tender's
+ * back before calling anything. */
+static inline void restore_fs(void)
+{
+    if (boot && (boot->flags & IG_PICO_F_FSGSBASE))
+        __asm__ volatile("wrfsbase %0" : : "r"(boot->tender_fs) : "memory");
+}
+
 static void on_sigsys(int sig, siginfo_t *si, void *ucv)
 {
     const ucontext_t *uc = ucv;
     struct msg m = {.n = 0};
     int nr = si->si_syscall;
 
+    restore_fs();
     (void)sig;
     put(&m, "\ningot-pico: forbidden system call ");
     put_num(&m, (unsigned long)nr, 10);
@@ -75,6 +85,7 @@ static void on_fault(int sig, siginfo_t *si, void *ucv)
 {
     const ucontext_t *uc = ucv;
     const greg_t *g = uc->uc_mcontext.gregs;
+    restore_fs();
     ig_pico_fault_fn entry = (ig_pico_fault_fn)(uintptr_t)boot->fault_entry;
     struct ig_pico_fault f = {
         .signo = sig,

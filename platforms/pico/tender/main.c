@@ -5,15 +5,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include "tender.h"
 
+#ifndef HWCAP2_FSGSBASE
+#define HWCAP2_FSGSBASE (1 << 1)
+#endif
+
 #define MEM_DEFAULT (64ull << 20)
 #define MEM_MIN (2ull << 20)
 #define BOOT_PAGES 2 /* struct ig_pico_boot, then the command line */
+/* Thread stacks: 124 KiB above a guard page, as on kvm; a quarter of the
+ * memory left after image and boot stack, at most 256 threads. */
+#define STACK_SLOT (128ull << 10)
+#define STACK_SLOTS_MAX 256u
 
 static const char usage[] =
     "Usage: ingot-pico [-v] [-m BYTES] [--] IMAGE [CMDLINE]\n"
@@ -136,6 +145,24 @@ int main(int argc, char **argv)
     boot->magic = IG_PICO_BOOT_MAGIC;
     boot->version = IG_PICO_ABI_VERSION;
     boot->size = sizeof(*boot);
+    boot->stacks_count = (uint32_t)((mem - budget) / 4 / STACK_SLOT);
+    if (boot->stacks_count > STACK_SLOTS_MAX)
+        boot->stacks_count = STACK_SLOTS_MAX;
+    if (boot->stacks_count) {
+        char *pool = map_rw(boot->stacks_count * STACK_SLOT, "thread stacks");
+
+        /* The guest may not call mprotect; the guards exist from the start. */
+        for (uint32_t i = 0; i < boot->stacks_count; i++)
+            if (mprotect(pool + i * STACK_SLOT, IG_TENDER_PAGE, PROT_NONE) < 0)
+                fail("thread stack guard", strerror(errno));
+        boot->stacks_base = (uint64_t)(uintptr_t)pool;
+        boot->stacks_slot = STACK_SLOT;
+        budget += boot->stacks_count * STACK_SLOT;
+    }
+    if (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE)
+        boot->flags |= IG_PICO_F_FSGSBASE;
+    /* glibc keeps its TCB's own address at %fs:0. */
+    __asm__("mov %%fs:0, %0" : "=r"(boot->tender_fs));
     boot->mem_len = (mem - budget) & ~(IG_TENDER_PAGE - 1);
     boot->mem_base = (uint64_t)(uintptr_t)map_rw(boot->mem_len, "memory");
     boot->stack_lo = (uint64_t)(uintptr_t)(stack + IG_TENDER_PAGE);

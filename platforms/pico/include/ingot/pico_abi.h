@@ -7,7 +7,8 @@
 /*
  * Lifecycle.  The tender maps the image's PT_LOAD segments at their link
  * addresses (text R+X, rodata R, data R+W), maps the guest's memory region,
- * its boot stack (with a PROT_NONE guard page below) and one boot page
+ * its boot stack (with a PROT_NONE guard page below), a pool of thread
+ * stacks (each with a PROT_NONE guard page below) and one boot page
  * holding struct ig_pico_boot and the command line.  It installs fault
  * handlers, confines itself (no_new_privs, Landlock, seccomp) and finally
  * jumps to the ELF entry point on the boot stack with %rdi = the boot page,
@@ -35,7 +36,7 @@
 
 #include <stdint.h>
 
-#define IG_PICO_ABI_VERSION 1
+#define IG_PICO_ABI_VERSION 2
 #define IG_PICO_BOOT_MAGIC 0x6f6369702d67690aull /* "\nig-pico" */
 
 /*
@@ -79,6 +80,16 @@ struct ig_pico_boot {
     int32_t console_fd;          /* write-only console */
     uint32_t reserved;
     uint64_t fault_entry; /* set by the guest: ig_pico_fault_fn */
+    /* Version 2: thread stacks and the thread pointer. */
+    uint64_t stacks_base; /* pool of guarded thread stacks (plat.h) */
+    uint64_t stacks_slot; /* bytes per slot; its lowest page is PROT_NONE */
+    uint32_t stacks_count;
+    uint32_t flags;     /* IG_PICO_F_* */
+    uint64_t tender_fs; /* the tender's FS base, restored by its handlers */
 };
+
+/* The CPU and kernel let user mode write the FS base (wrfsbase), so the
+ * guest sets its thread pointer without a system call. */
+#define IG_PICO_F_FSGSBASE 1u
 
 #endif /* INGOT_PICO_ABI_H */

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* sched.h: threads, the cooperative scheduler, wait queues and sleeps. */
+#ifndef INGOT_SCHED_H
+#define INGOT_SCHED_H
+
+/*
+ * ig_sched_init() runs once at boot (ig_libos_main), after the heap and
+ * before constructors: it turns the boot context into the first thread.
+ * From then on ig_thread_create() starts threads on guarded stacks from
+ * the platform's pool (plat.h), each with its own TLS block and newlib
+ * reentrancy structure.
+ *
+ * Scheduling is cooperative on one CPU: a thread runs until it blocks (a
+ * wait queue, a sleep, join) or yields (ig_sched_yield(), sched_yield(),
+ * and the clock and sleep calls of libc once it has run for a time slice,
+ * see ig_sched_maybe_yield()).  Because nothing preempts a thread, code
+ * between two such points is atomic with respect to other threads; the
+ * synchronization objects below rely on that and take no spinlocks.
+ */
+
+#include <stdint.h>
+
+struct ig_thread;
+
+/* A FIFO of blocked threads.  Zero-initialised is empty. */
+struct ig_waitq {
+    struct ig_thread *head, *tail;
+};
+
+/* Makes the running boot context thread 1 and sets up its TLS. */
+void ig_sched_init(void);
+
+/* Starts (fn)(arg) in a new thread and stores it in (*out).  Returns 0,
+ * -EAGAIN when every stack slot is in use, or -ENOMEM. */
+int ig_thread_create(struct ig_thread **out, void *(*fn)(void *), void *arg);
+
+/* The running thread (NULL before ig_sched_init()). */
+struct ig_thread *ig_thread_self(void);
+
+/* Ends the running thread with (ret); the last thread ending exits the
+ * image with status 0. */
+_Noreturn void ig_thread_exit(void *ret);
+
+/* Waits until (t) has ended and stores its value in (*ret) if ret is not
+ * NULL, then frees it.  Returns 0, -EDEADLK if (t) is the caller, -EINVAL
+ * if (t) is detached or someone already joins it. */
+int ig_thread_join(struct ig_thread *t, void **ret);
+
+/* Lets (t) be freed as soon as it ends.  Returns 0 or -EINVAL if it is
+ * already detached or joined. */
+int ig_thread_detach(struct ig_thread *t);
+
+/* A small number unique among living threads (1 for the first). */
+unsigned ig_thread_id(const struct ig_thread *t);
+
+/* The thread with id (id), or NULL. */
+struct ig_thread *ig_thread_by_id(unsigned id);
+
+/* Per-thread values for pthread keys: slot (k) of (t), k < IG_THREAD_KEYS. */
+#define IG_THREAD_KEYS 128
+void **ig_thread_keys(struct ig_thread *t);
+
+/* Lets every other runnable thread run once. */
+void ig_sched_yield(void);
+
+/* Yields if the running thread has had the CPU for more than a time slice
+ * (10 ms) since it last got it.  libc calls it where programs commonly
+ * loop (clock reads, sleeps), so a compute loop that reads the clock does
+ * not starve the others. */
+void ig_sched_maybe_yield(void);
+
+/* Blocks until the monotonic clock reaches (deadline) nanoseconds. */
+void ig_sched_sleep_until(uint64_t deadline);
+
+/* Blocks the running thread on (q) until woken or until the monotonic
+ * clock reaches (deadline) (UINT64_MAX: no timeout).  Returns 0 when
+ * woken, -ETIMEDOUT when the deadline passed first. */
+int ig_waitq_wait(struct ig_waitq *q, uint64_t deadline);
+
+/* Makes the first thread on (q) runnable.  Returns 1 if one was, else 0. */
+int ig_waitq_wake_one(struct ig_waitq *q);
+
+/* Makes every thread on (q) runnable. */
+void ig_waitq_wake_all(struct ig_waitq *q);
+
+#endif /* INGOT_SCHED_H */

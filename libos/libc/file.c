@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* file.c: calls that take path names: open, stat, mkdir, rename ... */
+#include <ingot/vfs.h>
+
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "libc_internal.h"
+
+int openat(int dirfd, const char *path, int flags, ...)
+{
+    mode_t mode = 0;
+
+    if (flags & O_CREAT) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = (mode_t)va_arg(ap, int);
+        va_end(ap);
+    }
+    return (int)ig_libc_ret(ig_vfs_open(dirfd, path, flags, mode));
+}
+
+int open(const char *path, int flags, ...)
+{
+    mode_t mode = 0;
+
+    if (flags & O_CREAT) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = (mode_t)va_arg(ap, int);
+        va_end(ap);
+    }
+    return (int)ig_libc_ret(ig_vfs_open(AT_FDCWD, path, flags, mode));
+}
+
+int creat(const char *path, mode_t mode)
+{
+    return open(path, O_WRONLY | O_CREAT | O_TRUNC, mode);
+}
+
+int stat(const char *path, struct stat *st)
+{
+    return (int)ig_libc_ret(ig_vfs_stat(AT_FDCWD, path, st));
+}
+
+/* There are no symbolic links, so lstat is stat. */
+int lstat(const char *path, struct stat *st)
+{
+    return (int)ig_libc_ret(ig_vfs_stat(AT_FDCWD, path, st));
+}
+
+int fstatat(int dirfd, const char *path, struct stat *st, int flags)
+{
+    (void)flags;
+    return (int)ig_libc_ret(ig_vfs_stat(dirfd, path, st));
+}
+
+int access(const char *path, int amode)
+{
+    return (int)ig_libc_ret(ig_vfs_access(AT_FDCWD, path, amode));
+}
+
+int faccessat(int dirfd, const char *path, int amode, int flags)
+{
+    (void)flags;
+    return (int)ig_libc_ret(ig_vfs_access(dirfd, path, amode));
+}
+
+int mkdir(const char *path, mode_t mode)
+{
+    return (int)ig_libc_ret(ig_vfs_mkdir(AT_FDCWD, path, mode));
+}
+
+int mkdirat(int dirfd, const char *path, mode_t mode)
+{
+    return (int)ig_libc_ret(ig_vfs_mkdir(dirfd, path, mode));
+}
+
+int rmdir(const char *path)
+{
+    return (int)ig_libc_ret(ig_vfs_unlink(AT_FDCWD, path, AT_REMOVEDIR));
+}
+
+int unlink(const char *path)
+{
+    return (int)ig_libc_ret(ig_vfs_unlink(AT_FDCWD, path, 0));
+}
+
+int unlinkat(int dirfd, const char *path, int flags)
+{
+    return (int)ig_libc_ret(ig_vfs_unlink(dirfd, path, flags));
+}
+
+/* Hard links are not supported (every vnode has one name). */
+int link(const char *old, const char *new)
+{
+    (void)old;
+    (void)new;
+    return (int)ig_libc_ret(-EMLINK);
+}
+
+int rename(const char *old, const char *new)
+{
+    return (int)ig_libc_ret(ig_vfs_rename(AT_FDCWD, old, AT_FDCWD, new));
+}
+
+int renameat(int olddirfd, const char *old, int newdirfd, const char *new)
+{
+    return (int)ig_libc_ret(ig_vfs_rename(olddirfd, old, newdirfd, new));
+}
+
+int truncate(const char *path, off_t len)
+{
+    return (int)ig_libc_ret(ig_vfs_truncate(path, len));
+}
+
+int chdir(const char *path)
+{
+    return (int)ig_libc_ret(ig_vfs_chdir(path));
+}
+
+char *getcwd(char *buf, size_t size)
+{
+    int r = ig_vfs_getcwd(buf, size);
+
+    if (r < 0) {
+        errno = -r;
+        return NULL;
+    }
+    return buf;
+}
+
+mode_t umask(mode_t mask)
+{
+    return ig_vfs_umask(mask);
+}

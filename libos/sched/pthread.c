@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* pthread.c: POSIX threads, attributes, once and keys on the scheduler. */
+#include <ingot/sched.h>
+
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+
+#include "sched_internal.h"
+
+/* pthread_t is newlib's 32-bit handle: the thread's id (ig_thread_id). */
+
+int pthread_attr_init(pthread_attr_t *a)
+{
+    *a = (pthread_attr_t){.is_initialized = 1,
+                          .detachstate = PTHREAD_CREATE_JOINABLE};
+    return 0;
+}
+
+int pthread_attr_destroy(pthread_attr_t *a)
+{
+    a->is_initialized = 0;
+    return 0;
+}
+
+int pthread_attr_setdetachstate(pthread_attr_t *a, int state)
+{
+    if (state != PTHREAD_CREATE_DETACHED && state != PTHREAD_CREATE_JOINABLE)
+        return EINVAL;
+    a->detachstate = state;
+    return 0;
+}
+
+int pthread_attr_getdetachstate(const pthread_attr_t *a, int *state)
+{
+    *state = a->detachstate;
+    return 0;
+}
+
+/* Stacks come from the platform's pool in one size; a request up to that
+ * size is honoured by it, a larger one cannot be. */
+int pthread_attr_setstacksize(pthread_attr_t *a, size_t size)
+{
+    if (size < 16384)
+        return EINVAL;
+    a->stacksize = (int)size;
+    return 0;
+}
+
+int pthread_attr_getstacksize(const pthread_attr_t *a, size_t *size)
+{
+    *size = (size_t)a->stacksize;
+    return 0;
+}
+
+int pthread_create(pthread_t *out, const pthread_attr_t *attr,
+                   void *(*fn)(void *), void *arg)
+{
+    struct ig_thread *t;
+    int err = ig_thread_create(&t, fn, arg);
+
+    if (err)
+        return -err;
+    *out = ig_thread_id(t);
+    if (attr && attr->detachstate == PTHREAD_CREATE_DETACHED)
+        ig_thread_detach(t);
+    return 0;
+}
+
+int pthread_join(pthread_t id, void **ret)
+{
+    struct ig_thread *t = ig_thread_by_id(id);
+
+    return t ? -ig_thread_join(t, ret) : ESRCH;
+}
+
+int pthread_detach(pthread_t id)
+{
+    struct ig_thread *t = ig_thread_by_id(id);
+
+    return t ? -ig_thread_detach(t) : ESRCH;
+}
+
+void pthread_exit(void *ret)
+{
+    ig_thread_exit(ret);
+}
+
+pthread_t pthread_self(void)
+{
+    return ig_thread_id(ig_thread_self());
+}
+
+int pthread_equal(pthread_t a, pthread_t b)
+{
+    return a == b;
+}
+
+int sched_yield(void)
+{
+    ig_sched_yield();
+    return 0;
+}
+
+int pthread_once(pthread_once_t *once, void (*fn)(void))
+{
+    /* Cooperative: nobody else runs between the test and the set unless
+     * fn blocks, and then later callers wait until it has finished. */
+    while (once->init_executed == 1)
+        ig_sched_yield();
+    if (once->init_executed == 0) {
+        once->init_executed = 1;
+        fn();
+        once->init_executed = 2;
+    }
+    return 0;
+}
+
+/* ---- Keys ------------------------------------------------------------- */
+
+static struct {
+    int used;
+    void (*dtor)(void *);
+} keys[IG_THREAD_KEYS];
+
+int pthread_key_create(pthread_key_t *key, void (*dtor)(void *))
+{
+    for (unsigned k = 0; k < IG_THREAD_KEYS; k++)
+        if (!keys[k].used) {
+            keys[k].used = 1;
+            keys[k].dtor = dtor;
+            *key = k;
+            return 0;
+        }
+    return EAGAIN;
+}
+
+int pthread_key_delete(pthread_key_t key)
+{
+    if (key >= IG_THREAD_KEYS || !keys[key].used)
+        return EINVAL;
+    keys[key].used = 0;
+    keys[key].dtor = NULL;
+    /* Values of other threads stay until their slot is reused; POSIX
+     * leaves them undefined after delete.  Clear ours at least. */
+    ig_thread_keys(ig_thread_self())[key] = NULL;
+    return 0;
+}
+
+int pthread_setspecific(pthread_key_t key, const void *value)
+{
+    if (key >= IG_THREAD_KEYS || !keys[key].used)
+        return EINVAL;
+    ig_thread_keys(ig_thread_self())[key] = (void *)value;
+    return 0;
+}
+
+void *pthread_getspecific(pthread_key_t key)
+{
+    if (key >= IG_THREAD_KEYS || !keys[key].used)
+        return NULL;
+    return ig_thread_keys(ig_thread_self())[key];
+}
+
+void ig_keys_run_destructors(struct ig_thread *t)
+{
+    /* POSIX: repeat while values remain, at most 4 rounds. */
+    for (int round = 0; round < 4; round++) {
+        int again = 0;
+
+        for (unsigned k = 0; k < IG_THREAD_KEYS; k++) {
+            void *v = t->keys[k];
+
+            if (v && keys[k].used && keys[k].dtor) {
+                t->keys[k] = NULL;
+                keys[k].dtor(v);
+                again = 1;
+            }
+        }
+        if (!again)
+            break;
+    }
+}
+
+/* ---- Cancellation: not supported; newlib's stdio brackets its critical
+ * sections with these calls when _POSIX_THREADS is on. ---------------- */
+
+int pthread_setcancelstate(int state, int *old)
+{
+    if (old)
+        *old = PTHREAD_CANCEL_ENABLE;
+    return state == PTHREAD_CANCEL_ENABLE || state == PTHREAD_CANCEL_DISABLE
+               ? 0
+               : EINVAL;
+}
+
+int pthread_setcanceltype(int type, int *old)
+{
+    if (old)
+        *old = PTHREAD_CANCEL_DEFERRED;
+    return type == PTHREAD_CANCEL_DEFERRED ||
+                   type == PTHREAD_CANCEL_ASYNCHRONOUS
+               ? 0
+               : EINVAL;
+}
+
+void pthread_testcancel(void) {}

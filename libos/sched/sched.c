@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* sched.c: threads, the run queue, sleepers and wait queues. */
+#include <ingot/panic.h>
+#include <ingot/plat.h>
+#include <ingot/sched.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sched_internal.h"
+
+#define SLOTS_MAX 256
+#define IDS_MAX 1024
+#define SLICE_NS 10000000ull /* 10 ms */
+
+extern void __sinit(struct _reent *s);
+
+static struct ig_thread boot_thread;
+static struct ig_thread *current;
+static struct ig_thread *rq_head, *rq_tail;
+static struct ig_thread *sleepers; /* earliest deadline first */
+static struct ig_thread *reap;     /* ended; its stack is released after
+                                      the switch away from it */
+static struct ig_plat_stack_pool pool;
+static unsigned char slot_used[SLOTS_MAX];
+static struct ig_thread *by_id[IDS_MAX];
+static unsigned live;
+static uint64_t slice_start;
+
+static void runq_push(struct ig_thread *t)
+{
+    t->state = IG_THREAD_READY;
+    t->next = NULL;
+    if (rq_tail)
+        rq_tail->next = t;
+    else
+        rq_head = t;
+    rq_tail = t;
+}
+
+static struct ig_thread *runq_pop(void)
+{
+    struct ig_thread *t = rq_head;
+
+    if (t) {
+        rq_head = t->next;
+        if (!rq_head)
+            rq_tail = NULL;
+        t->next = NULL;
+    }
+    return t;
+}
+
+static void sleep_insert(struct ig_thread *t)
+{
+    struct ig_thread **p = &sleepers;
+
+    while (*p && (*p)->deadline <= t->deadline)
+        p = &(*p)->sleep_next;
+    t->sleep_next = *p;
+    *p = t;
+}
+
+static void sleep_remove(struct ig_thread *t)
+{
+    for (struct ig_thread **p = &sleepers; *p; p = &(*p)->sleep_next)
+        if (*p == t) {
+            *p = t->sleep_next;
+            break;
+        }
+    t->sleep_next = NULL;
+    t->deadline = UINT64_MAX;
+}
+
+static void waitq_remove(struct ig_waitq *q, struct ig_thread *t)
+{
+    struct ig_thread *prev = NULL;
+
+    for (struct ig_thread *c = q->head; c; prev = c, c = c->next)
+        if (c == t) {
+            if (prev)
+                prev->next = c->next;
+            else
+                q->head = c->next;
+            if (q->tail == c)
+                q->tail = prev;
+            break;
+        }
+    t->next = NULL;
+    t->waitq = NULL;
+}
+
+static void wake_expired(uint64_t now)
+{
+    while (sleepers && sleepers->deadline <= now) {
+        struct ig_thread *t = sleepers;
+
+        sleepers = t->sleep_next;
+        t->sleep_next = NULL;
+        t->deadline = UINT64_MAX;
+        if (t->waitq) {
+            waitq_remove(t->waitq, t);
+            t->timed_out = 1;
+        }
+        runq_push(t);
+    }
+}
+
+/* Frees what a thread that ended no longer needs; runs on another stack. */
+static void reap_dead(void)
+{
+    struct ig_thread *t = reap;
+
+    if (!t)
+        return;
+    reap = NULL;
+    if (t->slot >= 0)
+        slot_used[t->slot] = 0;
+    t->slot = -1;
+    if (t != &boot_thread) {
+        /* Its stdio streams are the boot thread's (shared), so skip
+         * _reclaim_reent's stdio cleanup, which assumes its own. */
+        t->reent->__sdidinit = 0;
+        _reclaim_reent(t->reent);
+        ig_tls_free(t);
+    }
+    if (t->detached) {
+        by_id[t->id] = NULL;
+        if (t != &boot_thread)
+            free(t);
+    }
+}
+
+/* Switches to the next runnable thread; the caller has already queued
+ * itself wherever it waits (or on the run queue to yield). */
+static void schedule(void)
+{
+    struct ig_thread *prev = current, *next;
+
+    for (;;) {
+        if (sleepers)
+            wake_expired(ig_plat_clock_monotonic());
+        next = runq_pop();
+        if (next)
+            break;
+        /* Nothing runnable: idle until the first sleeper is due.  With
+         * no sleeper only a device event could help (none exist yet). */
+        ig_plat_idle(sleepers ? sleepers->deadline : UINT64_MAX);
+    }
+    next->state = IG_THREAD_RUNNING;
+    slice_start = 0;
+    if (next == prev)
+        return;
+    current = next;
+    _impure_ptr = next->reent;
+    ig_stack_set_current(next->stack_lo, next->stack_hi);
+    if (next->tp)
+        ig_plat_tls_set(next->tp);
+    ig_arch_switch(&prev->rsp, next->rsp);
+    reap_dead();
+}
+
+void ig_sched_init(void)
+{
+    struct ig_thread *t = &boot_thread;
+
+    ig_plat_stack_pool(&pool);
+    if (pool.count > SLOTS_MAX)
+        pool.count = SLOTS_MAX;
+    ig_plat_boot_stack(&t->stack_lo, &t->stack_hi);
+    t->state = IG_THREAD_RUNNING;
+    t->deadline = UINT64_MAX;
+    t->slot = -1;
+    t->id = 1;
+    t->reent = _impure_ptr;
+    /* Threads share the boot thread's stdin/stdout/stderr. */
+    __sinit(_impure_ptr);
+    by_id[1] = t;
+    live = 1;
+    current = t;
+    if (ig_tls_alloc(t) == 0)
+        ig_plat_tls_set(t->tp);
+}
+
+struct ig_thread *ig_thread_self(void)
+{
+    return current;
+}
+
+unsigned ig_thread_id(const struct ig_thread *t)
+{
+    return t->id;
+}
+
+struct ig_thread *ig_thread_by_id(unsigned id)
+{
+    return id < IDS_MAX ? by_id[id] : NULL;
+}
+
+void **ig_thread_keys(struct ig_thread *t)
+{
+    return t->keys;
+}
+
+int ig_thread_create(struct ig_thread **out, void *(*fn)(void *), void *arg)
+{
+    struct ig_thread *t;
+    unsigned id = 2;
+    int slot = 0;
+    uint64_t *sp;
+
+    IG_ASSERT(current);
+    while (slot < (int)pool.count && slot_used[slot])
+        slot++;
+    while (id < IDS_MAX && by_id[id])
+        id++;
+    if (slot == (int)pool.count || id == IDS_MAX)
+        return -EAGAIN;
+    t = calloc(1, sizeof(*t));
+    if (!t)
+        return -ENOMEM;
+    if (ig_tls_alloc(t) < 0) {
+        free(t);
+        return -ENOMEM;
+    }
+    t->reent = &t->reent_store;
+    _REENT_INIT_PTR(t->reent);
+    t->reent->_stdin = _GLOBAL_REENT->_stdin;
+    t->reent->_stdout = _GLOBAL_REENT->_stdout;
+    t->reent->_stderr = _GLOBAL_REENT->_stderr;
+    t->reent->__sdidinit = 1;
+    slot_used[slot] = 1;
+    t->slot = slot;
+    t->id = id;
+    by_id[id] = t;
+    t->deadline = UINT64_MAX;
+    t->fn = fn;
+    t->arg = arg;
+    t->stack_lo = pool.base + (uintptr_t)slot * pool.slot + IG_PLAT_PAGE_SIZE;
+    t->stack_hi = pool.base + (uintptr_t)(slot + 1) * pool.slot;
+    /* The frame ig_arch_switch pops (switch.S), below two zero words that
+     * leave %rsp 16-byte aligned in ig_arch_thread_entry. */
+    sp = (uint64_t *)(t->stack_hi - 16);
+    *--sp = (uint64_t)(uintptr_t)ig_arch_thread_entry;
+    for (int i = 0; i < 6; i++)
+        *--sp = 0;                         /* rbp, rbx, r12-r15 */
+    *--sp = 0x1f80ull | (0x037full << 32); /* MXCSR, x87 CW: defaults */
+    ((uint64_t *)(t->stack_hi - 16))[0] = 0;
+    ((uint64_t *)(t->stack_hi - 16))[1] = 0;
+    t->rsp = (uint64_t)(uintptr_t)sp;
+    live++;
+    runq_push(t);
+    *out = t;
+    return 0;
+}
+
+_Noreturn void ig_sched_thread_main(void)
+{
+    reap_dead();
+    ig_thread_exit(current->fn(current->arg));
+}
+
+_Noreturn void ig_thread_exit(void *ret)
+{
+    struct ig_thread *t = current;
+
+    ig_keys_run_destructors(t);
+    t->ret = ret;
+    t->state = IG_THREAD_DEAD;
+    if (--live == 0)
+        exit(0);
+    ig_waitq_wake_all(&t->joiners);
+    reap = t;
+    schedule();
+    IG_PANIC("a thread that ended was scheduled again");
+}
+
+int ig_thread_join(struct ig_thread *t, void **ret)
+{
+    if (t == current)
+        return -EDEADLK;
+    if (t->detached || t->joining)
+        return -EINVAL;
+    t->joining = 1;
+    while (t->state != IG_THREAD_DEAD)
+        ig_waitq_wait(&t->joiners, UINT64_MAX);
+    if (reap == t)
+        reap_dead(); /* cannot happen after a switch, but be safe */
+    if (ret)
+        *ret = t->ret;
+    by_id[t->id] = NULL;
+    if (t != &boot_thread)
+        free(t);
+    return 0;
+}
+
+int ig_thread_detach(struct ig_thread *t)
+{
+    if (t->detached || t->joining)
+        return -EINVAL;
+    t->detached = 1;
+    if (t->state == IG_THREAD_DEAD && reap != t) {
+        by_id[t->id] = NULL;
+        if (t != &boot_thread)
+            free(t);
+    }
+    return 0;
+}
+
+void ig_sched_yield(void)
+{
+    if (!current)
+        return;
+    runq_push(current);
+    schedule();
+}
+
+void ig_sched_maybe_yield(void)
+{
+    uint64_t now;
+
+    if (!current || (!rq_head && !sleepers))
+        return;
+    now = ig_plat_clock_monotonic();
+    if (slice_start == 0)
+        slice_start = now;
+    else if (now - slice_start > SLICE_NS)
+        ig_sched_yield();
+}
+
+void ig_sched_sleep_until(uint64_t deadline)
+{
+    if (!current) {
+        while (ig_plat_clock_monotonic() < deadline)
+            ig_plat_idle(deadline);
+        return;
+    }
+    while (ig_plat_clock_monotonic() < deadline) {
+        current->state = IG_THREAD_BLOCKED;
+        current->deadline = deadline;
+        sleep_insert(current);
+        schedule();
+    }
+}
+
+int ig_waitq_wait(struct ig_waitq *q, uint64_t deadline)
+{
+    struct ig_thread *t = current;
+
+    IG_ASSERT(t);
+    t->state = IG_THREAD_BLOCKED;
+    t->timed_out = 0;
+    t->waitq = q;
+    t->next = NULL;
+    if (q->tail)
+        q->tail->next = t;
+    else
+        q->head = t;
+    q->tail = t;
+    t->deadline = deadline;
+    if (deadline != UINT64_MAX)
+        sleep_insert(t);
+    schedule();
+    return t->timed_out ? -ETIMEDOUT : 0;
+}
+
+int ig_waitq_wake_one(struct ig_waitq *q)
+{
+    struct ig_thread *t = q->head;
+
+    if (!t)
+        return 0;
+    waitq_remove(q, t);
+    if (t->deadline != UINT64_MAX)
+        sleep_remove(t);
+    runq_push(t);
+    return 1;
+}
+
+void ig_waitq_wake_all(struct ig_waitq *q)
+{
+    while (ig_waitq_wake_one(q))
+        ;
+}

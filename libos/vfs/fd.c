@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* fd.c: the descriptor table and the calls that work on any descriptor. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "vfs_internal.h"
+
+/* One table for the whole image: files, devices, pipes and sockets. */
+static struct {
+    struct ig_file *file;
+    int cloexec;
+} fds[IG_FD_MAX];
+
+struct ig_file *ig_fd_get(int fd)
+{
+    if (fd < 0 || fd >= IG_FD_MAX)
+        return NULL;
+    return fds[fd].file;
+}
+
+struct ig_file *ig_file_alloc(const struct ig_file_ops *ops, int flags,
+                              void *priv)
+{
+    struct ig_file *f = calloc(1, sizeof(*f));
+
+    if (!f)
+        return NULL;
+    f->ops = ops;
+    f->flags = flags;
+    f->refs = 1;
+    f->priv = priv;
+    return f;
+}
+
+void ig_file_put(struct ig_file *f)
+{
+    if (--f->refs > 0)
+        return;
+    if (f->ops->release)
+        f->ops->release(f);
+    if (f->vn)
+        ig_vnode_put(f->vn);
+    free(f);
+}
+
+int ig_fd_alloc(struct ig_file *f, int min, int cloexec)
+{
+    for (int fd = min; fd < IG_FD_MAX; fd++)
+        if (!fds[fd].file) {
+            fds[fd].file = f;
+            fds[fd].cloexec = cloexec;
+            return fd;
+        }
+    return -EMFILE;
+}
+
+int ig_fd_install(const struct ig_file_ops *ops, int flags, void *priv)
+{
+    struct ig_file *f = ig_file_alloc(ops, flags, priv);
+
+    if (!f)
+        return -ENOMEM;
+    int fd = ig_fd_alloc(f, 0, 0);
+    if (fd < 0)
+        ig_file_put(f);
+    return fd;
+}
+
+int ig_vfs_close(int fd)
+{
+    struct ig_file *f = ig_fd_get(fd);
+
+    if (!f)
+        return -EBADF;
+    fds[fd].file = NULL;
+    ig_file_put(f);
+    return 0;
+}
+
+static int can(struct ig_file *f, int write)
+{
+    int acc = f->flags & O_ACCMODE;
+    return write ? acc == O_WRONLY || acc == O_RDWR
+                 : acc == O_RDONLY || acc == O_RDWR;
+}
+
+ssize_t ig_vfs_read(int fd, void *buf, size_t len)
+{
+    struct ig_file *f = ig_fd_get(fd);
+
+    if (!f || !can(f, 0))
+        return -EBADF;
+    if (!f->ops->read)
+        return -EINVAL;
+    return f->ops->read(f, buf, len, f->ops->seekable ? &f->pos : NULL);
+}
+
+ssize_t ig_vfs_write(int fd, const void *buf, size_t len)
+{
+    struct ig_file *f = ig_fd_get(fd);
+
+    if (!f || !can(f, 1))
+        return -EBADF;
+    if (!f->ops->write)
+        return -EINVAL;
+    return f->ops->write(f, buf, len, f->ops->seekable ? &f->pos : NULL);
+}
+
+ssize_t ig_vfs_pread(int fd, void *buf, size_t len, off_t off)
+{
+    struct ig_file *f = ig_fd_get(fd);
+
+    if (!f || !can(f, 0))
+        return -EBADF;
+    if (!f->ops->seekable)
+        return -ESPIPE;
+    if (off < 0)
+        return -EINVAL;
+    return f->ops->read(f, buf, len, &off);
+}
+
+ssize_t ig_vfs_pwrite(int fd, const void *buf, size_t len, off_t off)
+{
+    struct ig_file *f = ig_fd_get(fd);
+
+    if (!f || !can(f, 1))
+        return -EBADF;
+    if (!f->ops->seekable)
+        return -ESPIPE;
+    if (off < 0)
+        return -EINVAL;
+    return f->ops->write(f, buf, len, &off);
+}
+
+off_t ig_vfs_lseek(int fd, off_t off, int whence)
+{
+    struct ig_file *f = ig_fd_get(fd);
+    off_t base;
+
+    if (!f)
+        return -EBADF;
+    if (!f->ops->seekable)
+        return -ESPIPE;
+    switch (whence) {
+    case SEEK_SET:
+        base = 0;
+        break;
+    case SEEK_CUR:
+        base = f->pos;
+        break;
+    case SEEK_END:
+        base = f->vn ? f->vn->size : 0;
+        break;
+    default:
+        return -EINVAL;
+    }
+    if (base + off < 0)
+        return -EINVAL;
+    f->pos = base + off;
+    return f->pos;
+}
+
+int ig_vfs_fstat(int fd, struct stat *st)
+{
+    struct ig_file *f = ig_fd_get(fd);
+
+    if (!f)
+        return -EBADF;
+    if (f->ops->stat)
+        return f->ops->stat(f, st);
+    if (!f->vn)
+        return -EINVAL;
+    ig_vnode_stat(f->vn, st);
+    return 0;
+}
+
+int ig_vfs_fsync(int fd)
+{
+    return ig_fd_get(fd) ? 0 : -EBADF;
+}
+
+int ig_vfs_isatty(int fd)
+{
+    struct ig_file *f = ig_fd_get(fd);
+
+    if (!f)
+        return -EBADF;
+    return f->ops->tty ? 1 : -ENOTTY;
+}
+
+int ig_vfs_dup(int fd, int min, int cloexec)
+{
+    struct ig_file *f = ig_fd_get(fd);
+
+    if (!f)
+        return -EBADF;
+    if (min < 0 || min >= IG_FD_MAX)
+        return -EINVAL;
+    int nfd = ig_fd_alloc(f, min, cloexec);
+    if (nfd >= 0)
+        f->refs++;
+    return nfd;
+}
+
+int ig_vfs_dup2(int fd, int newfd)
+{
+    struct ig_file *f = ig_fd_get(fd);
+
+    if (!f || newfd < 0 || newfd >= IG_FD_MAX)
+        return -EBADF;
+    if (fd == newfd)
+        return newfd;
+    f->refs++;
+    if (fds[newfd].file)
+        ig_file_put(fds[newfd].file);
+    fds[newfd].file = f;
+    fds[newfd].cloexec = 0;
+    return newfd;
+}
+
+int ig_vfs_fcntl(int fd, int cmd, long arg)
+{
+    struct ig_file *f = ig_fd_get(fd);
+    const int settable = O_APPEND | O_NONBLOCK;
+
+    if (!f)
+        return -EBADF;
+    switch (cmd) {
+    case F_DUPFD:
+        return ig_vfs_dup(fd, (int)arg, 0);
+    case F_DUPFD_CLOEXEC:
+        return ig_vfs_dup(fd, (int)arg, 1);
+    case F_GETFD:
+        return fds[fd].cloexec ? FD_CLOEXEC : 0;
+    case F_SETFD:
+        fds[fd].cloexec = (arg & FD_CLOEXEC) != 0;
+        return 0;
+    case F_GETFL:
+        return f->flags;
+    case F_SETFL:
+        f->flags = (f->flags & ~settable) | ((int)arg & settable);
+        return 0;
+    default:
+        return -EINVAL;
+    }
+}
+
+/* Files in the name space: ramfs files, directories and devices. */
+static ssize_t vn_read(struct ig_file *f, void *buf, size_t len, off_t *off)
+{
+    struct ig_vnode *vn = f->vn;
+
+    if (S_ISDIR(vn->mode))
+        return -EISDIR;
+    ssize_t n = vn->ops->read(vn, buf, len, off ? *off : 0);
+    if (n > 0 && off)
+        *off += n;
+    return n;
+}
+
+static ssize_t vn_write(struct ig_file *f, const void *buf, size_t len,
+                        off_t *off)
+{
+    struct ig_vnode *vn = f->vn;
+    off_t at = off ? *off : 0;
+
+    if (off && (f->flags & O_APPEND) && off == &f->pos)
+        at = vn->size;
+    ssize_t n = vn->ops->write(vn, buf, len, at);
+    if (n > 0 && off)
+        *off = at + n;
+    return n;
+}
+
+static const struct ig_file_ops vnode_file_ops = {
+    .read = vn_read,
+    .write = vn_write,
+    .seekable = 1,
+};
+
+static ssize_t dev_read(struct ig_file *f, void *buf, size_t len, off_t *off)
+{
+    (void)off;
+    return f->vn->ops->read(f->vn, buf, len, 0);
+}
+
+static ssize_t dev_write(struct ig_file *f, const void *buf, size_t len,
+                         off_t *off)
+{
+    (void)off;
+    return f->vn->ops->write(f->vn, buf, len, 0);
+}
+
+static const struct ig_file_ops dev_file_ops = {
+    .read = dev_read,
+    .write = dev_write,
+};
+
+static const struct ig_file_ops tty_file_ops = {
+    .read = dev_read,
+    .write = dev_write,
+    .tty = 1,
+};
+
+int ig_vnode_open(struct ig_vnode *vn, int flags)
+{
+    const struct ig_file_ops *ops = &vnode_file_ops;
+
+    if (S_ISCHR(vn->mode))
+        ops = (vn->flags & IG_VNODE_TTY) ? &tty_file_ops : &dev_file_ops;
+    struct ig_file *f = ig_file_alloc(
+        ops, flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC), NULL);
+    if (!f)
+        return -ENOMEM;
+    ig_vnode_hold(vn);
+    f->vn = vn;
+    int fd = ig_fd_alloc(f, 0, (flags & O_CLOEXEC) != 0);
+    if (fd < 0)
+        ig_file_put(f);
+    return fd;
+}
+
+int ig_vfs_start(int dirfd, const char *path, struct ig_vnode **out)
+{
+    if (path[0] == '/' || dirfd == AT_FDCWD) {
+        *out = ig_vfs.cwd;
+        return 0;
+    }
+    struct ig_file *f = ig_fd_get(dirfd);
+    if (!f)
+        return -EBADF;
+    if (!f->vn || !S_ISDIR(f->vn->mode))
+        return -ENOTDIR;
+    *out = f->vn;
+    return 0;
+}

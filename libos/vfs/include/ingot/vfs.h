@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* vfs.h: file descriptors, path names and filesystems of the library OS. */
+#ifndef INGOT_VFS_H
+#define INGOT_VFS_H
+
+/*
+ * Lifecycle.  ig_vfs_init() runs once at boot, after the heap and before
+ * constructors: it mounts an empty ramfs as "/", a devfs at "/dev", unpacks
+ * the platform's initrd (ig_plat_initrd(), a cpio "newc" archive) into the
+ * root and opens descriptors 0, 1 and 2 on /dev/console.  From then on the
+ * calls below may be made in any order; the libc glue (libos/libc) wraps each
+ * in its POSIX name.
+ *
+ * Every call returns 0 or a count on success and a negative errno on
+ * failure; none of them halts the image.  (dirfd) is a directory descriptor
+ * or AT_FDCWD and only matters for relative paths.  There are no symbolic or
+ * hard links, owners or permission checks: every file is the one user's.
+ *
+ * One descriptor table serves files, devices, pipes and (later) sockets: a
+ * descriptor names a struct ig_file, whose operations vector (struct
+ * ig_file_ops) says what read, write and friends do.  A component with its
+ * own kind of descriptor fills an ig_file_ops and calls ig_fd_install().
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+/* Descriptors 0 .. IG_FD_MAX-1 exist; opening more fails with -EMFILE. */
+#define IG_FD_MAX 256
+/* The longest path name (with its NUL) and component the VFS accepts. */
+#define IG_PATH_MAX 4096
+#define IG_NAME_MAX 255
+
+struct ig_file;
+struct ig_vnode;
+
+/* What one kind of open file does.  Any member may be NULL: the call then
+ * fails with the errno POSIX gives for that kind (-EINVAL, -ESPIPE ...).
+ * (off) is NULL for stream reads and writes (pipes, devices, sockets). */
+struct ig_file_ops {
+    ssize_t (*read)(struct ig_file *f, void *buf, size_t len, off_t *off);
+    ssize_t (*write)(struct ig_file *f, const void *buf, size_t len,
+                     off_t *off);
+    int (*stat)(struct ig_file *f, struct stat *st);
+    /* Called once, when the last descriptor naming (f) is closed. */
+    void (*release)(struct ig_file *f);
+    int seekable; /* lseek/pread/pwrite allowed */
+    int tty;      /* isatty() answers 1 */
+};
+
+/* An open file description: shared by dup()ed descriptors. */
+struct ig_file {
+    const struct ig_file_ops *ops;
+    int flags;           /* O_ACCMODE | O_APPEND | O_NONBLOCK as opened */
+    int refs;            /* descriptors naming this file */
+    off_t pos;           /* for seekable files */
+    struct ig_vnode *vn; /* NULL for files outside the name space */
+    void *priv;          /* the owner's */
+};
+
+/* Allocates a file with operations (ops), open flags (flags) and private
+ * data (priv), and installs it at the lowest free descriptor.  Returns the
+ * descriptor, -ENOMEM, or -EMFILE when the table is full (the file is then
+ * released). */
+int ig_fd_install(const struct ig_file_ops *ops, int flags, void *priv);
+
+/* Returns the file behind (fd), or NULL if (fd) is not open. */
+struct ig_file *ig_fd_get(int fd);
+
+/* Mounts the root and /dev, unpacks the initrd and opens fds 0-2.  Returns
+ * 0 or -ENOMEM.  A corrupt or truncated initrd (or one that does not fit in
+ * memory) ends the image with status 255 after one line on the console,
+ * "ingot: initrd: corrupt cpio archive at byte N: <why>": a service should
+ * not start without its files. */
+int ig_vfs_init(void);
+
+/* Unpacks the cpio "newc" archive (p, len) into the directory (dir),
+ * creating directories and regular files (other kinds are skipped).
+ * Returns 0; -EINVAL for a corrupt or truncated archive, with one line in
+ * (msg) (of (msglen) bytes) saying at which byte offset and why; or the
+ * error of the first file that could not be created (also in msg).  The
+ * whole archive is checked before the first file is created. */
+int ig_vfs_unpack_cpio(const char *dir, const void *p, size_t len, char *msg,
+                       size_t msglen);
+
+/* Opens (path) with open(2)'s (flags) and (mode).  Returns the descriptor;
+ * -ENOENT (a component or, without O_CREAT, the file is missing), -EEXIST
+ * (O_CREAT|O_EXCL and it exists), -ENOTDIR (a component is not a directory,
+ * or O_DIRECTORY on a non-directory), -EISDIR (a directory opened for
+ * writing), -ENAMETOOLONG, -EMFILE, -ENOMEM or -ENOSPC. */
+int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode);
+
+/* Closes (fd).  Returns 0 or -EBADF. */
+int ig_vfs_close(int fd);
+
+/* read/write at the file position (advancing it) or, for pread/pwrite, at
+ * (off) (leaving it).  Return the count (0 at end of file); -EBADF if (fd)
+ * is not open or not open for that direction, -EISDIR for a directory,
+ * -ESPIPE for pread/pwrite on a pipe or device, -EINVAL for off < 0,
+ * -EAGAIN when a pipe is empty or full, -EPIPE when a pipe has no reader. */
+ssize_t ig_vfs_read(int fd, void *buf, size_t len);
+ssize_t ig_vfs_write(int fd, const void *buf, size_t len);
+ssize_t ig_vfs_pread(int fd, void *buf, size_t len, off_t off);
+ssize_t ig_vfs_pwrite(int fd, const void *buf, size_t len, off_t off);
+
+/* Moves the position of (fd) as lseek(2).  Returns the new position,
+ * -EBADF, -ESPIPE (pipe, device) or -EINVAL (bad whence, negative result). */
+off_t ig_vfs_lseek(int fd, off_t off, int whence);
+
+/* Fill (st) for (fd) or (path).  Return 0, -EBADF, -ENOENT, -ENOTDIR. */
+int ig_vfs_fstat(int fd, struct stat *st);
+int ig_vfs_stat(int dirfd, const char *path, struct stat *st);
+
+/* access(2): returns 0 if (path) exists; -ENOENT, -ENOTDIR, -EINVAL for a
+ * bad (amode). */
+int ig_vfs_access(int dirfd, const char *path, int amode);
+
+/* Creates directory (path) with (mode & ~umask).  Returns 0, -EEXIST,
+ * -ENOENT, -ENOTDIR, -ENOMEM. */
+int ig_vfs_mkdir(int dirfd, const char *path, mode_t mode);
+
+/* Removes (path): a directory if (flags) has AT_REMOVEDIR, else a
+ * non-directory.  Returns 0, -ENOENT, -ENOTDIR, -EISDIR (unlink of a
+ * directory), -ENOTEMPTY, -EBUSY (a mount point or the root), -EINVAL
+ * (a last component of "."). */
+int ig_vfs_unlink(int dirfd, const char *path, int flags);
+
+/* Renames (old) to (new), replacing (new) as rename(2).  Returns 0,
+ * -ENOENT, -ENOTDIR, -EISDIR, -ENOTEMPTY, -EINVAL (a directory into
+ * itself), -EXDEV (across mounts), -EBUSY. */
+int ig_vfs_rename(int olddirfd, const char *old, int newdirfd, const char *new);
+
+/* Set the size of (path) or (fd).  Return 0, -EISDIR, -EINVAL (len < 0 or
+ * not a regular file), -EBADF (fd not open for writing), -ENOSPC. */
+int ig_vfs_truncate(const char *path, off_t len);
+int ig_vfs_ftruncate(int fd, off_t len);
+
+/* Flushes (fd) to its storage.  Returns 0 or -EBADF; ramfs has nothing to
+ * flush. */
+int ig_vfs_fsync(int fd);
+
+struct ig_dirent {
+    ino_t ino;
+    unsigned char type; /* DT_* value: 4 directory, 8 regular, 2 char */
+    char name[IG_NAME_MAX + 1];
+};
+
+/* Reads the next entry of directory (fd) into (out), "." and ".." first.
+ * Returns 1, 0 at the end, -EBADF or -ENOTDIR. */
+int ig_vfs_readdir(int fd, struct ig_dirent *out);
+
+/* chdir(2) and getcwd(3).  ig_vfs_getcwd returns the length of the path
+ * written to (buf) (with its NUL), -ERANGE if (size) is too small. */
+int ig_vfs_chdir(const char *path);
+int ig_vfs_getcwd(char *buf, size_t size);
+
+/* dup(2), dup2(2), pipe2(2), fcntl(2) (F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD,
+ * F_SETFD, F_GETFL, F_SETFL (O_APPEND and O_NONBLOCK only)) and isatty(3).
+ * Return the descriptor or value; -EBADF, -EMFILE, -EINVAL; isatty returns
+ * 1, or -ENOTTY / -EBADF. */
+int ig_vfs_dup(int fd, int min, int cloexec);
+int ig_vfs_dup2(int fd, int newfd);
+int ig_vfs_pipe(int fds[2], int flags);
+int ig_vfs_fcntl(int fd, int cmd, long arg);
+int ig_vfs_isatty(int fd);
+
+/* Sets the file mode creation mask to (mask & 0777); returns the old one. */
+mode_t ig_vfs_umask(mode_t mask);
+
+#endif /* INGOT_VFS_H */

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* path.c: path resolution, mount points, vnode references, getcwd. */
+#include <errno.h>
+#include <string.h>
+
+#include "vfs_internal.h"
+
+struct ig_vfs_root ig_vfs;
+
+void ig_vnode_hold(struct ig_vnode *vn)
+{
+    vn->refs++;
+}
+
+void ig_vnode_put(struct ig_vnode *vn)
+{
+    if (--vn->refs == 0 && vn->ops->free)
+        vn->ops->free(vn);
+}
+
+int ig_vfs_mount(struct ig_vnode *at, struct ig_vnode *fsroot)
+{
+    if (!S_ISDIR(at->mode))
+        return -ENOTDIR;
+    if (at->mounted)
+        return -EBUSY;
+    at->mounted = fsroot;
+    fsroot->covers = at;
+    fsroot->parent = at->parent;
+    ig_vnode_hold(at);
+    return 0;
+}
+
+static struct ig_vnode *cross_down(struct ig_vnode *vn)
+{
+    while (vn->mounted)
+        vn = vn->mounted;
+    return vn;
+}
+
+static struct ig_vnode *dotdot(struct ig_vnode *vn)
+{
+    if (vn == ig_vfs.root)
+        return vn;
+    while (vn->covers)
+        vn = vn->covers;
+    return cross_down(vn->parent);
+}
+
+static int is_dots(const char *p, size_t len)
+{
+    return (len == 1 && p[0] == '.') ||
+           (len == 2 && p[0] == '.' && p[1] == '.');
+}
+
+int ig_vfs_lookup(struct ig_vnode *start, const char *path,
+                  struct ig_lookup *lk)
+{
+    struct ig_vnode *cur = path[0] == '/' ? ig_vfs.root : start;
+    struct ig_vnode *vn = cur;
+    const char *p = path;
+    size_t plen = strlen(path);
+
+    *lk = (struct ig_lookup){0};
+    if (plen == 0)
+        return -ENOENT;
+    if (plen >= IG_PATH_MAX)
+        return -ENAMETOOLONG;
+    lk->trailing = path[plen - 1] == '/';
+    cur = cross_down(cur);
+    vn = cur;
+    lk->name = "";
+    for (;;) {
+        while (*p == '/')
+            p++;
+        if (!*p)
+            break;
+        const char *end = strchr(p, '/');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len > IG_NAME_MAX)
+            return -ENAMETOOLONG;
+        if (!vn)
+            return -ENOENT; /* an earlier component was missing */
+        if (!S_ISDIR(vn->mode))
+            return -ENOTDIR;
+        cur = vn;
+        lk->name = p;
+        lk->len = len;
+        if (len == 1 && p[0] == '.') {
+            vn = cur;
+        } else if (len == 2 && p[0] == '.' && p[1] == '.') {
+            vn = dotdot(cur);
+        } else {
+            struct ig_vnode *next;
+            vn = cur->ops->lookup(cur, p, len, &next) == 0 ? cross_down(next)
+                                                           : NULL;
+        }
+        p += len;
+    }
+    if (lk->len == 0 && vn) /* "/" or only slashes and dots */
+        cur = vn;
+    if (vn && lk->trailing && !S_ISDIR(vn->mode))
+        return -ENOTDIR;
+    lk->dir = cur;
+    lk->vn = vn;
+    ig_vnode_hold(cur);
+    if (vn)
+        ig_vnode_hold(vn);
+    return 0;
+}
+
+void ig_lookup_done(struct ig_lookup *lk)
+{
+    if (lk->vn)
+        ig_vnode_put(lk->vn);
+    if (lk->dir)
+        ig_vnode_put(lk->dir);
+    lk->vn = lk->dir = NULL;
+}
+
+/* Whether the last component names "." or "..", which cannot be created,
+ * removed or renamed. */
+int ig_lookup_is_dots(const struct ig_lookup *lk)
+{
+    return lk->len == 0 || is_dots(lk->name, lk->len);
+}
+
+void ig_vnode_stat(struct ig_vnode *vn, struct stat *st)
+{
+    memset(st, 0, sizeof(*st));
+    st->st_dev = vn->dev;
+    st->st_ino = vn->ino;
+    st->st_mode = vn->mode;
+    st->st_nlink = S_ISDIR(vn->mode) ? 2 + vn->nchildren : 1;
+    st->st_size = S_ISREG(vn->mode) ? vn->size : 0;
+    st->st_blksize = 4096;
+    st->st_blocks = (st->st_size + 511) / 512;
+    st->st_mtim = vn->mtime;
+    st->st_atim = vn->mtime;
+    st->st_ctim = vn->mtime;
+}
+
+int ig_vnode_path(struct ig_vnode *vn, char *buf, size_t size)
+{
+    size_t pos = size;
+
+    if (size == 0)
+        return -ERANGE;
+    buf[--pos] = '\0';
+    while (vn != ig_vfs.root) {
+        while (vn->covers)
+            vn = vn->covers;
+        if (vn == ig_vfs.root)
+            break;
+        size_t n = strlen(vn->name);
+        if (pos < n + 1)
+            return -ERANGE;
+        pos -= n;
+        memcpy(buf + pos, vn->name, n);
+        buf[--pos] = '/';
+        vn = vn->parent;
+    }
+    if (pos == size - 1) {
+        if (pos < 1)
+            return -ERANGE;
+        buf[--pos] = '/';
+    }
+    size_t len = size - pos;
+    memmove(buf, buf + pos, len);
+    return (int)len;
+}

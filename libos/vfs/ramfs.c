@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* ramfs.c: in-memory filesystem that backs the root and /dev. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vfs_internal.h"
+
+struct ramfs_node {
+    struct ig_vnode vn;
+    struct ramfs_node *child; /* directories: first entry */
+    struct ramfs_node *next;  /* next entry of the parent */
+    char *data;               /* regular files */
+    size_t cap;
+};
+
+static const struct ig_vnode_ops ramfs_ops;
+static const struct ig_vnode_ops ramfs_dev_ops;
+static ino_t next_ino = 1;
+static dev_t next_dev = 1;
+
+static struct ramfs_node *RN(struct ig_vnode *vn)
+{
+    return (struct ramfs_node *)vn;
+}
+
+static struct ramfs_node *node_new(struct ig_vnode *dir, const char *name,
+                                   size_t len, mode_t mode)
+{
+    struct ramfs_node *n = calloc(1, sizeof(*n));
+
+    if (!n)
+        return NULL;
+    n->vn.name = malloc(len + 1);
+    if (!n->vn.name) {
+        free(n);
+        return NULL;
+    }
+    memcpy(n->vn.name, name, len);
+    n->vn.name[len] = '\0';
+    n->vn.ops = &ramfs_ops;
+    n->vn.mode = mode;
+    n->vn.ino = next_ino++;
+    n->vn.refs = 1; /* the directory entry */
+    n->vn.dev = dir ? dir->dev : next_dev++;
+    n->vn.parent = dir;
+    if (dir) {
+        n->next = RN(dir)->child;
+        RN(dir)->child = n;
+        dir->nchildren++;
+    }
+    return n;
+}
+
+struct ig_vnode *ig_ramfs_new(void)
+{
+    struct ramfs_node *n = node_new(NULL, "", 0, S_IFDIR | 0755);
+
+    if (!n)
+        return NULL;
+    n->vn.parent = &n->vn;
+    return &n->vn;
+}
+
+static int ramfs_lookup(struct ig_vnode *dir, const char *name, size_t len,
+                        struct ig_vnode **out)
+{
+    for (struct ramfs_node *c = RN(dir)->child; c; c = c->next)
+        if (strlen(c->vn.name) == len && !memcmp(c->vn.name, name, len)) {
+            *out = &c->vn;
+            return 0;
+        }
+    return -ENOENT;
+}
+
+static int ramfs_create(struct ig_vnode *dir, const char *name, size_t len,
+                        mode_t mode, struct ig_vnode **out)
+{
+    struct ramfs_node *n = node_new(dir, name, len, mode);
+
+    if (!n)
+        return -ENOSPC;
+    *out = &n->vn;
+    return 0;
+}
+
+static void unlink_node(struct ig_vnode *dir, struct ramfs_node *n)
+{
+    for (struct ramfs_node **p = &RN(dir)->child; *p; p = &(*p)->next)
+        if (*p == n) {
+            *p = n->next;
+            dir->nchildren--;
+            return;
+        }
+}
+
+static int ramfs_remove(struct ig_vnode *dir, struct ig_vnode *vn)
+{
+    unlink_node(dir, RN(vn));
+    RN(vn)->next = NULL;
+    ig_vnode_put(vn); /* the directory entry's reference */
+    return 0;
+}
+
+static int ramfs_rename(struct ig_vnode *vn, struct ig_vnode *newdir,
+                        const char *name, size_t len)
+{
+    char *nm = malloc(len + 1);
+
+    if (!nm)
+        return -ENOSPC;
+    memcpy(nm, name, len);
+    nm[len] = '\0';
+    unlink_node(vn->parent, RN(vn));
+    free(vn->name);
+    vn->name = nm;
+    vn->parent = newdir;
+    RN(vn)->next = RN(newdir)->child;
+    RN(newdir)->child = RN(vn);
+    newdir->nchildren++;
+    return 0;
+}
+
+static int ramfs_readdir(struct ig_vnode *dir, long pos, struct ig_dirent *out)
+{
+    struct ramfs_node *c = RN(dir)->child;
+
+    while (c && pos-- > 0)
+        c = c->next;
+    if (!c)
+        return 0;
+    out->ino = c->vn.ino;
+    out->type = (c->vn.mode & S_IFMT) >> 12;
+    strncpy(out->name, c->vn.name, IG_NAME_MAX);
+    out->name[IG_NAME_MAX] = '\0';
+    return 1;
+}
+
+static ssize_t ramfs_read(struct ig_vnode *vn, void *buf, size_t len, off_t off)
+{
+    if (off >= vn->size)
+        return 0;
+    if ((off_t)len > vn->size - off)
+        len = (size_t)(vn->size - off);
+    memcpy(buf, RN(vn)->data + off, len);
+    return (ssize_t)len;
+}
+
+static int reserve(struct ramfs_node *n, size_t size)
+{
+    if (size <= n->cap)
+        return 0;
+    size_t cap = n->cap ? n->cap : 64;
+    while (cap < size)
+        cap *= 2;
+    char *d = realloc(n->data, cap);
+    if (!d)
+        return -ENOSPC;
+    memset(d + n->cap, 0, cap - n->cap);
+    n->data = d;
+    n->cap = cap;
+    return 0;
+}
+
+static ssize_t ramfs_write(struct ig_vnode *vn, const void *buf, size_t len,
+                           off_t off)
+{
+    int err = reserve(RN(vn), (size_t)off + len);
+
+    if (err)
+        return err;
+    memcpy(RN(vn)->data + off, buf, len);
+    if (off + (off_t)len > vn->size)
+        vn->size = off + (off_t)len;
+    return (ssize_t)len;
+}
+
+static int ramfs_truncate(struct ig_vnode *vn, off_t len)
+{
+    struct ramfs_node *n = RN(vn);
+
+    if ((size_t)len > n->cap) {
+        int err = reserve(n, (size_t)len);
+        if (err)
+            return err;
+    } else if (len < vn->size) {
+        /* Bytes past the end must read as zero if the file grows again. */
+        memset(n->data + len, 0, (size_t)(vn->size - len));
+    }
+    vn->size = len;
+    return 0;
+}
+
+static void ramfs_free(struct ig_vnode *vn)
+{
+    free(RN(vn)->data);
+    free(vn->name);
+    free(vn);
+}
+
+static const struct ig_vnode_ops ramfs_ops = {
+    .lookup = ramfs_lookup,
+    .create = ramfs_create,
+    .remove = ramfs_remove,
+    .rename = ramfs_rename,
+    .readdir = ramfs_readdir,
+    .read = ramfs_read,
+    .write = ramfs_write,
+    .truncate = ramfs_truncate,
+    .free = ramfs_free,
+};
+
+/* Device nodes keep the ramfs node but forward reads and writes to the
+ * device's operations, kept in priv. */
+static ssize_t dev_read(struct ig_vnode *vn, void *buf, size_t len, off_t off)
+{
+    const struct ig_vnode_ops *d = vn->priv;
+    return d->read ? d->read(vn, buf, len, off) : -EINVAL;
+}
+
+static ssize_t dev_write(struct ig_vnode *vn, const void *buf, size_t len,
+                         off_t off)
+{
+    const struct ig_vnode_ops *d = vn->priv;
+    return d->write ? d->write(vn, buf, len, off) : -EINVAL;
+}
+
+static const struct ig_vnode_ops ramfs_dev_ops = {
+    .rename = ramfs_rename,
+    .read = dev_read,
+    .write = dev_write,
+    .free = ramfs_free,
+};
+
+int ig_ramfs_mknod(struct ig_vnode *dir, const char *name,
+                   const struct ig_vnode_ops *ops, unsigned flags)
+{
+    struct ramfs_node *n = node_new(dir, name, strlen(name), S_IFCHR | 0666);
+
+    if (!n)
+        return -ENOMEM;
+    n->vn.ops = &ramfs_dev_ops;
+    n->vn.priv = (void *)ops;
+    n->vn.flags = flags;
+    return 0;
+}

@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* vfs_internal.h: vnodes, filesystems and path lookup inside the VFS. */
+#ifndef INGOT_VFS_INTERNAL_H
+#define INGOT_VFS_INTERNAL_H
+
+#include <ingot/vfs.h>
+
+/*
+ * A vnode is one file, directory or device in the name space.  Without hard
+ * links every vnode has exactly one parent and one name, which getcwd() and
+ * ".." use.  A directory with a filesystem mounted on it points at that
+ * filesystem's root (mounted); the root points back (covers), so lookups
+ * cross into the mount and ".." crosses back out.
+ *
+ * Filesystems implement struct ig_vnode_ops; ramfs is the only one so far
+ * (devfs is a ramfs whose nodes carry device operations).  Vnodes are
+ * freed when they are unlinked and no open file or cwd holds them.
+ */
+struct ig_vnode_ops {
+    /* Directory operations; (name) is one component of (len) bytes. */
+    int (*lookup)(struct ig_vnode *dir, const char *name, size_t len,
+                  struct ig_vnode **out);
+    int (*create)(struct ig_vnode *dir, const char *name, size_t len,
+                  mode_t mode, struct ig_vnode **out);
+    int (*remove)(struct ig_vnode *dir, struct ig_vnode *vn);
+    int (*rename)(struct ig_vnode *vn, struct ig_vnode *newdir,
+                  const char *name, size_t len);
+    /* Entry number (pos) of (dir) after "." and ".."; returns 1 or 0. */
+    int (*readdir)(struct ig_vnode *dir, long pos, struct ig_dirent *out);
+    /* File operations. */
+    ssize_t (*read)(struct ig_vnode *vn, void *buf, size_t len, off_t off);
+    ssize_t (*write)(struct ig_vnode *vn, const void *buf, size_t len,
+                     off_t off);
+    int (*truncate)(struct ig_vnode *vn, off_t len);
+    void (*free)(struct ig_vnode *vn);
+};
+
+struct ig_vnode {
+    const struct ig_vnode_ops *ops;
+    mode_t mode; /* S_IF* | permissions */
+    ino_t ino;
+    dev_t dev; /* which filesystem */
+    off_t size;
+    int refs; /* open files, cwd, and 1 while linked in a directory */
+    int nchildren;
+    unsigned flags; /* IG_VNODE_* */
+    struct timespec mtime;
+    struct ig_vnode *parent;
+    struct ig_vnode *mounted; /* root of the filesystem mounted here */
+    struct ig_vnode *covers;  /* for a mounted root: its mount point */
+    char *name;
+    void *priv; /* the filesystem's */
+};
+
+#define IG_VNODE_TTY 1u /* a terminal: isatty() answers 1 */
+
+void ig_vnode_hold(struct ig_vnode *vn);
+void ig_vnode_put(struct ig_vnode *vn);
+
+/* ramfs.c: a fresh, empty ramfs; returns its root or NULL. */
+struct ig_vnode *ig_ramfs_new(void);
+/* Creates a character device (name) with IG_VNODE_* (flags) in ramfs
+ * directory (dir), whose reads and writes go to (ops) (only read and write
+ * are used).  Returns 0 or -ENOMEM. */
+int ig_ramfs_mknod(struct ig_vnode *dir, const char *name,
+                   const struct ig_vnode_ops *ops, unsigned flags);
+
+/* path.c */
+struct ig_vfs_root {
+    struct ig_vnode *root;
+    struct ig_vnode *cwd;
+};
+extern struct ig_vfs_root ig_vfs;
+
+/* Mounts the filesystem rooted at (fsroot) on directory (at). */
+int ig_vfs_mount(struct ig_vnode *at, struct ig_vnode *fsroot);
+
+/* Resolves (path) from (start) (for relative paths).  On success stores in
+ * (*dir) the held directory that holds the last component and in (*name,
+ * *len) that component (len 0 for "/"), and in (*vn) the held vnode of the
+ * whole path or NULL if the last component does not exist.  (*trailing)
+ * is set if the path ends in '/'.  The caller puts both vnodes. */
+struct ig_lookup {
+    struct ig_vnode *dir;
+    struct ig_vnode *vn;
+    const char *name;
+    size_t len;
+    int trailing;
+};
+int ig_vfs_lookup(struct ig_vnode *start, const char *path,
+                  struct ig_lookup *lk);
+void ig_lookup_done(struct ig_lookup *lk);
+int ig_lookup_is_dots(const struct ig_lookup *lk);
+/* Fills (st) from (vn). */
+void ig_vnode_stat(struct ig_vnode *vn, struct stat *st);
+/* Writes the absolute path of (vn) to (buf); returns length+1 or -ERANGE. */
+int ig_vnode_path(struct ig_vnode *vn, char *buf, size_t size);
+
+/* fd.c */
+/* Installs (f) (refs already 1) at the lowest free fd >= (min). */
+int ig_fd_alloc(struct ig_file *f, int min, int cloexec);
+struct ig_file *ig_file_alloc(const struct ig_file_ops *ops, int flags,
+                              void *priv);
+void ig_file_put(struct ig_file *f);
+/* Opens a file description for vnode (vn) (held by the caller). */
+int ig_vnode_open(struct ig_vnode *vn, int flags);
+/* The start vnode for (dirfd) and (path): root, cwd or the fd's vnode. */
+int ig_vfs_start(int dirfd, const char *path, struct ig_vnode **out);
+
+/* devfs.c */
+int ig_devfs_populate(struct ig_vnode *dir);
+
+#endif /* INGOT_VFS_INTERNAL_H */

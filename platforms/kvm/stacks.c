@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* stacks.c: the pool of guarded thread stacks, and the FS base for TLS. */
+#include <errno.h>
+#include <ingot/plat.h>
+
+#include "kvm_internal.h"
+#include "x86_64/x86.h"
+
+/* 124 KiB of stack above a 4 KiB guard page; at most a quarter of the
+ * largest RAM region, and at most 256 threads. */
+#define SLOT_SIZE (128ull << 10)
+#define SLOTS_MAX 256u
+#define MSR_FS_BASE 0xc0000100u
+
+struct ig_plat_stack_pool ig_kvm_stacks;
+
+void ig_kvm_stacks_init(void)
+{
+    struct ig_plat_mem_region all[64];
+    uint64_t largest = 0, count;
+    int m = ig_plat_mem_regions(all, 64);
+
+    for (int k = 0; k < m && k < 64; k++)
+        if (all[k].len > largest)
+            largest = all[k].len;
+    count = largest / 4 / SLOT_SIZE;
+    if (count > SLOTS_MAX)
+        count = SLOTS_MAX;
+    if (count == 0)
+        return;
+    ig_kvm_stacks.base = (uintptr_t)ig_kvm_mem_take_top(count * SLOT_SIZE);
+    if (ig_kvm_stacks.base == 0)
+        return;
+    ig_kvm_stacks.slot = SLOT_SIZE;
+    ig_kvm_stacks.count = (unsigned)count;
+}
+
+void ig_plat_stack_pool(struct ig_plat_stack_pool *out)
+{
+    *out = ig_kvm_stacks;
+}
+
+int ig_plat_tls_set(uintptr_t tp)
+{
+    ig_arch_wrmsr(MSR_FS_BASE, tp);
+    return 0;
+}
