@@ -52,3 +52,27 @@ function(ingot_guest_library tgt)
     ARCHIVE_OUTPUT_DIRECTORY ${INGOT_LIBDIR}
     POSITION_INDEPENDENT_CODE OFF)
 endfunction()
+
+# Builds platform (name) the way ingot-cc finds it: the guest archive
+# lib/ingot/<name>/libingot-<name>.a from SOURCES (with the platform's
+# include/ and own folder on the include path) and lib/ingot/<name>/<name>.ld
+# copied from <name>.ld beside them.  FILES lists further outputs the
+# platform's own rules produce into that folder, built with it.
+function(ingot_platform name)
+  cmake_parse_arguments(P "" "" "SOURCES;FILES" ${ARGN})
+  set(dir ${INGOT_LIBDIR}/${name})
+  add_library(ingot-${name} STATIC ${P_SOURCES})
+  ingot_guest_library(ingot-${name})
+  target_include_directories(ingot-${name} PRIVATE
+    ${CMAKE_CURRENT_SOURCE_DIR}/include ${CMAKE_CURRENT_SOURCE_DIR})
+  set_target_properties(ingot-${name} PROPERTIES ARCHIVE_OUTPUT_DIRECTORY ${dir})
+  add_custom_command(
+    OUTPUT ${dir}/${name}.ld
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different
+            ${CMAKE_CURRENT_SOURCE_DIR}/${name}.ld ${dir}/${name}.ld
+    DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${name}.ld
+    COMMENT "Copying ${name}.ld")
+  add_custom_target(ingot-${name}-files ALL
+    DEPENDS ${dir}/${name}.ld ${P_FILES})
+  add_dependencies(ingot-${name} ingot-${name}-files)
+endfunction()
