@@ -9,12 +9,28 @@
 
 #include "vfs_internal.h"
 
+/* The archive `ingot-cc --rootfs DIR` links into the image (an object from
+ * toolchain/driver/cc_rootfs.c); without it both are null. */
+extern const char ig_vfs_rootfs_start[] __attribute__((weak));
+extern const char ig_vfs_rootfs_end[] __attribute__((weak));
+
+/* A corrupt archive stops the image: a service should not start without
+ * its files. */
+static void unpack(const char *what, const void *p, size_t len)
+{
+    char msg[160];
+
+    if (ig_vfs_unpack_cpio("/", p, len, msg, sizeof(msg))) {
+        ig_printk("ingot: %s: %s\n", what, msg);
+        ig_plat_exit(255);
+    }
+}
+
 int ig_vfs_init(void)
 {
     struct ig_vnode *root = ig_ramfs_new(), *dev, *devroot = ig_ramfs_new();
     const void *initrd;
     size_t len;
-    char msg[160];
     int err;
 
     if (!root || !devroot)
@@ -22,14 +38,14 @@ int ig_vfs_init(void)
     ig_vfs.root = root;
     ig_vfs.cwd = root;
     ig_vnode_hold(root);
-    /* An initrd may bring its own /dev; the devfs is mounted over it. */
-    if (ig_plat_initrd(&initrd, &len) == 0 && len > 0) {
-        err = ig_vfs_unpack_cpio("/", initrd, len, msg, sizeof(msg));
-        if (err) {
-            ig_printk("ingot: initrd: %s\n", msg);
-            ig_plat_exit(255);
-        }
-    }
+    /* The embedded rootfs first, then the initrd given at run time over
+     * it: a file in both comes from the initrd, directories merge.  Either
+     * may bring its own /dev; the devfs is mounted over it. */
+    const char *start = ig_vfs_rootfs_start, *end = ig_vfs_rootfs_end;
+    if (start && end > start)
+        unpack("embedded rootfs", start, (size_t)(end - start));
+    if (ig_plat_initrd(&initrd, &len) == 0 && len > 0)
+        unpack("initrd", initrd, len);
     err = ig_vfs_mkdir(AT_FDCWD, "/dev", 0755);
     if (err && err != -EEXIST)
         return err;

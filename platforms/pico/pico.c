@@ -15,6 +15,8 @@ static struct ig_plat_mem_region mem;
 static uintptr_t stack_lo, stack_hi;
 static struct ig_plat_stack_pool stacks;
 static uint32_t flags;
+static const void *initrd;
+static size_t initrd_len;
 
 _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
 {
@@ -42,6 +44,8 @@ _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
     stacks.slot = (size_t)bi->stacks_slot;
     stacks.count = bi->stacks_count;
     flags = bi->flags;
+    initrd = (const void *)(uintptr_t)bi->initrd_base;
+    initrd_len = (size_t)bi->initrd_len;
     ig_libos_main();
 }
 
@@ -71,12 +75,17 @@ int ig_plat_dev_count(enum ig_plat_dev_kind kind)
     return 0;
 }
 
-/* The tender has no --rootfs yet: no initrd, the root starts empty. */
+/* The archive the tender read from --initrd; libos/vfs checks it. */
 int ig_plat_initrd(const void **p, size_t *len)
 {
-    *p = NULL;
-    *len = 0;
-    return -ENOENT;
+    if (!initrd || initrd_len == 0) {
+        *p = NULL;
+        *len = 0;
+        return -ENOENT;
+    }
+    *p = initrd;
+    *len = initrd_len;
+    return 0;
 }
 
 void ig_plat_boot_stack(uintptr_t *lo, uintptr_t *hi)

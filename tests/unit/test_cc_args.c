@@ -112,7 +112,8 @@ static void test_link_order(void)
     CHECK_INT(cc.nsources, 1);
     CHECK_INT(cc.ninputs, 3);
     char *objs[16] = {"/t/0-main.o"};
-    ig_cc_link_cmd(&cmd, &cc, "/L", objs, (char *[]){"/L/libingot-core.a"}, 1);
+    ig_cc_link_cmd(&cmd, &cc, "/L", objs, NULL,
+                   (char *[]){"/L/libingot-core.a"}, 1);
     int o = find(&cmd, "/t/0-main.o");
     CHECK(o > 0);
     CHECK(find(&cmd, "-Llib") == o + 1);
@@ -277,6 +278,34 @@ static void test_driver_opts(void)
     ig_cc_free(&cc);
 }
 
+static void test_rootfs(void)
+{
+    struct ig_cc cc;
+    struct ig_strvec cmd = {0};
+
+    CHECK_INT(PARSE(&cc, "--rootfs", "dir", "main.c"), 0);
+    CHECK_STR(cc.rootfs, "dir");
+    CHECK_INT(cc.ninputs, 1);
+    char *objs[1] = {"/t/0-main.o"};
+    ig_cc_link_cmd(&cmd, &cc, "/L", objs, "/t/rootfs.o", NULL, 0);
+    CHECK(find(&cmd, "/t/rootfs.o") == find(&cmd, "/t/0-main.o") + 1);
+    ig_strvec_free(&cmd);
+    ig_cc_free(&cc);
+    CHECK_INT(PARSE(&cc, "--rootfs=a/b", "main.c"), 0);
+    CHECK_STR(cc.rootfs, "a/b");
+    ig_cc_free(&cc);
+    CHECK_INT(PARSE(&cc, "main.c", "--rootfs"), -1);
+    CHECK_STR(err, "--rootfs: missing argument");
+    ig_cc_free(&cc);
+    CHECK_INT(PARSE(&cc, "main.c", "--rootfs="), -1);
+    CHECK_STR(err, "--rootfs: missing argument");
+    ig_cc_free(&cc);
+    ig_cc_rootfs_cmd(&cmd, "/t/rootfs.s", "/t/rootfs.o");
+    CHECK(find(&cmd, "assembler") == find(&cmd, "/t/rootfs.s") - 1);
+    CHECK(find(&cmd, "/t/rootfs.o") == find(&cmd, "-o") + 1);
+    ig_strvec_free(&cmd);
+}
+
 int main(void)
 {
     test_compile_only();
@@ -286,5 +315,6 @@ int main(void)
     test_rejected();
     test_missing_arg();
     test_driver_opts();
+    test_rootfs();
     return unit_done();
 }

@@ -22,9 +22,9 @@ static const char usage[] =
     "  --machine microvm|q35   (kvm) QEMU machine (default microvm)\n"
     "  -e, --env NAME=VALUE    set an environment variable in the guest;\n"
     "                          -e NAME copies it from here if it is set\n"
-    "  --rootfs DIR|FILE.cpio  (kvm) the guest's root file system: DIR is\n"
-    "                          packed as a cpio newc archive; a corrupt\n"
-    "                          archive leaves the guest an empty root\n"
+    "  --rootfs DIR|FILE.cpio  the guest's root file system: DIR is packed\n"
+    "                          as a cpio newc archive; the guest stops\n"
+    "                          with 255 on a corrupt archive\n"
     "  --dry-run               print the QEMU or tender command instead of\n"
     "                          running it\n"
     "  -h, --help              print this help\n"
@@ -92,11 +92,12 @@ int ig_cmd_run(int argc, char **argv)
         goto out;
     }
     if (strcmp(plat, "pico") == 0) {
-        if (o.rootfs) {
-            fail("--rootfs", "not supported on pico yet");
+        if (o.rootfs && ig_run_rootfs(o.rootfs, &initrd, &initrd_temp, err,
+                                      sizeof(err)) < 0) {
+            ig_host_error("%s", err);
             goto out;
         }
-        r = ig_run_pico(&o, img, cmdline);
+        r = ig_run_pico(&o, img, cmdline, initrd);
         goto out;
     }
 

@@ -106,7 +106,8 @@ char *ig_run_which(const char *name);
 
 /* ---- run_rootfs.c ------------------------------------------------------ */
 
-/* Turns `--rootfs (src)` into the file to pass as the initrd: (src) itself
+/* Turns `--rootfs (src)` into the file to pass as the initrd (QEMU's
+ * -initrd, the pico tender's --initrd): (src) itself
  * when it is a file (a cpio archive, checked by the guest), or a temporary
  * cpio "newc" archive of the directory (src), built with libarchive, with
  * (*is_temp) set so the caller unlinks it.  (*initrd) is malloc'd.  Returns
@@ -249,19 +250,22 @@ int ig_run_guest(char *const *argv, struct ig_image *img);
  * running `ingot`, malloc'd. */
 char *ig_run_pico_tender(void);
 
-/* Appends the tender command for (image) with (mem) bytes and the guest
- * command line (cmdline) to (out). */
+/* Appends the tender command for (image) with (mem) bytes, the initrd file
+ * (initrd, or NULL for none) and the guest command line (cmdline) to
+ * (out). */
 void ig_run_pico_argv(struct ig_strvec *out, const char *tender, uint64_t mem,
-                      const char *image, const char *cmdline);
+                      const char *initrd, const char *image,
+                      const char *cmdline);
 
 /* Returns the exit status for a pico run that ended as (e): the tender's
  * own status (the app's, 125, 159 or 255), or 128+N for signal N. */
 int ig_run_pico_status(const struct ig_run_end *e);
 
 /* Runs (img) (a pico image) as `ingot run` was asked in (o), with the
- * guest command line (cmdline), and returns the exit status. */
+ * guest command line (cmdline) and the initrd file (initrd, or NULL; from
+ * ig_run_rootfs()), and returns the exit status. */
 int ig_run_pico(const struct ig_run_opts *o, struct ig_image *img,
-                const char *cmdline);
+                const char *cmdline, const char *initrd);
 
 /* ---- cmd_run.c ---------------------------------------------------------- */
 

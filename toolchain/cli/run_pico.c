@@ -34,11 +34,16 @@ char *ig_run_pico_tender(void)
 }
 
 void ig_run_pico_argv(struct ig_strvec *out, const char *tender, uint64_t mem,
-                      const char *image, const char *cmdline)
+                      const char *initrd, const char *image,
+                      const char *cmdline)
 {
     ig_strvec_push(out, tender);
     ig_strvec_push(out, "-m");
     ig_strvec_pushf(out, "%llu", (unsigned long long)mem);
+    if (initrd) {
+        ig_strvec_push(out, "--initrd");
+        ig_strvec_push(out, initrd);
+    }
     ig_strvec_push(out, "--"); /* an image named "-x" is still an image */
     ig_strvec_push(out, image);
     ig_strvec_push(out, cmdline);
@@ -61,14 +66,14 @@ int ig_run_pico_status(const struct ig_run_end *e)
 }
 
 int ig_run_pico(const struct ig_run_opts *o, struct ig_image *img,
-                const char *cmdline)
+                const char *cmdline, const char *initrd)
 {
     struct ig_strvec argv = {0};
     struct ig_run_end end;
     char *tender = ig_run_pico_tender();
     int r;
 
-    ig_run_pico_argv(&argv, tender, o->mem, o->image, cmdline);
+    ig_run_pico_argv(&argv, tender, o->mem, initrd, o->image, cmdline);
     if (o->dry_run) {
         char *line = ig_shquote_argv(ig_strvec_argv(&argv));
         printf("%s\n", line);

@@ -2,14 +2,18 @@
 # image.cmake: build an application image with ingot-cc, as a user would.
 #
 #   ingot_add_image(NAME name SOURCES a.c b.c [CFLAGS ...] [PLATFORM kvm]
-#                   [OUTPUT path])
+#                   [OUTPUT path] [ROOTFS dir])
+#
+# ROOTFS (relative to the current source directory) is embedded with
+# `ingot-cc --rootfs`; its files are dependencies of the image.
 #
 # Produces ${CMAKE_CURRENT_BINARY_DIR}/<name> (or OUTPUT, an absolute path,
 # when the same program is built for several platforms) and a target
 # <name>-image that is part of `all`.  The image depends on the driver, the library OS archives
 # and the platform, so changing any of them rebuilds it.
 function(ingot_add_image)
-  cmake_parse_arguments(IMG "" "NAME;PLATFORM;OUTPUT" "SOURCES;CFLAGS" ${ARGN})
+  cmake_parse_arguments(IMG "" "NAME;PLATFORM;OUTPUT;ROOTFS"
+    "SOURCES;CFLAGS" ${ARGN})
   if(NOT IMG_PLATFORM)
     set(IMG_PLATFORM kvm)
   endif()
@@ -23,10 +27,18 @@ function(ingot_add_image)
   foreach(s ${IMG_SOURCES})
     list(APPEND srcs ${CMAKE_CURRENT_SOURCE_DIR}/${s})
   endforeach()
+  set(rootfs)
+  set(rootfs_files)
+  if(IMG_ROOTFS)
+    get_filename_component(dir ${IMG_ROOTFS} ABSOLUTE
+                           BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+    set(rootfs --rootfs ${dir})
+    file(GLOB_RECURSE rootfs_files LIST_DIRECTORIES false ${dir}/*)
+  endif()
   add_custom_command(OUTPUT ${out}
     COMMAND ${CMAKE_BINARY_DIR}/bin/ingot-cc --platform=${IMG_PLATFORM}
-            ${IMG_CFLAGS} -o ${out} ${srcs}
-    DEPENDS ${srcs} ingot-cc ingot-core ingot-mm ingot-libc ingot-sched
+            ${IMG_CFLAGS} ${rootfs} -o ${out} ${srcs}
+    DEPENDS ${srcs} ${rootfs_files} ingot-cc ingot-core ingot-mm ingot-libc ingot-sched
             ingot-sched-headers
             ingot-${IMG_PLATFORM} newlib
     COMMENT "ingot-cc ${IMG_NAME} (${IMG_PLATFORM})"

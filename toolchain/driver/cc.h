@@ -43,6 +43,7 @@ struct ig_cc {
     enum ig_cc_mode mode;
     const char *output;      /* -o, or NULL */
     const char *platform;    /* --platform, default "kvm" */
+    const char *rootfs;      /* --rootfs DIR, or NULL */
     int verbose;             /* -v */
     int help;                /* --help */
     int version;             /* --version */
@@ -88,10 +89,37 @@ void ig_cc_source_cmd(struct ig_strvec *out, const struct ig_cc *cc,
 
 /* Builds the link command for platform cc->platform.  (objs) has one entry
  * per item: the object compiled from each source item, NULL otherwise.
+ * (rootfs_obj) is the --rootfs object, linked after the inputs, or NULL.
  * (libos) lists the library-OS archives (full paths) for the link group. */
 void ig_cc_link_cmd(struct ig_strvec *out, const struct ig_cc *cc,
-                    const char *libdir, char *const *objs, char *const *libos,
-                    size_t nlibos);
+                    const char *libdir, char *const *objs,
+                    const char *rootfs_obj, char *const *libos, size_t nlibos);
+
+/* ---- cc_rootfs.c: --rootfs DIR ------------------------------------------
+ *
+ * The tree becomes a cpio "newc" archive (ig_cpio_write_tree()), embedded
+ * by an assembler file with .incbin between the symbols
+ * ig_vfs_rootfs_start and ig_vfs_rootfs_end in section
+ * .rodata.ig_vfs_rootfs; libos/vfs/init.c refers to them weakly and
+ * unpacks the archive at boot.  Order: check, write, then compile the
+ * assembler file with ig_cc_rootfs_cmd() and pass the object to
+ * ig_cc_link_cmd(). */
+
+/* Returns 0 if (dir) is a directory, or -1 with "--rootfs DIR: <why>" in
+ * (err). */
+int ig_cc_rootfs_check(const char *dir, char *err, size_t errlen);
+
+/* Writes the archive of (dir) to the file (cpio) and the assembler file
+ * embedding it to (asm_path), saying so on stderr when (verbose).  Returns
+ * 0, or -1 with "--rootfs DIR: <why>" in (err) (an unreadable entry is
+ * named relative to (dir)), or "<file>: <why>" for a temporary file. */
+int ig_cc_rootfs_write(const char *dir, const char *cpio, const char *asm_path,
+                       int verbose, char *err, size_t errlen);
+
+/* Builds the command assembling (asm_path) to (obj) with the target
+ * compiler. */
+void ig_cc_rootfs_cmd(struct ig_strvec *out, const char *asm_path,
+                      const char *obj);
 
 /* Returns the output file the link writes: -o, else "a.out". */
 const char *ig_cc_output(const struct ig_cc *cc);

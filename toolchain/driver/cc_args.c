@@ -33,6 +33,7 @@ enum id {
     VERBOSE,
     LANG,
     PLATFORM,
+    ROOTFS,
     HELP,
     VERSION,
     QUERY,
@@ -63,6 +64,8 @@ static const struct opt opts[] = {
     {"--version", EXACT, DRIVER, VERSION, NULL},
     {"--platform=", JOINED, DRIVER, PLATFORM, NULL},
     {"--platform", SEP, DRIVER, PLATFORM, NULL},
+    {"--rootfs=", JOINED, DRIVER, ROOTFS, NULL},
+    {"--rootfs", SEP, DRIVER, ROOTFS, NULL},
     {"-o", ARG, DRIVER, OUT, NULL},
     {"-c", EXACT, DRIVER, MODE_C, NULL},
     {"-S", EXACT, DRIVER, MODE_S, NULL},
@@ -330,6 +333,13 @@ int ig_cc_parse(struct ig_cc *cc, int argc, char **argv, char *err,
                 return -1;
             }
             cc->platform = val;
+            break;
+        case ROOTFS:
+            if (*val == '\0') {
+                snprintf(err, errlen, "--rootfs: missing argument");
+                return -1;
+            }
+            cc->rootfs = val;
             break;
         case LANG:
             if (strcmp(val, "none") == 0) {

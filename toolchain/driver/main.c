@@ -24,6 +24,7 @@ static const char usage[] =
     "  -o FILE            write the output to FILE (default a.out)\n"
     "  -c, -S, -E         compile, compile to assembly, or preprocess only\n"
     "  --platform=NAME    platform to link for (default kvm)\n"
+    "  --rootfs=DIR       embed DIR as the image's root file system\n"
     "  -v                 print each command before running it\n"
     "  --help, --version  print this help or the version\n"
     "\n"
@@ -201,12 +202,31 @@ static int compile_and_link(struct ig_cc *cc, const char *libdir)
             r = st;
         ig_strvec_free(&cmd);
     }
+    char *rootfs_obj = NULL;
+    if (!r && cc->rootfs && !ig_proc_forwarded()) {
+        char err[1024];
+        char *cpio = ig_xasprintf("%s/rootfs.cpio", tmp);
+        char *asm_path = ig_xasprintf("%s/rootfs.s", tmp);
+        rootfs_obj = ig_xasprintf("%s/rootfs.o", tmp);
+        if (ig_cc_rootfs_write(cc->rootfs, cpio, asm_path, cc->verbose, err,
+                               sizeof(err)) < 0) {
+            ig_host_error("%s", err);
+            r = 1;
+        } else {
+            ig_cc_rootfs_cmd(&cmd, asm_path, rootfs_obj);
+            r = run(&cmd, cc->verbose);
+            ig_strvec_free(&cmd);
+        }
+        free(cpio);
+        free(asm_path);
+    }
     if (!r) {
-        ig_cc_link_cmd(&cmd, cc, libdir, objs, libos.v, libos.n);
+        ig_cc_link_cmd(&cmd, cc, libdir, objs, rootfs_obj, libos.v, libos.n);
         r = run(&cmd, cc->verbose);
         ig_strvec_free(&cmd);
     }
     remove_tmp(tmp);
+    free(rootfs_obj);
     for (size_t i = 0; i < cc->nitems; i++)
         free(objs[i]);
     free(objs);
@@ -268,6 +288,10 @@ int main(int argc, char **argv)
             fail("%s: %s", in, why);
             goto out;
         }
+    }
+    if (cc.rootfs && ig_cc_rootfs_check(cc.rootfs, err, sizeof(err)) < 0) {
+        ig_host_error("%s", err);
+        goto out;
     }
     if (!libdir) {
         ig_host_error("/proc/self/exe: %s", strerror(errno));

@@ -86,7 +86,8 @@ long ig_plat_entropy(void *buf, size_t len);
 
 /* Stores in (*p) and (*len) the initial root filesystem the image was
  * started with: a cpio "newc" archive that stays readable, unmodified, for
- * the life of the image (on kvm PVH module 0, `ingot run --rootfs`).  The
+ * the life of the image (`ingot run --rootfs`: on kvm PVH module 0, on
+ * pico the file the tender read from --initrd).  The
  * platform does not look inside it.  Returns 0, or -ENOENT when there is
  * none, with (*p) NULL and (*len) 0. */
 int ig_plat_initrd(const void **p, size_t *len);

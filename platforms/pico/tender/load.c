@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* load.c: maps a pico image into the tender at its link address, with
- * libelf. */
+ * libelf, and reads its initrd. */
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <ingot/note.h>
@@ -217,4 +218,62 @@ out:
     elf_end(elf);
     close(fd);
     return r;
+}
+
+int ig_tender_initrd_open(const char *path, int *fd, uint64_t *len, char *err,
+                          size_t errlen)
+{
+    struct stat st;
+
+    *fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (*fd < 0 || fstat(*fd, &st) < 0) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        if (*fd >= 0)
+            close(*fd);
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "not a regular file");
+        close(*fd);
+        return -1;
+    }
+    *len = (uint64_t)st.st_size;
+    return 0;
+}
+
+int ig_tender_initrd_read(int fd, uint64_t len, uint64_t *base, char *err,
+                          size_t errlen)
+{
+    uint64_t got = 0;
+    char *p;
+
+    /* Copied, not mapped from the file: a file mapping would let whoever
+     * truncates the file make the guest's reads fault (SIGBUS). */
+    p = mmap(NULL, page_up(len), PROT_READ | PROT_WRITE,
+             MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) {
+        snprintf(err, errlen, "%s", strerror(errno));
+        close(fd);
+        return -1;
+    }
+    while (got < len) {
+        ssize_t n = read(fd, p + got, len - got);
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            snprintf(err, errlen, "%s",
+                     n < 0 ? strerror(errno) : "shrank while being read");
+            close(fd);
+            return -1;
+        }
+        got += (uint64_t)n;
+    }
+    close(fd);
+    if (mprotect(p, page_up(len), PROT_READ) < 0) {
+        snprintf(err, errlen, "mprotect: %s", strerror(errno));
+        return -1;
+    }
+    *base = (uint64_t)(uintptr_t)p;
+    return 0;
 }

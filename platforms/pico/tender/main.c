@@ -2,6 +2,7 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* main.c: ingot-pico, the tender: load, map, confine, jump to the guest. */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,12 +26,15 @@
 #define STACK_SLOTS_MAX 256u
 
 static const char usage[] =
-    "Usage: ingot-pico [-v] [-m BYTES] [--] IMAGE [CMDLINE]\n"
+    "Usage: ingot-pico [-v] [-m BYTES] [--initrd FILE] [--] IMAGE [CMDLINE]\n"
     "Run a pico image (built with ingot-cc --platform=pico) in this process,\n"
     "confined by seccomp and Landlock.  Usually started by `ingot run`.\n"
     "\n"
-    "  -m BYTES   memory for image, stack and heap (suffix K, M or G;\n"
-    "             default 64M)\n"
+    "  -m BYTES   memory for image, initrd, stacks and heap (suffix K, M\n"
+    "             or G; default 64M)\n"
+    "  --initrd FILE\n"
+    "             a cpio newc archive for the guest's root file system,\n"
+    "             read into memory before confinement\n"
     "  -v         report each confinement step on stderr\n"
     "\n"
     "Exit status: the app's; 125 if the tender fails before the guest runs;\n"
@@ -96,12 +100,18 @@ int main(int argc, char **argv)
     struct ig_tender_image img;
     struct ig_pico_boot *boot;
     uint64_t mem = MEM_DEFAULT, budget;
-    const char *path, *cmdline = "";
+    static const struct option longopts[] = {
+        {"initrd", required_argument, NULL, 'i'}, {NULL, 0, NULL, 0}};
+    uint64_t initrd_len = 0;
+    const char *path, *cmdline = "", *initrd = NULL;
     char err[512], *stack;
-    int verbose = 0, opt;
+    int verbose = 0, opt, initrd_fd = -1;
 
-    while ((opt = getopt(argc, argv, "+hm:v")) != -1) {
+    while ((opt = getopt_long(argc, argv, "+hm:v", longopts, NULL)) != -1) {
         switch (opt) {
+        case 'i':
+            initrd = optarg;
+            break;
         case 'm':
             if (parse_size(optarg, &mem) < 0)
                 fail(optarg, "not a size (BYTES, or with K, M or G)");
@@ -128,20 +138,44 @@ int main(int argc, char **argv)
         fail("command line", "longer than 4095 bytes");
     if (mem < MEM_MIN)
         fail("-m", "at least 2M is needed");
+    if (initrd && ig_tender_initrd_open(initrd, &initrd_fd, &initrd_len, err,
+                                        sizeof(err)) < 0) {
+        char what[512];
+
+        snprintf(what, sizeof(what), "--initrd %s", initrd);
+        fail(what, err);
+    }
 
     if (ig_tender_load(path, &img, err, sizeof(err)) < 0)
         fail(path, err);
 
-    /* -m is the whole guest, as on kvm: image, stack and heap. */
-    budget = (img.hi - img.lo) + IG_TENDER_PAGE + IG_PICO_STACK_SIZE +
-             BOOT_PAGES * IG_TENDER_PAGE;
+    /* -m is the whole guest, as on kvm: image, initrd, stack and heap. */
+    if (initrd_len > mem)
+        fail("-m", "too small for this initrd");
+    budget = (img.hi - img.lo) +
+             ((initrd_len + IG_TENDER_PAGE - 1) & ~(IG_TENDER_PAGE - 1)) +
+             IG_TENDER_PAGE + IG_PICO_STACK_SIZE + BOOT_PAGES * IG_TENDER_PAGE;
     if (budget + (1u << 20) > mem)
-        fail("-m", "too small for this image plus 1 MiB of heap");
+        fail("-m", initrd_len ? "too small for this image and initrd plus 1 "
+                                "MiB of heap"
+                              : "too small for this image plus 1 MiB of heap");
 
     boot = map_rw(BOOT_PAGES * IG_TENDER_PAGE, "boot page");
     stack = map_rw(IG_TENDER_PAGE + IG_PICO_STACK_SIZE, "stack");
     if (mprotect(stack, IG_TENDER_PAGE, PROT_NONE) < 0)
         fail("stack guard", strerror(errno));
+    if (initrd_fd >= 0 && initrd_len == 0)
+        close(initrd_fd); /* empty: no initrd, the root starts empty */
+    else if (initrd_fd >= 0) {
+        if (ig_tender_initrd_read(initrd_fd, initrd_len, &boot->initrd_base,
+                                  err, sizeof(err)) < 0) {
+            char what[512];
+
+            snprintf(what, sizeof(what), "--initrd %s", initrd);
+            fail(what, err);
+        }
+        boot->initrd_len = initrd_len;
+    }
     boot->magic = IG_PICO_BOOT_MAGIC;
     boot->version = IG_PICO_ABI_VERSION;
     boot->size = sizeof(*boot);
@@ -177,11 +211,13 @@ int main(int argc, char **argv)
     if (verbose)
         fprintf(stderr,
                 "ingot-pico: image 0x%llx-0x%llx entry 0x%llx, memory "
-                "%llu KiB at %p\n",
+                "%llu KiB at %p, initrd %llu bytes at %p\n",
                 (unsigned long long)img.lo, (unsigned long long)img.hi,
                 (unsigned long long)img.entry,
                 (unsigned long long)(boot->mem_len >> 10),
-                (void *)(uintptr_t)boot->mem_base);
+                (void *)(uintptr_t)boot->mem_base,
+                (unsigned long long)boot->initrd_len,
+                (void *)(uintptr_t)boot->initrd_base);
     /* Nothing the tender opened (or inherited) beyond stdio stays open. */
     syscall(SYS_close_range, 3, ~0u, 0);
     fflush(stdout);

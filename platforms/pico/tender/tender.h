@@ -5,7 +5,9 @@
 #define INGOT_TENDER_H
 
 /*
- * Call order (main.c): ig_tender_load() maps the image; main maps memory,
+ * Call order (main.c): ig_tender_initrd_open() checks the --initrd file;
+ * ig_tender_load() maps the image; ig_tender_initrd_read() copies the
+ * initrd in once -m is known to hold it; main maps memory,
  * stack and boot page; ig_tender_faults_install() sets up the signal
  * handlers; ig_tender_confine() applies no_new_privs, Landlock and the
  * seccomp filter; then main jumps to the guest and never comes back.  After
@@ -34,6 +36,19 @@ struct ig_tender_image {
  * fills (img).  Returns 0, or -1 with a reason in (err). */
 int ig_tender_load(const char *path, struct ig_tender_image *img, char *err,
                    size_t errlen);
+
+/* Opens (path) for ig_tender_initrd_read(): it must be a regular file.
+ * Stores its descriptor in (*fd) and its size in (*len).  Returns 0, or -1
+ * with a reason in (err) (the strerror() text, or "not a regular file"). */
+int ig_tender_initrd_open(const char *path, int *fd, uint64_t *len, char *err,
+                          size_t errlen);
+
+/* Reads (len) bytes from (fd) into fresh private memory, makes it read-only
+ * and stores its address in (*base); closes (fd) either way.  The copy is
+ * the guest's own: changing or truncating the file later cannot reach it.
+ * Returns 0, or -1 with a reason in (err). */
+int ig_tender_initrd_read(int fd, uint64_t len, uint64_t *base, char *err,
+                          size_t errlen);
 
 /* ---- faults.c ---------------------------------------------------------- */
 

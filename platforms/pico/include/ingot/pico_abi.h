@@ -8,7 +8,8 @@
  * Lifecycle.  The tender maps the image's PT_LOAD segments at their link
  * addresses (text R+X, rodata R, data R+W), maps the guest's memory region,
  * its boot stack (with a PROT_NONE guard page below), a pool of thread
- * stacks (each with a PROT_NONE guard page below) and one boot page
+ * stacks (each with a PROT_NONE guard page below), the initrd if one was
+ * given (read into private memory, then read-only) and one boot page
  * holding struct ig_pico_boot and the command line.  It installs fault
  * handlers, confines itself (no_new_privs, Landlock, seccomp) and finally
  * jumps to the ELF entry point on the boot stack with %rdi = the boot page,
@@ -36,7 +37,7 @@
 
 #include <stdint.h>
 
-#define IG_PICO_ABI_VERSION 2
+#define IG_PICO_ABI_VERSION 3
 #define IG_PICO_BOOT_MAGIC 0x6f6369702d67690aull /* "\nig-pico" */
 
 /*
@@ -86,6 +87,9 @@ struct ig_pico_boot {
     uint32_t stacks_count;
     uint32_t flags;     /* IG_PICO_F_* */
     uint64_t tender_fs; /* the tender's FS base, restored by its handlers */
+    /* Version 3: the initrd (a cpio "newc" archive, unchecked), read-only;
+     * both 0 when none was given. */
+    uint64_t initrd_base, initrd_len;
 };
 
 /* The CPU and kernel let user mode write the FS base (wrfsbase), so the

@@ -92,6 +92,17 @@ char *ig_host_libdir(void);
 /* Returns "<dir>/<rel>" as a malloc'd string. */
 char *ig_host_path(const char *dir, const char *rel);
 
+/* ---- cpio.c: directory trees as initrd archives ------------------------- */
+
+/* Writes the tree under directory (dir) to (fd) as a cpio "newc" archive
+ * (libarchive's writer): directories and regular files only, entries in
+ * strcmp order with names relative to (dir), permission bits kept, and
+ * owner, times and inode numbers fixed, so the same tree always gives the
+ * same bytes.  Returns 0, or -1 with the reason in (err): the strerror()
+ * text or "not a directory" when (dir) itself is wrong, "<relative path>:
+ * <why>" for an entry that cannot be read. */
+int ig_cpio_write_tree(const char *dir, int fd, char *err, size_t errlen);
+
 /* ---- proc.c: child processes ----------------------------------------------
  */
 
