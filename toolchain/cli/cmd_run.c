@@ -138,7 +138,14 @@ int ig_cmd_run(int argc, char **argv)
         r = ig_run_guest(ig_strvec_argv(&qargv), img);
     }
 out:
-    if (initrd_temp)
+    /* A dry run prints a command meant to be run later: the archive of
+     * the rootfs directory must outlive it. */
+    if (initrd_temp && o.dry_run && r == 0)
+        fprintf(stderr,
+                "ingot: kept the archive of %s as %s for this command; "
+                "remove it when done\n",
+                o.rootfs, initrd);
+    else if (initrd_temp)
         unlink(initrd);
     free(initrd);
     ig_strvec_free(&qargv);
