@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* entropy.c: random bytes from RDRAND, or RDSEED when only that exists. */
+/* entropy.c: random bytes from virtio-rng, else RDRAND or RDSEED. */
 #include <errno.h>
 #include <ingot/plat.h>
 
@@ -55,6 +55,10 @@ long ig_plat_entropy(void *buf, size_t len)
     unsigned char *p = buf;
     size_t done = 0;
 
+    /* The VMM's device first: it draws on the host's pool (getrandom()),
+     * which a CPU without RDRAND, or one we distrust, cannot offer. */
+    if (ig_kvm_virtio_rng_present())
+        return ig_kvm_virtio_rng_read(buf, len);
     if (source == UNKNOWN)
         source = detect();
     if (source == NONE)

@@ -17,6 +17,7 @@ _Noreturn void ig_kvm_main(uint32_t start_info)
     ig_kvm_stacks_init();
     ig_arch_paging_init();
     ig_arch_lapic_init(); /* without one, idle spins */
+    ig_kvm_virtio_rng_init();
     ig_libos_main();
 }
 
@@ -27,8 +28,9 @@ const char *ig_plat_name(void)
 
 int ig_plat_dev_count(enum ig_plat_dev_kind kind)
 {
-    /* Device discovery (virtio-mmio / PCI) arrives with the drivers. */
-    (void)kind;
+    /* virtio-mmio on microvm only so far; PCI comes with virtio-net. */
+    if (kind == IG_PLAT_DEV_RNG)
+        return ig_kvm_virtio_rng_present();
     return 0;
 }
 

@@ -106,6 +106,14 @@ void ig_arch_lapic_halt_ns(uint64_t ns);
 /* x86_64/paging.c (boot): builds the final page tables and switches. */
 void ig_arch_paging_init(void);
 
+/* virtio_rng.c: init (boot, after paging) finds and starts a virtio-rng
+ * device if the VMM offers one; present says whether it did; read fills
+ * (len) bytes of (buf) from it, returning len, -ENODEV without the device
+ * or -EIO when it stops answering. */
+void ig_kvm_virtio_rng_init(void);
+int ig_kvm_virtio_rng_present(void);
+long ig_kvm_virtio_rng_read(void *buf, size_t len);
+
 /* x86_64/tsc.c: init (boot) records the boot TSC; ns converts TSC ticks
  * since boot to nanoseconds, finding the frequency on first use. */
 void ig_kvm_tsc_init(void);

@@ -172,6 +172,8 @@ static void test_qemu_argv(void)
     CHECK_STR(a.v[find(&a, "-serial") + 1], "stdio");
     CHECK_STR(a.v[find(&a, "-device") + 1],
               "isa-debug-exit,iobase=0xf4,iosize=4");
+    CHECK_STR(a.v[find(&a, "-device") + 5], "virtio-rng-device");
+    CHECK_STR(a.v[find(&a, "-global") + 1], "virtio-mmio.force-legacy=false");
     CHECK_STR(a.v[find(&a, "-kernel") + 1], "img");
     CHECK_STR(a.v[find(&a, "-append") + 1], "argv0=img --");
     CHECK(find(&a, "-nodefaults") > 0 && find(&a, "-no-reboot") > 0 &&
@@ -187,7 +189,7 @@ static void test_qemu_argv(void)
     CHECK_STR(a.v[find(&a, "-accel") + 1], "kvm");
     CHECK(strncmp(a.v[find(&a, "-cpu") + 1], "host", 4) == 0);
     CHECK(find(&a, "-append") < 0 && find(&a, "-serial") < 0);
-    CHECK(find(&a, "-initrd") < 0);
+    CHECK(find(&a, "-initrd") < 0 && find(&a, "-global") < 0);
     ig_strvec_free(&a);
 
     vm.initrd = "root.cpio";

@@ -98,6 +98,7 @@ enum ig_plat_dev_kind {
     IG_PLAT_DEV_NET = 1,
     IG_PLAT_DEV_BLOCK = 2,
     IG_PLAT_DEV_9P = 3,
+    IG_PLAT_DEV_RNG = 4, /* entropy devices feeding ig_plat_entropy() */
 };
 
 /* Returns how many devices of (kind) the platform found at boot. */
