@@ -8,16 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures;
-
-#define CHECK(cond)                                                            \
-    do {                                                                       \
-        if (!(cond)) {                                                         \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__,   \
-                    #cond);                                                    \
-            failures++;                                                        \
-        }                                                                      \
-    } while (0)
+#include "unit.h"
 
 static int parse(const char *text, struct ig_cmdline *cl, char **store,
                  size_t n, char *buf)
@@ -86,9 +77,5 @@ int main(void)
                            &cl) == 0);
     CHECK(cl.argc == 2048 + 1);
 
-    if (failures)
-        fprintf(stderr, "test_cmdline: %d failure(s)\n", failures);
-    else
-        printf("test_cmdline: SUCCESS\n");
-    return failures ? 1 : 0;
+    return unit_done();
 }

@@ -8,18 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "unit.h"
 #include "vfs_internal.h"
-
-static int failures;
-
-#define CHECK(cond)                                                            \
-    do {                                                                       \
-        if (!(cond)) {                                                         \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__,   \
-                    #cond);                                                    \
-            failures++;                                                        \
-        }                                                                      \
-    } while (0)
 
 static size_t hdr(char *out, const char *name, unsigned mode, size_t size)
 {
@@ -190,10 +180,5 @@ int main(void)
     test_paths();
     test_fds();
     test_cpio();
-    if (failures) {
-        fprintf(stderr, "test_vfs: %d failures\n", failures);
-        return 1;
-    }
-    printf("test_vfs: SUCCESS\n");
-    return 0;
+    return unit_done();
 }
