@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* kvm.c: C entry of the kvm platform, boot order and small plat.h answers. */
+#include <errno.h>
 #include <ingot/plat.h>
 
 #include "kvm_internal.h"
@@ -38,4 +39,53 @@ void ig_plat_boot_stack(uintptr_t *lo, uintptr_t *hi)
 {
     *lo = (uintptr_t)ig_kvm_boot_stack_lo;
     *hi = (uintptr_t)ig_kvm_boot_stack_hi;
+}
+
+/* No network or 9P devices yet: ig_plat_dev_count() reports 0 of each. */
+int ig_plat_net_info(int dev, struct ig_plat_net_info *out)
+{
+    (void)dev;
+    (void)out;
+    return -ENODEV;
+}
+
+int ig_plat_net_send(int dev, const struct ig_plat_iov *iov, int n)
+{
+    (void)dev;
+    (void)iov;
+    (void)n;
+    return -ENODEV;
+}
+
+long ig_plat_net_recv(int dev, void *buf, size_t cap)
+{
+    (void)dev;
+    (void)buf;
+    (void)cap;
+    return -ENODEV;
+}
+
+int ig_plat_9p_tag(int dev, char *buf, size_t cap)
+{
+    (void)dev;
+    (void)buf;
+    (void)cap;
+    return -ENODEV;
+}
+
+size_t ig_plat_9p_msize(int dev)
+{
+    (void)dev;
+    return 0;
+}
+
+long ig_plat_9p_rpc(int dev, const struct ig_plat_iov *out, int nout,
+                    const struct ig_plat_iov *in, int nin)
+{
+    (void)dev;
+    (void)out;
+    (void)nout;
+    (void)in;
+    (void)nin;
+    return -ENODEV;
 }

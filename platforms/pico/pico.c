@@ -108,3 +108,52 @@ int ig_plat_tls_set(uintptr_t tp)
     __asm__ volatile("wrfsbase %0" : : "r"((uint64_t)tp) : "memory");
     return 0;
 }
+
+/* No network or 9P devices yet: ig_plat_dev_count() reports 0 of each. */
+int ig_plat_net_info(int dev, struct ig_plat_net_info *out)
+{
+    (void)dev;
+    (void)out;
+    return -ENODEV;
+}
+
+int ig_plat_net_send(int dev, const struct ig_plat_iov *iov, int n)
+{
+    (void)dev;
+    (void)iov;
+    (void)n;
+    return -ENODEV;
+}
+
+long ig_plat_net_recv(int dev, void *buf, size_t cap)
+{
+    (void)dev;
+    (void)buf;
+    (void)cap;
+    return -ENODEV;
+}
+
+int ig_plat_9p_tag(int dev, char *buf, size_t cap)
+{
+    (void)dev;
+    (void)buf;
+    (void)cap;
+    return -ENODEV;
+}
+
+size_t ig_plat_9p_msize(int dev)
+{
+    (void)dev;
+    return 0;
+}
+
+long ig_plat_9p_rpc(int dev, const struct ig_plat_iov *out, int nout,
+                    const struct ig_plat_iov *in, int nin)
+{
+    (void)dev;
+    (void)out;
+    (void)nout;
+    (void)in;
+    (void)nin;
+    return -ENODEV;
+}

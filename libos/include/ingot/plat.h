@@ -104,6 +104,65 @@ enum ig_plat_dev_kind {
 /* Returns how many devices of (kind) the platform found at boot. */
 int ig_plat_dev_count(enum ig_plat_dev_kind kind);
 
+/* A piece of a gather/scatter list: (len) bytes at (base). */
+struct ig_plat_iov {
+    void *base;
+    size_t len;
+};
+
+/* ---- Network devices -------------------------------------------------- */
+
+/*
+ * Ethernet devices, numbered 0 .. ig_plat_dev_count(IG_PLAT_DEV_NET) - 1
+ * (virtio-net on kvm, a tap device the tender opened on pico).  Frames are
+ * whole Ethernet frames without the FCS.  The platform copies frames in
+ * both directions, so buffers are the caller's again when a call returns.
+ * A frame arriving wakes ig_plat_idle(); the library OS then drains every
+ * device with ig_plat_net_recv() until it returns 0.
+ */
+#define IG_PLAT_NET_F_CSUM 1u /* the device fills in TCP/UDP checksums */
+
+struct ig_plat_net_info {
+    uint8_t mac[6];    /* the device's address */
+    uint16_t mtu;      /* largest IP packet, normally 1500 */
+    unsigned features; /* IG_PLAT_NET_F_* */
+};
+
+/* Fills (out) for device (dev).  Returns 0, or -ENODEV. */
+int ig_plat_net_info(int dev, struct ig_plat_net_info *out);
+
+/* Queues one frame, the concatenation of (n) pieces, for transmission.
+ * Returns 0, -EAGAIN when the transmit queue is full (retry after
+ * ig_plat_idle()), -EMSGSIZE for a frame over mtu + 14, or -ENODEV. */
+int ig_plat_net_send(int dev, const struct ig_plat_iov *iov, int n);
+
+/* Copies the next received frame into (buf) and returns its length; 0 when
+ * no frame is waiting; -EMSGSIZE (the frame is dropped) when it does not
+ * fit in (cap) bytes; -ENODEV. */
+long ig_plat_net_recv(int dev, void *buf, size_t cap);
+
+/* ---- 9P channels (volumes) -------------------------------------------- */
+
+/*
+ * Transports for 9P2000.L, numbered 0 .. ig_plat_dev_count(IG_PLAT_DEV_9P)
+ * - 1 (virtio-9p on kvm).  The library OS runs the protocol; a platform
+ * only carries one request and its reply at a time per call.
+ */
+
+/* Copies the mount tag of (dev), NUL-terminated, into (buf).  Returns its
+ * length, -ERANGE if (cap) is too small, or -ENODEV. */
+int ig_plat_9p_tag(int dev, char *buf, size_t cap);
+
+/* The largest message, request or reply, the transport carries. */
+size_t ig_plat_9p_msize(int dev);
+
+/* Sends the T-message made of the (nout) pieces (out) and stores the
+ * R-message into the (nin) pieces (in), in order.  Waits (yielding the CPU
+ * to other threads when it can) until the reply is complete.  Returns the
+ * reply's length in bytes, -EIO when the transport fails, or -ENODEV. */
+long ig_plat_9p_rpc(int dev, const struct ig_plat_iov *out, int nout,
+                    const struct ig_plat_iov *in, int nin);
+
 /* ---- Identity --------------------------------------------------------- */
 
 /* Returns the platform's name as recorded in the image note ("kvm"). */
