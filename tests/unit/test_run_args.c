@@ -61,6 +61,81 @@ static void test_size(void)
     }
 }
 
+static void test_net_vol(void)
+{
+    struct ig_run_opts o;
+    struct ig_run_port pt;
+    struct ig_run_volume vol;
+    char buf[128];
+
+    CHECK_INT(ig_run_parse_port("8080:80", &pt, err, sizeof(err)), 0);
+    CHECK_INT(pt.host, 8080);
+    CHECK_INT(pt.guest, 80);
+    CHECK_INT(pt.udp, 0);
+    CHECK_STR(pt.host_addr, "");
+    CHECK_INT(ig_run_parse_port("127.0.0.1:5353:53/udp", &pt, err, sizeof(err)),
+              0);
+    CHECK_STR(pt.host_addr, "127.0.0.1");
+    CHECK_INT(pt.host, 5353);
+    CHECK_INT(pt.guest, 53);
+    CHECK_INT(pt.udp, 1);
+    CHECK_INT(ig_run_parse_port("1:65535/tcp", &pt, err, sizeof(err)), 0);
+    const char *bad_ports[] = {"80",         "0:80",    "80:65536",   ":80",
+                               "80:",        "a:80",    "80:80/sctp", "x:80:80",
+                               "1.2.3.4::8", "123456:1"};
+    for (size_t i = 0; i < sizeof(bad_ports) / sizeof(bad_ports[0]); i++) {
+        CHECK_INT(ig_run_parse_port(bad_ports[i], &pt, err, sizeof(err)), -1);
+        CHECK(strncmp(err, "-p ", 3) == 0);
+    }
+
+    strcpy(buf, "/srv/data:/data");
+    CHECK_INT(ig_run_parse_volume(buf, &vol, err, sizeof(err)), 0);
+    CHECK_STR(vol.host, "/srv/data");
+    CHECK_STR(vol.guest, "/data");
+    CHECK_INT(vol.ro, 0);
+    strcpy(buf, "rel/dir://a/./b//:ro");
+    CHECK_INT(ig_run_parse_volume(buf, &vol, err, sizeof(err)), 0);
+    CHECK_STR(vol.host, "rel/dir");
+    CHECK_STR(vol.guest, "/a/b");
+    CHECK_INT(vol.ro, 1);
+    const char *bad_vols[] = {"/x",         ":/data",   "/x:data", "/x:/",
+                              "/x:/a/../b", "/x:/d:rx", "/x:/./"};
+    for (size_t i = 0; i < sizeof(bad_vols) / sizeof(bad_vols[0]); i++) {
+        strcpy(buf, bad_vols[i]);
+        CHECK_INT(ig_run_parse_volume(buf, &vol, err, sizeof(err)), -1);
+        CHECK(strncmp(err, "-v ", 3) == 0 && strstr(err, bad_vols[i]));
+    }
+
+    CHECK_INT(PARSE(&o, "img"), 0);
+    CHECK_INT(o.net, IG_RUN_NET_NONE);
+    ig_run_opts_free(&o);
+    CHECK_INT(PARSE(&o, "-p", "8080:80", "--publish=9000:90/udp", "img", "-v",
+                    "/h:/v1:ro", "--volume", "/h2:/v2"),
+              0);
+    CHECK_INT(o.net, IG_RUN_NET_USER);
+    CHECK_INT(o.nports, 2);
+    CHECK_INT(o.ports[1].udp, 1);
+    CHECK_INT(o.nvols, 2);
+    CHECK_STR(o.vols[0].guest, "/v1");
+    CHECK_STR(o.vols[1].host, "/h2");
+    CHECK_INT(o.vols[0].ro, 1);
+    ig_run_opts_free(&o);
+    CHECK_INT(PARSE(&o, "--net", "tap:tap0", "img"), 0);
+    CHECK_INT(o.net, IG_RUN_NET_TAP);
+    CHECK_STR(o.net_tap, "tap0");
+    ig_run_opts_free(&o);
+    CHECK_INT(PARSE(&o, "--net=tap:tap0", "-p", "80:80", "img"), -1);
+    CHECK_STR(err, "-p needs --net user (a tap device is reached directly)");
+    ig_run_opts_free(&o);
+    CHECK_INT(PARSE(&o, "--net", "bridge", "img"), -1);
+    ig_run_opts_free(&o);
+    CHECK_INT(PARSE(&o, "--net", "tap:0123456789abcdef", "img"), -1);
+    ig_run_opts_free(&o);
+    CHECK_INT(PARSE(&o, "-v", "/a:/d", "-v", "/b:/d/", "img"), -1);
+    CHECK_STR(err, "-v /b:/d/: /d is already a volume");
+    ig_run_opts_free(&o);
+}
+
 static void test_args(void)
 {
     struct ig_run_opts o;
@@ -271,6 +346,7 @@ static void test_shquote(void)
 
 int main(void)
 {
+    test_net_vol();
     test_size();
     test_args();
     test_qemu_argv();

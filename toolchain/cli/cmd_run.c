@@ -25,6 +25,15 @@ static const char usage[] =
     "  --rootfs DIR|FILE.cpio  the guest's root file system: DIR is packed\n"
     "                          as a cpio newc archive; the guest stops\n"
     "                          with 255 on a corrupt archive\n"
+    "  --net none|user|tap:NAME  the guest's network: none (default\n"
+    "                          without -p), QEMU user networking (kvm), or\n"
+    "                          an existing tap device NAME\n"
+    "  -p, --publish [ADDR:]HOSTPORT:GUESTPORT[/tcp|/udp]\n"
+    "                          forward a host port to the guest (implies\n"
+    "                          --net user)\n"
+    "  -v, --volume HOSTDIR:GUESTDIR[:ro|:rw]\n"
+    "                          share host directory HOSTDIR with the guest\n"
+    "                          at GUESTDIR, read-only with :ro\n"
     "  --dry-run               print the QEMU or tender command instead of\n"
     "                          running it\n"
     "  -h, --help              print this help\n"
@@ -83,6 +92,15 @@ int ig_cmd_run(int argc, char **argv)
                  "built for platform %s, which ingot run cannot boot yet",
                  plat);
         fail(o.image, err);
+        goto out;
+    }
+    /* Parsed here, carried out by the platforms as their drivers land. */
+    if (o.nvols) {
+        fail("-v", "volumes are not supported yet");
+        goto out;
+    }
+    if (o.net != IG_RUN_NET_NONE) {
+        fail(o.nports ? "-p" : "--net", "networking is not supported yet");
         goto out;
     }
     if (ig_run_cmdline(&o, &cmdline) < 0) {

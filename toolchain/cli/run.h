@@ -27,6 +27,32 @@ struct ig_image;
 
 enum ig_run_accel { IG_RUN_ACCEL_AUTO, IG_RUN_ACCEL_KVM, IG_RUN_ACCEL_TCG };
 
+/* --net: how the guest reaches a network.  DEFAULT becomes USER when there
+ * are port forwards and NONE otherwise. */
+enum ig_run_net {
+    IG_RUN_NET_DEFAULT,
+    IG_RUN_NET_NONE, /* no network device */
+    IG_RUN_NET_USER, /* kvm: QEMU user networking (slirp), with -p */
+    IG_RUN_NET_TAP,  /* an existing tap device, (net_tap) */
+};
+
+/* -p [HOSTADDR:]HOSTPORT:GUESTPORT[/tcp|/udp] */
+struct ig_run_port {
+    char host_addr[64]; /* "" for all host addresses */
+    uint16_t host, guest;
+    int udp;
+};
+
+/* -v HOSTDIR:GUESTDIR[:ro|:rw] */
+struct ig_run_volume {
+    const char *host;  /* points into the option's value, NUL-cut */
+    const char *guest; /* absolute, normalized: no "//", ".", ".." */
+    int ro;
+};
+
+#define IG_RUN_MAX_PORTS 32
+#define IG_RUN_MAX_VOLUMES 16
+
 struct ig_run_opts {
     const char *image;
     uint64_t mem; /* bytes */
@@ -34,6 +60,13 @@ struct ig_run_opts {
     const char *machine;  /* "microvm" or "q35" */
     const char *rootfs;   /* --rootfs DIR or FILE.cpio, or NULL */
     struct ig_strvec env; /* "NAME=VALUE" */
+    enum ig_run_net net;
+    const char *net_tap; /* --net tap:NAME */
+    struct ig_run_port ports[IG_RUN_MAX_PORTS];
+    int nports;
+    struct ig_run_volume vols[IG_RUN_MAX_VOLUMES];
+    int nvols;
+    struct ig_strvec owned; /* copies that ports and vols point into */
     int dry_run;
     int help;
     char **args; /* the app's arguments (after --), into argv */
@@ -43,6 +76,15 @@ struct ig_run_opts {
 #define IG_RUN_MEM_DEFAULT (64ull << 20)
 #define IG_RUN_MEM_MIN (2ull << 20)
 #define IG_RUN_MEM_MAX (1ull << 40)
+
+/* Parses `-p`'s value into (p).  Returns 0, or -1 with the reason in (err). */
+int ig_run_parse_port(const char *v, struct ig_run_port *p, char *err,
+                      size_t errlen);
+
+/* Parses `-v`'s value into (vol); (buf) is a writable copy of it that the
+ * result points into.  Returns 0, or -1 with the reason in (err). */
+int ig_run_parse_volume(char *buf, struct ig_run_volume *vol, char *err,
+                        size_t errlen);
 
 /* Parses `run`'s arguments, (argv)[0] being "run".  Options may come before
  * or after IMAGE; everything after "--" is the app's.  Returns 0, or -1 with

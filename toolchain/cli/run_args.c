@@ -86,6 +86,141 @@ static int add_env(struct ig_run_opts *o, const char *v, char *err,
     return 0;
 }
 
+static int parse_u16(const char *s, size_t len, uint16_t *out)
+{
+    unsigned long n = 0;
+
+    if (len == 0 || len > 5)
+        return -1;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        n = n * 10 + (unsigned long)(s[i] - '0');
+    }
+    if (n == 0 || n > 65535)
+        return -1;
+    *out = (uint16_t)n;
+    return 0;
+}
+
+int ig_run_parse_port(const char *v, struct ig_run_port *p, char *err,
+                      size_t errlen)
+{
+    const char *proto = strchr(v, '/');
+    size_t len = proto ? (size_t)(proto - v) : strlen(v);
+    const char *last = NULL, *first = NULL;
+
+    memset(p, 0, sizeof(*p));
+    if (proto) {
+        if (strcmp(proto, "/udp") == 0)
+            p->udp = 1;
+        else if (strcmp(proto, "/tcp") != 0)
+            goto bad;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (v[i] == ':') {
+            if (!first)
+                first = v + i;
+            last = v + i;
+        }
+    }
+    if (!last)
+        goto bad;
+    if (parse_u16(last + 1, (size_t)(v + len - last - 1), &p->guest) < 0)
+        goto bad;
+    if (first == last) {
+        if (parse_u16(v, (size_t)(last - v), &p->host) < 0)
+            goto bad;
+        return 0;
+    }
+    /* HOSTADDR:HOSTPORT:GUESTPORT, HOSTADDR a dotted IPv4 address. */
+    const char *mid = last - 1;
+    while (mid > v && *mid != ':')
+        mid--;
+    if (parse_u16(mid + 1, (size_t)(last - mid - 1), &p->host) < 0)
+        goto bad;
+    size_t alen = (size_t)(mid - v);
+    if (alen == 0 || alen >= sizeof(p->host_addr) ||
+        strspn(v, "0123456789.") < alen)
+        goto bad;
+    memcpy(p->host_addr, v, alen);
+    return 0;
+bad:
+    snprintf(err, errlen,
+             "-p %s: expected [HOSTADDR:]HOSTPORT:GUESTPORT[/tcp|/udp] "
+             "with ports 1-65535",
+             v);
+    return -1;
+}
+
+int ig_run_parse_volume(char *buf, struct ig_run_volume *vol, char *err,
+                        size_t errlen)
+{
+    char *orig = strdup(buf);
+    char *colon = strchr(buf, ':');
+    const char *why = NULL;
+
+    memset(vol, 0, sizeof(*vol));
+    if (!colon || colon == buf) {
+        why = "expected HOSTDIR:GUESTDIR[:ro|:rw]";
+        goto bad;
+    }
+    *colon = '\0';
+    vol->host = buf;
+    char *guest = colon + 1;
+    char *mode = strchr(guest, ':');
+    if (mode) {
+        *mode++ = '\0';
+        if (strcmp(mode, "ro") == 0)
+            vol->ro = 1;
+        else if (strcmp(mode, "rw") != 0) {
+            why = "the mode after GUESTDIR must be ro or rw";
+            goto bad;
+        }
+    }
+    if (guest[0] != '/') {
+        why = "GUESTDIR must be an absolute path";
+        goto bad;
+    }
+    /* Normalize in place: collapse "//", drop "." and a trailing "/";
+     * refuse ".." (it would make the mount point ambiguous). */
+    char *w = guest;
+    for (const char *r = guest; *r;) {
+        while (*r == '/')
+            r++;
+        const char *e = r;
+        while (*e && *e != '/')
+            e++;
+        size_t n = (size_t)(e - r);
+        if (n == 1 && r[0] == '.') {
+            r = e;
+            continue;
+        }
+        if (n == 2 && r[0] == '.' && r[1] == '.') {
+            why = "GUESTDIR may not contain ..";
+            goto bad;
+        }
+        if (n > 0) {
+            *w++ = '/';
+            memmove(w, r, n);
+            w += n;
+        }
+        r = e;
+    }
+    *w = '\0';
+    if (guest[0] == '\0') {
+        why = "GUESTDIR may not be / (the root is --rootfs)";
+        goto bad;
+    }
+    vol->guest = guest;
+    free(orig);
+    return 0;
+bad:
+    snprintf(err, errlen, "-v %s: %s", orig ? orig : "", why);
+    free(orig);
+    return -1;
+}
+
 static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
                      char *err, size_t errlen)
 {
@@ -119,6 +254,48 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
         o->machine = v;
     } else if (strcmp(opt, "--rootfs") == 0) {
         o->rootfs = v;
+    } else if (strcmp(opt, "--net") == 0) {
+        if (strcmp(v, "none") == 0) {
+            o->net = IG_RUN_NET_NONE;
+        } else if (strcmp(v, "user") == 0) {
+            o->net = IG_RUN_NET_USER;
+        } else if (strncmp(v, "tap:", 4) == 0 && v[4] && strlen(v + 4) < 16) {
+            o->net = IG_RUN_NET_TAP;
+            o->net_tap = v + 4;
+        } else {
+            snprintf(err, errlen,
+                     "--net %s: must be none, user or tap:NAME (NAME at most "
+                     "15 characters)",
+                     v);
+            return -1;
+        }
+    } else if (strcmp(opt, "-p") == 0) {
+        if (o->nports == IG_RUN_MAX_PORTS) {
+            snprintf(err, errlen, "-p %s: at most %d port forwards", v,
+                     IG_RUN_MAX_PORTS);
+            return -1;
+        }
+        if (ig_run_parse_port(v, &o->ports[o->nports], err, errlen) < 0)
+            return -1;
+        o->nports++;
+    } else if (strcmp(opt, "-v") == 0) {
+        if (o->nvols == IG_RUN_MAX_VOLUMES) {
+            snprintf(err, errlen, "-v %s: at most %d volumes", v,
+                     IG_RUN_MAX_VOLUMES);
+            return -1;
+        }
+        ig_strvec_push(&o->owned, v);
+        char *copy = o->owned.v[o->owned.n - 1];
+        if (ig_run_parse_volume(copy, &o->vols[o->nvols], err, errlen) < 0)
+            return -1;
+        for (int i = 0; i < o->nvols; i++) {
+            if (strcmp(o->vols[i].guest, o->vols[o->nvols].guest) == 0) {
+                snprintf(err, errlen, "-v %s: %s is already a volume", v,
+                         o->vols[i].guest);
+                return -1;
+            }
+        }
+        o->nvols++;
     } else {
         return add_env(o, v, err, errlen);
     }
@@ -127,8 +304,9 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
 
 /* Options that take a value, as "-m 64M", "-m64M", "--accel=kvm" or
  * "--accel kvm". */
-static const char *const valued[] = {"-m", "--memory", "--accel", "--machine",
-                                     "-e", "--env",    "--rootfs"};
+static const char *const valued[] = {"-m", "--memory", "--accel",  "--machine",
+                                     "-e", "--env",    "-p",       "--publish",
+                                     "-v", "--volume", "--rootfs", "--net"};
 
 int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
                       size_t errlen)
@@ -187,12 +365,25 @@ int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
             snprintf(err, errlen, "%s: unknown option", a);
             return -1;
         }
-        const char *opt = strcmp(valued[k], "--env") == 0 ? "-e" : valued[k];
+        const char *opt = valued[k];
+        if (strcmp(opt, "--env") == 0)
+            opt = "-e";
+        else if (strcmp(opt, "--publish") == 0)
+            opt = "-p";
+        else if (strcmp(opt, "--volume") == 0)
+            opt = "-v";
         if (set_value(o, opt, v, err, errlen) < 0)
             return -1;
     }
     if (!o->image) {
         snprintf(err, errlen, "missing IMAGE (see ingot run --help)");
+        return -1;
+    }
+    if (o->net == IG_RUN_NET_DEFAULT)
+        o->net = o->nports ? IG_RUN_NET_USER : IG_RUN_NET_NONE;
+    if (o->nports && o->net != IG_RUN_NET_USER) {
+        snprintf(err, errlen,
+                 "-p needs --net user (a tap device is reached directly)");
         return -1;
     }
     return 0;
@@ -201,4 +392,5 @@ int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
 void ig_run_opts_free(struct ig_run_opts *o)
 {
     ig_strvec_free(&o->env);
+    ig_strvec_free(&o->owned);
 }
