@@ -28,6 +28,10 @@ static const char usage[] =
     "  --net none|user|tap:NAME  the guest's network: none (default\n"
     "                          without -p), QEMU user networking (kvm), or\n"
     "                          an existing tap device NAME\n"
+    "  --ip A.B.C.D/N          the guest's static IPv4 address (without\n"
+    "                          it the guest asks DHCP)\n"
+    "  --gw A.B.C.D            its default gateway\n"
+    "  --dns A.B.C.D           its DNS server\n"
     "  -p, --publish [ADDR:]HOSTPORT:GUESTPORT[/tcp|/udp]\n"
     "                          forward a host port to the guest (implies\n"
     "                          --net user)\n"
@@ -99,7 +103,13 @@ int ig_cmd_run(int argc, char **argv)
         fail("-v", "volumes are not supported yet");
         goto out;
     }
-    if (o.net != IG_RUN_NET_NONE) {
+    /* pico reaches a network only through a tap device. */
+    if (o.net == IG_RUN_NET_USER && strcmp(plat, "pico") == 0) {
+        fail(o.nports ? "-p" : "--net user",
+             "pico images have no user networking; use --net tap:NAME");
+        goto out;
+    }
+    if (o.net != IG_RUN_NET_NONE && strcmp(plat, "kvm") == 0) {
         fail(o.nports ? "-p" : "--net", "networking is not supported yet");
         goto out;
     }
