@@ -15,8 +15,8 @@ struct item {
     struct ig_file *file; /* to notice the descriptor was closed */
     uint32_t events;
     epoll_data_t data;
-    unsigned last;  /* EPOLLET: the bits reported last time */
-    int disabled;   /* EPOLLONESHOT fired */
+    unsigned last; /* EPOLLET: the bits reported last time */
+    int disabled;  /* EPOLLONESHOT fired */
 };
 
 struct epoll {
@@ -192,8 +192,7 @@ int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event)
     return 0;
 }
 
-int epoll_wait(int epfd, struct epoll_event *events, int maxevents,
-               int timeout)
+int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout)
 {
     struct ig_file *ef = ig_fd_get(epfd);
     uint64_t deadline = ig_net_deadline_ms(timeout);

@@ -74,8 +74,7 @@ long ig_sock_file_sendmsg(struct ig_file *f, const struct msghdr *msg,
         if (!buf)
             return -ENOMEM;
         for (int i = 0, at = 0; i < msg->msg_iovlen; i++) {
-            memcpy(buf + at, msg->msg_iov[i].iov_base,
-                   msg->msg_iov[i].iov_len);
+            memcpy(buf + at, msg->msg_iov[i].iov_base, msg->msg_iov[i].iov_len);
             at += (int)msg->msg_iov[i].iov_len;
         }
         r = ig_udp_try_send(s, buf, len, to, port);
@@ -203,8 +202,8 @@ int ig_sock_setsockopt(int fd, int level, int name, const void *val,
             return -EINVAL;
         if (tv->tv_sec < 0 || tv->tv_usec < 0 || tv->tv_usec >= 1000000)
             return -EDOM;
-        uint64_t ns =
-            (uint64_t)tv->tv_sec * NS_PER_SEC + (uint64_t)tv->tv_usec * NS_PER_US;
+        uint64_t ns = (uint64_t)tv->tv_sec * NS_PER_SEC +
+                      (uint64_t)tv->tv_usec * NS_PER_US;
         *(name == SO_RCVTIMEO ? &s->rcvtimeo : &s->sndtimeo) = ns;
         return 0;
     }
@@ -238,8 +237,8 @@ int ig_sock_getsockopt(int fd, int level, int name, void *val, unsigned *len)
     if (level == SOL_SOCKET && (name == SO_RCVTIMEO || name == SO_SNDTIMEO)) {
         uint64_t ns = name == SO_RCVTIMEO ? s->rcvtimeo : s->sndtimeo;
         struct timeval tv = {.tv_sec = (time_t)(ns / NS_PER_SEC),
-                             .tv_usec = (suseconds_t)(ns % NS_PER_SEC /
-                                                      NS_PER_US)};
+                             .tv_usec =
+                                 (suseconds_t)(ns % NS_PER_SEC / NS_PER_US)};
         memcpy(val, &tv, *len < sizeof(tv) ? *len : sizeof(tv));
         *len = sizeof(tv);
         return 0;

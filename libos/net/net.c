@@ -65,8 +65,7 @@ int ig_net_option(const char *opt)
         buf[slash - v] = '\0';
         char *end;
         unsigned long len = strtoul(slash + 1, &end, 10);
-        if (parse_ip(buf, &cfg.ip) < 0 || end == slash + 1 || *end ||
-            len > 32)
+        if (parse_ip(buf, &cfg.ip) < 0 || end == slash + 1 || *end || len > 32)
             return -EINVAL;
         ip4_addr_set_u32(&cfg.mask,
                          len ? lwip_htonl(0xffffffffu << (32 - len)) : 0);

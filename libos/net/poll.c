@@ -122,8 +122,7 @@ static int select_scan(int n, fd_set *r, fd_set *w, fd_set *e, fd_set *out_r,
     return count;
 }
 
-static int do_select(int n, fd_set *r, fd_set *w, fd_set *e,
-                     uint64_t deadline)
+static int do_select(int n, fd_set *r, fd_set *w, fd_set *e, uint64_t deadline)
 {
     fd_set out_r, out_w;
     int count;
@@ -178,8 +177,7 @@ int pselect(int n, fd_set *r, fd_set *w, fd_set *e, const struct timespec *ts,
             return -1;
         }
         deadline = ig_plat_clock_monotonic() +
-                   (uint64_t)ts->tv_sec * 1000000000ull +
-                   (uint64_t)ts->tv_nsec;
+                   (uint64_t)ts->tv_sec * 1000000000ull + (uint64_t)ts->tv_nsec;
     }
     return do_select(n, r, w, e, deadline);
 }

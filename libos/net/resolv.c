@@ -61,9 +61,8 @@ static int service_port(const char *serv, int flags, int *port)
     static const struct {
         const char *name;
         int port;
-    } known[] = {{"http", 80},  {"https", 443}, {"domain", 53},
-                 {"ssh", 22},   {"ftp", 21},    {"smtp", 25},
-                 {"ntp", 123}, {"echo", 7}};
+    } known[] = {{"http", 80}, {"https", 443}, {"domain", 53}, {"ssh", 22},
+                 {"ftp", 21},  {"smtp", 25},   {"ntp", 123},   {"echo", 7}};
     char *end;
 
     if (!serv) {
@@ -90,8 +89,8 @@ static int service_port(const char *serv, int flags, int *port)
 static int host_addr(const char *node, int flags, struct in_addr *out)
 {
     if (!node) {
-        out->s_addr = htonl((flags & AI_PASSIVE) ? INADDR_ANY
-                                                 : INADDR_LOOPBACK);
+        out->s_addr =
+            htonl((flags & AI_PASSIVE) ? INADDR_ANY : INADDR_LOOPBACK);
         return 0;
     }
     if (inet_pton(AF_INET, node, out) == 1)
@@ -108,8 +107,8 @@ static int host_addr(const char *node, int flags, struct in_addr *out)
 int getaddrinfo(const char *node, const char *service,
                 const struct addrinfo *hints, struct addrinfo **res)
 {
-    const int known = AI_PASSIVE | AI_CANONNAME | AI_NUMERICHOST |
-                      AI_V4MAPPED | AI_ALL | AI_ADDRCONFIG | AI_NUMERICSERV;
+    const int known = AI_PASSIVE | AI_CANONNAME | AI_NUMERICHOST | AI_V4MAPPED |
+                      AI_ALL | AI_ADDRCONFIG | AI_NUMERICSERV;
     int flags = hints ? hints->ai_flags : 0;
     int socktype = hints ? hints->ai_socktype : 0;
     int proto = hints ? hints->ai_protocol : 0;
@@ -151,7 +150,8 @@ int getaddrinfo(const char *node, const char *service,
         e->ai.ai_family = AF_INET;
         e->ai.ai_socktype = types[i];
         e->ai.ai_protocol =
-            proto ? proto : (types[i] == SOCK_STREAM ? IPPROTO_TCP : IPPROTO_UDP);
+            proto ? proto
+                  : (types[i] == SOCK_STREAM ? IPPROTO_TCP : IPPROTO_UDP);
         e->ai.ai_addrlen = sizeof(e->sin);
         e->ai.ai_addr = (struct sockaddr *)&e->sin;
         if ((flags & AI_CANONNAME) && tail == res && node &&
@@ -216,8 +216,7 @@ int getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host,
     (void)flags;
     if (!sa || salen < sizeof(*in) || sa->sa_family != AF_INET)
         return EAI_FAMILY;
-    if (host && hostlen &&
-        !inet_ntop(AF_INET, &in->sin_addr, host, hostlen))
+    if (host && hostlen && !inet_ntop(AF_INET, &in->sin_addr, host, hostlen))
         return EAI_OVERFLOW;
     if (serv && servlen &&
         snprintf(serv, servlen, "%u", ntohs(in->sin_port)) >= (int)servlen)

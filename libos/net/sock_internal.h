@@ -53,12 +53,12 @@ struct ig_sock {
     int eof;         /* TCP: the peer sent FIN */
     int err;         /* pending error for SO_ERROR and the next call */
     int shut_rd, shut_wr;
-    unsigned opts;       /* IG_SOCK_O_* */
+    unsigned opts;        /* IG_SOCK_O_* */
     struct ig_sock **acc; /* listening: established, not yet accepted */
     int nacc, acc_cap;
     uint64_t rcvtimeo, sndtimeo; /* ns; 0 waits forever */
-    int waiters; /* threads in ig_sock_block() */
-    int closed;  /* its descriptor is gone; the last waiter frees it */
+    int waiters;                 /* threads in ig_sock_block() */
+    int closed; /* its descriptor is gone; the last waiter frees it */
     struct ig_waitq wq;
 };
 
@@ -89,8 +89,7 @@ long ig_sock_recvmsg(int fd, struct msghdr *msg, int flags);
 int ig_sock_shutdown(int fd, int how);
 int ig_sock_setsockopt(int fd, int level, int name, const void *val,
                        unsigned len);
-int ig_sock_getsockopt(int fd, int level, int name, void *val,
-                       unsigned *len);
+int ig_sock_getsockopt(int fd, int level, int name, void *val, unsigned *len);
 int ig_sock_name(int fd, int peer, struct sockaddr *sa, unsigned *len);
 
 /* socket.c: sockaddr_in <-> lwIP address and host-order port.  The first
@@ -127,8 +126,7 @@ int ig_tcp_listen(struct ig_sock *s, int backlog);
 int ig_tcp_try_accept(struct ig_sock *s, struct ig_sock **out);
 int ig_tcp_connect(struct ig_sock *s, const ip_addr_t *ip, uint16_t port);
 int ig_tcp_try_connected(struct ig_sock *s);
-long ig_tcp_try_send(struct ig_sock *s, const void *buf, size_t len,
-                     int more);
+long ig_tcp_try_send(struct ig_sock *s, const void *buf, size_t len, int more);
 long ig_tcp_try_recv(struct ig_sock *s, void *buf, size_t len, int peek);
 int ig_tcp_shutdown(struct ig_sock *s, int rd, int wr);
 int ig_tcp_name(struct ig_sock *s, int peer, ip_addr_t *ip, uint16_t *port);

@@ -395,7 +395,8 @@ int ig_tcp_setopt(struct ig_sock *s, int level, int name, int val)
         return 0;
     }
     if (level == IPPROTO_TCP &&
-        (name == TCP_KEEPIDLE || name == TCP_KEEPINTVL || name == TCP_KEEPCNT)) {
+        (name == TCP_KEEPIDLE || name == TCP_KEEPINTVL ||
+         name == TCP_KEEPCNT)) {
         if (val < 1)
             return -EINVAL;
         if (s->tcp && s->state != IG_SOCK_LISTENING) {
@@ -411,7 +412,7 @@ int ig_tcp_setopt(struct ig_sock *s, int level, int name, int val)
     if (level == IPPROTO_TCP)
         return -ENOPROTOOPT;
     /* SOL_SOCKET options lwIP keeps in so_options. */
-    u8_t bit = name == SO_REUSEADDR ? SOF_REUSEADDR
+    u8_t bit = name == SO_REUSEADDR   ? SOF_REUSEADDR
                : name == SO_KEEPALIVE ? SOF_KEEPALIVE
                                       : 0;
     if (!bit)
@@ -464,7 +465,8 @@ void ig_tcp_close(struct ig_sock *s)
     s->nacc = 0;
     if (s->tcp) {
         struct tcp_pcb *pcb = s->tcp;
-        int unread = s->rx_bytes != 0, listening = s->state == IG_SOCK_LISTENING;
+        int unread = s->rx_bytes != 0,
+            listening = s->state == IG_SOCK_LISTENING;
         tcp_detach(s);
         /* Unread data is lost: tell the peer with a reset, as Linux does.
          * Otherwise a graceful close; lwIP finishes sending what is

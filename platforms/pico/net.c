@@ -26,8 +26,8 @@ int ig_plat_net_send(int dev, const struct ig_plat_iov *iov, int n)
         len += iov[i].len;
     }
     for (;;) {
-        long r = ig_pico_syscall3(IG_PICO_NR_WRITE, ig_pico_tap_fd,
-                                  (long)frame, (long)len);
+        long r = ig_pico_syscall3(IG_PICO_NR_WRITE, ig_pico_tap_fd, (long)frame,
+                                  (long)len);
         if (r == -EINTR)
             continue;
         if (r == -EAGAIN || r == -ENOBUFS)

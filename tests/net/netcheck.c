@@ -63,8 +63,8 @@ static int udp_echo(int port, int n)
         char buf[2048];
         struct sockaddr_in from;
         socklen_t flen = sizeof(from);
-        ssize_t r = recvfrom(s, buf, sizeof(buf), 0, (struct sockaddr *)&from,
-                             &flen);
+        ssize_t r =
+            recvfrom(s, buf, sizeof(buf), 0, (struct sockaddr *)&from, &flen);
         if (r < 0)
             return die("recvfrom");
         for (ssize_t k = 0; k < r; k++)
@@ -80,8 +80,7 @@ static int udp_echo(int port, int n)
  * shutdown, prints what comes back. */
 static int client(const char *host, const char *port, const char *msg)
 {
-    struct addrinfo hints = {.ai_family = AF_INET,
-                             .ai_socktype = SOCK_STREAM},
+    struct addrinfo hints = {.ai_family = AF_INET, .ai_socktype = SOCK_STREAM},
                     *res;
     char buf[4096];
     int r = getaddrinfo(host, port, &hints, &res), one = 1;

@@ -343,10 +343,10 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
 
 /* Options that take a value, as "-m 64M", "-m64M", "--accel=kvm" or
  * "--accel kvm". */
-static const char *const valued[] = {"-m", "--memory", "--accel",  "--machine",
-                                     "-e", "--env",    "-p",       "--publish",
-                                     "-v", "--volume", "--rootfs", "--net",
-                                     "--ip", "--gw", "--dns"};
+static const char *const valued[] = {
+    "-m",       "--memory", "--accel",   "--machine", "-e",
+    "--env",    "-p",       "--publish", "-v",        "--volume",
+    "--rootfs", "--net",    "--ip",      "--gw",      "--dns"};
 
 int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
                       size_t errlen)
@@ -423,7 +423,9 @@ int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
         o->net = o->nports ? IG_RUN_NET_USER : IG_RUN_NET_NONE;
     if ((o->net_ip || o->net_gw || o->net_dns) && o->net == IG_RUN_NET_NONE) {
         snprintf(err, errlen, "%s needs a network (--net or -p)",
-                 o->net_ip ? "--ip" : o->net_gw ? "--gw" : "--dns");
+                 o->net_ip   ? "--ip"
+                 : o->net_gw ? "--gw"
+                             : "--dns");
         return -1;
     }
     if (o->nports && o->net != IG_RUN_NET_USER) {

@@ -25,8 +25,7 @@ struct netdev {
     size_t frame_max; /* mtu + Ethernet header (+ a VLAN tag) */
 };
 
-static err_t send_frame(struct netdev *nd, const struct ig_plat_iov *iov,
-                        int n)
+static err_t send_frame(struct netdev *nd, const struct ig_plat_iov *iov, int n)
 {
     for (int i = 0; i < SEND_RETRIES; i++) {
         int r = ig_plat_net_send(nd->dev, iov, n);
@@ -96,8 +95,7 @@ struct netif *ig_netif_add(int dev)
     nd->dev = dev;
     if (!netif_add(&nd->nif, IP4_ADDR_ANY4, IP4_ADDR_ANY4, IP4_ADDR_ANY4, nd,
                    netdev_init, ethernet_input)) {
-        ig_printk("ingot: net: device %d: cannot read its MAC and MTU\n",
-                  dev);
+        ig_printk("ingot: net: device %d: cannot read its MAC and MTU\n", dev);
         free(nd);
         return NULL;
     }

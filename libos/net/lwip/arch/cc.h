@@ -21,9 +21,9 @@
 uint32_t ig_net_rand(void);
 #define LWIP_RAND() ig_net_rand()
 
-#define LWIP_PLATFORM_DIAG(x)                                                 \
-    do {                                                                      \
-        ig_printk x;                                                          \
+#define LWIP_PLATFORM_DIAG(x)                                                  \
+    do {                                                                       \
+        ig_printk x;                                                           \
     } while (0)
 #define LWIP_PLATFORM_ASSERT(x) IG_PANIC("lwIP: %s", x)
 
