@@ -29,7 +29,8 @@ udp)
 client)
     mkdir -p "$TMP/www"
     echo "hello from the host" >"$TMP/www/greeting.txt"
-    in_ns "$NATIVE" -p 8080 -r "$TMP/www" >"$TMP/native.out" 2>&1 &
+    setsid ip netns exec "$NS" "$NATIVE" -p 8080 -r "$TMP/www" \
+        >"$TMP/native.out" 2>&1 &
     EXTRA_PIDS=$!
     start_guest "$INGOT" "$IMAGE" -- client "$HOST_IP" 8080 \
         $'GET /greeting.txt HTTP/1.0\r\n\r\n'

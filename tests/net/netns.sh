@@ -19,12 +19,14 @@ GUEST_PID=
 TMP=$(mktemp -d)
 
 cleanup() {
+    # The guest runs in its own process group: `ingot run` and the
+    # tender or QEMU below it end together.
     if [ -n "$GUEST_PID" ]; then
-        kill "$GUEST_PID" 2>/dev/null
+        kill -- -"$GUEST_PID" 2>/dev/null
         wait "$GUEST_PID" 2>/dev/null
     fi
-    for p in ${EXTRA_PIDS:-}; do
-        kill "$p" 2>/dev/null
+    for p in ${EXTRA_PIDS:-}; do # started with setsid, as the guest
+        kill -- -"$p" 2>/dev/null
         wait "$p" 2>/dev/null
     done
     ip netns del "$NS" 2>/dev/null
@@ -53,7 +55,7 @@ fail() {
 start_guest() {
     local ingot=$1
     shift
-    in_ns "$ingot" run --accel tcg --net "tap:$TAP" --ip "$GUEST_IP/24" \
+    setsid ip netns exec "$NS" "$ingot" run --accel tcg --net "tap:$TAP" --ip "$GUEST_IP/24" \
         --gw "$HOST_IP" "$@" >"$TMP/guest.out" 2>&1 &
     GUEST_PID=$!
 }
