@@ -15,6 +15,7 @@ pkgs=(
     hyperfine runc                          # benchmarks (runc: container row)
     dpkg-dev                                # apt-get source (lwIP)
     iproute2 curl wrk                       # network tests and benchmark
+    dnsmasq-base                            # DHCP and DNS server in net tests
 )
 
 missing=()

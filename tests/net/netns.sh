@@ -51,12 +51,14 @@ fail() {
 }
 
 # start_guest INGOT IMAGE [ingot run options...] -- [app args]: boots the
-# image on the tap in the background, output to $TMP/guest.out.
+# image on the tap in the background, output to $TMP/guest.out, with the
+# static address GUEST_IP (or by DHCP when DHCP=1).
 start_guest() {
-    local ingot=$1
+    local ingot=$1 addr=(--ip "$GUEST_IP/24" --gw "$HOST_IP")
     shift
-    setsid ip netns exec "$NS" "$ingot" run --accel tcg --net "tap:$TAP" --ip "$GUEST_IP/24" \
-        --gw "$HOST_IP" "$@" >"$TMP/guest.out" 2>&1 &
+    [ "${DHCP:-0}" = 1 ] && addr=()
+    setsid ip netns exec "$NS" "$ingot" run --accel tcg --net "tap:$TAP" \
+        "${addr[@]}" "$@" >"$TMP/guest.out" 2>&1 &
     GUEST_PID=$!
 }
 
