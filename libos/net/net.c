@@ -24,7 +24,7 @@ static struct {
     ip4_addr_t ip, mask, gw, dns[DNS_MAX_SERVERS];
     int have_ip, have_gw, ndns;
     unsigned dhcp_wait_ms;
-} cfg = {.dhcp_wait_ms = 5000};
+} cfg = {.dhcp_wait_ms = 10000};
 
 static struct netif *netdevs[NETDEV_MAX];
 static int nnetdevs;

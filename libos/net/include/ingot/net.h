@@ -25,7 +25,9 @@
  *     net.gw=A.B.C.D     default gateway
  *     net.dns=A.B.C.D    DNS server (repeatable, at most 2)
  *     net.dhcp_wait=MS   how long ig_net_init() waits for a DHCP lease
- *                        before main() starts anyway (default 5000)
+ *                        before main() starts anyway (default 10000:
+ *                        lwIP retransmits at 2 and 6 s, and servers
+ *                        such as dnsmasq ping an address for 3 s first)
  */
 
 #include <stdint.h>
