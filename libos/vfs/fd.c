@@ -16,6 +16,7 @@ static struct {
 } fds[IG_FD_MAX];
 
 void (*ig_file_notify_hook)(void);
+void (*ig_file_gone_hook)(struct ig_file *f);
 
 void ig_file_notify(void)
 {
@@ -57,6 +58,8 @@ void ig_file_put(struct ig_file *f)
         f->ops->release(f);
     if (f->vn)
         ig_vnode_put(f->vn);
+    if (ig_file_gone_hook)
+        ig_file_gone_hook(f);
     free(f);
 }
 

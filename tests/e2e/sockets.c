@@ -190,6 +190,15 @@ static void tcp(void)
     recv(s, buf, 1, 0);
     SAY("epoll_wait, nothing ready: %d\n", epoll_wait(ep, out, 4, 50));
     SAY("epoll_ctl del: %s\n", err(epoll_ctl(ep, EPOLL_CTL_DEL, s, NULL)));
+    /* Closing the only descriptor of a file drops it from the set. */
+    int q[2];
+    pipe(q);
+    ev = (struct epoll_event){.events = EPOLLIN, .data.u32 = 3};
+    epoll_ctl(ep, EPOLL_CTL_ADD, q[0], &ev);
+    write(q[1], "y", 1);
+    close(q[0]);
+    SAY("epoll_wait after close: %d\n", epoll_wait(ep, out, 4, 0));
+    close(q[1]);
     close(ep);
 
     fcntl(c, F_SETFL, O_NONBLOCK);

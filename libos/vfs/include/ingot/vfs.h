@@ -77,6 +77,10 @@ struct ig_file {
 extern void (*ig_file_notify_hook)(void);
 void ig_file_notify(void);
 
+/* Called with each file description just before it is freed (after its
+ * release op), so epoll can forget it; NULL until epoll is used. */
+extern void (*ig_file_gone_hook)(struct ig_file *f);
+
 /* Returns the IG_POLL_* bits that hold now for (f) (ops->poll, or IN|OUT
  * when the kind has none). */
 unsigned ig_file_poll(struct ig_file *f);
