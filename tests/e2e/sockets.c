@@ -9,6 +9,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -321,9 +322,47 @@ static void names(void)
         inet_ntop(AF_INET, &a, ip, 8) ? "fits" : err(-1));
 }
 
+/* Blocking calls in two threads: one accepts and answers, one connects. */
+static void *server(void *arg)
+{
+    int l = *(int *)arg, c = accept(l, NULL, NULL);
+    char buf[16];
+    ssize_t n = recv(c, buf, sizeof(buf), MSG_WAITALL);
+
+    for (ssize_t i = 0; i < n; i++)
+        buf[i] = (char)(buf[i] - 32);
+    send(c, buf, (size_t)n, 0);
+    close(c);
+    return NULL;
+}
+
+static void threads(void)
+{
+    int l = socket(AF_INET, SOCK_STREAM, 0), c;
+    struct sockaddr_in a = loop4(0);
+    pthread_t t;
+    char buf[16] = {0};
+
+    bind(l, (struct sockaddr *)&a, sizeof(a));
+    listen(l, 1);
+    pthread_create(&t, NULL, server, &l);
+    a = loop4(port_of(l, 0));
+    c = socket(AF_INET, SOCK_STREAM, 0);
+    SAY("threads: connect: %s\n",
+        err(connect(c, (struct sockaddr *)&a, sizeof(a))));
+    send(c, "threads", 7, 0);
+    shutdown(c, SHUT_WR);
+    ssize_t n = recv(c, buf, sizeof(buf), MSG_WAITALL);
+    SAY("threads: answer %zd \"%s\"\n", n, buf);
+    pthread_join(t, NULL);
+    close(c);
+    close(l);
+}
+
 int main(void)
 {
     tcp();
+    threads();
     udp();
     names();
     SAY("socket(AF_INET, 99): %s\n", err(socket(AF_INET, 99, 0)));
