@@ -199,9 +199,8 @@ static int is_udp(const uint8_t *f, long n)
 {
     unsigned ihl = (f[14] & 0xf) * 4u;
 
-    return n >= 14 + 20 + 8 && f[12] == 0x08 && f[13] == 0x00 &&
-           f[23] == 17 && memcmp(f + 30, me_ip, 4) == 0 &&
-           n >= (long)(14 + ihl + 8) &&
+    return n >= 14 + 20 + 8 && f[12] == 0x08 && f[13] == 0x00 && f[23] == 17 &&
+           memcmp(f + 30, me_ip, 4) == 0 && n >= (long)(14 + ihl + 8) &&
            (unsigned)(f[14 + ihl + 2] << 8 | f[14 + ihl + 3]) == udp_port;
 }
 
@@ -307,8 +306,8 @@ int main(int argc, char **argv)
         fail("no ARP reply", 0);
     else
         printf("arp: %u.%u.%u.%u is at %02x:%02x:%02x:%02x:%02x:%02x\n",
-               gw_ip[0], gw_ip[1], gw_ip[2], gw_ip[3], frame[22],
-               frame[23], frame[24], frame[25], frame[26], frame[27]);
+               gw_ip[0], gw_ip[1], gw_ip[2], gw_ip[3], frame[22], frame[23],
+               frame[24], frame[25], frame[26], frame[27]);
     if (do_dhcp)
         dhcp();
     if (burst_n > 0)
