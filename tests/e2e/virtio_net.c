@@ -148,7 +148,7 @@ static void burst(int count)
 {
     int sent = 0, replies = 0, again = 0;
     uint8_t f[42];
-    uint64_t deadline = ig_plat_clock_monotonic() + 20000000000ull;
+    uint64_t t0 = ig_plat_clock_monotonic(), deadline = t0 + 20000000000ull;
 
     arp_request(f);
     while (replies < count && ig_plat_clock_monotonic() < deadline) {
@@ -174,6 +174,9 @@ static void burst(int count)
             ig_plat_idle(UINT64_MAX);
     }
     printf("burst: %d sent, %d replies\n", sent, replies);
+    printf("burst: %llu us per round trip\n",
+           (unsigned long long)((ig_plat_clock_monotonic() - t0) / 1000 /
+                                (count ? count : 1)));
     printf("burst: transmit ring full %d times\n", again);
     if (replies != count)
         fail("burst replies", replies);
