@@ -142,16 +142,15 @@ static int put_json(const char *dir, json_t *j, char digest[IG_OCI_DIGEST_LEN],
 
 /* Writes the blobs of (o) into layout (dir) and returns its index entry. */
 static json_t *write_image(const struct ig_oci_pkg_opts *o, const char *dir,
-                           const char *work, char *err, size_t errlen)
+                           const char *work, int64_t mtime, char *err,
+                           size_t errlen)
 {
-    int64_t mtime, lsize, csize, msize;
+    int64_t lsize, csize, msize;
     char created[32], diff_id[IG_OCI_DIGEST_LEN], ldig[IG_OCI_DIGEST_LEN];
     char cdig[IG_OCI_DIGEST_LEN], mdig[IG_OCI_DIGEST_LEN];
     char *cpio = NULL, *layer = ig_xasprintf("%s/layer", work);
     json_t *labels = NULL, *config = NULL, *man = NULL, *entry = NULL;
 
-    if (source_date(&mtime, err, errlen) < 0)
-        goto out;
     time_t tt = (time_t)mtime;
     struct tm tm;
     strftime(created, sizeof(created), "%Y-%m-%dT%H:%M:%SZ",
@@ -246,7 +245,7 @@ static void add_entry(json_t *index, json_t *entry)
 }
 
 /* Opens or creates the layout in (dir).  Returns its index, or NULL. */
-static json_t *open_dir(const char *dir, char *err, size_t errlen)
+static json_t *open_dir(const char *dir, int *created, char *err, size_t errlen)
 {
     char *marker = ig_xasprintf("%s/oci-layout", dir);
     int exists = access(marker, F_OK) == 0;
@@ -267,6 +266,7 @@ static json_t *open_dir(const char *dir, char *err, size_t errlen)
         snprintf(err, errlen, "%s: %s", dir, strerror(errno));
         return NULL;
     }
+    *created = !d;
     if (d) {
         struct dirent *de;
         int empty = 1;
@@ -293,7 +293,8 @@ int ig_oci_pkg(const struct ig_oci_pkg_opts *o, char *err, size_t errlen)
     char *tmp = NULL, *work = NULL, *ref = NULL;
     const char *dir = o->dir;
     json_t *index = NULL;
-    int r = -1;
+    int r = -1, created = 0;
+    int64_t mtime;
 
     if (!tag_ok(o->tag)) {
         snprintf(err, errlen,
@@ -302,6 +303,8 @@ int ig_oci_pkg(const struct ig_oci_pkg_opts *o, char *err, size_t errlen)
                  o->name, o->tag);
         return -1;
     }
+    if (source_date(&mtime, err, errlen) < 0)
+        return -1;
     if (!(work = ig_oci_mkdtemp("pkg", err, errlen)))
         return -1;
     if (o->archive) {
@@ -317,9 +320,9 @@ int ig_oci_pkg(const struct ig_oci_pkg_opts *o, char *err, size_t errlen)
             }
         }
     }
-    if (!(index = open_dir(dir, err, errlen)))
+    if (!(index = open_dir(dir, &created, err, errlen)))
         goto out;
-    json_t *entry = write_image(o, dir, work, err, errlen);
+    json_t *entry = write_image(o, dir, work, mtime, err, errlen);
     if (!entry)
         goto out;
     add_entry(index, entry);
@@ -339,6 +342,11 @@ int ig_oci_pkg(const struct ig_oci_pkg_opts *o, char *err, size_t errlen)
     if (r == 0 && o->archive)
         r = ig_oci_archive_pack(dir, o->archive, err, errlen);
 out:
+    /* A layout this run began is removed whole; an existing one keeps its
+     * old index.json (replaced only at the end), so at worst it gains
+     * blobs nothing refers to. */
+    if (r < 0 && created)
+        ig_oci_rmtree(dir);
     json_decref(index);
     ig_oci_rmtree(work);
     if (tmp)
