@@ -132,10 +132,14 @@ static int extract(const struct ig_oci_layout *l, const char *platform,
     int64_t size;
     if (read_annotations(ann, ig_oci_entry_platform(e), img, err, errlen) < 0)
         goto out;
-    if (!kpath || !ig_oci_path_safe(kpath) ||
-        (rpath && !ig_oci_path_safe(rpath))) {
-        snprintf(err, errlen, "manifest: org.ingot.kernel %s: %s",
-                 kpath ? kpath : "", kpath ? "unsafe path" : "missing");
+    if (!kpath) {
+        snprintf(err, errlen, "manifest: no org.ingot.kernel annotation");
+        goto out;
+    }
+    if (!ig_oci_path_safe(kpath) || (rpath && !ig_oci_path_safe(rpath))) {
+        snprintf(err, errlen, "manifest: org.ingot.%s %s: unsafe path",
+                 ig_oci_path_safe(kpath) ? "rootfs" : "kernel",
+                 ig_oci_path_safe(kpath) ? rpath : kpath);
         goto out;
     }
     if (json_array_size(layers) != 1) {
