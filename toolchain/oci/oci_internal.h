@@ -28,8 +28,13 @@
 /* Writes "sha256:<hex>" of (len) bytes at (buf) into (out). */
 void ig_oci_sha256(const void *buf, size_t len, char out[IG_OCI_DIGEST_LEN]);
 
-/* Writes "sha256:<hex>" of the 32-byte SHA-256 (md) into (out). */
-void ig_oci_digest_of(const unsigned char md[32], char out[IG_OCI_DIGEST_LEN]);
+/* A SHA-256 being computed: ig_oci_hash_new(), any number of
+ * ig_oci_hash_update(), then ig_oci_hash_end(), which writes "sha256:<hex>"
+ * into (out) and frees (h). */
+struct ig_oci_hash;
+struct ig_oci_hash *ig_oci_hash_new(void);
+void ig_oci_hash_update(struct ig_oci_hash *h, const void *buf, size_t len);
+void ig_oci_hash_end(struct ig_oci_hash *h, char out[IG_OCI_DIGEST_LEN]);
 
 /* Writes the digest of file (path) into (digest).  Returns 0, or -1 with
  * errno set. */

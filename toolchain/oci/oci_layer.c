@@ -6,7 +6,6 @@
 #include <archive_entry.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -197,19 +196,15 @@ static int check_diff_id(const char *blob, const char *mt, const char *diff_id,
     struct archive *a = open_layer(blob, mt, 0, err, errlen);
     if (!a)
         return -1;
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    unsigned char md[32];
+    struct ig_oci_hash *h = ig_oci_hash_new();
     char buf[65536], got[IG_OCI_DIGEST_LEN];
     la_ssize_t n;
     uint64_t total = 0;
 
-    if (!ctx || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL))
-        ig_host_oom();
     while ((n = archive_read_data(a, buf, sizeof(buf))) > 0 &&
            (total += (uint64_t)n) <= IG_OCI_LAYER_MAX)
-        EVP_DigestUpdate(ctx, buf, (size_t)n);
-    EVP_DigestFinal_ex(ctx, md, NULL);
-    EVP_MD_CTX_free(ctx);
+        ig_oci_hash_update(h, buf, (size_t)n);
+    ig_oci_hash_end(h, got);
     int r = -1;
     if (n < 0)
         snprintf(err, errlen, "layer: corrupt compressed data: %s",
@@ -217,16 +212,13 @@ static int check_diff_id(const char *blob, const char *mt, const char *diff_id,
     else if (total > IG_OCI_LAYER_MAX)
         snprintf(err, errlen, "layer: more than %llu bytes uncompressed",
                  (unsigned long long)IG_OCI_LAYER_MAX);
-    else {
-        ig_oci_digest_of(md, got);
-        if (strcmp(got, diff_id) != 0)
-            snprintf(err, errlen,
-                     "layer: uncompressed digest %s does not match the "
-                     "config's diff_id %s",
-                     got, diff_id);
-        else
-            r = 0;
-    }
+    else if (strcmp(got, diff_id) != 0)
+        snprintf(err, errlen,
+                 "layer: uncompressed digest %s does not match the config's "
+                 "diff_id %s",
+                 got, diff_id);
+    else
+        r = 0;
     archive_read_free(a);
     return r;
 }
