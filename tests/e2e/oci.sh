@@ -78,6 +78,12 @@ skopeo_copy)
         no "layer digest is not the diff_id"
     tar -xOf "$work/layer.tar" ingot/kernel | cmp - "$kvm" ||
         no "kernel in the docker-archive differs"
+    # A copy by skopeo keeps only ref.name in the index; the manifest's
+    # own org.ingot.platform still says how to boot it.
+    skopeo copy -q "oci:$work/lay:1.0" "oci-archive:$work/c.tar:v1" ||
+        no "skopeo copy to oci-archive"
+    boot 0 "oci-archive:$work/c.tar:v1"
+    has "^argv\[2\]=two words$"
     ;;
 umoci_unpack)
     need umoci

@@ -13,25 +13,54 @@ static int bootable(const char *p)
     return p && (strcmp(p, "kvm") == 0 || strcmp(p, "pico") == 0);
 }
 
+/* The platform of index entry (e): its org.ingot.platform, or where a
+ * copy by other tools dropped that (skopeo keeps only ref.name), the one
+ * in the manifest, which is verified first.  NULL if neither says. */
+static char *entry_platform(const struct ig_oci_layout *l, const json_t *e,
+                            char *err, size_t errlen)
+{
+    const char *p = ig_oci_entry_platform(e);
+    if (p)
+        return ig_xstrdup(p);
+    json_t *m = ig_oci_blob_json(l->dir, e, "manifest", IG_OCI_MT_MANIFEST, err,
+                                 errlen);
+    if (!m)
+        return NULL;
+    p = ig_oci_json_str(json_object_get(m, "annotations"),
+                        "org.ingot.platform");
+    char *r = p ? ig_xstrdup(p) : NULL;
+    json_decref(m);
+    return r;
+}
+
 /* Picks the index entry for (tag) and (platform) (NULL: the first that
- * `ingot run` boots). */
+ * `ingot run` boots), storing its platform in (*plat). */
 static json_t *pick_entry(const struct ig_oci_layout *l, const char *tag,
-                          const char *platform, char *err, size_t errlen)
+                          const char *platform, char **plat, char *err,
+                          size_t errlen)
 {
     json_t *ms = json_object_get(l->index, "manifests"), *e;
-    char seen[256] = "";
+    char seen[256] = "", why[512] = "";
     size_t i;
 
     json_array_foreach(ms, i, e)
     {
-        const char *t = ig_oci_entry_tag(e), *p = ig_oci_entry_platform(e);
+        const char *t = ig_oci_entry_tag(e);
         if (!t || strcmp(t, tag) != 0)
             continue;
-        if (platform ? p && strcmp(p, platform) == 0 : bootable(p))
+        char *p = entry_platform(l, e, why, sizeof(why));
+        if (!p && *why) {
+            snprintf(err, errlen, "%s", why);
+            return NULL;
+        }
+        if (platform ? p && strcmp(p, platform) == 0 : bootable(p)) {
+            *plat = p;
             return e;
+        }
         size_t n = strlen(seen);
         snprintf(seen + n, sizeof(seen) - n, "%s%s", n ? ", " : "",
                  p ? p : "none");
+        free(p);
     }
     snprintf(err, errlen, "no manifest tagged %s for platform %s (found: %s)",
              tag, platform ? platform : "kvm or pico", seen);
@@ -116,12 +145,15 @@ static int extract(const struct ig_oci_layout *l, const char *platform,
     if (!tag)
         return -1;
     img->tag = ig_xstrdup(tag);
-    json_t *e = pick_entry(l, tag, platform, err, errlen);
+    char *plat = NULL;
+    json_t *e = pick_entry(l, tag, platform, &plat, err, errlen);
     if (!e)
         return -1;
     struct ig_oci_loaded m;
-    if (ig_oci_load_manifest(l, e, &m, err, errlen) < 0)
+    if (ig_oci_load_manifest(l, e, &m, err, errlen) < 0) {
+        free(plat);
         return -1;
+    }
     img->digest = ig_xstrdup(ig_oci_json_str(e, "digest"));
     int r = -1;
     json_t *ann = json_object_get(m.manifest, "annotations");
@@ -130,7 +162,7 @@ static int extract(const struct ig_oci_layout *l, const char *platform,
     const char *rpath = ig_oci_json_str(ann, "org.ingot.rootfs");
     const char *mt, *digest;
     int64_t size;
-    if (read_annotations(ann, ig_oci_entry_platform(e), img, err, errlen) < 0)
+    if (read_annotations(ann, plat, img, err, errlen) < 0)
         goto out;
     if (!kpath) {
         snprintf(err, errlen, "manifest: no org.ingot.kernel annotation");
@@ -176,6 +208,7 @@ static int extract(const struct ig_oci_layout *l, const char *platform,
                              errlen);
     free(blob);
 out:
+    free(plat);
     ig_oci_loaded_free(&m);
     return r;
 }
