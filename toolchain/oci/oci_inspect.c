@@ -55,10 +55,12 @@ static void print_text(FILE *out, const struct ig_oci_loaded *m)
     const char *k;
     size_t i;
 
+    const char *plat = ig_oci_entry_platform(m->entry);
+    if (!plat)
+        plat = ig_oci_json_str(ann, "org.ingot.platform");
     fprintf(out, "\nmanifest %s (tag %s, platform %s)\n",
             ig_oci_json_str(m->entry, "digest"), ig_oci_entry_tag(m->entry),
-            ig_oci_entry_platform(m->entry) ? ig_oci_entry_platform(m->entry)
-                                            : "-");
+            plat ? plat : "-");
     print_desc(out, "config", json_object_get(m->manifest, "config"));
     json_array_foreach(layers, i, v)
     {
