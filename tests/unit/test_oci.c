@@ -53,6 +53,8 @@ static void test_names(void)
     CHECK_STR(err, "x: not a JSON object");
 }
 
+static int gzip_layers = 1;
+
 static int pkg(const char *dir, const char *archive, const char *image,
                const char *plat, const char *tag, const char *rootfs)
 {
@@ -64,7 +66,7 @@ static int pkg(const char *dir, const char *archive, const char *image,
                                 .archive = archive,
                                 .rootfs = rootfs,
                                 .mem = 32 << 20,
-                                .gzip = 1};
+                                .gzip = gzip_layers};
     char err[512];
     ig_strvec_push(&o.args, "two words");
     ig_strvec_push(&o.env, "A=b");
@@ -156,15 +158,32 @@ static void test_round_trip(void)
     CHECK(pkg(NULL, a2, kvm_img, "kvm", "x", NULL) == 0);
     CHECK(same_file(a1, a2));
     char *aref = ig_xasprintf("oci-archive:%s:x", a1);
+    FILE *f;
     CHECK(ig_oci_extract(aref, "kvm", &img, err, sizeof(err)) == 0);
     CHECK(same_file(img.kernel, kvm_img));
     ig_oci_image_free(&img);
+    /* --no-gzip: a plain tar layer, read back the same way. */
+    char *plain = ig_xasprintf("%s/plain", work);
+    char *pref = ig_xasprintf("oci:%s:p", plain);
+    gzip_layers = 0;
+    CHECK(pkg(plain, NULL, pico_img, "pico", "p", root) == 0);
+    gzip_layers = 1;
+    CHECK(ig_oci_extract(pref, NULL, &img, err, sizeof(err)) == 0);
+    CHECK(same_file(img.kernel, pico_img));
+    ig_oci_image_free(&img);
+    f = open_memstream(&cmd, &n);
+    CHECK(ig_oci_inspect(pref, 0, f, err, sizeof(err)) == 0);
+    fclose(f);
+    CHECK(strstr(cmd, "layer 0  " IG_OCI_MT_LAYER "  sha256:") != NULL);
+    free(cmd);
+    free(pref);
+    free(plain);
     /* SOURCE_DATE_EPOCH moves the creation time, and only it. */
     setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
     CHECK(pkg(NULL, a2, pico_img, "pico", "x", root) == 0);
     unsetenv("SOURCE_DATE_EPOCH");
     CHECK(!same_file(a1, a2));
-    FILE *f = open_memstream(&cmd, &n);
+    f = open_memstream(&cmd, &n);
     CHECK(ig_oci_inspect(aref + 0, 0, f, err, sizeof(err)) == 0);
     fclose(f);
     CHECK(strstr(cmd, "created  1970-01-01T00:00:00Z") != NULL);
