@@ -27,6 +27,31 @@ static int tag_ok(const char *t)
     return 1;
 }
 
+/* JSON strings are UTF-8; jansson refuses anything else. */
+static int utf8_ok(const char *s)
+{
+    json_t *j = json_string(s);
+
+    json_decref(j);
+    return j != NULL;
+}
+
+/* Returns the first string of (o) that cannot go into JSON, or NULL. */
+static const char *bad_string(const struct ig_oci_pkg_opts *o)
+{
+    const char *one[] = {o->name, o->version, o->source};
+    const struct ig_strvec *lists[] = {&o->args, &o->env};
+
+    for (size_t i = 0; i < 3; i++)
+        if (one[i] && !utf8_ok(one[i]))
+            return one[i];
+    for (size_t i = 0; i < 2; i++)
+        for (size_t k = 0; k < lists[i]->n; k++)
+            if (!utf8_ok(lists[i]->v[k]))
+                return lists[i]->v[k];
+    return NULL;
+}
+
 /* $SOURCE_DATE_EPOCH, or 0 so that builds are reproducible by default. */
 static int source_date(int64_t *t, char *err, size_t errlen)
 {
@@ -305,6 +330,11 @@ int ig_oci_pkg(const struct ig_oci_pkg_opts *o, char *err, size_t errlen)
     }
     if (source_date(&mtime, err, errlen) < 0)
         return -1;
+    const char *bad = bad_string(o);
+    if (bad) {
+        snprintf(err, errlen, "%s: not valid UTF-8, which JSON requires", bad);
+        return -1;
+    }
     if (!(work = ig_oci_mkdtemp("pkg", err, errlen)))
         return -1;
     if (o->archive) {
