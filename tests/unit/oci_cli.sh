@@ -18,8 +18,12 @@ export TMPDIR="$work/tmp"
 fail=0
 no() { echo "FAIL: $*"; fail=1; }
 
-"$ingot" pkg "$kvm" -t app:1.0 -o "$work/lay" -m 32M -- a "b c" ||
+"$ingot" pkg "$kvm" -t app:1.0 -o "$work/lay" -m 32M -- a "b c" >"$work/out" ||
     no "pkg kvm"
+grep -Eq "^oci:$work/lay:1.0 kvm sha256:[0-9a-f]{64}$" "$work/out" ||
+    no "pkg printed: $(cat "$work/out")"
+grep -q "\"digest\": \"$(cut -d' ' -f3 "$work/out")\"" "$work/lay/index.json" ||
+    no "the printed digest is not in index.json"
 "$ingot" pkg "$pico" -t app:1.0 -o "$work/lay" -e X=1 -p 53/udp ||
     no "pkg pico"
 "$ingot" inspect "oci:$work/lay:1.0" >"$work/out" || no "inspect"

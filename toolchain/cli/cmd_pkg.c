@@ -39,6 +39,9 @@ static const char usage[] =
     "reproducible: the same inputs give the same bytes; the creation time\n"
     "is $SOURCE_DATE_EPOCH, or 1970-01-01 when it is unset.\n"
     "\n"
+    "On success it prints the reference, the platform and the manifest's\n"
+    "digest, e.g. \"oci:hello.oci:1.0 kvm sha256:...\".\n"
+    "\n"
     "Exit status: 0 on success, 1 on any error.\n";
 
 /* Checks "PORT[/tcp|/udp]" and appends it as "PORT/proto". */
@@ -212,6 +215,8 @@ int ig_cmd_pkg(int argc, char **argv)
         ig_host_error("%s", err);
         goto out;
     }
+    printf("%s:%s:%s %s %s\n", o.dir ? "oci" : "oci-archive",
+           o.dir ? o.dir : o.archive, o.tag, o.platform, o.digest);
     r = 0;
 out:
     ig_image_close(img);

@@ -313,7 +313,7 @@ static json_t *open_dir(const char *dir, int *created, char *err, size_t errlen)
     return index;
 }
 
-int ig_oci_pkg(const struct ig_oci_pkg_opts *o, char *err, size_t errlen)
+int ig_oci_pkg(struct ig_oci_pkg_opts *o, char *err, size_t errlen)
 {
     char *tmp = NULL, *work = NULL, *ref = NULL;
     const char *dir = o->dir;
@@ -355,6 +355,8 @@ int ig_oci_pkg(const struct ig_oci_pkg_opts *o, char *err, size_t errlen)
     json_t *entry = write_image(o, dir, work, mtime, err, errlen);
     if (!entry)
         goto out;
+    snprintf(o->digest, sizeof(o->digest), "%s",
+             ig_oci_json_str(entry, "digest"));
     add_entry(index, entry);
     char *p = ig_xasprintf("%s/oci-layout", dir);
     static const char marker[] = "{\"imageLayoutVersion\":\"1.0.0\"}";

@@ -56,6 +56,7 @@ struct ig_oci_pkg_opts {
     const char *version;    /* org.opencontainers.image.version, or NULL */
     const char *source;     /* org.opencontainers.image.source, or NULL */
     int gzip;               /* compress the layer (the default) */
+    char digest[72];        /* out: the manifest's "sha256:<hex>" */
 };
 
 /* Writes the image (o) into (o->dir), creating the layout if needed, or
@@ -64,11 +65,12 @@ struct ig_oci_pkg_opts {
  * are kept, so one tag can hold a kvm and a pico manifest.  Everything is
  * reproducible: fixed owners, modes and times in the layer, gzip without
  * name or time, sorted JSON keys, and "created" from $SOURCE_DATE_EPOCH
- * (1970-01-01 when unset).  Returns 0, or -1 with the reason in (err):
+ * (1970-01-01 when unset).  Stores the new manifest's digest in
+ * (o->digest).  Returns 0, or -1 with the reason in (err):
  * the directory exists and is neither empty nor a layout, its index.json
  * is malformed, the tag is not a valid OCI tag, a file cannot be read or
  * written. */
-int ig_oci_pkg(const struct ig_oci_pkg_opts *o, char *err, size_t errlen);
+int ig_oci_pkg(struct ig_oci_pkg_opts *o, char *err, size_t errlen);
 
 /* Returns 1 if (ref) names an OCI image ("oci:" or "oci-archive:" prefix). */
 int ig_oci_is_ref(const char *ref);
