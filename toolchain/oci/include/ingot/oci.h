@@ -68,8 +68,10 @@ struct ig_oci_pkg_opts {
  * (1970-01-01 when unset).  Stores the new manifest's digest in
  * (o->digest).  Returns 0, or -1 with the reason in (err):
  * the directory exists and is neither empty nor a layout, its index.json
- * is malformed, the tag is not a valid OCI tag, a file cannot be read or
- * written. */
+ * (or the archive) is malformed, the tag is not a valid OCI tag,
+ * $SOURCE_DATE_EPOCH is not a number of seconds, a string is not UTF-8,
+ * the rootfs or a file cannot be read or written.  A layout this call
+ * created is removed on failure; an existing one keeps its index.json. */
 int ig_oci_pkg(struct ig_oci_pkg_opts *o, char *err, size_t errlen);
 
 /* Returns 1 if (ref) names an OCI image ("oci:" or "oci-archive:" prefix). */
