@@ -10,6 +10,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,10 +324,14 @@ static void names(void)
 }
 
 /* Blocking calls in two threads: one accepts and answers, one connects. */
+static volatile int accepted;
+
 static void *server(void *arg)
 {
     int l = *(int *)arg, c = accept(l, NULL, NULL);
     char buf[16];
+
+    accepted = 1;
     ssize_t n = recv(c, buf, sizeof(buf), MSG_WAITALL);
 
     for (ssize_t i = 0; i < n; i++)
@@ -347,9 +352,18 @@ static void threads(void)
     listen(l, 1);
     pthread_create(&t, NULL, server, &l);
     a = loop4(port_of(l, 0));
-    c = socket(AF_INET, SOCK_STREAM, 0);
+    /* Let the server block in accept() before the connection starts. */
+    for (int i = 0; i < 10; i++)
+        sched_yield();
+    c = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    int r = connect(c, (struct sockaddr *)&a, sizeof(a));
     SAY("threads: connect: %s\n",
-        err(connect(c, (struct sockaddr *)&a, sizeof(a))));
+        r == 0 || errno == EINPROGRESS ? "started" : err(r));
+    /* Spin, yielding, until the other thread has the connection: the
+     * network must make progress while some thread stays runnable. */
+    while (!accepted)
+        sched_yield();
+    fcntl(c, F_SETFL, 0);
     send(c, "threads", 7, 0);
     shutdown(c, SHUT_WR);
     ssize_t n = recv(c, buf, sizeof(buf), MSG_WAITALL);
