@@ -138,3 +138,23 @@ mode_t umask(mode_t mask)
 {
     return ig_vfs_umask(mask);
 }
+
+int symlink(const char *target, const char *path)
+{
+    return (int)ig_libc_ret(ig_vfs_symlink(target, AT_FDCWD, path));
+}
+
+int symlinkat(const char *target, int dirfd, const char *path)
+{
+    return (int)ig_libc_ret(ig_vfs_symlink(target, dirfd, path));
+}
+
+ssize_t readlink(const char *path, char *buf, size_t cap)
+{
+    return ig_libc_ret(ig_vfs_readlink(AT_FDCWD, path, buf, cap));
+}
+
+ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t cap)
+{
+    return ig_libc_ret(ig_vfs_readlink(dirfd, path, buf, cap));
+}

@@ -17,6 +17,11 @@ mode_t ig_vfs_umask(mode_t mask)
     return old;
 }
 
+static int rdonly(const struct ig_vnode *vn)
+{
+    return (vn->flags & IG_VNODE_RDONLY) != 0;
+}
+
 static int lookup_at(int dirfd, const char *path, struct ig_lookup *lk)
 {
     struct ig_vnode *start;
@@ -43,6 +48,8 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
             err = -ENOENT;
         } else if (lk.trailing || (flags & O_DIRECTORY)) {
             err = -EISDIR;
+        } else if (rdonly(lk.dir)) {
+            err = -EROFS;
         } else {
             err = lk.dir->ops->create(lk.dir, lk.name, lk.len,
                                       S_IFREG | (mode & 0777 & ~cmask), &lk.vn);
@@ -55,6 +62,9 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
         err = -EISDIR;
     } else if ((flags & O_DIRECTORY) && !S_ISDIR(lk.vn->mode)) {
         err = -ENOTDIR;
+    } else if (rdonly(lk.vn) && S_ISREG(lk.vn->mode) &&
+               (acc != O_RDONLY || (flags & O_TRUNC))) {
+        err = -EROFS;
     } else if ((flags & O_TRUNC) && S_ISREG(lk.vn->mode) && acc != O_RDONLY) {
         err = lk.vn->ops->truncate(lk.vn, 0);
     }
@@ -74,7 +84,7 @@ int ig_vfs_stat(int dirfd, const char *path, struct stat *st)
     if (!lk.vn)
         err = -ENOENT;
     else
-        ig_vnode_stat(lk.vn, st);
+        err = ig_vnode_getattr(lk.vn, st);
     ig_lookup_done(&lk);
     return err;
 }
@@ -98,6 +108,8 @@ int ig_vfs_mkdir(int dirfd, const char *path, mode_t mode)
         return err;
     if (lk.vn)
         err = -EEXIST;
+    else if (rdonly(lk.dir))
+        err = -EROFS;
     else
         err = lk.dir->ops->create(lk.dir, lk.name, lk.len,
                                   S_IFDIR | (mode & 0777 & ~cmask), &vn);
@@ -117,7 +129,9 @@ int ig_vfs_unlink(int dirfd, const char *path, int flags)
 
     if (err)
         return err;
-    if (!lk.vn)
+    if (rdonly(lk.dir))
+        err = -EROFS;
+    else if (!lk.vn)
         err = -ENOENT;
     else if (flags & AT_REMOVEDIR) {
         if (!S_ISDIR(lk.vn->mode))
@@ -126,7 +140,8 @@ int ig_vfs_unlink(int dirfd, const char *path, int flags)
             err = -EINVAL;
         else if (busy(lk.vn))
             err = -EBUSY;
-        else if (ig_lookup_is_dots(&lk) || lk.vn->nchildren)
+        else if (ig_lookup_is_dots(&lk) ||
+                 (lk.vn->nchildren && !lk.vn->ops->rename_replaces))
             err = -ENOTEMPTY;
     } else if (S_ISDIR(lk.vn->mode)) {
         err = -EISDIR;
@@ -162,7 +177,9 @@ int ig_vfs_rename(int olddirfd, const char *old, int newdirfd, const char *new)
         return err;
     }
     struct ig_vnode *vn = o.vn;
-    if (!vn)
+    if (rdonly(o.dir) || rdonly(n.dir))
+        err = o.dir->dev == n.dir->dev ? -EROFS : -EXDEV;
+    else if (!vn)
         err = -ENOENT;
     else if (ig_lookup_is_dots(&o) || ig_lookup_is_dots(&n))
         err = n.len == 0 || o.len == 0 ? -EBUSY : -EINVAL;
@@ -182,10 +199,11 @@ int ig_vfs_rename(int olddirfd, const char *old, int newdirfd, const char *new)
         err = -ENOTDIR;
     else if (n.vn && !S_ISDIR(vn->mode) && S_ISDIR(n.vn->mode))
         err = -EISDIR;
-    else if (n.vn && S_ISDIR(n.vn->mode) && n.vn->nchildren)
+    else if (n.vn && S_ISDIR(n.vn->mode) && n.vn->nchildren &&
+             !vn->ops->rename_replaces)
         err = -ENOTEMPTY;
     else {
-        if (n.vn)
+        if (n.vn && !vn->ops->rename_replaces)
             err = n.dir->ops->remove(n.dir, n.vn);
         if (!err)
             err = vn->ops->rename(vn, n.dir, n.name, n.len);
@@ -201,6 +219,8 @@ static int vn_truncate(struct ig_vnode *vn, off_t len)
         return -EISDIR;
     if (!S_ISREG(vn->mode) || len < 0)
         return -EINVAL;
+    if (rdonly(vn))
+        return -EROFS;
     return vn->ops->truncate(vn, len);
 }
 
@@ -246,7 +266,8 @@ int ig_vfs_readdir(int fd, struct ig_dirent *out)
         f->pos++;
         return 1;
     }
-    int r = dir->ops->readdir(dir, f->pos - 2, out);
+    int r = f->ops->readdir ? f->ops->readdir(f, out)
+                            : dir->ops->readdir(dir, f->pos - 2, out);
     if (r > 0)
         f->pos++;
     return r;
@@ -275,4 +296,43 @@ int ig_vfs_chdir(const char *path)
 int ig_vfs_getcwd(char *buf, size_t size)
 {
     return ig_vnode_path(ig_vfs.cwd, buf, size);
+}
+
+int ig_vfs_symlink(const char *target, int dirfd, const char *path)
+{
+    struct ig_lookup lk;
+    int err;
+
+    if (!target)
+        return -EFAULT;
+    err = lookup_at(dirfd, path, &lk);
+    if (err)
+        return err;
+    if (lk.vn || ig_lookup_is_dots(&lk))
+        err = -EEXIST;
+    else if (!*target)
+        err = -ENOENT;
+    else if (rdonly(lk.dir))
+        err = -EROFS;
+    else if (!lk.dir->ops->symlink)
+        err = -EPERM;
+    else
+        err = lk.dir->ops->symlink(lk.dir, lk.name, lk.len, target);
+    ig_lookup_done(&lk);
+    return err;
+}
+
+ssize_t ig_vfs_readlink(int dirfd, const char *path, char *buf, size_t cap)
+{
+    struct ig_lookup lk;
+    ssize_t err = lookup_at(dirfd, path, &lk);
+
+    if (err)
+        return err;
+    if (ig_lookup_is_dots(&lk) || !lk.dir->ops->readlink)
+        err = lk.vn ? -EINVAL : -ENOENT;
+    else
+        err = lk.dir->ops->readlink(lk.dir, lk.name, lk.len, buf, cap);
+    ig_lookup_done(&lk);
+    return err;
 }

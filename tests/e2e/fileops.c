@@ -439,7 +439,9 @@ static void stdio_and_devices(void)
     file_type("/dev/null");
 }
 
-int main(void)
+/* With an argument, works in that directory (a volume: the native run
+ * gets the same absolute path on the host). */
+int main(int argc, char **argv)
 {
 #ifndef __ingot__
     /* The same descriptor limit as Ingot's table, so EMFILE comes at the
@@ -451,6 +453,10 @@ int main(void)
         close(fd);
 #endif
     umask(022);
+    if (argc > 1 && chdir(argv[1]) < 0) {
+        printf("chdir %s: %s\n", argv[1], ename(errno));
+        return 1;
+    }
     remove_tree(DIR_NAME);
     T(mkdir(DIR_NAME, 0755));
     T(chdir(DIR_NAME));

@@ -95,8 +95,13 @@ int ig_cmd_run(int argc, char **argv)
         goto out;
     }
     /* Parsed here, carried out by the platforms as their drivers land. */
-    if (o.nvols) {
-        fail("-v", "volumes are not supported yet");
+    if (o.nvols && strcmp(plat, "pico") != 0) {
+        fail("-v", "volumes on kvm need the virtio-9p transport, which is "
+                   "not there yet");
+        goto out;
+    }
+    if (ig_run_volumes_resolve(&o, err, sizeof(err)) < 0) {
+        ig_host_error("%s", err);
         goto out;
     }
     if (o.net != IG_RUN_NET_NONE) {
