@@ -94,17 +94,12 @@ int ig_cmd_run(int argc, char **argv)
         fail(o.image, err);
         goto out;
     }
-    /* Parsed here, carried out by the platforms as their drivers land. */
-    if (o.nvols && strcmp(plat, "pico") != 0) {
-        fail("-v", "volumes on kvm need the virtio-9p transport, which is "
-                   "not there yet");
-        goto out;
-    }
+    /* Volumes: host directories on pico, virtio-9p on kvm. */
     if (ig_run_volumes_resolve(&o, err, sizeof(err)) < 0) {
         ig_host_error("%s", err);
         goto out;
     }
-    if (o.net != IG_RUN_NET_NONE) {
+    if (o.net != IG_RUN_NET_NONE && strcmp(plat, "kvm") != 0) {
         fail(o.nports ? "-p" : "--net", "networking is not supported yet");
         goto out;
     }
@@ -149,7 +144,13 @@ int ig_cmd_run(int argc, char **argv)
                            .mem = o.mem,
                            .kernel = o.image,
                            .cmdline = cmdline,
-                           .console = 1};
+                           .console = 1,
+                           .net = o.net,
+                           .net_tap = o.net_tap,
+                           .ports = o.ports,
+                           .nports = o.nports,
+                           .vols = o.vols,
+                           .nvols = o.nvols};
     ig_run_qemu_argv(&qargv, &vm);
     if (o.dry_run) {
         char *line = ig_shquote_argv(ig_strvec_argv(&qargv));
