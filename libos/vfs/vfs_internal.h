@@ -162,6 +162,13 @@ int ig_rfs_new(const struct ig_rfs_backend *be, void *ctx, int ro,
 /* hostfs.c: the backend over plat.h's host directory (dev). */
 extern const struct ig_rfs_backend ig_hostfs_backend;
 
+/* p9fs.c: the backend over 9P2000.L channel (dev) (plat.h): connects
+ * (Tversion, Tattach) and stores the client in (*ctx).  Returns 0,
+ * -ENOMEM, -EPROTONOSUPPORT (the server does not speak 9P2000.L), or the
+ * channel's or server's error. */
+extern const struct ig_rfs_backend ig_p9fs_backend;
+int ig_p9fs_connect(int dev, void **ctx);
+
 /* volume.c: mounts `vol.TAG=DIR[:ro]` (see ig_vfs_option). */
 
 /* devfs.c */

@@ -51,6 +51,18 @@ static int find_hostdir(const char *tag, int *ro)
     return -ENODEV;
 }
 
+/* Finds the 9P channel with mount tag (tag); returns it or -ENODEV. */
+static int find_9p(const char *tag)
+{
+    int n = ig_plat_dev_count(IG_PLAT_DEV_9P);
+    char t[64];
+
+    for (int i = 0; i < n; i++)
+        if (ig_plat_9p_tag(i, t, sizeof(t)) >= 0 && !strcmp(t, tag))
+            return i;
+    return -ENODEV;
+}
+
 static const char *why(int err)
 {
     switch (err) {
@@ -66,6 +78,10 @@ static const char *why(int err)
         return "out of memory";
     case -EBUSY:
         return "already a mount point";
+    case -EPROTONOSUPPORT:
+        return "the server does not speak 9P2000.L";
+    case -EIO:
+        return "input/output error";
     default:
         return "cannot mount";
     }
@@ -98,11 +114,18 @@ int ig_vfs_option(const char *opt)
     tag[tl] = '\0';
     memcpy(dir, eq + 1, dl);
     dir[dl] = '\0';
+    /* A host directory (pico) or a 9P channel (kvm) of that name. */
     int dev = find_hostdir(tag, &devro);
     err = dev;
-    if (dev >= 0)
+    if (dev >= 0) {
         err = ig_rfs_new(&ig_hostfs_backend, (void *)(intptr_t)dev, ro || devro,
                          &root);
+    } else if ((dev = find_9p(tag)) >= 0) {
+        void *ctx;
+        err = ig_p9fs_connect(dev, &ctx);
+        if (!err)
+            err = ig_rfs_new(&ig_p9fs_backend, ctx, ro, &root);
+    }
     if (!err) {
         err = mkdirs(dir, &at);
         if (!err) {
