@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* pci.c: PCI configuration space (ports 0xcf8/0xcfc) and the functions found. */
+/* pci.c: PCI configuration space (ports 0xcf8/0xcfc) and the functions found.
+ */
 #include "kvm_internal.h"
 #include "pci.h"
 #include "x86_64/x86.h"
@@ -89,8 +90,8 @@ void ig_kvm_pci_init(void)
      * (behind no bridge) unless told otherwise. */
     for (unsigned dev = 0; dev < 32; dev++) {
         for (unsigned fn = 0; fn < 8; fn++) {
-            struct ig_pci_fn f = {.bus = 0, .dev = (uint8_t)dev,
-                                  .fn = (uint8_t)fn};
+            struct ig_pci_fn f = {
+                .bus = 0, .dev = (uint8_t)dev, .fn = (uint8_t)fn};
             uint32_t id = ig_pci_read32(&f, 0);
 
             if ((id & 0xffff) == 0xffff) {

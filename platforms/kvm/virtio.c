@@ -37,8 +37,8 @@ int ig_virtio_start(struct ig_virtio_dev *d, uint64_t want, struct ig_virtq *qs,
     offered = d->ops->features(d);
     if (!(offered & IG_VIRTIO_F_VERSION_1))
         return fail(d, "no VIRTIO_F_VERSION_1 (legacy only)");
-    d->features = offered & (want | IG_VIRTIO_F_VERSION_1 |
-                             IG_VIRTIO_F_EVENT_IDX);
+    d->features =
+        offered & (want | IG_VIRTIO_F_VERSION_1 | IG_VIRTIO_F_EVENT_IDX);
     d->ops->set_features(d, d->features);
     d->ops->set_status(d, S_ACKNOWLEDGE | S_DRIVER | S_FEATURES_OK);
     if (!(d->ops->status(d) & S_FEATURES_OK))

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* virtio.h: the virtio core (devices, transports, split virtqueues), kvm-internal. */
+/* virtio.h: the virtio core (devices, transports, split virtqueues),
+ * kvm-internal. */
 #ifndef INGOT_KVM_VIRTIO_H
 #define INGOT_KVM_VIRTIO_H
 
@@ -78,8 +79,9 @@ struct ig_virtq {
     int event_idx, intr_on;
     struct virtq_desc *desc;
     volatile uint16_t *avail; /* flags, idx, ring[size], used_event */
-    volatile uint16_t *used;  /* flags, idx, {u32 id, u32 len}[size], avail_event */
-    void **token;             /* per chain head */
+    volatile uint16_t
+        *used;    /* flags, idx, {u32 id, u32 len}[size], avail_event */
+    void **token; /* per chain head */
 };
 
 /* virtio.c: resets (d), negotiates VIRTIO_F_VERSION_1 (required) and those

@@ -156,8 +156,8 @@ static const struct ig_virtio_ops ops = {
 void ig_virtio_mmio_scan(void)
 {
     for (unsigned i = 0; i < MMIO_SLOTS; i++) {
-        struct ig_virtio_dev d = {.ops = &ops, .tr = &slots[i],
-                                  .where = "virtio-mmio"};
+        struct ig_virtio_dev d = {
+            .ops = &ops, .tr = &slots[i], .where = "virtio-mmio"};
 
         slots[i].regs =
             (volatile uint32_t *)(uintptr_t)(MMIO_BASE + i * MMIO_STRIDE);

@@ -61,8 +61,8 @@ void ig_virtio_net_probe(const struct ig_virtio_dev *d)
         return;
     }
     n->dev = *d;
-    if (ig_virtio_start(&n->dev, F_CSUM | F_GUEST_CSUM | F_MAC, n->q, 2,
-                        QCAP) < 0)
+    if (ig_virtio_start(&n->dev, F_CSUM | F_GUEST_CSUM | F_MAC, n->q, 2, QCAP) <
+        0)
         return;
     if (n->dev.features & F_MAC) {
         for (unsigned i = 0; i < 6; i++)
@@ -194,8 +194,8 @@ long ig_plat_net_recv(int dev, void *buf, size_t cap)
          * VIRTIO_NET_F_GUEST_CSUM) is completed here: frames handed up
          * are always whole. */
         if ((h->flags & HDR_F_NEEDS_CSUM) &&
-            ig_csum_complete(b + HDR_LEN, flen, h->csum_start,
-                             h->csum_offset) < 0)
+            ig_csum_complete(b + HDR_LEN, flen, h->csum_start, h->csum_offset) <
+                0)
             r = 0;
         else if (flen > cap)
             r = -EMSGSIZE;

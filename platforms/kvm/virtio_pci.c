@@ -204,8 +204,8 @@ static void probe(struct ig_pci_fn *f)
             uint32_t t = ig_pci_read32(f, cap + 4);
 
             if (f->bar[t & 7] && (t & 7) < 6) {
-                p->msix = (volatile uint32_t *)(uintptr_t)(f->bar[t & 7] +
-                                                           (t & ~7u));
+                p->msix =
+                    (volatile uint32_t *)(uintptr_t)(f->bar[t & 7] + (t & ~7u));
                 p->msix_cap = cap;
             }
         } else if (id == CAP_VENDOR) {

@@ -103,6 +103,16 @@ int ig_cmd_run(int argc, char **argv)
         fail(o.nports ? "-p" : "--net", "networking is not supported yet");
         goto out;
     }
+    /* microvm: 8 virtio-mmio transports, one taken by virtio-rng. */
+    if (strcmp(plat, "kvm") == 0 && strcmp(o.machine, "microvm") == 0 &&
+        1 + (o.net != IG_RUN_NET_NONE) + o.nvols > 8) {
+        snprintf(err, sizeof(err),
+                 "%d volumes%s do not fit microvm's 8 virtio-mmio slots "
+                 "(one is virtio-rng); use --machine q35",
+                 o.nvols, o.net != IG_RUN_NET_NONE ? " and a network" : "");
+        fail("-v", err);
+        goto out;
+    }
     if (ig_run_cmdline(&o, &cmdline) < 0) {
         snprintf(err, sizeof(err), "%zu bytes; the guest takes at most %d",
                  strlen(cmdline), IG_RUN_CMDLINE_MAX - 1);

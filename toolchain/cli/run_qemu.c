@@ -23,8 +23,8 @@ static const struct {
     /* virtio-rng feeds ig_plat_entropy (measured: ~1 ms of boot under TCG,
      * within the noise).  The kvm driver speaks only virtio 1.x, and QEMU
      * 7.2 makes virtio-mmio transports legacy unless told otherwise. */
-    {"microvm", "microvm,auto-kernel-cmdline=off,acpi=off",
-     "virtio-rng-device", "device"},
+    {"microvm", "microvm,auto-kernel-cmdline=off,acpi=off", "virtio-rng-device",
+     "device"},
     /* SeaBIOS stops probing a disk controller nobody uses (~12 ms). */
     {"q35", "q35,sata=off", NULL, "pci"},
 };
@@ -120,8 +120,7 @@ static void volume_args(struct ig_strvec *out, const struct ig_run_vm *vm,
         ig_strvec_pushf(out, "local,id=v%d,path=%s,security_model=none%s", i,
                         path, vm->vols[i].ro ? ",readonly=on" : "");
         ig_strvec_push(out, "-device");
-        ig_strvec_pushf(out, "virtio-9p-%s,fsdev=v%d,mount_tag=v%d", bus, i,
-                        i);
+        ig_strvec_pushf(out, "virtio-9p-%s,fsdev=v%d,mount_tag=v%d", bus, i, i);
         free(path);
     }
 }
