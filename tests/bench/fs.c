@@ -78,7 +78,6 @@ int main(int argc, char **argv)
             die(path);
     }
     printf("fs: write %.1f MiB/s read %.1f MiB/s create %.0f files/s\n",
-           (double)mib / (t1 - t0), (double)mib / (t2 - t1),
-           files / (t4 - t3));
+           (double)mib / (t1 - t0), (double)mib / (t2 - t1), files / (t4 - t3));
     return 0;
 }
