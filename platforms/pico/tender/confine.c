@@ -230,6 +230,21 @@ int ig_tender_confine(int console_fd, const struct ig_tender_volume *vols,
     /* Belt and braces to seccomp's ban on clone/fork/execve. */
     if (setrlimit(RLIMIT_NPROC, &no_procs) < 0 && verbose)
         fprintf(stderr, "ingot-pico: RLIMIT_NPROC: %s\n", strerror(errno));
+    /* The filter allows volume calls on descriptors up to 1023 only: the
+     * kernel must never hand out a higher one. */
+    if (nvols) {
+        struct rlimit nofile;
+        if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_max > 1024) {
+            nofile.rlim_max = 1024;
+            if (nofile.rlim_cur > 1024)
+                nofile.rlim_cur = 1024;
+            if (setrlimit(RLIMIT_NOFILE, &nofile) < 0) {
+                fprintf(stderr, "ingot-pico: RLIMIT_NOFILE: %s\n",
+                        strerror(errno));
+                return -1;
+            }
+        }
+    }
     if (landlock_confine(vols, nvols, verbose) < 0)
         return -1;
     fflush(stderr);
