@@ -11,6 +11,7 @@
 #   vol.sh nodevice INGOT PICO_IMAGE            vol. option, no such device
 #
 # Each works in a fresh temporary directory and exits 0 on success.
+# $VOL_OPTS holds extra `ingot run` options (e.g. --machine q35).
 set -u
 what=$1 ingot=$2 image=$3
 shift 3
@@ -23,7 +24,8 @@ cleanup() {
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-run() { timeout 300 "$ingot" run --accel tcg "$@"; }
+# shellcheck disable=SC2086 # VOL_OPTS is a list of options
+run() { timeout 300 "$ingot" run --accel tcg ${VOL_OPTS:-} "$@"; }
 
 case $what in
 fileops)
