@@ -31,7 +31,8 @@ struct rfs_node {
     struct ig_vnode vn;
     struct rfs_node *child, *next;
     struct rfs_mount *m;
-    int linked; /* in its parent's list */
+    int linked;  /* in its parent's list */
+    int pending; /* handle from create, for the open that follows, or -1 */
 };
 
 /* An open file: the storage's handle and, for directories, entries read
@@ -149,6 +150,7 @@ static struct rfs_node *node_new(struct rfs_mount *m, struct rfs_node *dir,
     n->vn.flags = m->flags;
     n->vn.refs = 1;
     n->m = m;
+    n->pending = -1;
     set_attr(&n->vn, a);
     if (dir) {
         n->vn.parent = &dir->vn;
@@ -158,6 +160,26 @@ static struct rfs_node *node_new(struct rfs_mount *m, struct rfs_node *dir,
         n->linked = 1;
     }
     return n;
+}
+
+/* Makes (c), the cached node of (name) in (dir) or NULL, stand for the
+ * file with attributes (a): kept if it is the same file, else replaced. */
+static int install(struct rfs_node *dir, struct rfs_node *c, const char *name,
+                   size_t len, const struct ig_plat_hostdir_stat *a,
+                   struct ig_vnode **out)
+{
+    if (c && c->vn.ino == (ino_t)a->ino &&
+        (c->vn.mode & S_IFMT) == (a->mode & S_IFMT)) {
+        set_attr(&c->vn, a);
+    } else {
+        if (c)
+            drop(c);
+        c = node_new(dir->m, dir, name, len, a);
+        if (!c)
+            return -ENOMEM;
+    }
+    *out = &c->vn;
+    return 0;
 }
 
 /* Finds (name) in (dir) on the storage and returns its (cached) node. */
@@ -176,25 +198,22 @@ static int rfs_lookup(struct ig_vnode *dirvn, const char *name, size_t len,
             drop(c);
         return err;
     }
-    if (c && c->vn.ino == (ino_t)a.ino &&
-        (c->vn.mode & S_IFMT) == (a.mode & S_IFMT)) {
-        set_attr(&c->vn, &a);
-    } else {
-        if (c)
-            drop(c);
-        c = node_new(dir->m, dir, name, len, &a);
-        if (!c)
-            return -ENOMEM;
-    }
-    *out = &c->vn;
-    return 0;
+    return install(dir, c, name, len, &a, out);
 }
 
+/*
+ * A regular file is created open for reading and writing, and that handle
+ * waits in the node for the open that follows (ig_vfs_open creates, then
+ * opens): on 9P that saves a walk, a getattr and an open, on pico an
+ * openat2.  The access mode of the open file description still decides
+ * what the guest may do with it.
+ */
 static int rfs_create(struct ig_vnode *dirvn, const char *name, size_t len,
                       mode_t mode, struct ig_vnode **out)
 {
     struct rfs_node *dir = RN(dirvn);
     const struct ig_rfs_backend *be = dir->m->be;
+    struct ig_plat_hostdir_stat a;
     char path[IG_PATH_MAX];
     int err = path_of(dir, name, len, path, sizeof(path));
 
@@ -202,15 +221,28 @@ static int rfs_create(struct ig_vnode *dirvn, const char *name, size_t len,
         return err;
     if (S_ISDIR(mode)) {
         err = be->mkdir(dir->m->ctx, path, mode & 07777);
-    } else if (S_ISREG(mode)) {
-        int h = be->open(dir->m->ctx, path,
-                         IG_PLAT_HD_WRITE | IG_PLAT_HD_CREAT | IG_PLAT_HD_EXCL,
-                         mode & 07777);
-        err = h < 0 ? h : be->close(dir->m->ctx, h);
-    } else {
-        err = -EPERM;
+        return err ? err : rfs_lookup(dirvn, name, len, out);
     }
-    return err ? err : rfs_lookup(dirvn, name, len, out);
+    if (!S_ISREG(mode))
+        return -EPERM;
+    int h = be->open(dir->m->ctx, path,
+                     IG_PLAT_HD_READ | IG_PLAT_HD_WRITE | IG_PLAT_HD_CREAT |
+                         IG_PLAT_HD_EXCL,
+                     mode & 07777);
+    if (h < 0)
+        return h;
+    err = be->fstat(dir->m->ctx, h, &a);
+    if (!err)
+        err = install(dir, cached(dir, name, len), name, len, &a, out);
+    if (err) {
+        be->close(dir->m->ctx, h);
+        return err;
+    }
+    struct rfs_node *n = RN(*out);
+    if (n->pending >= 0)
+        be->close(dir->m->ctx, n->pending);
+    n->pending = h;
+    return 0;
 }
 
 static int rfs_remove(struct ig_vnode *dirvn, struct ig_vnode *vn)
@@ -338,7 +370,12 @@ static int rfs_open(struct ig_vnode *vn, struct ig_file *f, int flags)
     rf = malloc(sizeof(*rf));
     if (!rf)
         return -ENOMEM;
-    rf->h = n->m->be->open(n->m->ctx, path, hf, 0);
+    if (n->pending >= 0 && !S_ISDIR(vn->mode)) {
+        rf->h = n->pending;
+        n->pending = -1;
+    } else {
+        rf->h = n->m->be->open(n->m->ctx, path, hf, 0);
+    }
     if (rf->h < 0) {
         err = rf->h;
         free(rf);
@@ -375,6 +412,8 @@ static void rfs_free(struct ig_vnode *vn)
 {
     struct rfs_node *n = RN(vn);
 
+    if (n->pending >= 0)
+        n->m->be->close(n->m->ctx, n->pending);
     if (n != n->m->root)
         ig_vnode_put(vn->parent);
     free(vn->name);
