@@ -334,6 +334,8 @@ static int p9_open(void *ctx, const char *path, unsigned flags, unsigned mode)
         return fid;
     if ((flags & IG_PLAT_HD_DIR) && (st.mode & 0170000) != 0040000)
         err = -ENOTDIR;
+    else if ((st.mode & 0170000) != 0040000 && (st.mode & 0170000) != 0100000)
+        err = -ENXIO; /* a FIFO or device node: as on pico (plat.h) */
     else
         err = open_fid(c, fid, NULL, flags, 0);
     if (err) {

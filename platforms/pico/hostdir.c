@@ -28,7 +28,9 @@
 #define L_O_RDWR 02
 #define L_O_CREAT 0100
 #define L_O_EXCL 0200
+#define L_O_NOCTTY 0400
 #define L_O_TRUNC 01000
+#define L_O_NONBLOCK 04000
 #define L_O_DIRECTORY 0200000
 #define L_O_CLOEXEC 02000000
 #define L_O_PATH 010000000
@@ -200,8 +202,22 @@ int ig_plat_hostdir_open(int dev, const char *path, unsigned flags,
         lf |= L_O_TRUNC;
     if (flags & IG_PLAT_HD_DIR)
         lf |= L_O_DIRECTORY;
-    return (int)open_beneath(dev, path, lf,
-                             (flags & IG_PLAT_HD_CREAT) ? (mode & 07777) : 0);
+    /* Non-blocking, so that opening a FIFO cannot hang the image before
+     * the check below refuses it. */
+    long fd = open_beneath(dev, path, lf | L_O_NONBLOCK | L_O_NOCTTY,
+                           (flags & IG_PLAT_HD_CREAT) ? (mode & 07777) : 0);
+    struct l_stat k;
+    if (fd < 0)
+        return (int)fd;
+    long r = sys3(NR_FSTAT, fd, (long)&k, 0);
+    if (r == 0 && (k.mode & 0170000) != 0100000 &&
+        (k.mode & 0170000) != 0040000)
+        r = -ENXIO;
+    if (r < 0) {
+        sys3(NR_CLOSE, fd, 0, 0);
+        return (int)r;
+    }
+    return (int)fd;
 }
 
 static void conv_stat(const struct l_stat *k, struct ig_plat_hostdir_stat *st)

@@ -95,6 +95,11 @@ int main(int argc, char **argv)
     no_read(P("sub/deep"));
     no_read(P("abs"));
     no_read(P("etc/passwd"));
+    /* Special files inside the volume: a FIFO must not hang the image,
+     * a device node (planted when the host allows mknod) must not open. */
+    no_read(P("fifo"));
+    no_read(P("devzero"));
+    no_write(P("devzero"), O_WRONLY);
     no_write(P("rel"), O_WRONLY | O_TRUNC);
     no_write(P("up/secret2"), O_CREAT | O_WRONLY);
     no_write(P("abs"), O_WRONLY | O_APPEND);

@@ -100,6 +100,8 @@ escape)
     ln -s ../../secret "$tmp/vol/sub/deep"
     ln -s "$tmp/secret" "$tmp/vol/abs"
     ln -s /etc "$tmp/vol/etc"
+    mkfifo "$tmp/vol/fifo"
+    mknod "$tmp/vol/devzero" c 1 5 2>/dev/null || true # root only
     run -v "$tmp/vol:/vol" "$image" -- /vol "$tmp/secret" "$@" \
         >"$tmp/out" 2>&1
     st=$?

@@ -203,8 +203,10 @@ struct ig_plat_hostdir_stat {
 int ig_plat_hostdir_info(int dev, struct ig_plat_hostdir_info *out);
 
 /* Opens (path) with IG_PLAT_HD_* (flags); (mode) is the permission of a
- * created file.  Returns a handle, -ENOENT, -EEXIST, -EISDIR, -ENOTDIR,
- * -EACCES, -EROFS, -EXDEV (leaves the directory), -EMFILE ... */
+ * created file.  Only regular files and directories open: anything else
+ * (a FIFO, a device node) fails with -ENXIO, without blocking.  Returns a
+ * handle, -ENOENT, -EEXIST, -EISDIR, -ENOTDIR, -EACCES, -EROFS, -EXDEV
+ * (leaves the directory), -EMFILE ... */
 int ig_plat_hostdir_open(int dev, const char *path, unsigned flags,
                          unsigned mode);
 
