@@ -7,7 +7,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "libc_internal.h"
 
@@ -157,4 +159,39 @@ ssize_t readlink(const char *path, char *buf, size_t cap)
 ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t cap)
 {
     return ig_libc_ret(ig_vfs_readlink(dirfd, path, buf, cap));
+}
+
+int utimensat(int dirfd, const char *path, const struct timespec *ts, int flags)
+{
+    return (int)ig_libc_ret(ig_vfs_utimens(dirfd, path, ts, flags));
+}
+
+int futimens(int fd, const struct timespec *ts)
+{
+    return (int)ig_libc_ret(ig_vfs_futimens(fd, ts));
+}
+
+/* utimes(2) and utime(2) in terms of utimensat: microseconds and seconds. */
+int utimes(const char *path, const struct timeval tv[2])
+{
+    struct timespec ts[2];
+
+    if (!tv)
+        return utimensat(AT_FDCWD, path, NULL, 0);
+    for (int i = 0; i < 2; i++) {
+        ts[i].tv_sec = tv[i].tv_sec;
+        ts[i].tv_nsec = tv[i].tv_usec * 1000;
+    }
+    return utimensat(AT_FDCWD, path, ts, 0);
+}
+
+int utime(const char *path, const struct utimbuf *times)
+{
+    struct timespec ts[2];
+
+    if (!times)
+        return utimensat(AT_FDCWD, path, NULL, 0);
+    ts[0] = (struct timespec){times->actime, 0};
+    ts[1] = (struct timespec){times->modtime, 0};
+    return utimensat(AT_FDCWD, path, ts, 0);
 }

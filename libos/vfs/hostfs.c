@@ -48,6 +48,12 @@ static int hd_ftruncate(void *ctx, int h, uint64_t len)
     return ig_plat_hostdir_ftruncate(h, len);
 }
 
+static int hd_futimens(void *ctx, int h, int64_t atime_ns, int64_t mtime_ns)
+{
+    (void)ctx;
+    return ig_plat_hostdir_futimens(h, atime_ns, mtime_ns);
+}
+
 static int hd_fsync(void *ctx, int h)
 {
     (void)ctx;
@@ -98,6 +104,7 @@ const struct ig_rfs_backend ig_hostfs_backend = {
     .pread = hd_pread,
     .pwrite = hd_pwrite,
     .ftruncate = hd_ftruncate,
+    .futimens = hd_futimens,
     .fsync = hd_fsync,
     .close = hd_close,
     .readdir = hd_readdir,

@@ -47,6 +47,10 @@ enum {
 #define IG_P9_MAXWELEM 16 /* names per Twalk */
 #define IG_P9_GETATTR_BASIC 0x7ffull
 #define IG_P9_SETATTR_SIZE 0x8u
+#define IG_P9_SETATTR_ATIME 0x10u
+#define IG_P9_SETATTR_MTIME 0x20u
+#define IG_P9_SETATTR_ATIME_SET 0x80u
+#define IG_P9_SETATTR_MTIME_SET 0x100u
 #define IG_P9_AT_REMOVEDIR 0x200u
 /* Tlopen/Tlcreate flags: Linux's open(2) values. */
 #define IG_P9_O_RDONLY 0u

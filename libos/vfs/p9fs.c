@@ -417,9 +417,10 @@ static long p9_pwrite(void *ctx, int h, const void *buf, size_t len,
     return (long)done;
 }
 
-static int p9_ftruncate(void *ctx, int h, uint64_t len)
+/* Tsetattr of (h): (valid) says which of (size) and the times count. */
+static int setattr(struct p9 *c, int h, uint32_t valid, uint64_t size,
+                   const int64_t t[2])
 {
-    struct p9 *c = ctx;
     struct ig_p9_out o;
     struct ig_p9_in in;
 
@@ -428,16 +429,40 @@ static int p9_ftruncate(void *ctx, int h, uint64_t len)
     pthread_mutex_lock(&c->lock);
     BEGIN(c, o, IG_P9_TSETATTR);
     ig_p9_put_u32(&o, (uint32_t)h);
-    ig_p9_put_u32(&o, IG_P9_SETATTR_SIZE);
+    ig_p9_put_u32(&o, valid);
     ig_p9_put_u32(&o, 0); /* mode */
     ig_p9_put_u32(&o, 0); /* uid */
     ig_p9_put_u32(&o, 0); /* gid */
-    ig_p9_put_u64(&o, len);
-    for (int i = 0; i < 4; i++) /* atime, mtime */
-        ig_p9_put_u64(&o, 0);
+    ig_p9_put_u64(&o, size);
+    for (int i = 0; i < 2; i++) { /* atime, mtime: seconds, nanoseconds */
+        int64_t v = t && t[i] >= 0 ? t[i] : 0;
+        ig_p9_put_u64(&o, (uint64_t)(v / 1000000000));
+        ig_p9_put_u64(&o, (uint64_t)(v % 1000000000));
+    }
     int err = rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
     pthread_mutex_unlock(&c->lock);
     return err;
+}
+
+static int p9_ftruncate(void *ctx, int h, uint64_t len)
+{
+    return setattr(ctx, h, IG_P9_SETATTR_SIZE, len, NULL);
+}
+
+static int p9_futimens(void *ctx, int h, int64_t atime_ns, int64_t mtime_ns)
+{
+    const int64_t t[2] = {atime_ns, mtime_ns};
+    uint32_t valid = 0;
+
+    /* ATIME alone is "now" on the server; with ATIME_SET the given time. */
+    for (int i = 0; i < 2; i++) {
+        if (t[i] == IG_PLAT_HD_TIME_OMIT)
+            continue;
+        valid |= i ? IG_P9_SETATTR_MTIME : IG_P9_SETATTR_ATIME;
+        if (t[i] != IG_PLAT_HD_TIME_NOW)
+            valid |= i ? IG_P9_SETATTR_MTIME_SET : IG_P9_SETATTR_ATIME_SET;
+    }
+    return valid ? setattr(ctx, h, valid, 0, t) : 0;
 }
 
 static int p9_fsync(void *ctx, int h)
@@ -584,6 +609,7 @@ const struct ig_rfs_backend ig_p9fs_backend = {
     .pread = p9_pread,
     .pwrite = p9_pwrite,
     .ftruncate = p9_ftruncate,
+    .futimens = p9_futimens,
     .fsync = p9_fsync,
     .close = p9_close,
     .readdir = p9_readdir,

@@ -315,6 +315,33 @@ static int rfs_truncate(struct ig_vnode *vn, off_t len)
     return err;
 }
 
+static int64_t ns_of(const struct timespec *t)
+{
+    if (t->tv_nsec == UTIME_NOW)
+        return IG_PLAT_HD_TIME_NOW;
+    if (t->tv_nsec == UTIME_OMIT)
+        return IG_PLAT_HD_TIME_OMIT;
+    return (int64_t)t->tv_sec * 1000000000 + t->tv_nsec;
+}
+
+static int rfs_utimens(struct ig_vnode *vn, const struct timespec ts[2])
+{
+    struct rfs_node *n = RN(vn);
+    char path[IG_PATH_MAX];
+    int err = path_of(n, NULL, 0, path, sizeof(path));
+
+    if (err)
+        return err;
+    unsigned hf =
+        S_ISDIR(vn->mode) ? IG_PLAT_HD_READ | IG_PLAT_HD_DIR : IG_PLAT_HD_READ;
+    int h = n->m->be->open(n->m->ctx, path, hf, 0);
+    if (h < 0)
+        return h;
+    err = n->m->be->futimens(n->m->ctx, h, ns_of(&ts[0]), ns_of(&ts[1]));
+    n->m->be->close(n->m->ctx, h);
+    return err;
+}
+
 static void fill_stat(struct ig_vnode *vn, const struct ig_plat_hostdir_stat *a,
                       struct stat *st)
 {
@@ -431,6 +458,7 @@ static const struct ig_vnode_ops rfs_ops = {
     .getattr = rfs_getattr,
     .symlink = rfs_symlink,
     .readlink = rfs_readlink,
+    .utimens = rfs_utimens,
     .rename_replaces = 1,
 };
 

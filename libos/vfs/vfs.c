@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "vfs_internal.h"
@@ -335,4 +336,56 @@ ssize_t ig_vfs_readlink(int dirfd, const char *path, char *buf, size_t cap)
         err = lk.dir->ops->readlink(lk.dir, lk.name, lk.len, buf, cap);
     ig_lookup_done(&lk);
     return err;
+}
+
+/* Sets (vn)'s times to (ts) (NULL: both now). */
+static int vn_utimens(struct ig_vnode *vn, const struct timespec *ts)
+{
+    struct timespec t[2] = {{0, UTIME_NOW}, {0, UTIME_NOW}};
+
+    if (ts) {
+        for (int i = 0; i < 2; i++)
+            if (ts[i].tv_nsec != UTIME_NOW && ts[i].tv_nsec != UTIME_OMIT &&
+                (ts[i].tv_nsec < 0 || ts[i].tv_nsec >= 1000000000))
+                return -EINVAL;
+        t[0] = ts[0];
+        t[1] = ts[1];
+    }
+    if (rdonly(vn))
+        return -EROFS;
+    if (vn->ops->utimens)
+        return vn->ops->utimens(vn, t);
+    /* ramfs keeps one time, the modification time. */
+    if (t[1].tv_nsec == UTIME_NOW)
+        clock_gettime(CLOCK_REALTIME, &vn->mtime);
+    else if (t[1].tv_nsec != UTIME_OMIT)
+        vn->mtime = t[1];
+    return 0;
+}
+
+int ig_vfs_utimens(int dirfd, const char *path, const struct timespec *ts,
+                   int flags)
+{
+    struct ig_lookup lk;
+    int err;
+
+    if (flags & ~AT_SYMLINK_NOFOLLOW)
+        return -EINVAL;
+    err = lookup_at(dirfd, path, &lk);
+    if (err)
+        return err;
+    err = lk.vn ? vn_utimens(lk.vn, ts) : -ENOENT;
+    ig_lookup_done(&lk);
+    return err;
+}
+
+int ig_vfs_futimens(int fd, const struct timespec *ts)
+{
+    struct ig_file *f = ig_fd_get(fd);
+
+    if (!f)
+        return -EBADF;
+    if (!f->vn)
+        return -EINVAL;
+    return vn_utimens(f->vn, ts);
 }

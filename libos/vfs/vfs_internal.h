@@ -49,6 +49,10 @@ struct ig_vnode_ops {
                    const char *target);
     ssize_t (*readlink)(struct ig_vnode *dir, const char *name, size_t len,
                         char *buf, size_t cap);
+    /* Sets the access and modification times; (ts) as utimensat(2)
+     * (UTIME_NOW, UTIME_OMIT), never NULL.  Without it only mtime is kept
+     * and set (ramfs). */
+    int (*utimens)(struct ig_vnode *vn, const struct timespec ts[2]);
     /* rename replaces an existing target itself, atomically, so the VFS
      * does not remove it first; and the filesystem, not nchildren,
      * decides ENOTEMPTY. */
@@ -143,6 +147,7 @@ struct ig_rfs_backend {
     long (*pread)(void *ctx, int h, void *buf, size_t len, uint64_t off);
     long (*pwrite)(void *ctx, int h, const void *buf, size_t len, uint64_t off);
     int (*ftruncate)(void *ctx, int h, uint64_t len);
+    int (*futimens)(void *ctx, int h, int64_t atime_ns, int64_t mtime_ns);
     int (*fsync)(void *ctx, int h);
     int (*close)(void *ctx, int h);
     long (*readdir)(void *ctx, int h, void *buf, size_t cap);

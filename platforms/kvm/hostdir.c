@@ -50,6 +50,12 @@ int ig_plat_hostdir_ftruncate(int h, uint64_t len)
     return -EBADF;
 }
 
+int ig_plat_hostdir_futimens(int h, int64_t atime_ns, int64_t mtime_ns)
+{
+    (void)h, (void)atime_ns, (void)mtime_ns;
+    return -EBADF;
+}
+
 int ig_plat_hostdir_fsync(int h)
 {
     (void)h;

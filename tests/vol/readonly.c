@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
+#include <utime.h>
 
 static int failures;
 
@@ -49,6 +51,10 @@ int main(int argc, char **argv)
     E(rename("f", "d/f"));
     E(truncate("f", 0));
     E(symlink("f", "l"));
+    E(utime("f", NULL));
+    E(utimes("d", NULL));
+    E(utimensat(AT_FDCWD, "f", NULL, 0));
+    E(futimens(fd, NULL));
     close(fd);
     if (fopen("f", "w") || errno != EROFS) {
         printf("fopen w: not EROFS\n");

@@ -186,6 +186,8 @@ long ig_plat_9p_rpc(int dev, const struct ig_plat_iov *out, int nout,
 #define IG_PLAT_HD_EXCL 8u   /* with CREAT: fail with -EEXIST if present */
 #define IG_PLAT_HD_TRUNC 16u /* truncate to 0 */
 #define IG_PLAT_HD_DIR 32u   /* must be a directory (for readdir) */
+#define IG_PLAT_HD_TIME_NOW (-1ll)  /* ig_plat_hostdir_futimens(): now */
+#define IG_PLAT_HD_TIME_OMIT (-2ll) /* ... leave unchanged */
 
 struct ig_plat_hostdir_info {
     char tag[16]; /* the name `ingot run` gave it ("v0", "v1" ...) */
@@ -225,6 +227,10 @@ long ig_plat_hostdir_pwrite(int h, const void *buf, size_t len, uint64_t off);
  * (-EIO), or close it (the handle is gone even on error).  Return 0 or a
  * negative errno. */
 int ig_plat_hostdir_ftruncate(int h, uint64_t len);
+/* Sets the access and modification times of (h) (nanoseconds since 1970,
+ * or IG_PLAT_HD_TIME_NOW / IG_PLAT_HD_TIME_OMIT).  Returns 0, -EBADF,
+ * -EPERM, -EROFS. */
+int ig_plat_hostdir_futimens(int h, int64_t atime_ns, int64_t mtime_ns);
 int ig_plat_hostdir_fsync(int h);
 int ig_plat_hostdir_close(int h);
 

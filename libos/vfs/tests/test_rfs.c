@@ -89,6 +89,20 @@ static int b_ftruncate(void *ctx, int h, uint64_t len)
     return ret(ftruncate(h, (off_t)len));
 }
 
+static int b_futimens(void *ctx, int h, int64_t a, int64_t m)
+{
+    struct timespec ts[2];
+    int64_t t[2] = {a, m};
+    (void)ctx;
+    for (int i = 0; i < 2; i++) {
+        ts[i].tv_sec = t[i] < 0 ? 0 : t[i] / 1000000000;
+        ts[i].tv_nsec = t[i] == IG_PLAT_HD_TIME_NOW    ? UTIME_NOW
+                        : t[i] == IG_PLAT_HD_TIME_OMIT ? UTIME_OMIT
+                                                       : t[i] % 1000000000;
+    }
+    return ret(futimens(h, ts));
+}
+
 static int b_fsync(void *ctx, int h)
 {
     (void)ctx;
@@ -138,8 +152,21 @@ static long b_readlink(void *ctx, const char *path, char *buf, size_t cap)
 }
 
 static const struct ig_rfs_backend backend = {
-    b_stat,  b_open,    b_fstat, b_pread,  b_pwrite, b_ftruncate, b_fsync,
-    b_close, b_readdir, b_mkdir, b_unlink, b_rename, b_symlink,   b_readlink,
+    .stat = b_stat,
+    .open = b_open,
+    .fstat = b_fstat,
+    .pread = b_pread,
+    .pwrite = b_pwrite,
+    .ftruncate = b_ftruncate,
+    .futimens = b_futimens,
+    .fsync = b_fsync,
+    .close = b_close,
+    .readdir = b_readdir,
+    .mkdir = b_mkdir,
+    .unlink = b_unlink,
+    .rename = b_rename,
+    .symlink = b_symlink,
+    .readlink = b_readlink,
 };
 
 /* The vnode behind (path), held by nobody but the cache. */
@@ -262,6 +289,31 @@ static void test_rename(void)
     CHECK(ig_vfs_unlink(AT_FDCWD, "/v/r", AT_REMOVEDIR) == 0);
 }
 
+static void test_times(void)
+{
+    struct stat st, hs;
+    struct timespec ts[2] = {{1000000000, 5}, {1234567890, 123456789}};
+
+    int fd = ig_vfs_open(AT_FDCWD, "/v/t", O_CREAT | O_WRONLY, 0644);
+    CHECK(ig_vfs_futimens(fd, ts) == 0);
+    CHECK(stat(hpath("t"), &hs) == 0 && hs.st_mtim.tv_sec == 1234567890 &&
+          hs.st_mtim.tv_nsec == 123456789 && hs.st_atim.tv_sec == 1000000000);
+    CHECK(ig_vfs_stat(AT_FDCWD, "/v/t", &st) == 0 &&
+          st.st_mtim.tv_sec == 1234567890);
+    ts[0].tv_nsec = UTIME_OMIT;
+    ts[1].tv_nsec = UTIME_NOW;
+    CHECK(ig_vfs_utimens(AT_FDCWD, "/v/t", ts, 0) == 0);
+    CHECK(stat(hpath("t"), &hs) == 0 && hs.st_mtim.tv_sec > 1600000000 &&
+          hs.st_atim.tv_sec == 1000000000);
+    ts[1].tv_nsec = 1000000000;
+    CHECK(ig_vfs_utimens(AT_FDCWD, "/v/t", ts, 0) == -EINVAL);
+    CHECK(ig_vfs_utimens(AT_FDCWD, "/v/none", NULL, 0) == -ENOENT);
+    /* ramfs keeps the modification time. */
+    CHECK(ig_vfs_utimens(AT_FDCWD, "/v", NULL, 0) == 0);
+    ig_vfs_close(fd);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/v/t", 0) == 0);
+}
+
 static void test_links_and_ro(void)
 {
     char buf[32];
@@ -286,6 +338,7 @@ static void test_links_and_ro(void)
     CHECK(ig_vfs_symlink("t", AT_FDCWD, "/ro/l2") == -EROFS);
     CHECK(ig_vfs_rename(AT_FDCWD, "/ro/d", AT_FDCWD, "/ro/d2") == -EROFS);
     CHECK(ig_vfs_truncate("/ro/d/entry-with-a-long-name-000", 0) == -EROFS);
+    CHECK(ig_vfs_utimens(AT_FDCWD, "/ro/d", NULL, 0) == -EROFS);
     struct stat st;
     CHECK(lstat(hpath("l"), &st) == 0 && S_ISLNK(st.st_mode));
     CHECK(lstat(hpath("n"), &st) < 0);
@@ -307,6 +360,7 @@ int main(void)
     test_cache();
     test_dirs();
     test_rename();
+    test_times();
     test_links_and_ro();
     char cmd[128];
     snprintf(cmd, sizeof(cmd), "rm -rf %s", host);

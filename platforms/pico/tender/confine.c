@@ -162,6 +162,13 @@ static int allow_volume_calls(scmp_filter_ctx ctx)
         r = allow_fd(ctx, a0[i], 0);
     if (r == 0)
         r = allow_fd(ctx, SCMP_SYS(symlinkat), 1);
+    /* utimensat only on the descriptor itself (a NULL path): Landlock
+     * does not govern timestamps, so no path may name another file. */
+    for (int i = 0; r == 0 && i < FD_RANGES; i++) {
+        struct scmp_arg_cmp c[2] = {fd_range(0, i), {1, SCMP_CMP_EQ, 0, 0}};
+        r = seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(utimensat), 2,
+                                   c);
+    }
     for (int i = 0; r == 0 && i < FD_RANGES; i++)
         for (int j = 0; r == 0 && j < FD_RANGES; j++) {
             struct scmp_arg_cmp c[2] = {fd_range(0, i), fd_range(2, j)};

@@ -29,6 +29,13 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+/* Linux's values, as libos/libc's <sys/stat.h> gives apps (newlib defines
+ * them only for Cygwin). */
+#ifndef UTIME_NOW
+#define UTIME_NOW ((1l << 30) - 1l)
+#define UTIME_OMIT ((1l << 30) - 2l)
+#endif
+
 /* Descriptors 0 .. IG_FD_MAX-1 exist; opening more fails with -EMFILE. */
 #define IG_FD_MAX 256
 /* The longest path name (with its NUL) and component the VFS accepts. */
@@ -155,6 +162,15 @@ int ig_vfs_fsync(int fd);
  * (a filesystem without links, such as ramfs), -EINVAL (not a link). */
 int ig_vfs_symlink(const char *target, int dirfd, const char *path);
 ssize_t ig_vfs_readlink(int dirfd, const char *path, char *buf, size_t cap);
+
+/* utimensat(2) and futimens(2): set the access and modification times of
+ * (path) or (fd) to (ts) (NULL: both now; UTIME_NOW and UTIME_OMIT as in
+ * POSIX).  ramfs keeps only the modification time.  Return 0, -ENOENT,
+ * -ENOTDIR, -EBADF, -EINVAL (a bad nanosecond value or flag), -EROFS. */
+struct timespec;
+int ig_vfs_utimens(int dirfd, const char *path, const struct timespec *ts,
+                   int flags);
+int ig_vfs_futimens(int fd, const struct timespec *ts);
 
 /* Claims a libos command-line option meant for the VFS:
  * "vol.TAG=GUESTDIR[:ro]" mounts volume TAG (a host directory or 9P
