@@ -7,12 +7,14 @@ set -euo pipefail
 pkgs=(
     build-essential cmake pkg-config make   # host toolchain
     procps                                  # pgrep in the interrupt tests
+    iproute2                                # ip: tap devices in the net tests
     clang lld clang-format                  # second compiler, style check
     libelf-dev libjansson-dev libclang-dev  # ELF, JSON, source analysis
     libarchive-dev libssl-dev libseccomp-dev
     qemu-system-x86                         # the kvm platform's VMM (TCG/KVM)
     newlib-source xz-utils                  # libc source tarball, unpacker
     hyperfine runc                          # benchmarks (runc: container row)
+    skopeo umoci                            # OCI tests: independent readers
 )
 
 missing=()

@@ -15,6 +15,8 @@ static const struct command {
     const char *summary;
 } commands[] = {
     {"run", ig_cmd_run, "boot an image and exit with its status"},
+    {"pkg", ig_cmd_pkg, "package an image as an OCI image layout or archive"},
+    {"inspect", ig_cmd_inspect_oci, "show a packaged OCI image (oci:DIR)"},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
