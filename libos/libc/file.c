@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/time.h>
 #include <unistd.h>
 #include <utime.h>
@@ -172,7 +173,7 @@ int futimens(int fd, const struct timespec *ts)
 }
 
 /* utimes(2) and utime(2) in terms of utimensat: microseconds and seconds. */
-int utimes(const char *path, const struct timeval tv[2])
+int utimes(const char *path, const struct timeval *tv)
 {
     struct timespec ts[2];
 
@@ -194,4 +195,37 @@ int utime(const char *path, const struct utimbuf *times)
     ts[0] = (struct timespec){times->actime, 0};
     ts[1] = (struct timespec){times->modtime, 0};
     return utimensat(AT_FDCWD, path, ts, 0);
+}
+
+static void to_statvfs(const struct ig_statfs *s, struct statvfs *buf)
+{
+    buf->f_bsize = buf->f_frsize = (unsigned long)s->bsize;
+    buf->f_blocks = (fsblkcnt_t)s->blocks;
+    buf->f_bfree = (fsblkcnt_t)s->bfree;
+    buf->f_bavail = (fsblkcnt_t)s->bavail;
+    buf->f_files = (fsfilcnt_t)s->files;
+    buf->f_ffree = buf->f_favail = (fsfilcnt_t)s->ffree;
+    buf->f_fsid = 0;
+    buf->f_flag = ST_NOSUID | (s->rdonly ? ST_RDONLY : 0);
+    buf->f_namemax = s->namemax;
+}
+
+int statvfs(const char *path, struct statvfs *buf)
+{
+    struct ig_statfs s;
+    int r = ig_vfs_statfs(path, &s);
+
+    if (r == 0)
+        to_statvfs(&s, buf);
+    return (int)ig_libc_ret(r);
+}
+
+int fstatvfs(int fd, struct statvfs *buf)
+{
+    struct ig_statfs s;
+    int r = ig_vfs_fstatfs(fd, &s);
+
+    if (r == 0)
+        to_statvfs(&s, buf);
+    return (int)ig_libc_ret(r);
 }

@@ -60,6 +60,12 @@ static int hd_fsync(void *ctx, int h)
     return ig_plat_hostdir_fsync(h);
 }
 
+static int hd_fstatfs(void *ctx, int h, struct ig_plat_hostdir_statfs *out)
+{
+    (void)ctx;
+    return ig_plat_hostdir_fstatfs(h, out);
+}
+
 static int hd_close(void *ctx, int h)
 {
     (void)ctx;
@@ -106,6 +112,7 @@ const struct ig_rfs_backend ig_hostfs_backend = {
     .ftruncate = hd_ftruncate,
     .futimens = hd_futimens,
     .fsync = hd_fsync,
+    .fstatfs = hd_fstatfs,
     .close = hd_close,
     .readdir = hd_readdir,
     .mkdir = hd_mkdir,

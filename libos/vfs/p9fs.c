@@ -482,6 +482,34 @@ static int p9_fsync(void *ctx, int h)
     return err;
 }
 
+static int p9_fstatfs(void *ctx, int h, struct ig_plat_hostdir_statfs *out)
+{
+    struct p9 *c = ctx;
+    struct ig_p9_out o;
+    struct ig_p9_in in;
+
+    if (h <= 0 || h >= MAXFID)
+        return -EBADF;
+    pthread_mutex_lock(&c->lock);
+    BEGIN(c, o, IG_P9_TSTATFS);
+    ig_p9_put_u32(&o, (uint32_t)h);
+    int err = rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
+    if (!err) {
+        ig_p9_get_u32(&in); /* type */
+        out->bsize = ig_p9_get_u32(&in);
+        out->blocks = ig_p9_get_u64(&in);
+        out->bfree = ig_p9_get_u64(&in);
+        out->bavail = ig_p9_get_u64(&in);
+        out->files = ig_p9_get_u64(&in);
+        out->ffree = ig_p9_get_u64(&in);
+        ig_p9_get_u64(&in); /* fsid */
+        out->namemax = ig_p9_get_u32(&in);
+        err = in.err;
+    }
+    pthread_mutex_unlock(&c->lock);
+    return err;
+}
+
 static int p9_close(void *ctx, int h)
 {
     if (h <= 0 || h >= MAXFID || !((struct p9 *)ctx)->used[h])
@@ -611,6 +639,7 @@ const struct ig_rfs_backend ig_p9fs_backend = {
     .ftruncate = p9_ftruncate,
     .futimens = p9_futimens,
     .fsync = p9_fsync,
+    .fstatfs = p9_fstatfs,
     .close = p9_close,
     .readdir = p9_readdir,
     .mkdir = p9_mkdir,

@@ -342,6 +342,34 @@ static int rfs_utimens(struct ig_vnode *vn, const struct timespec ts[2])
     return err;
 }
 
+static int rfs_statfs(struct ig_vnode *vn, struct ig_statfs *out)
+{
+    struct rfs_node *n = RN(vn);
+    struct ig_plat_hostdir_statfs s;
+    char path[IG_PATH_MAX];
+    int err = path_of(n, NULL, 0, path, sizeof(path));
+
+    if (err)
+        return err;
+    unsigned hf =
+        S_ISDIR(vn->mode) ? IG_PLAT_HD_READ | IG_PLAT_HD_DIR : IG_PLAT_HD_READ;
+    int h = n->m->be->open(n->m->ctx, path, hf, 0);
+    if (h < 0)
+        return h;
+    err = n->m->be->fstatfs(n->m->ctx, h, &s);
+    n->m->be->close(n->m->ctx, h);
+    if (err)
+        return err;
+    out->bsize = s.bsize;
+    out->blocks = s.blocks;
+    out->bfree = s.bfree;
+    out->bavail = s.bavail;
+    out->files = s.files;
+    out->ffree = s.ffree;
+    out->namemax = s.namemax;
+    return 0;
+}
+
 static void fill_stat(struct ig_vnode *vn, const struct ig_plat_hostdir_stat *a,
                       struct stat *st)
 {
@@ -459,6 +487,7 @@ static const struct ig_vnode_ops rfs_ops = {
     .symlink = rfs_symlink,
     .readlink = rfs_readlink,
     .utimens = rfs_utimens,
+    .statfs = rfs_statfs,
     .rename_replaces = 1,
 };
 

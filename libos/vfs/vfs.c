@@ -389,3 +389,33 @@ int ig_vfs_futimens(int fd, const struct timespec *ts)
         return -EINVAL;
     return vn_utimens(f->vn, ts);
 }
+
+static int vn_statfs(struct ig_vnode *vn, struct ig_statfs *out)
+{
+    memset(out, 0, sizeof(*out));
+    out->bsize = 4096;
+    out->namemax = IG_NAME_MAX;
+    out->rdonly = rdonly(vn);
+    return vn->ops->statfs ? vn->ops->statfs(vn, out) : 0;
+}
+
+int ig_vfs_statfs(const char *path, struct ig_statfs *out)
+{
+    struct ig_lookup lk;
+    int err = lookup_at(AT_FDCWD, path, &lk);
+
+    if (err)
+        return err;
+    err = lk.vn ? vn_statfs(lk.vn, out) : -ENOENT;
+    ig_lookup_done(&lk);
+    return err;
+}
+
+int ig_vfs_fstatfs(int fd, struct ig_statfs *out)
+{
+    struct ig_file *f = ig_fd_get(fd);
+
+    if (!f)
+        return -EBADF;
+    return f->vn ? vn_statfs(f->vn, out) : -EINVAL;
+}

@@ -53,6 +53,9 @@ struct ig_vnode_ops {
      * (UTIME_NOW, UTIME_OMIT), never NULL.  Without it only mtime is kept
      * and set (ramfs). */
     int (*utimens)(struct ig_vnode *vn, const struct timespec ts[2]);
+    /* Fills (out) (zeroed by the caller) for the filesystem of (vn);
+     * without it only the block size and name length are known. */
+    int (*statfs)(struct ig_vnode *vn, struct ig_statfs *out);
     /* rename replaces an existing target itself, atomically, so the VFS
      * does not remove it first; and the filesystem, not nchildren,
      * decides ENOTEMPTY. */
@@ -140,6 +143,7 @@ int ig_vfs_start(int dirfd, const char *path, struct ig_vnode **out);
  * with (ctx) passed through.  Paths are relative to the filesystem's
  * root ("." for the root itself). */
 struct ig_plat_hostdir_stat;
+struct ig_plat_hostdir_statfs;
 struct ig_rfs_backend {
     int (*stat)(void *ctx, const char *path, struct ig_plat_hostdir_stat *st);
     int (*open)(void *ctx, const char *path, unsigned flags, unsigned mode);
@@ -149,6 +153,7 @@ struct ig_rfs_backend {
     int (*ftruncate)(void *ctx, int h, uint64_t len);
     int (*futimens)(void *ctx, int h, int64_t atime_ns, int64_t mtime_ns);
     int (*fsync)(void *ctx, int h);
+    int (*fstatfs)(void *ctx, int h, struct ig_plat_hostdir_statfs *out);
     int (*close)(void *ctx, int h);
     long (*readdir)(void *ctx, int h, void *buf, size_t cap);
     int (*mkdir)(void *ctx, const char *path, unsigned mode);

@@ -62,6 +62,12 @@ int ig_plat_hostdir_fsync(int h)
     return -EBADF;
 }
 
+int ig_plat_hostdir_fstatfs(int h, struct ig_plat_hostdir_statfs *out)
+{
+    (void)h, (void)out;
+    return -EBADF;
+}
+
 int ig_plat_hostdir_close(int h)
 {
     (void)h;

@@ -14,6 +14,7 @@
 #define NR_PREAD64 17
 #define NR_PWRITE64 18
 #define NR_FSYNC 74
+#define NR_FSTATFS 138
 #define NR_FTRUNCATE 77
 #define NR_GETDENTS64 217
 #define NR_MKDIRAT 258
@@ -323,6 +324,28 @@ int ig_plat_hostdir_fsync(int h)
     if (bad_handle(h))
         return -EBADF;
     return (int)sys3(NR_FSYNC, h, 0, 0);
+}
+
+int ig_plat_hostdir_fstatfs(int h, struct ig_plat_hostdir_statfs *out)
+{
+    /* The kernel's struct statfs on x86_64: type, bsize, blocks, bfree,
+     * bavail, files, ffree, fsid, namelen, frsize, flags, spare[4]. */
+    int64_t k[15];
+    long r;
+
+    if (bad_handle(h))
+        return -EBADF;
+    r = sys3(NR_FSTATFS, h, (long)k, 0);
+    if (r < 0)
+        return (int)r;
+    out->bsize = (uint64_t)k[1];
+    out->blocks = (uint64_t)k[2];
+    out->bfree = (uint64_t)k[3];
+    out->bavail = (uint64_t)k[4];
+    out->files = (uint64_t)k[5];
+    out->ffree = (uint64_t)k[6];
+    out->namemax = (uint32_t)k[8];
+    return 0;
 }
 
 int ig_plat_hostdir_close(int h)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/time.h>
 #include <unistd.h>
 #include <utime.h>
@@ -56,6 +57,15 @@ int main(int argc, char **argv)
     E(utimensat(AT_FDCWD, "f", NULL, 0));
     E(futimens(fd, NULL));
     close(fd);
+    struct statvfs vfs;
+    if (statvfs(".", &vfs) < 0 || !(vfs.f_flag & ST_RDONLY) ||
+        vfs.f_blocks == 0 || vfs.f_bsize == 0) {
+        printf("statvfs: not a read-only filesystem with blocks\n");
+        failures++;
+    } else {
+        printf("statvfs: read-only, %lu-byte blocks\n",
+               (unsigned long)vfs.f_bsize);
+    }
     if (fopen("f", "w") || errno != EROFS) {
         printf("fopen w: not EROFS\n");
         failures++;

@@ -201,6 +201,13 @@ struct ig_plat_hostdir_stat {
     int64_t atime_ns, mtime_ns, ctime_ns; /* since 1970 */
 };
 
+/* The host filesystem's sizes, for statvfs(). */
+struct ig_plat_hostdir_statfs {
+    uint64_t bsize, blocks, bfree, bavail; /* blocks of bsize bytes */
+    uint64_t files, ffree;
+    uint32_t namemax;
+};
+
 /* Fills (out) for host directory (dev).  Returns 0 or -ENODEV. */
 int ig_plat_hostdir_info(int dev, struct ig_plat_hostdir_info *out);
 
@@ -232,6 +239,8 @@ int ig_plat_hostdir_ftruncate(int h, uint64_t len);
  * -EPERM, -EROFS. */
 int ig_plat_hostdir_futimens(int h, int64_t atime_ns, int64_t mtime_ns);
 int ig_plat_hostdir_fsync(int h);
+/* Fills (out) for the filesystem holding handle (h).  Returns 0, -EBADF. */
+int ig_plat_hostdir_fstatfs(int h, struct ig_plat_hostdir_statfs *out);
 int ig_plat_hostdir_close(int h);
 
 /* Reads the next entries of directory handle (h) (opened with

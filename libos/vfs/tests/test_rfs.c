@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -103,6 +104,22 @@ static int b_futimens(void *ctx, int h, int64_t a, int64_t m)
     return ret(futimens(h, ts));
 }
 
+static int b_fstatfs(void *ctx, int h, struct ig_plat_hostdir_statfs *out)
+{
+    struct statvfs k;
+    (void)ctx;
+    if (fstatvfs(h, &k) < 0)
+        return -errno;
+    out->bsize = k.f_frsize;
+    out->blocks = k.f_blocks;
+    out->bfree = k.f_bfree;
+    out->bavail = k.f_bavail;
+    out->files = k.f_files;
+    out->ffree = k.f_ffree;
+    out->namemax = (uint32_t)k.f_namemax;
+    return 0;
+}
+
 static int b_fsync(void *ctx, int h)
 {
     (void)ctx;
@@ -160,6 +177,7 @@ static const struct ig_rfs_backend backend = {
     .ftruncate = b_ftruncate,
     .futimens = b_futimens,
     .fsync = b_fsync,
+    .fstatfs = b_fstatfs,
     .close = b_close,
     .readdir = b_readdir,
     .mkdir = b_mkdir,
@@ -339,6 +357,16 @@ static void test_links_and_ro(void)
     CHECK(ig_vfs_rename(AT_FDCWD, "/ro/d", AT_FDCWD, "/ro/d2") == -EROFS);
     CHECK(ig_vfs_truncate("/ro/d/entry-with-a-long-name-000", 0) == -EROFS);
     CHECK(ig_vfs_utimens(AT_FDCWD, "/ro/d", NULL, 0) == -EROFS);
+
+    /* statvfs: the host's sizes on volumes, read-only said. */
+    struct ig_statfs fs;
+    struct statvfs hv;
+    CHECK(statvfs(host, &hv) == 0);
+    CHECK(ig_vfs_statfs("/v", &fs) == 0 && fs.bsize == hv.f_frsize &&
+          fs.blocks == hv.f_blocks && !fs.rdonly && fs.namemax == 255);
+    CHECK(ig_vfs_statfs("/ro/d", &fs) == 0 && fs.rdonly && fs.blocks > 0);
+    CHECK(ig_vfs_statfs("/", &fs) == 0 && fs.bsize == 4096 && fs.blocks == 0);
+    CHECK(ig_vfs_statfs("/v/none", &fs) == -ENOENT);
     struct stat st;
     CHECK(lstat(hpath("l"), &st) == 0 && S_ISLNK(st.st_mode));
     CHECK(lstat(hpath("n"), &st) < 0);

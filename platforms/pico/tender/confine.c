@@ -154,7 +154,7 @@ static int allow_volume_calls(scmp_filter_ctx ctx)
         SCMP_SYS(openat2),  SCMP_SYS(pread64),    SCMP_SYS(pwrite64),
         SCMP_SYS(fstat),    SCMP_SYS(ftruncate),  SCMP_SYS(fsync),
         SCMP_SYS(close),    SCMP_SYS(getdents64), SCMP_SYS(mkdirat),
-        SCMP_SYS(unlinkat), SCMP_SYS(readlinkat),
+        SCMP_SYS(unlinkat), SCMP_SYS(readlinkat), SCMP_SYS(fstatfs),
     };
     int r = 0;
 

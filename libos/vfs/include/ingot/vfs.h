@@ -172,6 +172,19 @@ int ig_vfs_utimens(int dirfd, const char *path, const struct timespec *ts,
                    int flags);
 int ig_vfs_futimens(int fd, const struct timespec *ts);
 
+/* statvfs(3) and fstatvfs(3): sizes of the filesystem holding (path) or
+ * (fd): a volume reports its host filesystem's; ramfs only its block size
+ * (4096) and name length (255), the counts 0.  (rdonly) says whether it is
+ * mounted read-only.  Return 0, -ENOENT, -ENOTDIR, -EBADF, -EINVAL (a
+ * descriptor outside the name space). */
+struct ig_statfs {
+    uint64_t bsize, blocks, bfree, bavail, files, ffree;
+    unsigned long namemax;
+    int rdonly;
+};
+int ig_vfs_statfs(const char *path, struct ig_statfs *out);
+int ig_vfs_fstatfs(int fd, struct ig_statfs *out);
+
 /* Claims a libos command-line option meant for the VFS:
  * "vol.TAG=GUESTDIR[:ro]" mounts volume TAG (a host directory or 9P
  * device of that name) at GUESTDIR, creating its directories; a missing
