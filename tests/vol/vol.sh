@@ -5,7 +5,9 @@
 #   vol.sh fileops INGOT IMAGE NATIVE_FILEOPS   differential test in a volume
 #   vol.sh persist INGOT IMAGE NATIVE_PERSIST   1,000 fsynced files, checked
 #   vol.sh kill INGOT IMAGE NATIVE_PERSIST      SIGKILL mid-write
-#   vol.sh readonly INGOT IMAGE                 EROFS from every change
+#   vol.sh readonly INGOT IMAGE [second]        EROFS from every change
+#                                               (second: as volume v1,
+#                                               after a read-write v0)
 #   vol.sh escape INGOT IMAGE [raw]             no way out of the volume
 #   vol.sh nodir INGOT IMAGE                    -v with a missing HOSTDIR
 #   vol.sh nodevice INGOT PICO_IMAGE            vol. option, no such device
@@ -81,7 +83,12 @@ readonly)
     echo inner >"$tmp/vol/d/x"
     (cd "$tmp/vol" && find . -exec stat -c '%n %s %Y %a' {} + | sort) \
         >"$tmp/before"
-    run -v "$tmp/vol:/ro:ro" "$image" -- /ro >"$tmp/out" 2>&1
+    extra=()
+    if [ "${1:-}" = second ]; then
+        mkdir "$tmp/other"
+        extra=(-v "$tmp/other:/other")
+    fi
+    run "${extra[@]}" -v "$tmp/vol:/ro:ro" "$image" -- /ro >"$tmp/out" 2>&1
     st=$?
     cat "$tmp/out"
     [ $st = 0 ] || fail "guest exited $st"
