@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vfs_internal.h"
+#include "rfs_internal.h"
 
 /*
  * The storage (a host directory, a 9P server) is the truth; vnodes are a
@@ -19,39 +19,8 @@
  * cached node (open files keep theirs, with its handle).  So one file is
  * one vnode while it is in use, and changes made on the host show.
  */
-struct rfs_mount {
-    const struct ig_rfs_backend *be;
-    void *ctx;
-    unsigned flags; /* IG_VNODE_RDONLY or 0 */
-    dev_t dev;
-    struct rfs_node *root;
-};
-
-struct rfs_node {
-    struct ig_vnode vn;
-    struct rfs_node *child, *next;
-    struct rfs_mount *m;
-    int linked;  /* in its parent's list */
-    int pending; /* handle from create, for the open that follows, or -1 */
-};
-
-/* An open file: the storage's handle and, for directories, entries read
- * ahead. */
-struct rfs_file {
-    int h;
-    int started;
-    long len, pos;
-    _Alignas(8) char buf[2048];
-};
-
 static const struct ig_vnode_ops rfs_ops;
-static const struct ig_file_ops rfs_file_ops;
 static dev_t next_dev = 0x100;
-
-static struct rfs_node *RN(struct ig_vnode *vn)
-{
-    return (struct rfs_node *)vn;
-}
 
 static void set_attr(struct ig_vnode *vn, const struct ig_plat_hostdir_stat *a)
 {
@@ -62,14 +31,9 @@ static void set_attr(struct ig_vnode *vn, const struct ig_plat_hostdir_stat *a)
     vn->mtime.tv_nsec = (long)(a->mtime_ns % 1000000000);
 }
 
-/*
- * Writes the path of (vn) below its filesystem's root into (buf) of
- * (cap) bytes, with "/" and the (len) bytes of (name) appended when
- * (name) is not NULL.  Returns 0, -ENAMETOOLONG, or -ENOENT for a node
- * that is no longer linked.
- */
-static int path_of(struct rfs_node *n, const char *name, size_t len, char *buf,
-                   size_t cap)
+/* Built backwards, from the name up to the root. */
+int ig_rfs_path(struct rfs_node *n, const char *name, size_t len, char *buf,
+                size_t cap)
 {
     size_t pos = cap;
 
@@ -189,7 +153,7 @@ static int rfs_lookup(struct ig_vnode *dirvn, const char *name, size_t len,
     struct rfs_node *dir = RN(dirvn), *c = cached(dir, name, len);
     struct ig_plat_hostdir_stat a;
     char path[IG_PATH_MAX];
-    int err = path_of(dir, name, len, path, sizeof(path));
+    int err = ig_rfs_path(dir, name, len, path, sizeof(path));
 
     if (!err)
         err = dir->m->be->stat(dir->m->ctx, path, &a);
@@ -215,7 +179,7 @@ static int rfs_create(struct ig_vnode *dirvn, const char *name, size_t len,
     const struct ig_rfs_backend *be = dir->m->be;
     struct ig_plat_hostdir_stat a;
     char path[IG_PATH_MAX];
-    int err = path_of(dir, name, len, path, sizeof(path));
+    int err = ig_rfs_path(dir, name, len, path, sizeof(path));
 
     if (err)
         return err;
@@ -249,7 +213,7 @@ static int rfs_remove(struct ig_vnode *dirvn, struct ig_vnode *vn)
 {
     struct rfs_node *n = RN(vn);
     char path[IG_PATH_MAX];
-    int err = path_of(n, NULL, 0, path, sizeof(path));
+    int err = ig_rfs_path(n, NULL, 0, path, sizeof(path));
 
     (void)dirvn;
     if (!err)
@@ -268,9 +232,9 @@ static int rfs_rename(struct ig_vnode *vn, struct ig_vnode *newdir,
     int err = nm ? 0 : -ENOMEM;
 
     if (!err)
-        err = path_of(n, NULL, 0, from, sizeof(from));
+        err = ig_rfs_path(n, NULL, 0, from, sizeof(from));
     if (!err)
-        err = path_of(nd, name, len, to, sizeof(to));
+        err = ig_rfs_path(nd, name, len, to, sizeof(to));
     if (!err)
         err = n->m->be->rename(n->m->ctx, from, to);
     if (err) {
@@ -301,7 +265,7 @@ static int rfs_truncate(struct ig_vnode *vn, off_t len)
 {
     struct rfs_node *n = RN(vn);
     char path[IG_PATH_MAX];
-    int err = path_of(n, NULL, 0, path, sizeof(path));
+    int err = ig_rfs_path(n, NULL, 0, path, sizeof(path));
 
     if (err)
         return err;
@@ -315,131 +279,19 @@ static int rfs_truncate(struct ig_vnode *vn, off_t len)
     return err;
 }
 
-static int64_t ns_of(const struct timespec *t)
-{
-    if (t->tv_nsec == UTIME_NOW)
-        return IG_PLAT_HD_TIME_NOW;
-    if (t->tv_nsec == UTIME_OMIT)
-        return IG_PLAT_HD_TIME_OMIT;
-    return (int64_t)t->tv_sec * 1000000000 + t->tv_nsec;
-}
-
-static int rfs_utimens(struct ig_vnode *vn, const struct timespec ts[2])
-{
-    struct rfs_node *n = RN(vn);
-    char path[IG_PATH_MAX];
-    int err = path_of(n, NULL, 0, path, sizeof(path));
-
-    if (err)
-        return err;
-    unsigned hf =
-        S_ISDIR(vn->mode) ? IG_PLAT_HD_READ | IG_PLAT_HD_DIR : IG_PLAT_HD_READ;
-    int h = n->m->be->open(n->m->ctx, path, hf, 0);
-    if (h < 0)
-        return h;
-    err = n->m->be->futimens(n->m->ctx, h, ns_of(&ts[0]), ns_of(&ts[1]));
-    n->m->be->close(n->m->ctx, h);
-    return err;
-}
-
-static int rfs_statfs(struct ig_vnode *vn, struct ig_statfs *out)
-{
-    struct rfs_node *n = RN(vn);
-    struct ig_plat_hostdir_statfs s;
-    char path[IG_PATH_MAX];
-    int err = path_of(n, NULL, 0, path, sizeof(path));
-
-    if (err)
-        return err;
-    unsigned hf =
-        S_ISDIR(vn->mode) ? IG_PLAT_HD_READ | IG_PLAT_HD_DIR : IG_PLAT_HD_READ;
-    int h = n->m->be->open(n->m->ctx, path, hf, 0);
-    if (h < 0)
-        return h;
-    err = n->m->be->fstatfs(n->m->ctx, h, &s);
-    n->m->be->close(n->m->ctx, h);
-    if (err)
-        return err;
-    out->bsize = s.bsize;
-    out->blocks = s.blocks;
-    out->bfree = s.bfree;
-    out->bavail = s.bavail;
-    out->files = s.files;
-    out->ffree = s.ffree;
-    out->namemax = s.namemax;
-    return 0;
-}
-
-static void fill_stat(struct ig_vnode *vn, const struct ig_plat_hostdir_stat *a,
-                      struct stat *st)
-{
-    memset(st, 0, sizeof(*st));
-    st->st_dev = vn->dev;
-    st->st_ino = (ino_t)a->ino;
-    st->st_mode = (mode_t)a->mode;
-    st->st_nlink = (nlink_t)a->nlink;
-    st->st_size = (off_t)a->size;
-    st->st_blksize = 4096;
-    st->st_blocks = (blkcnt_t)a->blocks;
-    st->st_atim.tv_sec = (time_t)(a->atime_ns / 1000000000);
-    st->st_atim.tv_nsec = (long)(a->atime_ns % 1000000000);
-    st->st_mtim.tv_sec = (time_t)(a->mtime_ns / 1000000000);
-    st->st_mtim.tv_nsec = (long)(a->mtime_ns % 1000000000);
-    st->st_ctim.tv_sec = (time_t)(a->ctime_ns / 1000000000);
-    st->st_ctim.tv_nsec = (long)(a->ctime_ns % 1000000000);
-}
-
 static int rfs_getattr(struct ig_vnode *vn, struct stat *st)
 {
     struct rfs_node *n = RN(vn);
     struct ig_plat_hostdir_stat a;
     char path[IG_PATH_MAX];
-    int err = path_of(n, NULL, 0, path, sizeof(path));
+    int err = ig_rfs_path(n, NULL, 0, path, sizeof(path));
 
     if (!err)
         err = n->m->be->stat(n->m->ctx, path, &a);
     if (err)
         return err;
     set_attr(vn, &a);
-    fill_stat(vn, &a, st);
-    return 0;
-}
-
-static int rfs_open(struct ig_vnode *vn, struct ig_file *f, int flags)
-{
-    struct rfs_node *n = RN(vn);
-    struct rfs_file *rf;
-    char path[IG_PATH_MAX];
-    unsigned hf;
-    int acc = flags & O_ACCMODE, err;
-
-    if (S_ISDIR(vn->mode))
-        hf = IG_PLAT_HD_READ | IG_PLAT_HD_DIR;
-    else if (acc == O_RDWR)
-        hf = IG_PLAT_HD_READ | IG_PLAT_HD_WRITE;
-    else
-        hf = acc == O_WRONLY ? IG_PLAT_HD_WRITE : IG_PLAT_HD_READ;
-    err = path_of(n, NULL, 0, path, sizeof(path));
-    if (err)
-        return err;
-    rf = malloc(sizeof(*rf));
-    if (!rf)
-        return -ENOMEM;
-    if (n->pending >= 0 && !S_ISDIR(vn->mode)) {
-        rf->h = n->pending;
-        n->pending = -1;
-    } else {
-        rf->h = n->m->be->open(n->m->ctx, path, hf, 0);
-    }
-    if (rf->h < 0) {
-        err = rf->h;
-        free(rf);
-        return err;
-    }
-    rf->started = 0;
-    rf->len = rf->pos = 0;
-    f->ops = &rfs_file_ops;
-    f->priv = rf;
+    ig_rfs_fill_stat(vn, &a, st);
     return 0;
 }
 
@@ -448,7 +300,7 @@ static int rfs_symlink(struct ig_vnode *dirvn, const char *name, size_t len,
 {
     struct rfs_node *dir = RN(dirvn);
     char path[IG_PATH_MAX];
-    int err = path_of(dir, name, len, path, sizeof(path));
+    int err = ig_rfs_path(dir, name, len, path, sizeof(path));
 
     return err ? err : dir->m->be->symlink(dir->m->ctx, target, path);
 }
@@ -458,7 +310,7 @@ static ssize_t rfs_readlink(struct ig_vnode *dirvn, const char *name,
 {
     struct rfs_node *dir = RN(dirvn);
     char path[IG_PATH_MAX];
-    int err = path_of(dir, name, len, path, sizeof(path));
+    int err = ig_rfs_path(dir, name, len, path, sizeof(path));
 
     return err ? err : dir->m->be->readlink(dir->m->ctx, path, buf, cap);
 }
@@ -482,153 +334,13 @@ static const struct ig_vnode_ops rfs_ops = {
     .rename = rfs_rename,
     .truncate = rfs_truncate,
     .free = rfs_free,
-    .open = rfs_open,
+    .open = ig_rfs_open,
     .getattr = rfs_getattr,
     .symlink = rfs_symlink,
     .readlink = rfs_readlink,
-    .utimens = rfs_utimens,
-    .statfs = rfs_statfs,
+    .utimens = ig_rfs_utimens,
+    .statfs = ig_rfs_statfs,
     .rename_replaces = 1,
-};
-
-/* ---- open files ------------------------------------------------------- */
-
-static struct rfs_mount *MNT(struct ig_file *f)
-{
-    return RN(f->vn)->m;
-}
-
-static ssize_t file_read(struct ig_file *f, void *buf, size_t len, off_t *off)
-{
-    struct rfs_file *rf = f->priv;
-
-    if (S_ISDIR(f->vn->mode))
-        return -EISDIR;
-    long n = MNT(f)->be->pread(MNT(f)->ctx, rf->h, buf, len,
-                               (uint64_t)(off ? *off : 0));
-    if (n > 0 && off)
-        *off += n;
-    return n;
-}
-
-static ssize_t file_write(struct ig_file *f, const void *buf, size_t len,
-                          off_t *off)
-{
-    struct rfs_file *rf = f->priv;
-    struct rfs_mount *m = MNT(f);
-    off_t at = off ? *off : 0;
-
-    if (off && (f->flags & O_APPEND) && off == &f->pos) {
-        struct ig_plat_hostdir_stat a;
-        int err = m->be->fstat(m->ctx, rf->h, &a);
-        if (err)
-            return err;
-        at = (off_t)a.size;
-    }
-    long n = m->be->pwrite(m->ctx, rf->h, buf, len, (uint64_t)at);
-    if (n > 0) {
-        if (off)
-            *off = at + n;
-        if (at + n > f->vn->size)
-            f->vn->size = at + n;
-    }
-    return n;
-}
-
-static int file_stat(struct ig_file *f, struct stat *st)
-{
-    struct rfs_file *rf = f->priv;
-    struct ig_plat_hostdir_stat a;
-    int err = MNT(f)->be->fstat(MNT(f)->ctx, rf->h, &a);
-
-    if (err)
-        return err;
-    f->vn->size = (off_t)a.size;
-    fill_stat(f->vn, &a, st);
-    return 0;
-}
-
-static int file_fsync(struct ig_file *f)
-{
-    struct rfs_file *rf = f->priv;
-
-    return MNT(f)->be->fsync(MNT(f)->ctx, rf->h);
-}
-
-static void file_release(struct ig_file *f)
-{
-    struct rfs_file *rf = f->priv;
-
-    MNT(f)->be->close(MNT(f)->ctx, rf->h);
-    free(rf);
-}
-
-/* Record layout of plat.h's ig_plat_hostdir_readdir(). */
-#define REC_INO 0
-#define REC_LEN 16
-#define REC_TYPE 18
-#define REC_NAME 19
-
-static int file_readdir(struct ig_file *f, struct ig_dirent *out)
-{
-    struct rfs_file *rf = f->priv;
-    struct rfs_mount *m = MNT(f);
-
-    /* rewinddir() (position back at the first entry): read afresh. */
-    if (f->pos == 2 && rf->started) {
-        char path[IG_PATH_MAX];
-        int err = path_of(RN(f->vn), NULL, 0, path, sizeof(path));
-        int h = err ? err
-                    : m->be->open(m->ctx, path,
-                                  IG_PLAT_HD_READ | IG_PLAT_HD_DIR, 0);
-        if (h < 0)
-            return h;
-        m->be->close(m->ctx, rf->h);
-        rf->h = h;
-        rf->len = rf->pos = 0;
-    }
-    rf->started = 1;
-    for (;;) {
-        if (rf->pos >= rf->len) {
-            rf->len = m->be->readdir(m->ctx, rf->h, rf->buf, sizeof(rf->buf));
-            rf->pos = 0;
-            if (rf->len <= 0) {
-                int r = (int)rf->len;
-                rf->len = 0;
-                return r;
-            }
-        }
-        const char *rec = rf->buf + rf->pos;
-        uint16_t reclen;
-        uint64_t ino;
-        memcpy(&reclen, rec + REC_LEN, sizeof(reclen));
-        memcpy(&ino, rec + REC_INO, sizeof(ino));
-        if (reclen < REC_NAME + 1 || reclen > rf->len - rf->pos)
-            return -EIO;
-        rf->pos += reclen;
-        const char *name = rec + REC_NAME;
-        size_t nl = strnlen(name, (size_t)reclen - REC_NAME);
-        if ((nl == 1 && name[0] == '.') ||
-            (nl == 2 && name[0] == '.' && name[1] == '.'))
-            continue;
-        if (nl > IG_NAME_MAX)
-            nl = IG_NAME_MAX;
-        out->ino = (ino_t)ino;
-        out->type = (unsigned char)rec[REC_TYPE];
-        memcpy(out->name, name, nl);
-        out->name[nl] = '\0';
-        return 1;
-    }
-}
-
-static const struct ig_file_ops rfs_file_ops = {
-    .read = file_read,
-    .write = file_write,
-    .stat = file_stat,
-    .release = file_release,
-    .fsync = file_fsync,
-    .readdir = file_readdir,
-    .seekable = 1,
 };
 
 int ig_rfs_new(const struct ig_rfs_backend *be, void *ctx, int ro,
