@@ -1,275 +1,22 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* p9fs.c: volumes over 9P2000.L channels (virtio-9p on kvm). */
-#include <ingot/plat.h>
-
+/* p9fs.c: volumes over 9P2000.L channels (virtio-9p on kvm): the rfs
+ * backend calls as 9P messages. */
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "p9.h"
+#include "p9fs_internal.h"
 #include "vfs_internal.h"
-
-/*
- * One client per channel.  Requests go one at a time (a mutex around each
- * round trip), so one tag serves all.  Handles given to rfs are fids; fid
- * 0 is the attached root.  Paths are walked from the root in one Twalk
- * per 16 names.  The server does not follow symbolic links (QEMU opens
- * every component with O_NOFOLLOW); a link that is the last component is
- * resolved here, lexically, and only while it stays inside the volume, as
- * the pico platform does with RESOLVE_BENEATH: absolute targets and ".."
- * above the root fail with -EXDEV.
- */
-#define MSIZE_CAP (128u * 1024 + 24)
-#define MAXFID 1024
-#define TAG 1
-#define RREAD_HDR 11  /* size type tag count */
-#define TWRITE_HDR 23 /* size type tag fid offset count */
-#define LINKS_MAX 8
-
-struct p9 {
-    int dev;
-    uint32_t msize;
-    uint8_t *t, *r; /* message buffers, msize each */
-    pthread_mutex_t lock;
-    uint8_t used[MAXFID];
-    uint64_t diroff[MAXFID];
-};
-
-static int fid_new(struct p9 *c)
-{
-    for (int i = 1; i < MAXFID; i++)
-        if (!c->used[i]) {
-            c->used[i] = 1;
-            c->diroff[i] = 0;
-            return i;
-        }
-    return -EMFILE;
-}
-
-/*
- * Sends the request of (olen) bytes in c->t, followed by (wdata, wlen),
- * and reads the reply into c->r or, for Tread, its header into c->r and
- * its data into (rdata, rlen).  Opens the reply in (in).  Returns 0, the
- * Rlerror's error or -EIO.  The caller holds c->lock.
- */
-static int rpc(struct p9 *c, long olen, const void *wdata, size_t wlen,
-               void *rdata, size_t rlen, struct ig_p9_in *in)
-{
-    struct ig_plat_iov out[2] = {{c->t, (size_t)olen}, {(void *)wdata, wlen}};
-    struct ig_plat_iov rin[2] = {{c->r, rdata ? RREAD_HDR : c->msize},
-                                 {rdata, rlen}};
-
-    if (olen < 0)
-        return (int)olen;
-    long n = ig_plat_9p_rpc(c->dev, out, wlen ? 2 : 1, rin, rdata ? 2 : 1);
-    if (n < 0)
-        return (int)n;
-    return ig_p9_reply(in, c->r, (size_t)n, c->t[4], TAG);
-}
-
-/* Builds and sends a message: begin, the caller's fields, finish. */
-#define BEGIN(c, o, type) ig_p9_begin(&(o), (c)->t, (c)->msize, (type), TAG)
-
-static int clunk_locked(struct p9 *c, int fid)
-{
-    struct ig_p9_out o;
-    struct ig_p9_in in;
-
-    BEGIN(c, o, IG_P9_TCLUNK);
-    ig_p9_put_u32(&o, (uint32_t)fid);
-    int err = rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
-    c->used[fid] = 0; /* gone even when the server complains */
-    return err;
-}
-
-static int clunk(struct p9 *c, int fid)
-{
-    pthread_mutex_lock(&c->lock);
-    int err = clunk_locked(c, fid);
-    pthread_mutex_unlock(&c->lock);
-    return err;
-}
-
-/* Walks (len) bytes of (path) (names separated by '/', "." for none)
- * from the root to a new fid.  Returns it or a negative errno. */
-static int walk(struct p9 *c, const char *path, size_t len)
-{
-    const char *p = path, *end = path + len;
-    int fid, from = 0, err = 0;
-
-    pthread_mutex_lock(&c->lock);
-    fid = fid_new(c);
-    if (fid < 0) {
-        pthread_mutex_unlock(&c->lock);
-        return fid;
-    }
-    if (len == 1 && path[0] == '.')
-        p = end;
-    do {
-        struct ig_p9_out o;
-        struct ig_p9_in in;
-        const char *names[IG_P9_MAXWELEM];
-        size_t lens[IG_P9_MAXWELEM];
-        uint16_t n = 0;
-        while (p < end && n < IG_P9_MAXWELEM) {
-            const char *s = memchr(p, '/', (size_t)(end - p));
-            names[n] = p;
-            lens[n] = s ? (size_t)(s - p) : (size_t)(end - p);
-            p += lens[n] + (s ? 1 : 0);
-            n++;
-        }
-        BEGIN(c, o, IG_P9_TWALK);
-        ig_p9_put_u32(&o, (uint32_t)from);
-        ig_p9_put_u32(&o, (uint32_t)fid);
-        ig_p9_put_u16(&o, n);
-        for (uint16_t i = 0; i < n; i++)
-            ig_p9_put_str(&o, names[i], lens[i]);
-        err = rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
-        if (!err && ig_p9_get_u16(&in) != n)
-            err = -ENOENT; /* a later name is missing */
-        if (!err && in.err)
-            err = -EIO;
-        if (err) {
-            if (from == fid)
-                clunk_locked(c, fid);
-            else
-                c->used[fid] = 0;
-            break;
-        }
-        from = fid;
-    } while (p < end);
-    pthread_mutex_unlock(&c->lock);
-    return err ? err : fid;
-}
-
-static int getattr(struct p9 *c, int fid, struct ig_plat_hostdir_stat *st)
-{
-    struct ig_p9_out o;
-    struct ig_p9_in in;
-
-    pthread_mutex_lock(&c->lock);
-    BEGIN(c, o, IG_P9_TGETATTR);
-    ig_p9_put_u32(&o, (uint32_t)fid);
-    ig_p9_put_u64(&o, IG_P9_GETATTR_BASIC);
-    int err = rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
-    if (!err)
-        err = ig_p9_get_attr(&in, st);
-    pthread_mutex_unlock(&c->lock);
-    return err;
-}
-
-static long readlink_fid(struct p9 *c, int fid, char *buf, size_t cap)
-{
-    struct ig_p9_out o;
-    struct ig_p9_in in;
-    const char *s;
-    uint16_t n;
-
-    pthread_mutex_lock(&c->lock);
-    BEGIN(c, o, IG_P9_TREADLINK);
-    ig_p9_put_u32(&o, (uint32_t)fid);
-    long err = rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
-    if (!err) {
-        ig_p9_get_str(&in, &s, &n);
-        err = in.err;
-    }
-    if (!err) {
-        if (n > cap)
-            n = (uint16_t)cap;
-        memcpy(buf, s, n);
-        err = n;
-    }
-    pthread_mutex_unlock(&c->lock);
-    return err;
-}
-
-/* Appends (len) bytes of (rel) to the normalized path (p) of (*plen)
- * bytes (of at most (cap)), resolving "." and "..".  Returns 0, -EXDEV
- * when ".." would leave the root, -ENAMETOOLONG. */
-static int join(char *p, size_t *plen, size_t cap, const char *rel, size_t len)
-{
-    const char *end = rel + len;
-
-    while (rel < end) {
-        const char *s = memchr(rel, '/', (size_t)(end - rel));
-        size_t n = s ? (size_t)(s - rel) : (size_t)(end - rel);
-        if (n == 2 && rel[0] == '.' && rel[1] == '.') {
-            if (*plen == 0)
-                return -EXDEV;
-            while (*plen > 0 && p[*plen - 1] != '/')
-                (*plen)--;
-            if (*plen > 0)
-                (*plen)--;
-        } else if (n > 0 && !(n == 1 && rel[0] == '.')) {
-            if (*plen + n + 2 > cap)
-                return -ENAMETOOLONG;
-            if (*plen)
-                p[(*plen)++] = '/';
-            memcpy(p + *plen, rel, n);
-            *plen += n;
-        }
-        rel += n + (s ? 1 : 0);
-    }
-    return 0;
-}
-
-/* Walks to (path), following a symbolic link in the last component while
- * it stays inside; stores its attributes in (st). */
-static int resolve(struct p9 *c, const char *path,
-                   struct ig_plat_hostdir_stat *st)
-{
-    char p[IG_PATH_MAX], target[IG_PATH_MAX];
-    size_t plen = 0;
-    int err = join(p, &plen, sizeof(p), path, strlen(path));
-
-    for (int depth = 0; !err; depth++) {
-        int fid = walk(c, plen ? p : ".", plen ? plen : 1);
-        if (fid < 0)
-            return fid;
-        err = getattr(c, fid, st);
-        if (err) {
-            clunk(c, fid);
-            return err;
-        }
-        if ((st->mode & 0170000) != 0120000)
-            return fid; /* not a symbolic link */
-        long n = depth < LINKS_MAX
-                     ? readlink_fid(c, fid, target, sizeof(target))
-                     : -ELOOP;
-        clunk(c, fid);
-        if (n < 0)
-            return (int)n;
-        if (n == 0 || target[0] == '/')
-            return -EXDEV;
-        while (plen > 0 && p[plen - 1] != '/') /* the link's directory */
-            plen--;
-        if (plen > 0)
-            plen--;
-        err = join(p, &plen, sizeof(p), target, (size_t)n);
-    }
-    return err;
-}
-
-/* Walks to the directory holding the last component of (path), stored
- * in (*leaf).  Returns the directory's fid or a negative errno. */
-static int parent(struct p9 *c, const char *path, const char **leaf)
-{
-    const char *slash = strrchr(path, '/');
-
-    *leaf = slash ? slash + 1 : path;
-    return slash ? walk(c, path, (size_t)(slash - path)) : walk(c, ".", 1);
-}
 
 static int p9_stat(void *ctx, const char *path, struct ig_plat_hostdir_stat *st)
 {
     struct p9 *c = ctx;
-    int fid = resolve(c, path, st);
+    int fid = ig_p9fs_resolve(c, path, st);
 
     if (fid < 0)
         return fid;
-    clunk(c, fid);
+    ig_p9fs_clunk(c, fid);
     return 0;
 }
 
@@ -306,7 +53,7 @@ static int open_fid(struct p9 *c, int fid, const char *name, unsigned flags,
         ig_p9_put_u32(&o, (uint32_t)fid);
         ig_p9_put_u32(&o, lflags(flags));
     }
-    int err = rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
+    int err = ig_p9fs_rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
     pthread_mutex_unlock(&c->lock);
     return err;
 }
@@ -319,17 +66,17 @@ static int p9_open(void *ctx, const char *path, unsigned flags, unsigned mode)
 
     if (flags & IG_PLAT_HD_CREAT) {
         const char *leaf;
-        fid = parent(c, path, &leaf);
+        fid = ig_p9fs_parent(c, path, &leaf);
         if (fid < 0)
             return fid;
         err = open_fid(c, fid, leaf, flags, mode);
         if (!err)
             return fid;
-        clunk(c, fid);
+        ig_p9fs_clunk(c, fid);
         if (err != -EEXIST || (flags & IG_PLAT_HD_EXCL))
             return err;
     }
-    fid = resolve(c, path, &st);
+    fid = ig_p9fs_resolve(c, path, &st);
     if (fid < 0)
         return fid;
     if ((flags & IG_PLAT_HD_DIR) && (st.mode & 0170000) != 0040000)
@@ -339,7 +86,7 @@ static int p9_open(void *ctx, const char *path, unsigned flags, unsigned mode)
     else
         err = open_fid(c, fid, NULL, flags, 0);
     if (err) {
-        clunk(c, fid);
+        ig_p9fs_clunk(c, fid);
         return err;
     }
     return fid;
@@ -349,7 +96,7 @@ static int p9_fstat(void *ctx, int h, struct ig_plat_hostdir_stat *st)
 {
     if (h <= 0 || h >= MAXFID)
         return -EBADF;
-    return getattr(ctx, h, st);
+    return ig_p9fs_getattr(ctx, h, st);
 }
 
 static long p9_pread(void *ctx, int h, void *buf, size_t len, uint64_t off)
@@ -370,8 +117,8 @@ static long p9_pread(void *ctx, int h, void *buf, size_t len, uint64_t off)
         ig_p9_put_u32(&o, (uint32_t)h);
         ig_p9_put_u64(&o, off + done);
         ig_p9_put_u32(&o, (uint32_t)want);
-        int err =
-            rpc(c, ig_p9_finish(&o, 0), NULL, 0, (char *)buf + done, want, &in);
+        int err = ig_p9fs_rpc(c, ig_p9_finish(&o, 0), NULL, 0,
+                              (char *)buf + done, want, &in);
         uint32_t got = err ? 0 : ig_p9_get_u32(&in);
         pthread_mutex_unlock(&c->lock);
         if (!err && (in.err || got > want))
@@ -404,8 +151,8 @@ static long p9_pwrite(void *ctx, int h, const void *buf, size_t len,
         ig_p9_put_u32(&o, (uint32_t)h);
         ig_p9_put_u64(&o, off + done);
         ig_p9_put_u32(&o, (uint32_t)n);
-        int err = rpc(c, ig_p9_finish(&o, n), (const char *)buf + done, n, NULL,
-                      0, &in);
+        int err = ig_p9fs_rpc(c, ig_p9_finish(&o, n), (const char *)buf + done,
+                              n, NULL, 0, &in);
         uint32_t put = err ? 0 : ig_p9_get_u32(&in);
         pthread_mutex_unlock(&c->lock);
         if (!err && (in.err || put > n || (put == 0 && n > 0)))
@@ -439,7 +186,7 @@ static int setattr(struct p9 *c, int h, uint32_t valid, uint64_t size,
         ig_p9_put_u64(&o, (uint64_t)(v / 1000000000));
         ig_p9_put_u64(&o, (uint64_t)(v % 1000000000));
     }
-    int err = rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
+    int err = ig_p9fs_rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
     pthread_mutex_unlock(&c->lock);
     return err;
 }
@@ -477,7 +224,7 @@ static int p9_fsync(void *ctx, int h)
     BEGIN(c, o, IG_P9_TFSYNC);
     ig_p9_put_u32(&o, (uint32_t)h);
     ig_p9_put_u32(&o, 0); /* datasync: no, everything */
-    int err = rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
+    int err = ig_p9fs_rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
     pthread_mutex_unlock(&c->lock);
     return err;
 }
@@ -493,7 +240,7 @@ static int p9_fstatfs(void *ctx, int h, struct ig_plat_hostdir_statfs *out)
     pthread_mutex_lock(&c->lock);
     BEGIN(c, o, IG_P9_TSTATFS);
     ig_p9_put_u32(&o, (uint32_t)h);
-    int err = rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
+    int err = ig_p9fs_rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
     if (!err) {
         ig_p9_get_u32(&in); /* type */
         out->bsize = ig_p9_get_u32(&in);
@@ -514,7 +261,7 @@ static int p9_close(void *ctx, int h)
 {
     if (h <= 0 || h >= MAXFID || !((struct p9 *)ctx)->used[h])
         return -EBADF;
-    return clunk(ctx, h);
+    return ig_p9fs_clunk(ctx, h);
 }
 
 static long p9_readdir(void *ctx, int h, void *buf, size_t cap)
@@ -535,7 +282,7 @@ static long p9_readdir(void *ctx, int h, void *buf, size_t cap)
     ig_p9_put_u32(&o, (uint32_t)h);
     ig_p9_put_u64(&o, c->diroff[h]);
     ig_p9_put_u32(&o, count);
-    long r = rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
+    long r = ig_p9fs_rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
     if (!r) {
         uint32_t n = ig_p9_get_u32(&in);
         if (in.err || n > in.len - in.pos)
@@ -555,7 +302,7 @@ static int dir_call(struct p9 *c, const char *path, uint8_t type, uint32_t a,
     const char *leaf;
     struct ig_p9_out o;
     struct ig_p9_in in;
-    int fid = parent(c, path, &leaf);
+    int fid = ig_p9fs_parent(c, path, &leaf);
 
     if (fid < 0)
         return fid;
@@ -568,8 +315,8 @@ static int dir_call(struct p9 *c, const char *path, uint8_t type, uint32_t a,
     ig_p9_put_u32(&o, a);
     if (type != IG_P9_TUNLINKAT && !target)
         ig_p9_put_u32(&o, 0); /* Tmkdir's gid */
-    int err = rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
-    clunk_locked(c, fid);
+    int err = ig_p9fs_rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
+    ig_p9fs_clunk_locked(c, fid);
     pthread_mutex_unlock(&c->lock);
     return err;
 }
@@ -596,13 +343,13 @@ static int p9_rename(void *ctx, const char *from, const char *to)
     const char *fl, *tl;
     struct ig_p9_out o;
     struct ig_p9_in in;
-    int ffid = parent(c, from, &fl), tfid;
+    int ffid = ig_p9fs_parent(c, from, &fl), tfid;
 
     if (ffid < 0)
         return ffid;
-    tfid = parent(c, to, &tl);
+    tfid = ig_p9fs_parent(c, to, &tl);
     if (tfid < 0) {
-        clunk(c, ffid);
+        ig_p9fs_clunk(c, ffid);
         return tfid;
     }
     pthread_mutex_lock(&c->lock);
@@ -611,9 +358,9 @@ static int p9_rename(void *ctx, const char *from, const char *to)
     ig_p9_put_str(&o, fl, strlen(fl));
     ig_p9_put_u32(&o, (uint32_t)tfid);
     ig_p9_put_str(&o, tl, strlen(tl));
-    int err = rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
-    clunk_locked(c, ffid);
-    clunk_locked(c, tfid);
+    int err = ig_p9fs_rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
+    ig_p9fs_clunk_locked(c, ffid);
+    ig_p9fs_clunk_locked(c, tfid);
     pthread_mutex_unlock(&c->lock);
     return err;
 }
@@ -621,12 +368,12 @@ static int p9_rename(void *ctx, const char *from, const char *to)
 static long p9_readlink(void *ctx, const char *path, char *buf, size_t cap)
 {
     struct p9 *c = ctx;
-    int fid = walk(c, path, strlen(path));
+    int fid = ig_p9fs_walk(c, path, strlen(path));
 
     if (fid < 0)
         return fid;
-    long n = readlink_fid(c, fid, buf, cap);
-    clunk(c, fid);
+    long n = ig_p9fs_readlink(c, fid, buf, cap);
+    ig_p9fs_clunk(c, fid);
     return n == -EOPNOTSUPP ? -EINVAL : n;
 }
 
@@ -648,62 +395,3 @@ const struct ig_rfs_backend ig_p9fs_backend = {
     .symlink = p9_symlink,
     .readlink = p9_readlink,
 };
-
-int ig_p9fs_connect(int dev, void **ctx)
-{
-    struct p9 *c = calloc(1, sizeof(*c));
-    size_t msize = ig_plat_9p_msize(dev);
-    struct ig_p9_out o;
-    struct ig_p9_in in;
-    const char *v;
-    uint16_t vl;
-    int err;
-
-    if (!c)
-        return -ENOMEM;
-    if (msize > MSIZE_CAP)
-        msize = MSIZE_CAP;
-    c->dev = dev;
-    c->msize = (uint32_t)msize;
-    c->t = malloc(msize);
-    c->r = malloc(msize);
-    pthread_mutex_init(&c->lock, NULL);
-    err = c->t && c->r && msize >= 4096 ? 0 : -ENOMEM;
-    if (!err) {
-        ig_p9_begin(&o, c->t, msize, IG_P9_TVERSION, IG_P9_NOTAG);
-        ig_p9_put_u32(&o, c->msize);
-        ig_p9_put_str(&o, "9P2000.L", 8);
-        struct ig_plat_iov out = {c->t, (size_t)ig_p9_finish(&o, 0)};
-        struct ig_plat_iov rin = {c->r, msize};
-        long n = ig_plat_9p_rpc(dev, &out, 1, &rin, 1);
-        err = n < 0 ? (int)n
-                    : ig_p9_reply(&in, c->r, (size_t)n, IG_P9_TVERSION,
-                                  IG_P9_NOTAG);
-    }
-    if (!err) {
-        uint32_t m = ig_p9_get_u32(&in);
-        ig_p9_get_str(&in, &v, &vl);
-        if (in.err || vl != 8 || memcmp(v, "9P2000.L", 8) || m < 4096)
-            err = -EPROTONOSUPPORT;
-        else if (m < c->msize)
-            c->msize = m;
-    }
-    if (!err) {
-        BEGIN(c, o, IG_P9_TATTACH);
-        ig_p9_put_u32(&o, 0); /* fid 0: the root */
-        ig_p9_put_u32(&o, IG_P9_NOFID);
-        ig_p9_put_str(&o, "root", 4);
-        ig_p9_put_str(&o, "", 0);
-        ig_p9_put_u32(&o, 0); /* n_uname */
-        err = rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
-        c->used[0] = 1;
-    }
-    if (err) {
-        free(c->t);
-        free(c->r);
-        free(c);
-        return err;
-    }
-    *ctx = c;
-    return 0;
-}
