@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "vfs_internal.h"
@@ -18,12 +17,7 @@ mode_t ig_vfs_umask(mode_t mask)
     return old;
 }
 
-static int rdonly(const struct ig_vnode *vn)
-{
-    return (vn->flags & IG_VNODE_RDONLY) != 0;
-}
-
-static int lookup_at(int dirfd, const char *path, struct ig_lookup *lk)
+int ig_vfs_lookup_at(int dirfd, const char *path, struct ig_lookup *lk)
 {
     struct ig_vnode *start;
     int err;
@@ -40,7 +34,7 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
 {
     struct ig_lookup lk;
     int acc = flags & O_ACCMODE;
-    int err = lookup_at(dirfd, path, &lk);
+    int err = ig_vfs_lookup_at(dirfd, path, &lk);
 
     if (err)
         return err;
@@ -49,7 +43,7 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
             err = -ENOENT;
         } else if (lk.trailing || (flags & O_DIRECTORY)) {
             err = -EISDIR;
-        } else if (rdonly(lk.dir)) {
+        } else if (ig_vnode_rdonly(lk.dir)) {
             err = -EROFS;
         } else {
             err = lk.dir->ops->create(lk.dir, lk.name, lk.len,
@@ -63,7 +57,7 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
         err = -EISDIR;
     } else if ((flags & O_DIRECTORY) && !S_ISDIR(lk.vn->mode)) {
         err = -ENOTDIR;
-    } else if (rdonly(lk.vn) && S_ISREG(lk.vn->mode) &&
+    } else if (ig_vnode_rdonly(lk.vn) && S_ISREG(lk.vn->mode) &&
                (acc != O_RDONLY || (flags & O_TRUNC))) {
         err = -EROFS;
     } else if ((flags & O_TRUNC) && S_ISREG(lk.vn->mode) && acc != O_RDONLY) {
@@ -78,7 +72,7 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
 int ig_vfs_stat(int dirfd, const char *path, struct stat *st)
 {
     struct ig_lookup lk;
-    int err = lookup_at(dirfd, path, &lk);
+    int err = ig_vfs_lookup_at(dirfd, path, &lk);
 
     if (err)
         return err;
@@ -103,13 +97,13 @@ int ig_vfs_mkdir(int dirfd, const char *path, mode_t mode)
 {
     struct ig_lookup lk;
     struct ig_vnode *vn;
-    int err = lookup_at(dirfd, path, &lk);
+    int err = ig_vfs_lookup_at(dirfd, path, &lk);
 
     if (err)
         return err;
     if (lk.vn)
         err = -EEXIST;
-    else if (rdonly(lk.dir))
+    else if (ig_vnode_rdonly(lk.dir))
         err = -EROFS;
     else
         err = lk.dir->ops->create(lk.dir, lk.name, lk.len,
@@ -126,11 +120,11 @@ static int busy(struct ig_vnode *vn)
 int ig_vfs_unlink(int dirfd, const char *path, int flags)
 {
     struct ig_lookup lk;
-    int err = lookup_at(dirfd, path, &lk);
+    int err = ig_vfs_lookup_at(dirfd, path, &lk);
 
     if (err)
         return err;
-    if (rdonly(lk.dir))
+    if (ig_vnode_rdonly(lk.dir))
         err = -EROFS;
     else if (!lk.vn)
         err = -ENOENT;
@@ -168,17 +162,17 @@ static int ancestor(struct ig_vnode *a, struct ig_vnode *b)
 int ig_vfs_rename(int olddirfd, const char *old, int newdirfd, const char *new)
 {
     struct ig_lookup o, n;
-    int err = lookup_at(olddirfd, old, &o);
+    int err = ig_vfs_lookup_at(olddirfd, old, &o);
 
     if (err)
         return err;
-    err = lookup_at(newdirfd, new, &n);
+    err = ig_vfs_lookup_at(newdirfd, new, &n);
     if (err) {
         ig_lookup_done(&o);
         return err;
     }
     struct ig_vnode *vn = o.vn;
-    if (rdonly(o.dir) || rdonly(n.dir))
+    if (ig_vnode_rdonly(o.dir) || ig_vnode_rdonly(n.dir))
         err = o.dir->dev == n.dir->dev ? -EROFS : -EXDEV;
     else if (!vn)
         err = -ENOENT;
@@ -220,7 +214,7 @@ static int vn_truncate(struct ig_vnode *vn, off_t len)
         return -EISDIR;
     if (!S_ISREG(vn->mode) || len < 0)
         return -EINVAL;
-    if (rdonly(vn))
+    if (ig_vnode_rdonly(vn))
         return -EROFS;
     return vn->ops->truncate(vn, len);
 }
@@ -228,7 +222,7 @@ static int vn_truncate(struct ig_vnode *vn, off_t len)
 int ig_vfs_truncate(const char *path, off_t len)
 {
     struct ig_lookup lk;
-    int err = lookup_at(AT_FDCWD, path, &lk);
+    int err = ig_vfs_lookup_at(AT_FDCWD, path, &lk);
 
     if (err)
         return err;
@@ -277,7 +271,7 @@ int ig_vfs_readdir(int fd, struct ig_dirent *out)
 int ig_vfs_chdir(const char *path)
 {
     struct ig_lookup lk;
-    int err = lookup_at(AT_FDCWD, path, &lk);
+    int err = ig_vfs_lookup_at(AT_FDCWD, path, &lk);
 
     if (err)
         return err;
@@ -297,125 +291,4 @@ int ig_vfs_chdir(const char *path)
 int ig_vfs_getcwd(char *buf, size_t size)
 {
     return ig_vnode_path(ig_vfs.cwd, buf, size);
-}
-
-int ig_vfs_symlink(const char *target, int dirfd, const char *path)
-{
-    struct ig_lookup lk;
-    int err;
-
-    if (!target)
-        return -EFAULT;
-    err = lookup_at(dirfd, path, &lk);
-    if (err)
-        return err;
-    if (lk.vn || ig_lookup_is_dots(&lk))
-        err = -EEXIST;
-    else if (!*target)
-        err = -ENOENT;
-    else if (rdonly(lk.dir))
-        err = -EROFS;
-    else if (!lk.dir->ops->symlink)
-        err = -EPERM;
-    else
-        err = lk.dir->ops->symlink(lk.dir, lk.name, lk.len, target);
-    ig_lookup_done(&lk);
-    return err;
-}
-
-ssize_t ig_vfs_readlink(int dirfd, const char *path, char *buf, size_t cap)
-{
-    struct ig_lookup lk;
-    ssize_t err = lookup_at(dirfd, path, &lk);
-
-    if (err)
-        return err;
-    if (ig_lookup_is_dots(&lk) || !lk.dir->ops->readlink)
-        err = lk.vn ? -EINVAL : -ENOENT;
-    else
-        err = lk.dir->ops->readlink(lk.dir, lk.name, lk.len, buf, cap);
-    ig_lookup_done(&lk);
-    return err;
-}
-
-/* Sets (vn)'s times to (ts) (NULL: both now). */
-static int vn_utimens(struct ig_vnode *vn, const struct timespec *ts)
-{
-    struct timespec t[2] = {{0, UTIME_NOW}, {0, UTIME_NOW}};
-
-    if (ts) {
-        for (int i = 0; i < 2; i++)
-            if (ts[i].tv_nsec != UTIME_NOW && ts[i].tv_nsec != UTIME_OMIT &&
-                (ts[i].tv_nsec < 0 || ts[i].tv_nsec >= 1000000000))
-                return -EINVAL;
-        t[0] = ts[0];
-        t[1] = ts[1];
-    }
-    if (rdonly(vn))
-        return -EROFS;
-    if (vn->ops->utimens)
-        return vn->ops->utimens(vn, t);
-    /* ramfs keeps one time, the modification time. */
-    if (t[1].tv_nsec == UTIME_NOW)
-        clock_gettime(CLOCK_REALTIME, &vn->mtime);
-    else if (t[1].tv_nsec != UTIME_OMIT)
-        vn->mtime = t[1];
-    return 0;
-}
-
-int ig_vfs_utimens(int dirfd, const char *path, const struct timespec *ts,
-                   int flags)
-{
-    struct ig_lookup lk;
-    int err;
-
-    if (flags & ~AT_SYMLINK_NOFOLLOW)
-        return -EINVAL;
-    err = lookup_at(dirfd, path, &lk);
-    if (err)
-        return err;
-    err = lk.vn ? vn_utimens(lk.vn, ts) : -ENOENT;
-    ig_lookup_done(&lk);
-    return err;
-}
-
-int ig_vfs_futimens(int fd, const struct timespec *ts)
-{
-    struct ig_file *f = ig_fd_get(fd);
-
-    if (!f)
-        return -EBADF;
-    if (!f->vn)
-        return -EINVAL;
-    return vn_utimens(f->vn, ts);
-}
-
-static int vn_statfs(struct ig_vnode *vn, struct ig_statfs *out)
-{
-    memset(out, 0, sizeof(*out));
-    out->bsize = 4096;
-    out->namemax = IG_NAME_MAX;
-    out->rdonly = rdonly(vn);
-    return vn->ops->statfs ? vn->ops->statfs(vn, out) : 0;
-}
-
-int ig_vfs_statfs(const char *path, struct ig_statfs *out)
-{
-    struct ig_lookup lk;
-    int err = lookup_at(AT_FDCWD, path, &lk);
-
-    if (err)
-        return err;
-    err = lk.vn ? vn_statfs(lk.vn, out) : -ENOENT;
-    ig_lookup_done(&lk);
-    return err;
-}
-
-int ig_vfs_fstatfs(int fd, struct ig_statfs *out)
-{
-    struct ig_file *f = ig_fd_get(fd);
-
-    if (!f)
-        return -EBADF;
-    return f->vn ? vn_statfs(f->vn, out) : -EINVAL;
 }

@@ -82,6 +82,11 @@ struct ig_vnode {
 #define IG_VNODE_TTY 1u    /* a terminal: isatty() answers 1 */
 #define IG_VNODE_RDONLY 2u /* on a read-only mount: changes fail EROFS */
 
+static inline int ig_vnode_rdonly(const struct ig_vnode *vn)
+{
+    return (vn->flags & IG_VNODE_RDONLY) != 0;
+}
+
 void ig_vnode_hold(struct ig_vnode *vn);
 void ig_vnode_put(struct ig_vnode *vn);
 
@@ -118,6 +123,9 @@ struct ig_lookup {
 int ig_vfs_lookup(struct ig_vnode *start, const char *path,
                   struct ig_lookup *lk);
 void ig_lookup_done(struct ig_lookup *lk);
+/* ig_vfs_lookup() of (path) from (dirfd) (see ig_vfs_start()).  Returns
+ * its errors, -EFAULT for a NULL (path), -EBADF, -ENOTDIR. */
+int ig_vfs_lookup_at(int dirfd, const char *path, struct ig_lookup *lk);
 int ig_lookup_is_dots(const struct ig_lookup *lk);
 /* Fills (st) from (vn). */
 void ig_vnode_stat(struct ig_vnode *vn, struct stat *st);
