@@ -50,15 +50,15 @@ int stat(const char *path, struct stat *st)
     return (int)ig_libc_ret(ig_vfs_stat(AT_FDCWD, path, st));
 }
 
-/* There are no symbolic links, so lstat is stat. */
 int lstat(const char *path, struct stat *st)
 {
-    return (int)ig_libc_ret(ig_vfs_stat(AT_FDCWD, path, st));
+    return (int)ig_libc_ret(ig_vfs_lstat(AT_FDCWD, path, st));
 }
 
 int fstatat(int dirfd, const char *path, struct stat *st, int flags)
 {
-    (void)flags;
+    if (flags & AT_SYMLINK_NOFOLLOW)
+        return (int)ig_libc_ret(ig_vfs_lstat(dirfd, path, st));
     return (int)ig_libc_ret(ig_vfs_stat(dirfd, path, st));
 }
 

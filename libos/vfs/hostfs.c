@@ -18,6 +18,12 @@ static int hd_stat(void *ctx, const char *path, struct ig_plat_hostdir_stat *st)
     return ig_plat_hostdir_stat(dev_of(ctx), path, st);
 }
 
+static int hd_lstat(void *ctx, const char *path,
+                    struct ig_plat_hostdir_stat *st)
+{
+    return ig_plat_hostdir_lstat(dev_of(ctx), path, st);
+}
+
 static int hd_open(void *ctx, const char *path, unsigned flags, unsigned mode)
 {
     return ig_plat_hostdir_open(dev_of(ctx), path, flags, mode);
@@ -105,6 +111,7 @@ static long hd_readlink(void *ctx, const char *path, char *buf, size_t cap)
 
 const struct ig_rfs_backend ig_hostfs_backend = {
     .stat = hd_stat,
+    .lstat = hd_lstat,
     .open = hd_open,
     .fstat = hd_fstat,
     .pread = hd_pread,

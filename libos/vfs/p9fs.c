@@ -20,6 +20,19 @@ static int p9_stat(void *ctx, const char *path, struct ig_plat_hostdir_stat *st)
     return 0;
 }
 
+static int p9_lstat(void *ctx, const char *path,
+                    struct ig_plat_hostdir_stat *st)
+{
+    struct p9 *c = ctx;
+    int fid = ig_p9fs_walk(c, path, strlen(path)); /* walks never follow */
+
+    if (fid < 0)
+        return fid;
+    int err = ig_p9fs_getattr(c, fid, st);
+    ig_p9fs_clunk(c, fid);
+    return err;
+}
+
 static uint32_t lflags(unsigned f)
 {
     uint32_t l = (f & IG_PLAT_HD_WRITE)
@@ -379,6 +392,7 @@ static long p9_readlink(void *ctx, const char *path, char *buf, size_t cap)
 
 const struct ig_rfs_backend ig_p9fs_backend = {
     .stat = p9_stat,
+    .lstat = p9_lstat,
     .open = p9_open,
     .fstat = p9_fstat,
     .pread = p9_pread,

@@ -315,6 +315,21 @@ static ssize_t rfs_readlink(struct ig_vnode *dirvn, const char *name,
     return err ? err : dir->m->be->readlink(dir->m->ctx, path, buf, cap);
 }
 
+static int rfs_lstat(struct ig_vnode *dirvn, const char *name, size_t len,
+                     struct stat *st)
+{
+    struct rfs_node *dir = RN(dirvn);
+    struct ig_plat_hostdir_stat a;
+    char path[IG_PATH_MAX];
+    int err = ig_rfs_path(dir, name, len, path, sizeof(path));
+
+    if (!err)
+        err = dir->m->be->lstat(dir->m->ctx, path, &a);
+    if (!err)
+        ig_rfs_fill_stat(dirvn, &a, st);
+    return err;
+}
+
 static void rfs_free(struct ig_vnode *vn)
 {
     struct rfs_node *n = RN(vn);
@@ -338,6 +353,7 @@ static const struct ig_vnode_ops rfs_ops = {
     .getattr = rfs_getattr,
     .symlink = rfs_symlink,
     .readlink = rfs_readlink,
+    .lstat = rfs_lstat,
     .utimens = ig_rfs_utimens,
     .statfs = ig_rfs_statfs,
     .rename_replaces = 1,

@@ -8,6 +8,23 @@
 
 #include "vfs_internal.h"
 
+int ig_vfs_lstat(int dirfd, const char *path, struct stat *st)
+{
+    struct ig_lookup lk;
+    int err = ig_vfs_lookup_at(dirfd, path, &lk);
+
+    if (err)
+        return err;
+    if (!ig_lookup_is_dots(&lk) && !lk.trailing && lk.dir->ops->lstat)
+        err = lk.dir->ops->lstat(lk.dir, lk.name, lk.len, st);
+    else
+        err = lk.vn ? ig_vnode_getattr(lk.vn, st) : -ENOENT;
+    if (!err)
+        st->st_dev = lk.dir->dev;
+    ig_lookup_done(&lk);
+    return err;
+}
+
 int ig_vfs_symlink(const char *target, int dirfd, const char *path)
 {
     struct ig_lookup lk;

@@ -49,6 +49,10 @@ struct ig_vnode_ops {
                    const char *target);
     ssize_t (*readlink)(struct ig_vnode *dir, const char *name, size_t len,
                         char *buf, size_t cap);
+    /* Fills (st) for (name) in (dir) without following a symbolic link
+     * there; without it lstat is stat. */
+    int (*lstat)(struct ig_vnode *dir, const char *name, size_t len,
+                 struct stat *st);
     /* Sets the access and modification times; (ts) as utimensat(2)
      * (UTIME_NOW, UTIME_OMIT), never NULL.  Without it only mtime is kept
      * and set (ramfs). */
@@ -154,6 +158,7 @@ struct ig_plat_hostdir_stat;
 struct ig_plat_hostdir_statfs;
 struct ig_rfs_backend {
     int (*stat)(void *ctx, const char *path, struct ig_plat_hostdir_stat *st);
+    int (*lstat)(void *ctx, const char *path, struct ig_plat_hostdir_stat *st);
     int (*open)(void *ctx, const char *path, unsigned flags, unsigned mode);
     int (*fstat)(void *ctx, int h, struct ig_plat_hostdir_stat *st);
     long (*pread)(void *ctx, int h, void *buf, size_t len, uint64_t off);

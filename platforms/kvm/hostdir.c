@@ -26,6 +26,13 @@ int ig_plat_hostdir_stat(int dev, const char *path,
     return -ENODEV;
 }
 
+int ig_plat_hostdir_lstat(int dev, const char *path,
+                          struct ig_plat_hostdir_stat *st)
+{
+    (void)dev, (void)path, (void)st;
+    return -ENODEV;
+}
+
 int ig_plat_hostdir_fstat(int h, struct ig_plat_hostdir_stat *st)
 {
     (void)h, (void)st;

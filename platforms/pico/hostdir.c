@@ -195,8 +195,10 @@ int ig_plat_hostdir_fstat(int h, struct ig_plat_hostdir_stat *st)
     return 0;
 }
 
-int ig_plat_hostdir_stat(int dev, const char *path,
-                         struct ig_plat_hostdir_stat *st)
+/* O_PATH opens even what may not be read; O_NOFOLLOW (lstat) then
+ * yields the link itself. */
+static int stat_path(int dev, const char *path, uint64_t nofollow,
+                     struct ig_plat_hostdir_stat *st)
 {
     long fd;
     int r;
@@ -205,12 +207,24 @@ int ig_plat_hostdir_stat(int dev, const char *path,
         return -ENODEV;
     if (bad_path(path))
         return -EINVAL;
-    fd = open_beneath(dev, path, L_O_PATH, 0);
+    fd = open_beneath(dev, path, L_O_PATH | nofollow, 0);
     if (fd < 0)
         return (int)fd;
     r = ig_plat_hostdir_fstat((int)fd, st);
     ig_pico_hd_sys3(NR_CLOSE, fd, 0, 0);
     return r;
+}
+
+int ig_plat_hostdir_stat(int dev, const char *path,
+                         struct ig_plat_hostdir_stat *st)
+{
+    return stat_path(dev, path, 0, st);
+}
+
+int ig_plat_hostdir_lstat(int dev, const char *path,
+                          struct ig_plat_hostdir_stat *st)
+{
+    return stat_path(dev, path, L_O_NOFOLLOW, st);
 }
 
 int ig_plat_hostdir_close(int h)

@@ -103,6 +103,13 @@ int main(int argc, char **argv)
     no_write(P("rel"), O_WRONLY | O_TRUNC);
     no_write(P("up/secret2"), O_CREAT | O_WRONLY);
     no_write(P("abs"), O_WRONLY | O_APPEND);
+    /* lstat sees the links themselves, wherever they lead. */
+    struct stat st;
+    printf("lstat abs: %s\n", lstat(P("abs"), &st) == 0 && S_ISLNK(st.st_mode)
+                                  ? "a symbolic link"
+                                  : strerror(errno));
+    printf("stat abs: %s\n",
+           stat(P("abs"), &st) == 0 ? "LEAK: followed" : strerror(errno));
     printf("symlink ../secret mine: %s\n",
            symlink("../secret", P("mine")) == 0 ? "created" : strerror(errno));
     no_read(P("mine"));

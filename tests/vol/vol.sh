@@ -116,6 +116,7 @@ escape)
     [ $st = 0 ] || fail "guest exited $st"
     grep -q "^escape: SUCCESS$" "$tmp/out" || fail "not SUCCESS"
     grep -q "^inside link: inside$" "$tmp/out" || fail "inside link broken"
+    grep -q "^lstat abs: a symbolic link$" "$tmp/out" || fail "lstat"
     grep -q TOPSECRET "$tmp/out" && fail "the secret was read"
     [ "$(cat "$tmp/secret")" = TOPSECRET ] || fail "the secret changed"
     [ "$(ls "$tmp")" = "$(printf 'out\nsecret\nvol')" ] ||

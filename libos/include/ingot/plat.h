@@ -224,6 +224,10 @@ int ig_plat_hostdir_open(int dev, const char *path, unsigned flags,
 int ig_plat_hostdir_stat(int dev, const char *path,
                          struct ig_plat_hostdir_stat *st);
 int ig_plat_hostdir_fstat(int h, struct ig_plat_hostdir_stat *st);
+/* As ig_plat_hostdir_stat(), but a symbolic link as the last component of
+ * (path) is described itself. */
+int ig_plat_hostdir_lstat(int dev, const char *path,
+                          struct ig_plat_hostdir_stat *st);
 
 /* Read or write (len) bytes at (off) of handle (h).  Return the count (0
  * at end of file), -EBADF (not open for that), -EISDIR, -ENOSPC, -EIO. */

@@ -48,6 +48,16 @@ static int b_stat(void *ctx, const char *path, struct ig_plat_hostdir_stat *st)
     return 0;
 }
 
+static int b_lstat(void *ctx, const char *path, struct ig_plat_hostdir_stat *st)
+{
+    struct stat k;
+    (void)ctx;
+    if (fstatat(root_fd, path, &k, AT_SYMLINK_NOFOLLOW) < 0)
+        return -errno;
+    conv(&k, st);
+    return 0;
+}
+
 static int b_open(void *ctx, const char *path, unsigned flags, unsigned mode)
 {
     int f = (flags & IG_PLAT_HD_WRITE)
@@ -170,6 +180,7 @@ static long b_readlink(void *ctx, const char *path, char *buf, size_t cap)
 
 static const struct ig_rfs_backend backend = {
     .stat = b_stat,
+    .lstat = b_lstat,
     .open = b_open,
     .fstat = b_fstat,
     .pread = b_pread,
@@ -339,6 +350,14 @@ static void test_links_and_ro(void)
 
     CHECK(ig_vfs_symlink("target", AT_FDCWD, "/v/l") == 0);
     CHECK(ig_vfs_readlink(AT_FDCWD, "/v/l", buf, sizeof(buf)) == 6);
+    /* A dangling link: stat fails, lstat describes the link. */
+    struct stat ls;
+    CHECK(ig_vfs_stat(AT_FDCWD, "/v/l", &ls) == -ENOENT);
+    CHECK(ig_vfs_lstat(AT_FDCWD, "/v/l", &ls) == 0 && S_ISLNK(ls.st_mode) &&
+          ls.st_size == 6);
+    CHECK(ig_vfs_lstat(AT_FDCWD, "/v", &ls) == 0 && S_ISDIR(ls.st_mode));
+    CHECK(ig_vfs_lstat(AT_FDCWD, "/v/none", &ls) == -ENOENT);
+    CHECK(ig_vfs_lstat(AT_FDCWD, "/", &ls) == 0 && S_ISDIR(ls.st_mode));
     CHECK(ig_vfs_symlink("x", AT_FDCWD, "/tmp-no") == -EPERM); /* ramfs */
     CHECK(ig_vfs_readlink(AT_FDCWD, "/v", buf, sizeof(buf)) == -EINVAL);
 

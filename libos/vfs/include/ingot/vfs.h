@@ -155,6 +155,11 @@ int ig_vfs_ftruncate(int fd, off_t len);
  * -EBADF, -EIO, or -EINVAL for a pipe; ramfs has nothing to flush. */
 int ig_vfs_fsync(int fd);
 
+/* lstat(2): as ig_vfs_stat(), but a symbolic link in the last component
+ * (on a volume) is described itself (S_IFLNK, its length as size), even
+ * when it leads nowhere or out of the volume. */
+int ig_vfs_lstat(int dirfd, const char *path, struct stat *st);
+
 /* symlink(2) and readlink(2): a symbolic link (path) holding (target),
  * which is stored as it is (the VFS itself never follows links; volumes
  * follow them on the host only while they stay inside the volume).
