@@ -186,6 +186,16 @@ static int file_stat(struct ig_file *f, struct stat *st)
     return 0;
 }
 
+static int file_truncate(struct ig_file *f, off_t len)
+{
+    struct rfs_file *rf = f->priv;
+    int err = MNT(f)->be->ftruncate(MNT(f)->ctx, rf->h, (uint64_t)len);
+
+    if (!err)
+        f->vn->size = len;
+    return err;
+}
+
 static int file_fsync(struct ig_file *f)
 {
     struct rfs_file *rf = f->priv;
@@ -265,6 +275,7 @@ static const struct ig_file_ops rfs_file_ops = {
     .stat = file_stat,
     .release = file_release,
     .fsync = file_fsync,
+    .truncate = file_truncate,
     .readdir = file_readdir,
     .seekable = 1,
 };

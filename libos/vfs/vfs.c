@@ -208,7 +208,8 @@ int ig_vfs_rename(int olddirfd, const char *old, int newdirfd, const char *new)
     return err;
 }
 
-static int vn_truncate(struct ig_vnode *vn, off_t len)
+/* Truncates (vn), through the open file (f) when its filesystem can. */
+static int vn_truncate(struct ig_vnode *vn, struct ig_file *f, off_t len)
 {
     if (S_ISDIR(vn->mode))
         return -EISDIR;
@@ -216,6 +217,8 @@ static int vn_truncate(struct ig_vnode *vn, off_t len)
         return -EINVAL;
     if (ig_vnode_rdonly(vn))
         return -EROFS;
+    if (f && f->ops->truncate)
+        return f->ops->truncate(f, len);
     return vn->ops->truncate(vn, len);
 }
 
@@ -226,7 +229,7 @@ int ig_vfs_truncate(const char *path, off_t len)
 
     if (err)
         return err;
-    err = lk.vn ? vn_truncate(lk.vn, len) : -ENOENT;
+    err = lk.vn ? vn_truncate(lk.vn, NULL, len) : -ENOENT;
     ig_lookup_done(&lk);
     return err;
 }
@@ -241,7 +244,7 @@ int ig_vfs_ftruncate(int fd, off_t len)
         return -EINVAL;
     if ((f->flags & O_ACCMODE) == O_RDONLY)
         return S_ISDIR(f->vn->mode) ? -EISDIR : -EINVAL;
-    return vn_truncate(f->vn, len);
+    return vn_truncate(f->vn, f, len);
 }
 
 int ig_vfs_readdir(int fd, struct ig_dirent *out)

@@ -248,6 +248,9 @@ static void test_cache(void)
     struct ig_vnode *n = vnode("/v/a");
     CHECK(n && n != ig_fd_get(fd)->vn && n->size == 10);
     CHECK(ig_vfs_pread(fd, buf, sizeof(buf), 0) == 2 && !memcmp(buf, "he", 2));
+    /* ftruncate goes through the open file, even one no longer named. */
+    CHECK(ig_vfs_ftruncate(fd, 1) == 0);
+    CHECK(ig_vfs_fstat(fd, &st) == 0 && st.st_size == 1);
     CHECK(ig_vfs_close(fd) == 0);
     /* Gone on the host: gone here. */
     CHECK(unlink(hpath("a")) == 0);

@@ -59,6 +59,9 @@ struct ig_file_ops {
     /* fsync(2); NULL: nothing to flush (0).  readdir: the next entry
      * after "." and ".." (1, 0 at the end); NULL: the vnode's readdir. */
     int (*fsync)(struct ig_file *f);
+    /* ftruncate(2) of a regular file open for writing (the VFS checked);
+     * NULL: the vnode's truncate. */
+    int (*truncate)(struct ig_file *f, off_t len);
     int (*readdir)(struct ig_file *f, struct ig_dirent *out);
     int seekable; /* lseek/pread/pwrite allowed */
     int tty;      /* isatty() answers 1 */
