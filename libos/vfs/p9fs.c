@@ -123,8 +123,8 @@ static long p9_pread(void *ctx, int h, void *buf, size_t len, uint64_t off)
         struct ig_p9_out o;
         struct ig_p9_in in;
         size_t want = len - done;
-        if (want > c->msize - RREAD_HDR)
-            want = c->msize - RREAD_HDR;
+        if (want > c->msize - IOHDRSZ)
+            want = c->msize - IOHDRSZ;
         pthread_mutex_lock(&c->lock);
         BEGIN(c, o, IG_P9_TREAD);
         ig_p9_put_u32(&o, (uint32_t)h);
@@ -157,8 +157,8 @@ static long p9_pwrite(void *ctx, int h, const void *buf, size_t len,
         struct ig_p9_out o;
         struct ig_p9_in in;
         size_t n = len - done;
-        if (n > c->msize - TWRITE_HDR)
-            n = c->msize - TWRITE_HDR;
+        if (n > c->msize - IOHDRSZ)
+            n = c->msize - IOHDRSZ;
         pthread_mutex_lock(&c->lock);
         BEGIN(c, o, IG_P9_TWRITE);
         ig_p9_put_u32(&o, (uint32_t)h);
@@ -288,8 +288,8 @@ static long p9_readdir(void *ctx, int h, void *buf, size_t cap)
     /* Converted records are at most 3 bytes longer per entry than 9P's
      * (24 + name), so half of (cap) always fits. */
     uint32_t count = (uint32_t)(cap / 2);
-    if (count > c->msize - RREAD_HDR)
-        count = c->msize - RREAD_HDR;
+    if (count > c->msize - IOHDRSZ)
+        count = c->msize - IOHDRSZ;
     pthread_mutex_lock(&c->lock);
     BEGIN(c, o, IG_P9_TREADDIR);
     ig_p9_put_u32(&o, (uint32_t)h);

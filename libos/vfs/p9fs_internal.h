@@ -25,8 +25,10 @@
 #define MSIZE_CAP (128u * 1024 + 24)
 #define MAXFID 1024
 #define TAG 1
-#define RREAD_HDR 11  /* size type tag count */
-#define TWRITE_HDR 23 /* size type tag fid offset count */
+#define RREAD_HDR 11 /* size type tag count */
+/* Data per Tread/Twrite/Treaddir: msize less the I/O header allowance
+ * servers clamp to (24 bytes in Linux and QEMU, more than either header). */
+#define IOHDRSZ 24
 #define LINKS_MAX 8
 
 struct p9 {
