@@ -147,6 +147,14 @@ nodevice)
     [ $st = 255 ] || fail "status $st, expected 255"
     [ "$out" = "ingot: volume v0 (/data): no such device" ] ||
         fail "unexpected output"
+    # A malformed option stops the image the same way.
+    out=$(timeout 60 "$(dirname "$ingot")/ingot-pico" -- "$image" \
+        "vol.v0=data -- /data" 2>&1)
+    st=$?
+    echo "$out"
+    [ $st = 255 ] || fail "status $st, expected 255"
+    [ "$out" = "ingot: bad volume option 'vol.v0=data': expected vol.TAG=/DIR[:ro]" ] ||
+        fail "unexpected output"
     ;;
 *)
     fail "unknown test $what"
