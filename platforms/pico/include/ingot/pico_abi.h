@@ -31,13 +31,14 @@
  *   getrandom(buf, len, 0)                       entropy
  *   exit_group(status)                           exit
  *
- * and, only when volumes were given, on descriptors >= 3 (the volumes'
+ * and, only when volumes were given, on descriptors 3-1023 (the volumes'
  * directories and what the guest opens beneath them; Landlock, not
  * seccomp, keeps them inside the directories):
  *
  *   openat2(dirfd, path, {RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS})
- *   pread64, pwrite64, fstat, newfstatat, ftruncate, fsync, close,
- *   getdents64, mkdirat, unlinkat, renameat, symlinkat, readlinkat
+ *   pread64, pwrite64, fstat, fstatfs, ftruncate, fsync, close,
+ *   getdents64, mkdirat, unlinkat, renameat, symlinkat, readlinkat,
+ *   utimensat(fd, NULL, ...)
  *
  * The version changes whenever this header changes incompatibly; fields are
  * only ever added at the end, and (size) says how much the tender filled.
