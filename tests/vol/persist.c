@@ -4,6 +4,7 @@
  * native build checks them on the host byte by byte. */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,12 +45,13 @@ static int write_all(int fd, const unsigned char *p, size_t n)
     return 0;
 }
 
+/* Writes files (first), (first + step) ... below (n). */
 static int write_files(const char *dir, int n, uint64_t seed,
-                       unsigned char *buf)
+                       unsigned char *buf, int first, int step)
 {
     char path[512];
 
-    for (int i = 0; i < n; i++) {
+    for (int i = first; i < n; i += step) {
         size_t size = fill(buf, seed, i);
         snprintf(path, sizeof(path), "%s/f%04d", dir, i);
         int fd = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0644);
@@ -60,6 +62,44 @@ static int write_files(const char *dir, int n, uint64_t seed,
         }
     }
     return 0;
+}
+
+#define THREADS 4
+
+struct job {
+    const char *dir;
+    int n, first, status;
+    uint64_t seed;
+    pthread_t t;
+};
+
+static void *writer(void *arg)
+{
+    struct job *j = arg;
+    unsigned char *buf = malloc(MAX_SIZE + 1);
+
+    j->status =
+        buf ? write_files(j->dir, j->n, j->seed, buf, j->first, THREADS) : 1;
+    free(buf);
+    return NULL;
+}
+
+/* The same files, written by THREADS threads at once. */
+static int write_threads(const char *dir, int n, uint64_t seed)
+{
+    struct job jobs[THREADS];
+    int status = 0;
+
+    for (int t = 0; t < THREADS; t++) {
+        jobs[t] = (struct job){dir, n, t, 0, seed, 0};
+        if (pthread_create(&jobs[t].t, NULL, writer, &jobs[t]) != 0)
+            return 1;
+    }
+    for (int t = 0; t < THREADS; t++) {
+        pthread_join(jobs[t].t, NULL);
+        status |= jobs[t].status;
+    }
+    return status;
 }
 
 static int check_files(const char *dir, int n, uint64_t seed,
@@ -94,7 +134,8 @@ int main(int argc, char **argv)
     static unsigned char buf[MAX_SIZE + 1], got[MAX_SIZE + 1];
 
     if (argc < 5) {
-        fprintf(stderr, "usage: persist write|check|write-spin DIR N SEED\n");
+        fprintf(stderr, "usage: persist write|write-threads|write-spin|check "
+                        "DIR N SEED\n");
         return 2;
     }
     const char *mode = argv[1], *dir = argv[2];
@@ -103,7 +144,8 @@ int main(int argc, char **argv)
 
     if (!strcmp(mode, "check"))
         return check_files(dir, n, seed, buf, got);
-    if (write_files(dir, n, seed, buf))
+    if (!strcmp(mode, "write-threads") ? write_threads(dir, n, seed)
+                                       : write_files(dir, n, seed, buf, 0, 1))
         return 1;
     printf("synced %d\n", n);
     fflush(stdout);

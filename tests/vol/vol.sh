@@ -3,7 +3,9 @@
 # vol.sh: volume tests that need the host to prepare or check a directory.
 #
 #   vol.sh fileops INGOT IMAGE NATIVE_FILEOPS   differential test in a volume
-#   vol.sh persist INGOT IMAGE NATIVE_PERSIST   1,000 fsynced files, checked
+#   vol.sh persist INGOT IMAGE NATIVE_PERSIST [write-threads]
+#                                               1,000 fsynced files, checked
+#                                               (by 4 threads at once)
 #   vol.sh kill INGOT IMAGE NATIVE_PERSIST      SIGKILL mid-write
 #   vol.sh readonly INGOT IMAGE [second]        EROFS from every change
 #                                               (second: as volume v1,
@@ -42,9 +44,9 @@ fileops)
     [ -z "$(ls -A "$tmp/vol")" ] || fail "left files behind: $(ls "$tmp/vol")"
     ;;
 persist)
-    native=$1 seed=$RANDOM
+    native=$1 seed=$RANDOM mode=${2:-write}
     mkdir "$tmp/vol"
-    run -v "$tmp/vol:/data" "$image" -- write /data 1000 "$seed" ||
+    run -v "$tmp/vol:/data" "$image" -- "$mode" /data 1000 "$seed" ||
         fail "guest exited $?"
     # The host reads every file back, byte by byte, with the native build.
     "$native" check "$tmp/vol" 1000 "$seed" || fail "host check (seed $seed)"
