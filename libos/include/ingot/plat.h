@@ -177,8 +177,8 @@ long ig_plat_9p_rpc(int dev, const struct ig_plat_iov *out, int nout,
  * -EACCES from the host's confinement).  Errors are negative errno values
  * in the library OS's numbering (the platform translates the host's); every
  * call may also fail with -ENODEV for a bad (dev) and -EBADF for a bad
- * handle.  Handles are non-negative integers that stay
- * valid until ig_plat_hostdir_close().
+ * handle.  Handles are non-negative integers that stay valid until
+ * ig_plat_hostdir_close().
  */
 #define IG_PLAT_HD_READ 1u   /* open for reading */
 #define IG_PLAT_HD_WRITE 2u  /* open for writing (both: read/write) */
@@ -238,14 +238,16 @@ long ig_plat_hostdir_pwrite(int h, const void *buf, size_t len, uint64_t off);
  * (-EIO), or close it (the handle is gone even on error).  Return 0 or a
  * negative errno. */
 int ig_plat_hostdir_ftruncate(int h, uint64_t len);
+int ig_plat_hostdir_fsync(int h);
+int ig_plat_hostdir_close(int h);
+
 /* Sets the access and modification times of (h) (nanoseconds since 1970,
  * or IG_PLAT_HD_TIME_NOW / IG_PLAT_HD_TIME_OMIT).  Returns 0, -EBADF,
  * -EPERM, -EROFS. */
 int ig_plat_hostdir_futimens(int h, int64_t atime_ns, int64_t mtime_ns);
-int ig_plat_hostdir_fsync(int h);
+
 /* Fills (out) for the filesystem holding handle (h).  Returns 0, -EBADF. */
 int ig_plat_hostdir_fstatfs(int h, struct ig_plat_hostdir_statfs *out);
-int ig_plat_hostdir_close(int h);
 
 /* Reads the next entries of directory handle (h) (opened with
  * IG_PLAT_HD_DIR) into (buf): records of a uint64_t inode number, 8
