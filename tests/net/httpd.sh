@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Copyright (c) 2026 The Ingot developers
-# httpd.sh INGOT IMAGE CASE: apps/httpd in a guest on a tap device, driven
-# from the host side of a private network namespace with curl and wrk.
+# httpd.sh INGOT IMAGE CASE [NETCHECK]: apps/httpd in a guest on a tap
+# device, driven from the host side of a private network namespace with
+# curl, wrk and NETCHECK (tests/net/netcheck.c built for Linux).
 #   files     small and 10 MB files byte-identical, HEAD, 404, 405, index
 #   conns     1,000 sequential connections
 #   wrk       wrk -c 100 -d 10s: no socket errors, still answering after
 #   bad       a malformed request gets 400, and the server keeps serving
 set -u
-INGOT=$1 IMAGE=$2 CASE=$3
+INGOT=$1 IMAGE=$2 CASE=$3 NETCHECK=${4:-}
 . "$(dirname "$0")/netns.sh"
 
 ROOT=$TMP/root
@@ -51,12 +52,14 @@ files)
     n=$(get -v "$URL/sub/small.txt" "$URL/index.html" 2>&1 |
         grep -c 'Re-using existing connection')
     [ "$n" -ge 1 ] || fail "the connection was not kept alive"
-    # The same client port twice: the server closed first, so its side of
-    # the first connection is in TIME-WAIT when the second SYN comes.
+    # The same client port twice, each connection closed by the server
+    # first (HTTP/1.0), so its side of the first one is in TIME-WAIT when
+    # the second SYN comes.
     for i in 1 2; do
-        get -H 'Connection: close' --local-port 40001 -o /dev/null \
-            --max-time 10 "$URL/sub/small.txt" ||
-            fail "connection $i from port 40001 (TIME-WAIT reuse)"
+        in_ns timeout 20 "$NETCHECK" client "$GUEST_IP" 80 \
+            $'GET /sub/small.txt HTTP/1.0\r\n\r\n' 40001 >"$TMP/tw" 2>&1 ||
+            fail "connection $i from port 40001 (TIME-WAIT reuse): $(cat "$TMP/tw")"
+        grep -q '^small file' "$TMP/tw" || fail "reply $i: $(cat "$TMP/tw")"
     done
     ;;
 conns)

@@ -81,9 +81,11 @@ static int udp_echo(int port, int n)
     return 0;
 }
 
-/* Connects to HOST:PORT (resolved with getaddrinfo), sends (msg) and a
- * shutdown, prints what comes back. */
-static int client(const char *host, const char *port, const char *msg)
+/* Connects to HOST:PORT (resolved with getaddrinfo) from local port
+ * (lport) if it is not 0, sends (msg) (and a shutdown when lport is 0),
+ * prints what comes back until the server closes. */
+static int client(const char *host, const char *port, const char *msg,
+                  int lport)
 {
     struct addrinfo hints = {.ai_family = AF_INET, .ai_socktype = SOCK_STREAM},
                     *res;
@@ -95,13 +97,21 @@ static int client(const char *host, const char *port, const char *msg)
         return 1;
     }
     int s = socket(res->ai_family, res->ai_socktype, res->ai_protocol);
-    if (s < 0 || connect(s, res->ai_addr, res->ai_addrlen) < 0)
+    struct sockaddr_in me = {.sin_family = AF_INET, .sin_port = htons(lport)};
+    if (s < 0 || (lport && (setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one,
+                                       sizeof(one)) < 0 ||
+                            bind(s, (struct sockaddr *)&me, sizeof(me)) < 0)))
+        return die("bind");
+    if (connect(s, res->ai_addr, res->ai_addrlen) < 0)
         return die("connect");
     freeaddrinfo(res);
     setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
     if (send(s, msg, strlen(msg), 0) != (ssize_t)strlen(msg))
         return die("send");
-    shutdown(s, SHUT_WR);
+    /* With a fixed local port the server must close first (HTTP/1.0 does),
+     * or the port would wait in TIME-WAIT here. */
+    if (!lport)
+        shutdown(s, SHUT_WR);
     size_t got = 0;
     ssize_t n;
     while ((n = recv(s, buf + got, sizeof(buf) - 1 - got, 0)) > 0)
@@ -141,11 +151,11 @@ int main(int argc, char **argv)
         return tcp_echo(atoi(argv[2]), atoi(argv[3]));
     if (argc == 4 && strcmp(argv[1], "udp") == 0)
         return udp_echo(atoi(argv[2]), atoi(argv[3]));
-    if (argc == 5 && strcmp(argv[1], "client") == 0)
-        return client(argv[2], argv[3], argv[4]);
+    if ((argc == 5 || argc == 6) && strcmp(argv[1], "client") == 0)
+        return client(argv[2], argv[3], argv[4], argc == 6 ? atoi(argv[5]) : 0);
     if (argc >= 3 && strcmp(argv[1], "resolve") == 0)
         return resolve(argc - 2, argv + 2);
     fprintf(stderr, "usage: netcheck tcp PORT N | udp PORT N | "
-                    "client HOST PORT MSG | resolve NAME...\n");
+                    "client HOST PORT MSG [LOCALPORT] | resolve NAME...\n");
     return 2;
 }

@@ -34,6 +34,10 @@ client)
     setsid ip netns exec "$NS" "$NATIVE" -p 8080 -r "$TMP/www" \
         >"$TMP/native.out" 2>&1 &
     EXTRA_PIDS=$!
+    for i in $(seq 100); do # until the host server listens
+        in_ns curl -s -o /dev/null "http://$HOST_IP:8080/greeting.txt" && break
+        sleep 0.1
+    done
     start_guest "$INGOT" "$IMAGE" -- client "$HOST_IP" 8080 \
         $'GET /greeting.txt HTTP/1.0\r\n\r\n'
     wait_guest 60
