@@ -7,6 +7,7 @@
 #include <ingot/host.h>
 #include <ingot/host_config.h>
 
+#include "inspect.h"
 #include "run.h"
 
 static const struct command {
@@ -15,6 +16,7 @@ static const struct command {
     const char *summary;
 } commands[] = {
     {"run", ig_cmd_run, "boot an image and exit with its status"},
+    {"inspect", ig_cmd_inspect, "print an image's manifest and sizes"},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

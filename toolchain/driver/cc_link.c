@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* cc_link.c: components, manifest note, link, sizes, missing symbols. */
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <ingot/host_config.h>
+#include <ingot/host_image.h>
+
+#include "analyze.h"
+#include "cc.h"
+
+struct link {
+    const struct ig_cc *cc;
+    const char *libdir;
+    const char *tmp;
+    struct ig_an_comps comps;
+    struct ig_an_syms undef;
+    struct ig_strvec libos; /* archives for the link group */
+    struct ig_strvec extra; /* objects ingot-cc made */
+    json_t *manifest;
+    char err[1024];
+};
+
+/* The undefined symbols of the program's own objects and archives. */
+static int read_undef(struct link *l, char *const *objs)
+{
+    for (size_t i = 0; i < l->cc->nitems; i++) {
+        const struct ig_cc_item *it = &l->cc->items[i];
+        const char *path = it->kind == IG_CC_SOURCE ? objs[i] : it->arg;
+        if (it->kind == IG_CC_LINK_FLAG || !path)
+            continue;
+        if (ig_an_syms_read(path, it->arg, &l->undef, NULL, l->err,
+                            sizeof(l->err)) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static json_t *strings(char *const *v, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_string(v[i]));
+    return a;
+}
+
+static void build_manifest(struct link *l)
+{
+    json_t *m = json_object(), *sel = json_array(), *out = json_array();
+    json_t *ld = json_array();
+    for (size_t i = 0; i < l->comps.n; i++) {
+        const struct ig_an_comp *c = &l->comps.c[i];
+        json_array_append_new(c->selected ? sel : out,
+                              json_pack("{s:s, s:s, s:s}", "name", c->name,
+                                        "why", c->why, "reason", c->reason));
+    }
+    for (size_t i = 0; i < l->cc->nitems; i++)
+        if (l->cc->items[i].kind == IG_CC_LINK_FLAG) {
+            json_array_append_new(ld, json_string(l->cc->items[i].arg));
+            if (l->cc->items[i].arg2)
+                json_array_append_new(ld, json_string(l->cc->items[i].arg2));
+        }
+    json_object_set_new(m, "ingot", json_string(IG_HOST_VERSION));
+    json_object_set_new(m, "platform", json_string(l->cc->platform));
+    json_object_set_new(m, "entry", json_null());
+    json_object_set_new(m, "components", sel);
+    json_object_set_new(m, "left_out", out);
+    json_object_set_new(m, "flags",
+                        json_pack("{s:o, s:o}", "compile",
+                                  strings(l->cc->cflags.v, l->cc->cflags.n),
+                                  "link", ld));
+    json_object_set_new(m, "rootfs", json_boolean(l->cc->rootfs != NULL));
+    l->manifest = m;
+}
+
+/* Writes and assembles the manifest note, with room for the entry and the
+ * sizes that only the linked image can tell. */
+static int manifest_object(struct link *l)
+{
+    char *json = json_dumps(l->manifest, JSON_COMPACT);
+    char *asm_path = ig_host_path(l->tmp, "manifest.s");
+    char *obj = ig_host_path(l->tmp, "manifest.o");
+    size_t spare = 96 + 64 * (l->comps.n + l->libos.n + 7);
+    int r = ig_an_manifest_asm(asm_path, json, spare, l->err, sizeof(l->err));
+    if (r == 0) {
+        struct ig_strvec cmd = {0};
+        ig_cc_rootfs_cmd(&cmd, asm_path, obj);
+        r = ig_proc_run(ig_strvec_argv(&cmd), l->cc->verbose);
+        if (r != 0)
+            snprintf(l->err, sizeof(l->err), "%s: cannot assemble (status %d)",
+                     asm_path, r);
+        ig_strvec_free(&cmd);
+    }
+    if (r == 0)
+        ig_strvec_push(&l->extra, obj);
+    free(json);
+    free(asm_path);
+    free(obj);
+    return r ? -1 : 0;
+}
+
+static int prefixed(const char *s, const char *dir)
+{
+    size_t n = strlen(dir);
+    return strncmp(s, dir, n) == 0 && s[n] == '/';
+}
+
+/* The component a link input (as the map names it) belongs to. */
+static const char *classify(const char *in, void *arg)
+{
+    const struct link *l = arg;
+    if (prefixed(in, l->tmp)) {
+        const char *b = strrchr(in, '/') + 1;
+        return strcmp(b, "rootfs.o") == 0     ? "rootfs"
+               : strcmp(b, "manifest.o") == 0 ? "manifest"
+                                              : "app";
+    }
+    if (strncmp(in, IG_HOST_LIBGCC, strlen(IG_HOST_LIBGCC)) == 0)
+        return "libgcc";
+    if (!prefixed(in, l->libdir))
+        return "app";
+    const char *rel = in + strlen(l->libdir) + 1;
+    if (strncmp(rel, IG_HOST_NEWLIB_LIB, strlen(IG_HOST_NEWLIB_LIB)) == 0)
+        return "newlib";
+    if (strchr(rel, '/') && strchr(rel, '/') < strchr(rel, '('))
+        return "platform";
+    for (size_t i = 0; i < l->comps.n; i++) {
+        size_t n = strlen(l->comps.c[i].archive);
+        if (strncmp(rel, l->comps.c[i].archive, n) == 0 && rel[n] == '(')
+            return l->comps.c[i].name;
+    }
+    return "libos";
+}
+
+/* Completes the manifest in the image: entry symbol and sizes. */
+static int finish_manifest(struct link *l, const char *map)
+{
+    const char *out = ig_cc_output(l->cc);
+    struct ig_an_sizes sz;
+    char why[256];
+
+    struct ig_image *img = ig_image_open(out, why, sizeof(why));
+    if (img) {
+        uint64_t off;
+        const char *e = ig_image_symbolize(img, ig_image_entry(img), &off);
+        if (e && off == 0)
+            json_object_set_new(l->manifest, "entry", json_string(e));
+        ig_image_close(img);
+    }
+    if (ig_an_map_sizes(map, out, classify, l, &sz, l->err, sizeof(l->err)) ==
+        0) {
+        json_t *s = json_object();
+        for (size_t i = 0; i < sz.n; i++)
+            json_object_set_new(s, sz.v[i].component,
+                                json_pack("{s:I, s:I, s:I}", "text",
+                                          (json_int_t)sz.v[i].text, "data",
+                                          (json_int_t)sz.v[i].data, "bss",
+                                          (json_int_t)sz.v[i].bss));
+        json_object_set_new(l->manifest, "sizes", s);
+        ig_an_sizes_free(&sz);
+    } else if (l->cc->verbose) {
+        fprintf(stderr, "ingot-cc: no size report: %s\n", l->err);
+    }
+    char *json = json_dumps(l->manifest, JSON_COMPACT);
+    int r = ig_an_manifest_patch(out, json, l->err, sizeof(l->err));
+    free(json);
+    return r;
+}
+
+/* Every symbol some link input defines, for naming the missing ones. */
+static void read_defs(struct link *l, char *const *objs,
+                      struct ig_an_syms *defs)
+{
+    char e[256];
+    for (size_t i = 0; i < l->cc->nitems; i++) {
+        const struct ig_cc_item *it = &l->cc->items[i];
+        const char *path = it->kind == IG_CC_SOURCE ? objs[i] : it->arg;
+        if (it->kind != IG_CC_LINK_FLAG && path)
+            ig_an_syms_read(path, it->arg, NULL, defs, e, sizeof(e));
+    }
+    for (size_t i = 0; i < l->libos.n; i++)
+        ig_an_syms_read(l->libos.v[i], l->libos.v[i], NULL, defs, e, sizeof(e));
+    for (size_t i = 0; i < l->extra.n; i++)
+        ig_an_syms_read(l->extra.v[i], l->extra.v[i], NULL, defs, e, sizeof(e));
+    const char *p = l->cc->platform;
+    char *libs[] = {ig_xasprintf("%s/%s/libingot-%s.a", l->libdir, p, p),
+                    ig_xasprintf("%s/%s/libc.a", l->libdir, IG_HOST_NEWLIB_LIB),
+                    ig_xasprintf("%s/%s/libm.a", l->libdir, IG_HOST_NEWLIB_LIB),
+                    ig_xstrdup(IG_HOST_LIBGCC)};
+    for (size_t i = 0; i < sizeof(libs) / sizeof(*libs); i++) {
+        ig_an_syms_read(libs[i], libs[i], NULL, defs, e, sizeof(e));
+        free(libs[i]);
+    }
+}
+
+/* Reads ld's messages (at most 1 MiB). */
+static char *slurp(const char *path)
+{
+    char *buf = ig_xmalloc(1 << 20);
+    size_t n = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t r;
+    while (fd >= 0 && n < (1 << 20) - 1 &&
+           (r = read(fd, buf + n, (1 << 20) - 1 - n)) > 0)
+        n += (size_t)r;
+    if (fd >= 0)
+        close(fd);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* After a failed link: the objects' undefined symbols that no input
+ * defines and that ld complained about, one line each.  Returns how many
+ * lines it printed. */
+static size_t report_missing(struct link *l, char *const *objs,
+                             const char *msgs)
+{
+    struct ig_an_syms defs = {0}, missing = {0};
+    struct ig_an_table t = {0};
+    char e[256];
+
+    read_defs(l, objs, &defs);
+    for (size_t i = 0; i < l->undef.n; i++) {
+        char *quoted = ig_xasprintf("`%s'", l->undef.name[i]);
+        if (strstr(msgs, quoted))
+            ig_an_syms_add(&missing, l->undef.name[i], l->undef.where[i]);
+        free(quoted);
+    }
+    char *path = ig_host_path(l->libdir, "analysis/unsupported.json");
+    int have_t = ig_an_table_load(&t, path, e, sizeof(e)) == 0;
+    size_t n =
+        ig_an_missing_report(&missing, &defs, have_t ? &t : NULL, stderr);
+    if (have_t)
+        ig_an_table_free(&t);
+    free(path);
+    ig_an_syms_free(&defs);
+    ig_an_syms_free(&missing);
+    return n;
+}
+
+static int run_ld(struct link *l, struct ig_strvec *cmd, const char *errfile)
+{
+    struct ig_proc_opts o;
+    pid_t pid;
+
+    if (l->cc->verbose) {
+        char *line = ig_shquote_argv(ig_strvec_argv(cmd));
+        fprintf(stderr, "%s\n", line);
+        free(line);
+    }
+    int fd = open(errfile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        ig_host_error("%s: %s", errfile, strerror(errno));
+        return 1;
+    }
+    ig_proc_opts_init(&o);
+    o.stderr_fd = fd;
+    ig_proc_forward_start();
+    int r = ig_proc_spawn(ig_strvec_argv(cmd), &o, &pid);
+    if (r == 0)
+        r = ig_proc_wait(pid, NULL);
+    ig_proc_forward_stop();
+    close(fd);
+    if (r < 0) {
+        ig_host_error("%s: %s", cmd->v[0], strerror(-r));
+        return 1;
+    }
+    return r;
+}
+
+int ig_cc_link(const struct ig_cc *cc, const char *libdir, const char *tmp,
+               char *const *objs, const char *rootfs_obj)
+{
+    struct link l = {.cc = cc, .libdir = libdir, .tmp = tmp};
+    struct ig_strvec unlisted = {0}, cmd = {0};
+    int r = 1;
+
+    char *path = ig_host_path(libdir, "analysis/components.json");
+    if (ig_an_comps_load(&l.comps, path, l.err, sizeof(l.err)) < 0 ||
+        read_undef(&l, objs) < 0 ||
+        ig_an_comp_select(&l.comps, libdir, &l.undef, &unlisted, l.err,
+                          sizeof(l.err)) < 0) {
+        ig_host_error("%s", l.err);
+        goto out;
+    }
+    for (size_t i = 0; i < l.comps.n; i++) {
+        const struct ig_an_comp *c = &l.comps.c[i];
+        if (c->selected)
+            ig_strvec_pushf(&l.libos, "%s/%s", libdir, c->archive);
+        if (cc->verbose)
+            fprintf(stderr, "ingot-cc: component %s: %s: %s\n", c->name,
+                    c->selected ? "selected" : "left out", c->reason);
+    }
+    for (size_t i = 0; i < unlisted.n; i++) {
+        ig_strvec_push(&l.libos, unlisted.v[i]);
+        if (cc->verbose)
+            fprintf(stderr, "ingot-cc: %s: linked: not in components.json\n",
+                    unlisted.v[i]);
+    }
+    if (rootfs_obj)
+        ig_strvec_push(&l.extra, rootfs_obj);
+    build_manifest(&l);
+    if (manifest_object(&l) < 0) {
+        ig_host_error("%s", l.err);
+        goto out;
+    }
+
+    char *map = ig_host_path(tmp, "image.map");
+    char *errfile = ig_host_path(tmp, "ld.err");
+    ig_cc_link_cmd(&cmd, cc, libdir, objs, l.extra.v, l.extra.n, l.libos.v,
+                   l.libos.n);
+    ig_strvec_pushf(&cmd, "-Wl,-Map,%s", map);
+    r = run_ld(&l, &cmd, errfile);
+    char *msgs = slurp(errfile);
+    if (r == 0) {
+        fputs(msgs, stderr);
+        if (finish_manifest(&l, map) < 0) {
+            ig_host_error("%s", l.err);
+            unlink(ig_cc_output(cc));
+            r = 1;
+        }
+    } else if (!ig_proc_forwarded() && report_missing(&l, objs, msgs) == 0) {
+        fputs(msgs, stderr);
+    }
+    free(msgs);
+    free(map);
+    free(errfile);
+out:
+    free(path);
+    if (l.manifest)
+        json_decref(l.manifest);
+    ig_strvec_free(&cmd);
+    ig_strvec_free(&unlisted);
+    ig_strvec_free(&l.libos);
+    ig_strvec_free(&l.extra);
+    ig_an_syms_free(&l.undef);
+    ig_an_comps_free(&l.comps);
+    return r;
+}
