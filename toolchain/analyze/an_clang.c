@@ -35,6 +35,10 @@
     X(clang_getExpansionLocation)                                              \
     X(clang_getFileLocation)                                                   \
     X(clang_getFileName)                                                       \
+    X(clang_getRangeStart)                                                     \
+    X(clang_getRangeEnd)                                                       \
+    X(clang_getRange)                                                          \
+    X(clang_getLocationForOffset)                                              \
     X(clang_equalLocations)                                                    \
     X(clang_getCString)                                                        \
     X(clang_disposeString)                                                     \
@@ -156,7 +160,21 @@ static char *arg_text(struct walk *w, CXCursor arg)
     size_t len = 0;
     char *s = ig_xstrdup("");
 
-    L.clang_tokenize(w->tu, L.clang_getCursorExtent(arg), &toks, &n);
+    /* Tokens of what was written: a macro argument (SIGCHLD) has its
+     * extent inside the macro, where there is nothing to tokenize. */
+    CXSourceRange ext = L.clang_getCursorExtent(arg);
+    CXFile f, g;
+    unsigned a, b;
+    L.clang_getExpansionLocation(L.clang_getRangeStart(ext), &f, NULL, NULL,
+                                 &a);
+    L.clang_getExpansionLocation(L.clang_getRangeEnd(ext), &g, NULL, NULL, &b);
+    if (!f || f != g || b < a)
+        return s;
+    L.clang_tokenize(
+        w->tu,
+        L.clang_getRange(L.clang_getLocationForOffset(w->tu, f, a),
+                         L.clang_getLocationForOffset(w->tu, g, b)),
+        &toks, &n);
     for (unsigned i = 0; i < n; i++) {
         char *tk = str(L.clang_getTokenSpelling(w->tu, toks[i]));
         size_t tl = strlen(tk);
