@@ -24,9 +24,9 @@ size_t ig_an_missing_report(const struct ig_an_syms *undef,
         if (linker_defined(name) || ig_an_syms_find(defs, name) >= 0)
             continue;
         const struct ig_an_api *a = t ? ig_an_table_find(t, name) : NULL;
-        fprintf(out, "%s: %s: %s: not provided by the Ingot library OS%s%s%s\n",
-                ig_host_prog(), undef->where[i], name, a ? " (" : "",
-                a ? a->message : "", a ? ")" : "");
+        fprintf(out, "%s: %s: %s: not provided by the Ingot library OS (%s)\n",
+                ig_host_prog(), undef->where[i], name,
+                a ? a->message : "nor defined by any input of the link");
         lines++;
     }
     return lines;
