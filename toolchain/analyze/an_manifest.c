@@ -23,7 +23,7 @@ int ig_an_manifest_asm(const char *asm_path, const char *json, size_t spare,
     /* The descriptor: the JSON, spaces to grow into, one NUL. */
     size_t desc = strlen(json) + spare + 1;
     fprintf(f,
-            "\t.section .note.ingot,\"a\",@note\n"
+            "\t.section .note.ingot.manifest,\"\",@note\n"
             "\t.balign 4\n"
             "\t.long %zu\n"
             "\t.long %zu\n"

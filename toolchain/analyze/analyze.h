@@ -160,10 +160,10 @@ void ig_an_comps_free(struct ig_an_comps *cs);
 /* ---- an_missing.c: friendly undefined-symbol messages --------------------
  */
 
-/* Prints "<prog>: <where>: <sym>: not provided by the Ingot library OS"
- * (with the unsupported-API message from (t) when there is one) for each
- * symbol of (undef) that no set in (defs) defines.  Returns how many lines
- * it printed. */
+/* Prints "<prog>: <where>: <sym>: not provided by the Ingot library OS
+ * (<why>)" for each symbol of (undef) that (defs) does not define, <why>
+ * being the unsupported-API message of (t) (may be NULL) or "nor defined
+ * by any input of the link".  Returns how many lines it printed. */
 size_t ig_an_missing_report(const struct ig_an_syms *undef,
                             const struct ig_an_syms *defs,
                             const struct ig_an_table *t, FILE *out);
@@ -204,8 +204,10 @@ void ig_an_sizes_free(struct ig_an_sizes *s);
 
 /* Writes an assembler file (asm_path) holding an Ingot note of type
  * IG_NOTE_MANIFEST whose descriptor is (json) padded with spaces to leave
- * (spare) bytes for later additions, in section .note.ingot.  Returns 0, or
- * -1 with "<file>: <why>" in (err). */
+ * (spare) bytes for later additions, in the SHT_NOTE section
+ * .note.ingot.manifest.  The section is not allocated: it costs the
+ * running image nothing and sits in no segment.  Returns 0, or -1 with
+ * "<file>: <why>" in (err). */
 int ig_an_manifest_asm(const char *asm_path, const char *json, size_t spare,
                        char *err, size_t errlen);
 

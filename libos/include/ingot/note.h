@@ -14,7 +14,9 @@
  *   IG_NOTE_PLATFORM  desc = platform name, NUL-terminated ("kvm", "pico")
  *   IG_NOTE_ABI       desc = one 32-bit little-endian IG_NOTE_ABI_VERSION
  *   IG_NOTE_MANIFEST  desc = JSON text written by ingot-cc (platform,
- *                     components, sizes, ...), padded with spaces, then NUL
+ *                     components, sizes, ...), padded with spaces, then NUL;
+ *                     in the unloaded section .note.ingot.manifest, not in
+ *                     PT_NOTE (only `ingot inspect` reads it)
  */
 
 #define IG_NOTE_NAME "Ingot"
