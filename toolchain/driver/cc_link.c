@@ -42,6 +42,26 @@ static int read_undef(struct link *l, char *const *objs)
     return 0;
 }
 
+/* What the platform and the required components need, so an optional
+ * component they call is selected too (references the library OS makes
+ * weakly, like core's to ig_net_init, do not count). */
+static int read_libos_undef(struct link *l)
+{
+    const char *p = l->cc->platform;
+    char *plat = ig_xasprintf("%s/%s/libingot-%s.a", l->libdir, p, p);
+    int r = ig_an_syms_read(plat, strrchr(plat, '/') + 1, &l->undef, NULL,
+                            l->err, sizeof(l->err));
+    free(plat);
+    for (size_t i = 0; i < l->comps.n && r == 0; i++) {
+        char *a = ig_host_path(l->libdir, l->comps.c[i].archive);
+        if (l->comps.c[i].required && access(a, F_OK) == 0)
+            r = ig_an_syms_read(a, l->comps.c[i].archive, &l->undef, NULL,
+                                l->err, sizeof(l->err));
+        free(a);
+    }
+    return r;
+}
+
 static json_t *strings(char *const *v, size_t n)
 {
     json_t *a = json_array();
@@ -283,7 +303,7 @@ int ig_cc_link(const struct ig_cc *cc, const char *libdir, const char *tmp,
 
     char *path = ig_host_path(libdir, "analysis/components.json");
     if (ig_an_comps_load(&l.comps, path, l.err, sizeof(l.err)) < 0 ||
-        read_undef(&l, objs) < 0 ||
+        read_undef(&l, objs) < 0 || read_libos_undef(&l) < 0 ||
         ig_an_comp_select(&l.comps, libdir, &l.undef, &unlisted, l.err,
                           sizeof(l.err)) < 0) {
         ig_host_error("%s", l.err);
