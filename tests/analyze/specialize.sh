@@ -4,9 +4,12 @@
 # specialize.sh: hello links no network stack; a program using sockets
 # selects it (once libingot-net.a exists) and is bigger.
 #
-#   specialize.sh INGOT-CC INGOT HELLO.c SOCK.c
+#   specialize.sh INGOT-CC INGOT HELLO.c SOCK.c [HTTPD-IMAGE]
+#
+# The socket half and the comparison with apps/httpd's image (when given
+# and built) are skipped, saying so, until libingot-net.a exists.
 set -u
-cc=$1 ingot=$2 hello=$3 sock=$4
+cc=$1 ingot=$2 hello=$3 sock=$4 httpd=${5:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
@@ -39,6 +42,15 @@ else
     h=$(stat -c %s "$tmp/hello") s=$(stat -c %s "$tmp/sock")
     echo "hello: $h bytes, socket program: $s bytes"
     [ "$h" -lt "$s" ] || { echo "FAIL: hello is not smaller"; fail=1; }
+    if [ -n "$httpd" ] && [ -f "$httpd" ]; then
+        w=$(stat -c %s "$httpd")
+        echo "httpd: $w bytes"
+        [ "$h" -lt "$w" ] || { echo "FAIL: hello is not smaller than httpd"; fail=1; }
+        nm "$httpd" | grep -Eq "$lwip" || {
+            echo "FAIL: httpd has no lwIP symbols"; fail=1; }
+    else
+        echo "SKIP (part): no httpd image at ${httpd:-(none given)}"
+    fi
 fi
 [ $fail = 0 ] && echo SUCCESS
 exit $fail

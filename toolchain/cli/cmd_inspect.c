@@ -185,7 +185,7 @@ int ig_cmd_inspect(int argc, char **argv)
         printf("%-11s %s\n", "platform:", str(m, "platform"));
         printf("%-11s %s (0x%llx)\n", "entry:", str(m, "entry"),
                (unsigned long long)entry);
-        printf("%-11s %s\n", "libos:", str(m, "ingot"));
+        printf("%-11s %s\n", "libos:", str(m, "libos_version"));
         printf("%-11s %s\n", "rootfs:",
                json_is_true(json_object_get(m, "rootfs")) ? "embedded"
                                                           : "none");

@@ -86,7 +86,7 @@ static void build_manifest(struct link *l)
             if (l->cc->items[i].arg2)
                 json_array_append_new(ld, json_string(l->cc->items[i].arg2));
         }
-    json_object_set_new(m, "ingot", json_string(IG_HOST_VERSION));
+    json_object_set_new(m, "libos_version", json_string(IG_HOST_VERSION));
     json_object_set_new(m, "platform", json_string(l->cc->platform));
     json_object_set_new(m, "entry", json_null());
     json_object_set_new(m, "components", sel);
