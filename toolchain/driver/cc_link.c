@@ -27,19 +27,47 @@ struct link {
     char err[1024];
 };
 
+/* The file item (i) links: the object compiled from a source, an input,
+ * or for -lNAME the libNAME.a found in an -L directory given before it
+ * (ld looks at ingot-cc's own directories last, which hold nothing of the
+ * program's).  Returns a malloc'd path, or NULL. */
+static char *input_path(const struct link *l, size_t i, char *const *objs)
+{
+    const struct ig_cc_item *it = &l->cc->items[i];
+    if (it->kind == IG_CC_SOURCE)
+        return objs[i] ? ig_xstrdup(objs[i]) : NULL;
+    if (it->kind == IG_CC_LINK_INPUT)
+        return ig_xstrdup(it->arg);
+    if (strncmp(it->arg, "-l", 2) != 0)
+        return NULL;
+    const char *name = it->arg[2] ? it->arg + 2 : it->arg2;
+    for (size_t k = 0; name && *name != ':' && k < i; k++) {
+        const struct ig_cc_item *d = &l->cc->items[k];
+        if (d->kind != IG_CC_LINK_FLAG || strncmp(d->arg, "-L", 2) != 0)
+            continue;
+        const char *dir = d->arg[2] ? d->arg + 2 : d->arg2;
+        char *p = dir ? ig_xasprintf("%s/lib%s.a", dir, name) : NULL;
+        if (p && access(p, R_OK) == 0)
+            return p;
+        free(p);
+    }
+    return NULL;
+}
+
 /* The undefined symbols of the program's own objects and archives. */
 static int read_undef(struct link *l, char *const *objs)
 {
-    for (size_t i = 0; i < l->cc->nitems; i++) {
+    int r = 0;
+    for (size_t i = 0; i < l->cc->nitems && r == 0; i++) {
+        char *path = input_path(l, i, objs);
         const struct ig_cc_item *it = &l->cc->items[i];
-        const char *path = it->kind == IG_CC_SOURCE ? objs[i] : it->arg;
-        if (it->kind == IG_CC_LINK_FLAG || !path)
-            continue;
-        if (ig_an_syms_read(path, it->arg, &l->undef, NULL, l->err,
-                            sizeof(l->err)) < 0)
-            return -1;
+        if (path)
+            r = ig_an_syms_read(path,
+                                it->kind == IG_CC_LINK_FLAG ? path : it->arg,
+                                &l->undef, NULL, l->err, sizeof(l->err));
+        free(path);
     }
-    return 0;
+    return r;
 }
 
 /* What the platform and the required components need, so an optional
@@ -199,10 +227,10 @@ static void read_defs(struct link *l, char *const *objs,
 {
     char e[256];
     for (size_t i = 0; i < l->cc->nitems; i++) {
-        const struct ig_cc_item *it = &l->cc->items[i];
-        const char *path = it->kind == IG_CC_SOURCE ? objs[i] : it->arg;
-        if (it->kind != IG_CC_LINK_FLAG && path)
-            ig_an_syms_read(path, it->arg, NULL, defs, e, sizeof(e));
+        char *path = input_path(l, i, objs);
+        if (path)
+            ig_an_syms_read(path, path, NULL, defs, e, sizeof(e));
+        free(path);
     }
     for (size_t i = 0; i < l->libos.n; i++)
         ig_an_syms_read(l->libos.v[i], l->libos.v[i], NULL, defs, e, sizeof(e));
