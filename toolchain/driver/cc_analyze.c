@@ -96,9 +96,18 @@ int ig_cc_analyze(const struct ig_cc *cc, const char *libdir)
         if (!is_c(&cc->items[i]))
             continue;
         long t0 = ig_host_now_ms();
-        r = ig_an_check_source(&t, cc->items[i].arg, args.v, args.n,
+        /* -x c: a C source whatever its name ends with; libclang puts
+         * the file after the flags, where the option applies to it. */
+        struct ig_strvec a = {0};
+        ig_strvec_pushv(&a, (const char *const *)args.v, args.n);
+        if (cc->items[i].lang) {
+            ig_strvec_push(&a, "-x");
+            ig_strvec_push(&a, "c");
+        }
+        r = ig_an_check_source(&t, cc->items[i].arg, a.v, a.n,
                                (enum ig_an_severity)sev, stderr, &count, err,
                                sizeof(err));
+        ig_strvec_free(&a);
         if (r < 0)
             ig_host_error("%s (-Wno-ingot-unsupported skips the analysis)",
                           err);
