@@ -13,6 +13,7 @@ pkgs=(
     qemu-system-x86                         # the kvm platform's VMM (TCG/KVM)
     newlib-source xz-utils                  # libc source tarball, unpacker
     hyperfine runc                          # benchmarks (runc: container row)
+    skopeo umoci                            # OCI tests: independent readers
 )
 
 missing=()

@@ -13,11 +13,15 @@
 #include <ingot/host.h>
 #include <ingot/host_image.h>
 
+#include <ingot/oci.h>
+
 #include "analyze.h"
 #include "inspect.h"
+#include "run.h"
 
 static const char usage[] =
     "Usage: ingot inspect [--json] IMAGE\n"
+    "       ingot inspect [--json] oci:DIR[:TAG] | oci-archive:FILE[:TAG]\n"
     "Print what ingot-cc recorded in IMAGE's manifest note: platform, entry\n"
     "symbol, the library-OS components linked (and why) or left out, the\n"
     "build flags, and a size report per component (text, data and bss in\n"
@@ -26,6 +30,9 @@ static const char usage[] =
     "\n"
     "  --json      print the manifest as JSON, with \"file\" and \"total\"\n"
     "  -h, --help  print this help\n"
+    "\n"
+    "An oci: or oci-archive: reference shows a packaged OCI image instead\n"
+    "(`ingot inspect oci: --help` describes that form).\n"
     "\n"
     "Exit status: 0, or 1 when IMAGE cannot be read, is not an Ingot image\n"
     "(not ELF, truncated, no Ingot platform note) or has no manifest.\n";
@@ -127,6 +134,10 @@ int ig_cmd_inspect(int argc, char **argv)
     char why[256];
 
     ig_host_set_prog("ingot", 1);
+    /* OCI references belong to cmd_inspect_oci.c, --help included. */
+    for (int i = 1; i < argc; i++)
+        if (ig_oci_is_ref(argv[i]))
+            return ig_cmd_inspect_oci(argc, argv);
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             fputs(usage, stdout);

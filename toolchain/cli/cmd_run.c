@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <ingot/host_image.h>
+#include <ingot/oci.h>
 
 #include "run.h"
 
@@ -16,6 +17,14 @@ static const char usage[] =
     "platform comes from the image: kvm images boot in QEMU, pico images\n"
     "run as a sandboxed process under the tender ingot-pico.\n"
     "\n"
+    "IMAGE may also be oci:DIR[:TAG] or oci-archive:FILE[:TAG], an image\n"
+    "packaged by ingot pkg: every digest is verified, and the manifest's\n"
+    "memory, rootfs, arguments and environment apply unless -m, --rootfs,\n"
+    "-- or -e say otherwise (docs/oci.md).\n"
+    "\n"
+    "  --platform kvm|pico     which manifest of an OCI tag to boot (default:\n"
+    "                          the first in the index); for a plain IMAGE,\n"
+    "                          its platform must be this one\n"
     "  -m, --memory SIZE       guest memory, like 64M or 1G (default 64M)\n"
     "  --accel auto|kvm|tcg    (kvm) auto (default) uses KVM only where a\n"
     "                          one-time calibration found it faster than TCG\n"
@@ -66,6 +75,7 @@ int ig_cmd_run(int argc, char **argv)
 {
     struct ig_run_opts o;
     struct ig_image *img = NULL;
+    struct ig_oci_image oci = {0};
     struct ig_strvec qargv = {0};
     char *cmdline = NULL, *libdir = NULL, *qemu = NULL, *initrd = NULL;
     int initrd_temp = 0;
@@ -81,17 +91,28 @@ int ig_cmd_run(int argc, char **argv)
         r = 0;
         goto out;
     }
+    const char *name = o.image; /* for messages: the reference as given */
+    if (ig_oci_is_ref(o.image) &&
+        ig_run_oci_prepare(&o, &oci, err, sizeof(err)) < 0) {
+        ig_host_error("%s", err);
+        goto out;
+    }
     img = ig_image_open(o.image, err, sizeof(err));
     if (!img) {
-        fail(o.image, err);
+        fail(name, err);
         goto out;
     }
     const char *plat = ig_image_platform(img);
+    if (o.platform && strcmp(plat, o.platform) != 0) {
+        snprintf(err, sizeof(err), "a %s image, not %s", plat, o.platform);
+        fail(name, err);
+        goto out;
+    }
     if (strcmp(plat, "kvm") != 0 && strcmp(plat, "pico") != 0) {
         snprintf(err, sizeof(err),
                  "built for platform %s, which ingot run cannot boot yet",
                  plat);
-        fail(o.image, err);
+        fail(name, err);
         goto out;
     }
     /* Parsed here, carried out by the platforms as their drivers land. */
@@ -165,6 +186,15 @@ out:
                 o.rootfs, initrd);
     else if (initrd_temp)
         unlink(initrd);
+    if (oci.tmpdir && o.dry_run && r == 0) {
+        fprintf(stderr,
+                "ingot: kept the extracted image in %s for this command; "
+                "remove it when done\n",
+                oci.tmpdir);
+        free(oci.tmpdir);
+        oci.tmpdir = NULL;
+    }
+    ig_oci_image_free(&oci);
     free(initrd);
     ig_strvec_free(&qargv);
     free(cmdline);

@@ -6,12 +6,14 @@
 
 #include <stdint.h>
 
-/* Runs `ingot inspect` with (argv)[1..] (argv[0] is "inspect").  Prints
- * the manifest note ingot-cc embedded (platform, entry, components and
- * why, flags) and a text/data/bss size report per component, as a table
- * or with --json as JSON.  Returns 0, or 1 after a one-line error for a
- * bad option, a file that cannot be read, is not ELF, is truncated, is not
- * an Ingot image, or has no or a malformed manifest note. */
+/* Runs `ingot inspect` with (argv)[1..] (argv[0] is "inspect").  Hands
+ * any command line with an oci: or oci-archive: reference to
+ * ig_cmd_inspect_oci().  Otherwise prints the manifest note ingot-cc
+ * embedded in IMAGE (platform, entry, components and why, flags) and a
+ * text/data/bss size report per component, as a table or with --json as
+ * JSON.  Returns 0, or 1 after a one-line error for a bad option, a file
+ * that cannot be read, is not ELF, is truncated, is not an Ingot image, or
+ * has no or a malformed manifest note. */
 int ig_cmd_inspect(int argc, char **argv);
 
 /* Totals of an ELF file's loaded sections as size(1) counts them. */

@@ -16,7 +16,9 @@ static const struct command {
     const char *summary;
 } commands[] = {
     {"run", ig_cmd_run, "boot an image and exit with its status"},
-    {"inspect", ig_cmd_inspect, "print an image's manifest and sizes"},
+    {"pkg", ig_cmd_pkg, "package an image as an OCI image layout or archive"},
+    {"inspect", ig_cmd_inspect,
+     "show an image's manifest and sizes, or a packaged OCI image"},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -55,7 +55,9 @@ struct ig_run_volume {
 
 struct ig_run_opts {
     const char *image;
-    uint64_t mem; /* bytes */
+    uint64_t mem;         /* bytes */
+    int mem_set;          /* -m was given */
+    const char *platform; /* --platform kvm|pico, or NULL */
     enum ig_run_accel accel;
     const char *machine;  /* "microvm" or "q35" */
     const char *rootfs;   /* --rootfs DIR or FILE.cpio, or NULL */
@@ -309,9 +311,32 @@ int ig_run_pico_status(const struct ig_run_end *e);
 int ig_run_pico(const struct ig_run_opts *o, struct ig_image *img,
                 const char *cmdline, const char *initrd);
 
+/* ---- run_oci.c ---------------------------------------------------------- */
+
+struct ig_oci_image;
+
+/* For `ingot run oci:DIR[:TAG]` / `oci-archive:FILE[:TAG]`: verifies and
+ * extracts the image for (o->platform) into (img) (<ingot/oci.h>), then
+ * points (o->image) at the extracted kernel and fills in what the command
+ * line left unset from the manifest's annotations: memory (unless -m),
+ * rootfs (unless --rootfs), the app's arguments (unless --), environment
+ * variables (those not set with -e).  Returns 0, or -1 with the reason in
+ * (err). */
+int ig_run_oci_prepare(struct ig_run_opts *o, struct ig_oci_image *img,
+                       char *err, size_t errlen);
+
 /* ---- cmd_run.c ---------------------------------------------------------- */
 
 /* `ingot run`: (argv)[0] is "run". */
 int ig_cmd_run(int argc, char **argv);
+
+/* ---- cmd_pkg.c, cmd_inspect_oci.c ---------------------------------------- */
+
+/* `ingot pkg`: (argv)[0] is "pkg".  Returns 0, or 1 after printing why. */
+int ig_cmd_pkg(int argc, char **argv);
+
+/* `ingot inspect oci:…`: (argv)[0] is "inspect".  Returns 0, or 1 after
+ * printing why. */
+int ig_cmd_inspect_oci(int argc, char **argv);
 
 #endif /* INGOT_RUN_H */
