@@ -19,18 +19,10 @@ static int bad(char *err, size_t errlen, const char *path, size_t i,
 int ig_an_comps_load(struct ig_an_comps *cs, const char *path, char *err,
                      size_t errlen)
 {
-    json_error_t je;
-
     memset(cs, 0, sizeof(*cs));
-    json_t *root = json_load_file(path, 0, &je);
-    if (!root) {
-        if (je.line > 0)
-            snprintf(err, errlen, "%s:%d:%d: %s", path, je.line, je.column,
-                     je.text);
-        else
-            snprintf(err, errlen, "%s: %s", path, je.text);
+    json_t *root = ig_an_json_load(path, err, errlen);
+    if (!root)
         return -1;
-    }
     json_t *list = json_object_get(root, "components");
     int r = 0;
     if (!json_is_array(list)) {

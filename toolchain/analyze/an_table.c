@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* an_table.c: load the unsupported-API table (JSON, with jansson). */
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,21 +65,34 @@ static void push(struct ig_an_table *t, struct ig_an_api *a)
     t->apis[t->n++] = *a;
 }
 
+void *ig_an_json_load(const char *path, char *err, size_t errlen)
+{
+    json_error_t je;
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    json_t *root = json_loadf(f, 0, &je);
+    fclose(f);
+    if (!root)
+        snprintf(err, errlen, "%s:%d:%d: %s", path, je.line, je.column,
+                 je.text);
+    else if (!json_is_object(root)) {
+        snprintf(err, errlen, "%s: not a JSON object", path);
+        json_decref(root);
+        root = NULL;
+    }
+    return root;
+}
+
 int ig_an_table_load(struct ig_an_table *t, const char *path, char *err,
                      size_t errlen)
 {
-    json_error_t je;
-
     memset(t, 0, sizeof(*t));
-    json_t *root = json_load_file(path, 0, &je);
-    if (!root) {
-        if (je.line > 0)
-            snprintf(err, errlen, "%s:%d:%d: %s", path, je.line, je.column,
-                     je.text);
-        else
-            snprintf(err, errlen, "%s: %s", path, je.text);
+    json_t *root = ig_an_json_load(path, err, errlen);
+    if (!root)
         return -1;
-    }
     json_t *apis = json_object_get(root, "apis");
     int r = 0;
     if (!json_is_array(apis)) {

@@ -58,6 +58,12 @@ struct ig_an_table {
     size_t n;
 };
 
+/* Reads the JSON object in file (path) with jansson; returns a json_t *
+ * the caller releases with json_decref(), or NULL with "<path>: <strerror>"
+ * when it cannot be opened, "<path>:<line>:<column>: <why>" when it is not
+ * JSON, or "<path>: not a JSON object" in (err). */
+void *ig_an_json_load(const char *path, char *err, size_t errlen);
+
 /* Loads the table from (path): {"apis": [{"names": [...], "message": "...
  * {}() ...", "note": "...", "when_arg"/"unless_arg": {"index": N,
  * "spelled": [...]}}]}.  Returns 0, or -1 with "<path>: <why>" in (err)
