@@ -14,24 +14,13 @@
 
 #include "analyze.h"
 #include "cc.h"
-
-struct link {
-    const struct ig_cc *cc;
-    const char *libdir;
-    const char *tmp;
-    struct ig_an_comps comps;
-    struct ig_an_syms undef;
-    struct ig_strvec libos; /* archives for the link group */
-    struct ig_strvec extra; /* objects ingot-cc made */
-    json_t *manifest;
-    char err[1024];
-};
+#include "cc_link.h"
 
 /* The file item (i) links: the object compiled from a source, an input,
  * or for -lNAME the libNAME.a found in an -L directory given before it
  * (ld looks at ingot-cc's own directories last, which hold nothing of the
  * program's).  Returns a malloc'd path, or NULL. */
-static char *input_path(const struct link *l, size_t i, char *const *objs)
+static char *input_path(const struct ig_cc_link *l, size_t i, char *const *objs)
 {
     const struct ig_cc_item *it = &l->cc->items[i];
     if (it->kind == IG_CC_SOURCE)
@@ -55,7 +44,7 @@ static char *input_path(const struct link *l, size_t i, char *const *objs)
 }
 
 /* The undefined symbols of the program's own objects and archives. */
-static int read_undef(struct link *l, char *const *objs)
+static int read_undef(struct ig_cc_link *l, char *const *objs)
 {
     int r = 0;
     for (size_t i = 0; i < l->cc->nitems && r == 0; i++) {
@@ -73,7 +62,7 @@ static int read_undef(struct link *l, char *const *objs)
 /* What the platform and the required components need, so an optional
  * component they call is selected too (references the library OS makes
  * weakly, like core's to ig_net_init, do not count). */
-static int read_libos_undef(struct link *l)
+static int read_libos_undef(struct ig_cc_link *l)
 {
     const char *p = l->cc->platform;
     char *plat = ig_xasprintf("%s/%s/libingot-%s.a", l->libdir, p, p);
@@ -90,139 +79,46 @@ static int read_libos_undef(struct link *l)
     return r;
 }
 
-static json_t *strings(char *const *v, size_t n)
+/* The map file the user asked ld for (-Wl,-Map=F, -Wl,-Map,F, -Xlinker
+ * -Map=F, -Xlinker -Map -Xlinker F), which ld writes instead of ours, or
+ * NULL.  Returns a malloc'd path. */
+static char *user_map(const struct ig_cc *cc)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(a, json_string(v[i]));
-    return a;
-}
-
-static void build_manifest(struct link *l)
-{
-    json_t *m = json_object(), *sel = json_array(), *out = json_array();
-    json_t *ld = json_array();
-    for (size_t i = 0; i < l->comps.n; i++) {
-        const struct ig_an_comp *c = &l->comps.c[i];
-        json_array_append_new(c->selected ? sel : out,
-                              json_pack("{s:s, s:s, s:s}", "name", c->name,
-                                        "why", c->why, "reason", c->reason));
-    }
-    for (size_t i = 0; i < l->cc->nitems; i++)
-        if (l->cc->items[i].kind == IG_CC_LINK_FLAG) {
-            json_array_append_new(ld, json_string(l->cc->items[i].arg));
-            if (l->cc->items[i].arg2)
-                json_array_append_new(ld, json_string(l->cc->items[i].arg2));
+    char *found = NULL;
+    int next = 0; /* the map path is the next word */
+    for (size_t i = 0; i < cc->nitems; i++) {
+        const struct ig_cc_item *it = &cc->items[i];
+        if (it->kind != IG_CC_LINK_FLAG)
+            continue;
+        char *words = NULL;
+        if (strncmp(it->arg, "-Wl,", 4) == 0)
+            words = ig_xstrdup(it->arg + 4);
+        else if (strcmp(it->arg, "-Xlinker") == 0 && it->arg2)
+            words = ig_xstrdup(it->arg2);
+        else
+            next = 0;
+        char *save = NULL;
+        for (char *w = words ? strtok_r(words, ",", &save) : NULL; w;
+             w = strtok_r(NULL, ",", &save)) {
+            const char *v = w + (strncmp(w, "--", 2) == 0);
+            if (next) {
+                free(found);
+                found = ig_xstrdup(w);
+                next = 0;
+            } else if (strncmp(v, "-Map=", 5) == 0) {
+                free(found);
+                found = ig_xstrdup(v + 5);
+            } else if (strcmp(v, "-Map") == 0) {
+                next = 1;
+            }
         }
-    json_object_set_new(m, "libos_version", json_string(IG_HOST_VERSION));
-    json_object_set_new(m, "platform", json_string(l->cc->platform));
-    json_object_set_new(m, "entry", json_null());
-    json_object_set_new(m, "components", sel);
-    json_object_set_new(m, "left_out", out);
-    json_object_set_new(m, "flags",
-                        json_pack("{s:o, s:o}", "compile",
-                                  strings(l->cc->cflags.v, l->cc->cflags.n),
-                                  "link", ld));
-    json_object_set_new(m, "rootfs", json_boolean(l->cc->rootfs != NULL));
-    l->manifest = m;
-}
-
-/* Writes and assembles the manifest note, with room for the entry and the
- * sizes that only the linked image can tell. */
-static int manifest_object(struct link *l)
-{
-    char *json = json_dumps(l->manifest, JSON_COMPACT);
-    char *asm_path = ig_host_path(l->tmp, "manifest.s");
-    char *obj = ig_host_path(l->tmp, "manifest.o");
-    size_t spare = 96 + 64 * (l->comps.n + l->libos.n + 7);
-    int r = ig_an_manifest_asm(asm_path, json, spare, l->err, sizeof(l->err));
-    if (r == 0) {
-        struct ig_strvec cmd = {0};
-        ig_cc_rootfs_cmd(&cmd, asm_path, obj);
-        r = ig_proc_run(ig_strvec_argv(&cmd), l->cc->verbose);
-        if (r != 0)
-            snprintf(l->err, sizeof(l->err), "%s: cannot assemble (status %d)",
-                     asm_path, r);
-        ig_strvec_free(&cmd);
+        free(words);
     }
-    if (r == 0)
-        ig_strvec_push(&l->extra, obj);
-    free(json);
-    free(asm_path);
-    free(obj);
-    return r ? -1 : 0;
-}
-
-static int prefixed(const char *s, const char *dir)
-{
-    size_t n = strlen(dir);
-    return strncmp(s, dir, n) == 0 && s[n] == '/';
-}
-
-/* The component a link input (as the map names it) belongs to. */
-static const char *classify(const char *in, void *arg)
-{
-    const struct link *l = arg;
-    if (prefixed(in, l->tmp)) {
-        const char *b = strrchr(in, '/') + 1;
-        return strcmp(b, "rootfs.o") == 0     ? "rootfs"
-               : strcmp(b, "manifest.o") == 0 ? "manifest"
-                                              : "app";
-    }
-    if (strncmp(in, IG_HOST_LIBGCC, strlen(IG_HOST_LIBGCC)) == 0)
-        return "libgcc";
-    if (!prefixed(in, l->libdir))
-        return "app";
-    const char *rel = in + strlen(l->libdir) + 1;
-    if (strncmp(rel, IG_HOST_NEWLIB_LIB, strlen(IG_HOST_NEWLIB_LIB)) == 0)
-        return "newlib";
-    if (strchr(rel, '/') && strchr(rel, '/') < strchr(rel, '('))
-        return "platform";
-    for (size_t i = 0; i < l->comps.n; i++) {
-        size_t n = strlen(l->comps.c[i].archive);
-        if (strncmp(rel, l->comps.c[i].archive, n) == 0 && rel[n] == '(')
-            return l->comps.c[i].name;
-    }
-    return "libos";
-}
-
-/* Completes the manifest in the image: entry symbol and sizes. */
-static int finish_manifest(struct link *l, const char *map)
-{
-    const char *out = ig_cc_output(l->cc);
-    struct ig_an_sizes sz;
-    char why[256];
-
-    struct ig_image *img = ig_image_open(out, why, sizeof(why));
-    if (img) {
-        uint64_t off;
-        const char *e = ig_image_symbolize(img, ig_image_entry(img), &off);
-        if (e && off == 0)
-            json_object_set_new(l->manifest, "entry", json_string(e));
-        ig_image_close(img);
-    }
-    if (ig_an_map_sizes(map, out, classify, l, &sz, l->err, sizeof(l->err)) ==
-        0) {
-        json_t *s = json_object();
-        for (size_t i = 0; i < sz.n; i++)
-            json_object_set_new(s, sz.v[i].component,
-                                json_pack("{s:I, s:I, s:I}", "text",
-                                          (json_int_t)sz.v[i].text, "data",
-                                          (json_int_t)sz.v[i].data, "bss",
-                                          (json_int_t)sz.v[i].bss));
-        json_object_set_new(l->manifest, "sizes", s);
-        ig_an_sizes_free(&sz);
-    } else if (l->cc->verbose) {
-        fprintf(stderr, "ingot-cc: no size report: %s\n", l->err);
-    }
-    char *json = json_dumps(l->manifest, JSON_COMPACT);
-    int r = ig_an_manifest_patch(out, json, l->err, sizeof(l->err));
-    free(json);
-    return r;
+    return found;
 }
 
 /* Every symbol some link input defines, for naming the missing ones. */
-static void read_defs(struct link *l, char *const *objs,
+static void read_defs(struct ig_cc_link *l, char *const *objs,
                       struct ig_an_syms *defs)
 {
     char e[256];
@@ -266,7 +162,7 @@ static char *slurp(const char *path)
 /* After a failed link: the objects' undefined symbols that no input
  * defines and that ld complained about, one line each.  Returns how many
  * lines it printed. */
-static size_t report_missing(struct link *l, char *const *objs,
+static size_t report_missing(struct ig_cc_link *l, char *const *objs,
                              const char *msgs)
 {
     struct ig_an_syms defs = {0}, missing = {0};
@@ -292,7 +188,8 @@ static size_t report_missing(struct link *l, char *const *objs,
     return n;
 }
 
-static int run_ld(struct link *l, struct ig_strvec *cmd, const char *errfile)
+static int run_ld(struct ig_cc_link *l, struct ig_strvec *cmd,
+                  const char *errfile)
 {
     struct ig_proc_opts o;
     pid_t pid;
@@ -325,7 +222,7 @@ static int run_ld(struct link *l, struct ig_strvec *cmd, const char *errfile)
 int ig_cc_link(const struct ig_cc *cc, const char *libdir, const char *tmp,
                char *const *objs, const char *rootfs_obj)
 {
-    struct link l = {.cc = cc, .libdir = libdir, .tmp = tmp};
+    struct ig_cc_link l = {.cc = cc, .libdir = libdir, .tmp = tmp};
     struct ig_strvec unlisted = {0}, cmd = {0};
     int r = 1;
 
@@ -353,22 +250,25 @@ int ig_cc_link(const struct ig_cc *cc, const char *libdir, const char *tmp,
     }
     if (rootfs_obj)
         ig_strvec_push(&l.extra, rootfs_obj);
-    build_manifest(&l);
-    if (manifest_object(&l) < 0) {
+    ig_cc_manifest_build(&l);
+    if (ig_cc_manifest_object(&l) < 0) {
         ig_host_error("%s", l.err);
         goto out;
     }
 
-    char *map = ig_host_path(tmp, "image.map");
+    char *map = user_map(cc);
     char *errfile = ig_host_path(tmp, "ld.err");
     ig_cc_link_cmd(&cmd, cc, libdir, objs, l.extra.v, l.extra.n, l.libos.v,
                    l.libos.n);
-    ig_strvec_pushf(&cmd, "-Wl,-Map,%s", map);
+    if (!map) {
+        map = ig_host_path(tmp, "image.map");
+        ig_strvec_pushf(&cmd, "-Wl,-Map,%s", map);
+    }
     r = run_ld(&l, &cmd, errfile);
     char *msgs = slurp(errfile);
     if (r == 0) {
         fputs(msgs, stderr);
-        if (finish_manifest(&l, map) < 0) {
+        if (ig_cc_manifest_finish(&l, map) < 0) {
             ig_host_error("%s", l.err);
             unlink(ig_cc_output(cc));
             r = 1;
