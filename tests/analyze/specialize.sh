@@ -39,6 +39,11 @@ else
         "$tmp/sock.err" || { echo "FAIL: net not selected for socket()"; fail=1; }
     nm "$tmp/sock" | grep -Eq "$lwip" || {
         echo "FAIL: the socket program has no lwIP symbols"; fail=1; }
+    # What the objects do not show, ld's complaint does: one more try.
+    "$cc" -v -O2 -o "$tmp/req" "$hello" -Wl,--require-defined=socket \
+        2>"$tmp/req.err" || { cat "$tmp/req.err"; fail=1; }
+    grep -E '^ingot-cc: component net: selected: the link needs socket$' \
+        "$tmp/req.err" || { echo "FAIL: no second try with net"; fail=1; }
     h=$(stat -c %s "$tmp/hello") s=$(stat -c %s "$tmp/sock")
     echo "hello: $h bytes, socket program: $s bytes"
     [ "$h" -lt "$s" ] || { echo "FAIL: hello is not smaller"; fail=1; }

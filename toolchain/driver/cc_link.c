@@ -219,11 +219,109 @@ static int run_ld(struct ig_cc_link *l, struct ig_strvec *cmd,
     return r;
 }
 
+/* After a failed link: selects the left-out components whose archive
+ * defines a symbol ld reported undefined (something the program needs in
+ * a way its objects do not show, like -Wl,-u).  Returns how many. */
+static int rescue(struct ig_cc_link *l, const char *msgs)
+{
+    static const char *const marks[] = {"undefined reference to `",
+                                        "required symbol `"};
+    int n = 0;
+    for (size_t i = 0; i < l->comps.n; i++) {
+        struct ig_an_comp *c = &l->comps.c[i];
+        struct ig_an_syms def = {0};
+        char *a = ig_host_path(l->libdir, c->archive);
+        char e[256];
+        if (c->selected || !c->present ||
+            ig_an_syms_read(a, c->archive, NULL, &def, e, sizeof(e)) < 0)
+            def.n = 0;
+        for (size_t k = 0; k < 2 && def.n && !c->selected; k++) {
+            for (const char *p = msgs;
+                 !c->selected && (p = strstr(p, marks[k]));) {
+                p += strlen(marks[k]);
+                size_t len = strcspn(p, "'\n");
+                char *sym = ig_xasprintf("%.*s", (int)len, p);
+                if (ig_an_syms_find(&def, sym) >= 0) {
+                    c->selected = 1;
+                    free(c->reason);
+                    c->reason = ig_xasprintf("the link needs %s", sym);
+                    n++;
+                }
+                free(sym);
+            }
+        }
+        ig_an_syms_free(&def);
+        free(a);
+    }
+    return n;
+}
+
+/* Links once with the components selected now; ld's messages go to
+ * (*msgs).  Returns ld's status, or 1 after printing the reason. */
+static int link_once(struct ig_cc_link *l, char *const *objs,
+                     const char *rootfs_obj, struct ig_strvec *unlisted,
+                     char **msgs)
+{
+    struct ig_strvec cmd = {0};
+    const struct ig_cc *cc = l->cc;
+
+    *msgs = ig_xstrdup("");
+    ig_strvec_free(&l->libos);
+    ig_strvec_free(&l->extra);
+    for (size_t i = 0; i < l->comps.n; i++) {
+        const struct ig_an_comp *c = &l->comps.c[i];
+        if (c->selected)
+            ig_strvec_pushf(&l->libos, "%s/%s", l->libdir, c->archive);
+        if (cc->verbose)
+            fprintf(stderr, "ingot-cc: component %s: %s: %s\n", c->name,
+                    c->selected ? "selected" : "left out", c->reason);
+    }
+    for (size_t i = 0; i < unlisted->n; i++) {
+        ig_strvec_push(&l->libos, unlisted->v[i]);
+        if (cc->verbose)
+            fprintf(stderr, "ingot-cc: %s: linked: not in components.json\n",
+                    unlisted->v[i]);
+    }
+    if (rootfs_obj)
+        ig_strvec_push(&l->extra, rootfs_obj);
+    if (l->manifest)
+        json_decref(l->manifest);
+    ig_cc_manifest_build(l);
+    if (ig_cc_manifest_object(l) < 0) {
+        ig_host_error("%s", l->err);
+        return 1;
+    }
+
+    char *map = user_map(cc);
+    char *errfile = ig_host_path(l->tmp, "ld.err");
+    ig_cc_link_cmd(&cmd, cc, l->libdir, objs, l->extra.v, l->extra.n,
+                   l->libos.v, l->libos.n);
+    if (!map) {
+        map = ig_host_path(l->tmp, "image.map");
+        ig_strvec_pushf(&cmd, "-Wl,-Map,%s", map);
+    }
+    int r = run_ld(l, &cmd, errfile);
+    free(*msgs);
+    *msgs = slurp(errfile);
+    if (r == 0 && ig_cc_manifest_finish(l, map) < 0) {
+        fputs(*msgs, stderr);
+        **msgs = '\0';
+        ig_host_error("%s", l->err);
+        unlink(ig_cc_output(cc));
+        r = 1;
+    }
+    ig_strvec_free(&cmd);
+    free(map);
+    free(errfile);
+    return r;
+}
+
 int ig_cc_link(const struct ig_cc *cc, const char *libdir, const char *tmp,
                char *const *objs, const char *rootfs_obj)
 {
     struct ig_cc_link l = {.cc = cc, .libdir = libdir, .tmp = tmp};
-    struct ig_strvec unlisted = {0}, cmd = {0};
+    struct ig_strvec unlisted = {0};
+    char *msgs = NULL;
     int r = 1;
 
     char *path = ig_host_path(libdir, "analysis/components.json");
@@ -234,56 +332,20 @@ int ig_cc_link(const struct ig_cc *cc, const char *libdir, const char *tmp,
         ig_host_error("%s", l.err);
         goto out;
     }
-    for (size_t i = 0; i < l.comps.n; i++) {
-        const struct ig_an_comp *c = &l.comps.c[i];
-        if (c->selected)
-            ig_strvec_pushf(&l.libos, "%s/%s", libdir, c->archive);
-        if (cc->verbose)
-            fprintf(stderr, "ingot-cc: component %s: %s: %s\n", c->name,
-                    c->selected ? "selected" : "left out", c->reason);
+    r = link_once(&l, objs, rootfs_obj, &unlisted, &msgs);
+    if (r != 0 && !ig_proc_forwarded() && rescue(&l, msgs) > 0) {
+        free(msgs);
+        r = link_once(&l, objs, rootfs_obj, &unlisted, &msgs);
     }
-    for (size_t i = 0; i < unlisted.n; i++) {
-        ig_strvec_push(&l.libos, unlisted.v[i]);
-        if (cc->verbose)
-            fprintf(stderr, "ingot-cc: %s: linked: not in components.json\n",
-                    unlisted.v[i]);
-    }
-    if (rootfs_obj)
-        ig_strvec_push(&l.extra, rootfs_obj);
-    ig_cc_manifest_build(&l);
-    if (ig_cc_manifest_object(&l) < 0) {
-        ig_host_error("%s", l.err);
-        goto out;
-    }
-
-    char *map = user_map(cc);
-    char *errfile = ig_host_path(tmp, "ld.err");
-    ig_cc_link_cmd(&cmd, cc, libdir, objs, l.extra.v, l.extra.n, l.libos.v,
-                   l.libos.n);
-    if (!map) {
-        map = ig_host_path(tmp, "image.map");
-        ig_strvec_pushf(&cmd, "-Wl,-Map,%s", map);
-    }
-    r = run_ld(&l, &cmd, errfile);
-    char *msgs = slurp(errfile);
-    if (r == 0) {
+    if (r == 0)
         fputs(msgs, stderr);
-        if (ig_cc_manifest_finish(&l, map) < 0) {
-            ig_host_error("%s", l.err);
-            unlink(ig_cc_output(cc));
-            r = 1;
-        }
-    } else if (!ig_proc_forwarded() && report_missing(&l, objs, msgs) == 0) {
+    else if (!ig_proc_forwarded() && report_missing(&l, objs, msgs) == 0)
         fputs(msgs, stderr);
-    }
-    free(msgs);
-    free(map);
-    free(errfile);
 out:
+    free(msgs);
     free(path);
     if (l.manifest)
         json_decref(l.manifest);
-    ig_strvec_free(&cmd);
     ig_strvec_free(&unlisted);
     ig_strvec_free(&l.libos);
     ig_strvec_free(&l.extra);
