@@ -166,6 +166,7 @@ static void test_missing(void)
     ig_an_syms_add(&undef, "puts", "a.c");
     ig_an_syms_add(&undef, "frob", "b.c");
     ig_an_syms_add(&undef, "fork", "c.c");
+    ig_an_syms_add(&undef, "main", "libingot-core.a(init.c.o)");
     ig_an_syms_add(&defs, "puts", "libc.a(puts.o)");
     CHECK_INT(ig_an_table_load(&t,
                                put("t.json", "{\"apis\": [{\"names\": "
@@ -175,7 +176,7 @@ static void test_missing(void)
               0);
     FILE *f = tmpfile();
     ig_host_set_prog("ingot-cc", 1);
-    CHECK_INT(ig_an_missing_report(&undef, &defs, &t, f), 2);
+    CHECK_INT(ig_an_missing_report(&undef, &defs, &t, f), 3);
     rewind(f);
     CHECK(fgets(line, sizeof(line), f) != NULL);
     CHECK_STR(line, "ingot-cc: b.c: frob: not provided by the Ingot library "
@@ -183,6 +184,9 @@ static void test_missing(void)
     CHECK(fgets(line, sizeof(line), f) != NULL);
     CHECK_STR(line, "ingot-cc: c.c: fork: not provided by the Ingot library "
                     "OS (fork() is out)\n");
+    CHECK(fgets(line, sizeof(line), f) != NULL);
+    CHECK_STR(line, "ingot-cc: no main(): the program must define main, "
+                    "which the library OS calls\n");
     fclose(f);
     ig_an_table_free(&t);
     ig_an_syms_free(&undef);

@@ -23,6 +23,15 @@ size_t ig_an_missing_report(const struct ig_an_syms *undef,
         const char *name = undef->name[i];
         if (linker_defined(name) || ig_an_syms_find(defs, name) >= 0)
             continue;
+        if (strcmp(name, "main") == 0) {
+            /* The library OS calls it: the program is what lacks it. */
+            fprintf(out,
+                    "%s: no main(): the program must define main, which "
+                    "the library OS calls\n",
+                    ig_host_prog());
+            lines++;
+            continue;
+        }
         const struct ig_an_api *a = t ? ig_an_table_find(t, name) : NULL;
         fprintf(out, "%s: %s: %s: not provided by the Ingot library OS (%s)\n",
                 ig_host_prog(), undef->where[i], name,

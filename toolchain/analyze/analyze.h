@@ -169,7 +169,8 @@ void ig_an_comps_free(struct ig_an_comps *cs);
 /* Prints "<prog>: <where>: <sym>: not provided by the Ingot library OS
  * (<why>)" for each symbol of (undef) that (defs) does not define, <why>
  * being the unsupported-API message of (t) (may be NULL) or "nor defined
- * by any input of the link".  Returns how many lines it printed. */
+ * by any input of the link"; a missing main is named as the program's
+ * ("<prog>: no main(): ...").  Returns how many lines it printed. */
 size_t ig_an_missing_report(const struct ig_an_syms *undef,
                             const struct ig_an_syms *defs,
                             const struct ig_an_table *t, FILE *out);
