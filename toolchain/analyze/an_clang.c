@@ -57,7 +57,10 @@ static int load(char *err, size_t errlen)
 {
     if (L.loaded)
         return 0;
-    void *h = dlopen(IG_AN_LIBCLANG, RTLD_NOW | RTLD_LOCAL);
+    const char *so = getenv("INGOT_LIBCLANG");
+    if (!so || !*so)
+        so = IG_AN_LIBCLANG;
+    void *h = dlopen(so, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
         snprintf(err, errlen, "libclang: %s", dlerror());
         return -1;

@@ -88,9 +88,11 @@ void ig_an_table_free(struct ig_an_table *t);
  * followed by notes (the alternative; the macro it was expanded from) to
  * (out).  References are calls, taking the function's address, and uses
  * inside macros (reported where the macro is expanded).  Adds the number
- * of diagnostics printed to (*count).  Returns 0, or -1 with
- * "libclang: <why>" in (err) when libclang cannot be loaded or cannot parse
- * the file at all (a file with compile errors is still analysed). */
+ * of diagnostics printed to (*count).  libclang is $INGOT_LIBCLANG when
+ * set, else the library found at build time.  Returns 0, or -1 with
+ * "libclang: <why>" in (err) when libclang cannot be loaded, lacks a
+ * function, or cannot parse the file at all (a file with compile errors is
+ * still analysed). */
 int ig_an_check_source(const struct ig_an_table *t, const char *path,
                        char *const *args, size_t nargs, enum ig_an_severity sev,
                        FILE *out, int *count, char *err, size_t errlen);

@@ -42,8 +42,8 @@ static const char usage[] =
     "-fsanitize=*, profiling.\n"
     "\n"
     "The libraries are found in <dir of ingot-cc>/../lib/ingot, or in\n"
-    "$INGOT_LIBDIR.  Exit status: the compiler's or linker's, 1 for\n"
-    "ingot-cc's own errors.\n";
+    "$INGOT_LIBDIR; $INGOT_LIBCLANG names another libclang shared library.\n"
+    "Exit status: the compiler's or linker's, 1 for ingot-cc's own errors.\n";
 
 static int fail(const char *fmt, const char *a, const char *b)
 {
