@@ -172,10 +172,10 @@ int ig_an_comp_select(struct ig_an_comps *cs, const char *libdir,
             strcmp(e->d_name + n - 2, ".a") == 0 && !listed(cs, e->d_name))
             ig_strvec_pushf(extra, "%s/%s", libdir, e->d_name);
     }
-    if (d) {
+    if (d)
         closedir(d);
+    if (extra->n > first)
         qsort(extra->v + first, extra->n - first, sizeof(char *), by_name);
-    }
     return r;
 }
 
