@@ -264,6 +264,47 @@ static void test_manifest_and_map(const char *cc)
     CHECK(strstr(err, "n.map: not a GNU ld map file") != NULL);
 }
 
+/* ig_an_mentions() on preprocessed text (gcc -E linemarkers). */
+static int mentions(const struct ig_an_table *t, const char *text)
+{
+    FILE *f = fopen(put("x.i", text), "r");
+    int r = ig_an_mentions(t, f);
+    fclose(f);
+    return r;
+}
+
+static void test_scan(void)
+{
+    struct ig_an_table t;
+    static const char head[] = "# 0 \"x.c\"\n"
+                               "# 1 \"/inc/unistd.h\" 1 3 4\n"
+                               "int fork(void);\n"
+                               "# 3 \"x.c\" 2\n";
+    char text[512];
+
+    CHECK_INT(ig_an_table_load(&t,
+                               put("t.json", "{\"apis\": [{\"names\": "
+                                             "[\"fork\", \"kill\"], "
+                                             "\"message\": \"m\"}]}"),
+                               err, sizeof(err)),
+              0);
+    /* Declared in a system header only: nothing to look at. */
+    snprintf(text, sizeof(text),
+             "%sint main(void) { return forked + "
+             "fork2 + 0x1fork; }\n",
+             head);
+    CHECK_INT(mentions(&t, text), 0);
+    snprintf(text, sizeof(text), "%sint main(void) { return fork(); }\n", head);
+    CHECK_INT(mentions(&t, text), 1);
+    /* Back in a system header after a user part, and out again. */
+    snprintf(text, sizeof(text),
+             "%s# 1 \"/inc/signal.h\" 1 3 4\nint kill(int, int);\n"
+             "# 9 \"x.c\" 2\nint x;\n# 1 \"local.h\" 1\ns.kill = 0;\n",
+             head);
+    CHECK_INT(mentions(&t, text), 1);
+    ig_an_table_free(&t);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -273,6 +314,7 @@ int main(int argc, char **argv)
     if (!mkdtemp(dir))
         return 2;
     test_table();
+    test_scan();
     test_elf(argv[1]);
     test_comps(argv[1]);
     test_missing();

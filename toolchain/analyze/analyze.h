@@ -97,6 +97,16 @@ int ig_an_check_source(const struct ig_an_table *t, const char *path,
                        char *const *args, size_t nargs, enum ig_an_severity sev,
                        FILE *out, int *count, char *err, size_t errlen);
 
+/* ---- an_scan.c: a cheap look before libclang ------------------------------
+ */
+
+/* Reads preprocessed C with linemarkers (gcc -E) from (in) and returns 1 if
+ * an identifier in a part that does not come from a system header (flag 3)
+ * is the name of an API in (t), else 0.  A hit may be a false alarm (a
+ * string, a member named "kill"); no hit means libclang would report
+ * nothing, so it need not be loaded. */
+int ig_an_mentions(const struct ig_an_table *t, FILE *in);
+
 /* ---- an_elf.c: symbols of link inputs (libelf) ---------------------------
  */
 

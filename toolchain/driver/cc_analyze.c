@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* cc_analyze.c: ingot-cc's unsupported-API diagnostics, per C source. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <ingot/host_config.h>
 
@@ -32,6 +34,23 @@ static const struct {
     {"-std=", 0},      {"-ansi", 0},   {"-pthread", 0}, {"-O", 0},
 };
 
+/* Appends the user's flags of the keep list above. */
+static void push_kept(struct ig_strvec *out, const struct ig_cc *cc)
+{
+    for (size_t i = 0; i < cc->cflags.n; i++) {
+        const char *f = cc->cflags.v[i];
+        for (size_t k = 0; k < sizeof(keep) / sizeof(*keep); k++) {
+            size_t n = strlen(keep[k].name);
+            if (strncmp(f, keep[k].name, n) != 0)
+                continue;
+            ig_strvec_push(out, f);
+            if (keep[k].two_words && f[n] == '\0' && i + 1 < cc->cflags.n)
+                ig_strvec_push(out, cc->cflags.v[++i]);
+            break;
+        }
+    }
+}
+
 void ig_cc_analyze_args(struct ig_strvec *out, const struct ig_cc *cc,
                         const char *libdir)
 {
@@ -45,18 +64,66 @@ void ig_cc_analyze_args(struct ig_strvec *out, const struct ig_cc *cc,
     ig_strvec_push(out, "-isystem");
     ig_strvec_pushf(out, "%s/%s", libdir, IG_HOST_NEWLIB_INCLUDE);
     ig_strvec_push(out, "-D__ingot__");
-    for (size_t i = 0; i < cc->cflags.n; i++) {
-        const char *f = cc->cflags.v[i];
-        for (size_t k = 0; k < sizeof(keep) / sizeof(*keep); k++) {
-            size_t n = strlen(keep[k].name);
-            if (strncmp(f, keep[k].name, n) != 0)
-                continue;
-            ig_strvec_push(out, f);
-            if (keep[k].two_words && f[n] == '\0' && i + 1 < cc->cflags.n)
-                ig_strvec_push(out, cc->cflags.v[++i]);
-            break;
+    push_kept(out, cc);
+}
+
+/* Preprocesses (it) with the guest compiler and looks for listed names
+ * outside system headers (ig_an_mentions()).  Returns 1 when libclang must
+ * look (also when the preprocessor fails: the compile will say why), 0
+ * when it need not. */
+static int worth_parsing(const struct ig_cc *cc, const char *libdir,
+                         const struct ig_cc_item *it,
+                         const struct ig_an_table *t)
+{
+    const char *base = getenv("TMPDIR");
+    char *out =
+        ig_xasprintf("%s/ingot-cc-scan.XXXXXX", base && *base ? base : "/tmp");
+    int fd = mkstemp(out);
+    if (fd < 0) {
+        free(out);
+        return 1;
+    }
+    close(fd);
+    struct ig_strvec cmd = {0};
+    ig_cc_compile_prefix(&cmd, libdir);
+    push_kept(&cmd, cc);
+    ig_strvec_push(&cmd, "-E");
+    if (it->lang) {
+        ig_strvec_push(&cmd, "-x");
+        ig_strvec_push(&cmd, "c");
+    }
+    ig_strvec_push(&cmd, it->arg);
+    ig_strvec_push(&cmd, "-o");
+    ig_strvec_push(&cmd, out);
+    /* Quietly: a source that does not preprocess fails its compile,
+     * which says why once. */
+    struct ig_proc_opts o;
+    pid_t pid;
+    int worth = 1, st = -1;
+    ig_proc_opts_init(&o);
+    o.stderr_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (cc->verbose) {
+        char *line = ig_shquote_argv(ig_strvec_argv(&cmd));
+        fprintf(stderr, "%s\n", line);
+        free(line);
+    }
+    ig_proc_forward_start();
+    if (o.stderr_fd >= 0 && ig_proc_spawn(ig_strvec_argv(&cmd), &o, &pid) == 0)
+        st = ig_proc_wait(pid, NULL);
+    ig_proc_forward_stop();
+    if (o.stderr_fd >= 0)
+        close(o.stderr_fd);
+    if (st == 0) {
+        FILE *f = fopen(out, "r");
+        if (f) {
+            worth = ig_an_mentions(t, f);
+            fclose(f);
         }
     }
+    unlink(out);
+    free(out);
+    ig_strvec_free(&cmd);
+    return worth;
 }
 
 /* A C source libclang should parse: .c, or -x c; not stdin. */
@@ -96,6 +163,16 @@ int ig_cc_analyze(const struct ig_cc *cc, const char *libdir)
         if (!is_c(&cc->items[i]))
             continue;
         long t0 = ig_host_now_ms();
+        if (!worth_parsing(cc, libdir, &cc->items[i], &t)) {
+            if (cc->verbose)
+                fprintf(stderr,
+                        "ingot-cc: %s: names no unsupported API (%ld ms); "
+                        "libclang not needed\n",
+                        cc->items[i].arg, ig_host_now_ms() - t0);
+            continue;
+        }
+        if (ig_proc_forwarded())
+            break;
         /* -x c: a C source whatever its name ends with; libclang puts
          * the file after the flags, where the option applies to it. */
         struct ig_strvec a = {0};
