@@ -7,6 +7,7 @@ set -euo pipefail
 pkgs=(
     build-essential cmake pkg-config make   # host toolchain
     procps                                  # pgrep in the interrupt tests
+    iproute2                                # ip: tap devices in the net tests
     clang lld clang-format                  # second compiler, style check
     libelf-dev libjansson-dev libclang-dev  # ELF, JSON, source analysis
     libarchive-dev libssl-dev libseccomp-dev

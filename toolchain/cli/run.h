@@ -133,6 +133,13 @@ struct ig_run_vm {
     const char *cmdline; /* -append, or NULL for none */
     const char *initrd;  /* -initrd (PVH module 0), or NULL for none */
     int console;         /* COM1 on QEMU's stdout, else no serial */
+    enum ig_run_net net; /* NONE (or DEFAULT): no network device */
+    const char *net_tap; /* TAP: the host's tap device */
+    const struct ig_run_port *ports; /* USER: forwards, (nports) of them */
+    int nports;
+    /* Volume i is exported as mount tag "v<i>"; (host) must be absolute. */
+    const struct ig_run_volume *vols;
+    int nvols;
 };
 
 /* Returns 1 if (name) is a machine ig_run_qemu_argv() knows. */
