@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# analyze.sh: what ingot-cc's libclang analysis adds to compiling one C file
-# (`-c`, with and without -Wno-ingot-unsupported), measured with hyperfine
+# Copyright (c) 2026 The Ingot developers
+# analyze.sh: what ingot-cc's unsupported-API analysis adds to compiling one
+# C file (`-c`, with and without it), measured with hyperfine
 # on a few sources of different sizes.  Prints a table of medians of wall
 # time and means of CPU time (user + system, of ingot-cc and its children),
 # which other builds on the machine disturb less.
