@@ -46,8 +46,9 @@ static void setup_args(struct ig_cmdline *cl)
         ig_plat_exit(255);
     }
     for (int i = 0; i < cl->nunknown; i++)
-        ig_printk("ingot: ignoring unknown libos option '%s'\n",
-                  cl->unknown[i]);
+        if (!ig_vfs_option(cl->unknown[i]))
+            ig_printk("ingot: ignoring unknown libos option '%s'\n",
+                      cl->unknown[i]);
 }
 
 _Noreturn void ig_libos_main(void)

@@ -46,6 +46,7 @@ _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
     flags = bi->flags;
     initrd = (const void *)(uintptr_t)bi->initrd_base;
     initrd_len = (size_t)bi->initrd_len;
+    ig_pico_volumes_init(bi);
     ig_libos_main();
 }
 
@@ -70,8 +71,10 @@ int ig_plat_mem_regions(struct ig_plat_mem_region *out, int max)
 
 int ig_plat_dev_count(enum ig_plat_dev_kind kind)
 {
-    /* Devices (tap, block files, 9P directories) arrive with the drivers. */
-    (void)kind;
+    /* Host directories come from the tender; tap devices arrive with the
+     * network driver. */
+    if (kind == IG_PLAT_DEV_HOSTDIR)
+        return ig_pico_nvolumes;
     return 0;
 }
 

@@ -1,11 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* cmd_run.c: `ingot run IMAGE`: boot an image and exit with its status. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <ingot/host_image.h>
@@ -73,38 +71,8 @@ static int fail(const char *what, const char *why)
     return IG_RUN_STATUS_FAIL;
 }
 
-/* Checks that every -v host directory exists and is a directory, and
- * makes it absolute for QEMU (whose working directory is ours, but an
- * absolute path in --dry-run output stays valid elsewhere).  The
- * resolved paths go into (paths), which the volumes then point into.
- * Returns 0, or -1 after a one-line error. */
-static int volumes_resolve(struct ig_run_opts *o, char **paths)
-{
-    struct stat st;
-
-    for (int i = 0; i < o->nvols; i++) {
-        const char *h = o->vols[i].host;
-        char *abs = realpath(h, NULL);
-
-        if (!abs || stat(abs, &st) < 0) {
-            ig_host_error("-v %s: %s", h, strerror(errno));
-            free(abs);
-            return -1;
-        }
-        if (!S_ISDIR(st.st_mode)) {
-            ig_host_error("-v %s: not a directory", h);
-            free(abs);
-            return -1;
-        }
-        paths[i] = abs;
-        o->vols[i].host = abs;
-    }
-    return 0;
-}
-
 int ig_cmd_run(int argc, char **argv)
 {
-    char *vol_paths[IG_RUN_MAX_VOLUMES] = {0};
     struct ig_run_opts o;
     struct ig_image *img = NULL;
     struct ig_oci_image oci = {0};
@@ -147,18 +115,15 @@ int ig_cmd_run(int argc, char **argv)
         fail(name, err);
         goto out;
     }
-    /* Parsed here, carried out by the platforms as their drivers land
-     * (kvm: virtio-net and virtio-9p). */
-    if (o.nvols && strcmp(plat, "kvm") != 0) {
-        fail("-v", "volumes are not supported yet");
+    /* Volumes: host directories on pico, virtio-9p on kvm. */
+    if (ig_run_volumes_resolve(&o, err, sizeof(err)) < 0) {
+        ig_host_error("%s", err);
         goto out;
     }
     if (o.net != IG_RUN_NET_NONE && strcmp(plat, "kvm") != 0) {
         fail(o.nports ? "-p" : "--net", "networking is not supported yet");
         goto out;
     }
-    if (strcmp(plat, "kvm") == 0 && volumes_resolve(&o, vol_paths) < 0)
-        goto out;
     /* microvm: 8 virtio-mmio transports, one taken by virtio-rng. */
     if (strcmp(plat, "kvm") == 0 && strcmp(o.machine, "microvm") == 0 &&
         1 + (o.net != IG_RUN_NET_NONE) + o.nvols > 8) {
@@ -253,7 +218,5 @@ out:
     free(qemu);
     ig_image_close(img);
     ig_run_opts_free(&o);
-    for (int i = 0; i < IG_RUN_MAX_VOLUMES; i++)
-        free(vol_paths[i]);
     return r;
 }

@@ -115,11 +115,17 @@ int ig_run_parse_size(const char *s, uint64_t *bytes);
  * space, a quote or a backslash.  Malloc'd. */
 char *ig_run_quote(const char *s);
 
-/* Builds "argv0=<basename of image> env.NAME=VALUE... -- args..." into
+/* Builds "argv0=<basename of image> env.NAME=VALUE... vol.v<i>=GUESTDIR[:ro]...
+ * -- args..." into
  * (*out) (malloc'd), each token quoted by ig_run_quote().  Returns 0, or
  * -E2BIG when it needs more than IG_RUN_CMDLINE_MAX bytes (then (*out) is
  * still set, so the caller can report its length). */
 int ig_run_cmdline(const struct ig_run_opts *o, char **out);
+
+/* Makes each volume's HOSTDIR absolute (symbolic links resolved; the
+ * strings are kept in o->owned).  Returns 0, or -1 with "-v HOST:GUEST:
+ * HOST: <strerror>" in (err) when HOSTDIR is missing or not a directory. */
+int ig_run_volumes_resolve(struct ig_run_opts *o, char *err, size_t errlen);
 
 /* ---- run_qemu.c -------------------------------------------------------- */
 
@@ -301,12 +307,17 @@ int ig_run_guest(char *const *argv, struct ig_image *img);
  * running `ingot`, malloc'd. */
 char *ig_run_pico_tender(void);
 
-/* Appends the tender command for (image) with (mem) bytes, the initrd file
+/* Appends the tender command (tender; NULL when the caller already pushed
+ * it) for (image) with (mem) bytes, the initrd file
  * (initrd, or NULL for none) and the guest command line (cmdline) to
  * (out). */
 void ig_run_pico_argv(struct ig_strvec *out, const char *tender, uint64_t mem,
                       const char *initrd, const char *image,
                       const char *cmdline);
+
+/* Appends the tender options sharing (o)'s volumes, volume i as host
+ * directory "v<i>" (--volume or --volume-ro v<i>=HOSTDIR), to (out). */
+void ig_run_pico_volumes(struct ig_strvec *out, const struct ig_run_opts *o);
 
 /* Returns the exit status for a pico run that ended as (e): the tender's
  * own status (the app's, 125, 159 or 255), or 128+N for signal N. */
