@@ -112,7 +112,7 @@ static void test_link_order(void)
     CHECK_INT(cc.nsources, 1);
     CHECK_INT(cc.ninputs, 3);
     char *objs[16] = {"/t/0-main.o"};
-    ig_cc_link_cmd(&cmd, &cc, "/L", objs, NULL,
+    ig_cc_link_cmd(&cmd, &cc, "/L", objs, NULL, 0,
                    (char *[]){"/L/libingot-core.a"}, 1);
     int o = find(&cmd, "/t/0-main.o");
     CHECK(o > 0);
@@ -287,8 +287,10 @@ static void test_rootfs(void)
     CHECK_STR(cc.rootfs, "dir");
     CHECK_INT(cc.ninputs, 1);
     char *objs[1] = {"/t/0-main.o"};
-    ig_cc_link_cmd(&cmd, &cc, "/L", objs, "/t/rootfs.o", NULL, 0);
+    ig_cc_link_cmd(&cmd, &cc, "/L", objs,
+                   (char *[]){"/t/rootfs.o", "/t/manifest.o"}, 2, NULL, 0);
     CHECK(find(&cmd, "/t/rootfs.o") == find(&cmd, "/t/0-main.o") + 1);
+    CHECK(find(&cmd, "/t/manifest.o") == find(&cmd, "/t/0-main.o") + 2);
     ig_strvec_free(&cmd);
     ig_cc_free(&cc);
     CHECK_INT(PARSE(&cc, "--rootfs=a/b", "main.c"), 0);

@@ -7,6 +7,7 @@
 #include <ingot/host.h>
 #include <ingot/host_config.h>
 
+#include "inspect.h"
 #include "run.h"
 
 static const struct command {
@@ -16,7 +17,8 @@ static const struct command {
 } commands[] = {
     {"run", ig_cmd_run, "boot an image and exit with its status"},
     {"pkg", ig_cmd_pkg, "package an image as an OCI image layout or archive"},
-    {"inspect", ig_cmd_inspect_oci, "show a packaged OCI image (oci:DIR)"},
+    {"inspect", ig_cmd_inspect,
+     "show an image's manifest and sizes, or a packaged OCI image"},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -50,6 +50,9 @@ struct ig_cc {
     int deps;                /* -MD or -MMD */
     int deps_file;           /* -MF given */
     int deps_target;         /* -MT or -MQ given */
+    int unsup_off;           /* -Wno-ingot-unsupported (last one wins) */
+    int unsup_error;         /* -1 default, 0 -Wno-error=, 1 -Werror= */
+    int no_warnings;         /* -w */
     struct ig_strvec cflags; /* compile-step flags, in order */
     struct ig_strvec query;  /* -dumpversion, -print-*: ask the compiler */
     struct ig_cc_item *items;
@@ -89,11 +92,12 @@ void ig_cc_source_cmd(struct ig_strvec *out, const struct ig_cc *cc,
 
 /* Builds the link command for platform cc->platform.  (objs) has one entry
  * per item: the object compiled from each source item, NULL otherwise.
- * (rootfs_obj) is the --rootfs object, linked after the inputs, or NULL.
- * (libos) lists the library-OS archives (full paths) for the link group. */
+ * (extra) lists the (nextra) objects ingot-cc made itself (--rootfs, the
+ * manifest note), linked after the inputs.  (libos) lists the library-OS
+ * archives (full paths) for the link group. */
 void ig_cc_link_cmd(struct ig_strvec *out, const struct ig_cc *cc,
-                    const char *libdir, char *const *objs,
-                    const char *rootfs_obj, char *const *libos, size_t nlibos);
+                    const char *libdir, char *const *objs, char *const *extra,
+                    size_t nextra, char *const *libos, size_t nlibos);
 
 /* ---- cc_rootfs.c: --rootfs DIR ------------------------------------------
  *
@@ -123,5 +127,43 @@ void ig_cc_rootfs_cmd(struct ig_strvec *out, const char *asm_path,
 
 /* Returns the output file the link writes: -o, else "a.out". */
 const char *ig_cc_output(const struct ig_cc *cc);
+
+/* ---- cc_analyze.c: unsupported-API diagnostics ----------------------------
+ *
+ * Before anything is compiled, every C source is parsed with libclang
+ * (toolchain/analyze) and references to APIs listed in
+ * <libdir>/analysis/unsupported.json are reported like compiler
+ * diagnostics.  Not for -E/-M or assembler sources. */
+
+/* Returns the severity the flags ask for: IG_AN_ERROR by default,
+ * IG_AN_WARNING with -Wno-error=ingot-unsupported (then -w silences it),
+ * IG_AN_OFF with -Wno-ingot-unsupported. */
+int ig_cc_unsupported_severity(const struct ig_cc *cc);
+
+/* Appends the flags libclang parses a source with: the guest's defines and
+ * headers (libclang keeps its own builtin headers) and the user's -D, -U,
+ * -I, -isystem, -idirafter, -iquote, -include, -imacros, -std=, -ansi,
+ * -pthread and -O flags. */
+void ig_cc_analyze_args(struct ig_strvec *out, const struct ig_cc *cc,
+                        const char *libdir);
+
+/* Analyses every C source of (cc), printing the diagnostics to stderr.
+ * Returns 0 to go on, or 1 after printing the reason when an error-severity
+ * diagnostic was printed, the table cannot be loaded, or libclang fails. */
+int ig_cc_analyze(const struct ig_cc *cc, const char *libdir);
+
+/* ---- cc_link.c: the link step ---------------------------------------------
+ *
+ * Chooses the components from the objects' undefined symbols, embeds the
+ * manifest note, links with a map file, and on success rewrites the
+ * manifest with the entry symbol and per-component sizes; when ld fails
+ * with symbols nobody defines, names them one per line instead. */
+
+/* Links (objs) (one per item, NULL for non-sources; see ig_cc_link_cmd())
+ * and (rootfs_obj) into ig_cc_output(cc), using the private directory
+ * (tmp) for the manifest, map and ld's messages.  Returns 0, ld's status,
+ * or 1 after printing the reason. */
+int ig_cc_link(const struct ig_cc *cc, const char *libdir, const char *tmp,
+               char *const *objs, const char *rootfs_obj);
 
 #endif /* INGOT_CC_H */

@@ -40,7 +40,12 @@ enum id {
     DEPS_ONLY,
     DEPS,
     DEPS_FILE,
-    DEPS_TARGET
+    DEPS_TARGET,
+    UNSUP_ON,
+    UNSUP_OFF,
+    UNSUP_ERROR,
+    UNSUP_NOERROR,
+    NO_WARNINGS
 };
 
 struct opt {
@@ -132,7 +137,7 @@ static const struct opt opts[] = {
     {"-pedantic-errors", EXACT, COMPILE, NONE, NULL},
     {"-pthread", EXACT, COMPILE, NONE, NULL},
     {"-pipe", EXACT, COMPILE, NONE, NULL},
-    {"-w", EXACT, COMPILE, NONE, NULL},
+    {"-w", EXACT, COMPILE, NO_WARNINGS, NULL},
     {"-C", EXACT, COMPILE, NONE, NULL},
     {"-CC", EXACT, COMPILE, NONE, NULL},
     {"-P", EXACT, COMPILE, NONE, NULL},
@@ -147,6 +152,12 @@ static const struct opt opts[] = {
     {"--param", SEP, COMPILE, NONE, NULL},
     {"-Xassembler", SEP, COMPILE, NONE, NULL},
     {"-Xpreprocessor", SEP, COMPILE, NONE, NULL},
+    /* ingot-cc's own diagnostics (cc_analyze.c); the compiler never sees
+     * these. */
+    {"-Wingot-unsupported", EXACT, DRIVER, UNSUP_ON, NULL},
+    {"-Wno-ingot-unsupported", EXACT, DRIVER, UNSUP_OFF, NULL},
+    {"-Werror=ingot-unsupported", EXACT, DRIVER, UNSUP_ERROR, NULL},
+    {"-Wno-error=ingot-unsupported", EXACT, DRIVER, UNSUP_NOERROR, NULL},
     {"-Wl,", JOINED, LINK, NONE, NULL},
     {"-Wa,", JOINED, COMPILE, NONE, NULL},
     {"-Wp,", JOINED, COMPILE, NONE, NULL},
@@ -253,6 +264,7 @@ int ig_cc_parse(struct ig_cc *cc, int argc, char **argv, char *err,
 
     memset(cc, 0, sizeof(*cc));
     cc->platform = "kvm";
+    cc->unsup_error = -1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (a[0] != '-' || a[1] == '\0') {
@@ -352,6 +364,22 @@ int ig_cc_parse(struct ig_cc *cc, int argc, char **argv, char *err,
                          val);
                 return -1;
             }
+            break;
+        case UNSUP_ON:
+            cc->unsup_off = 0;
+            break;
+        case UNSUP_OFF:
+            cc->unsup_off = 1;
+            break;
+        case UNSUP_ERROR:
+            cc->unsup_off = 0;
+            cc->unsup_error = 1;
+            break;
+        case UNSUP_NOERROR:
+            cc->unsup_error = 0;
+            break;
+        case NO_WARNINGS:
+            cc->no_warnings = 1;
             break;
         case NONE:
             break;

@@ -120,8 +120,8 @@ static int wants_debug(const struct ig_cc *cc)
 }
 
 void ig_cc_link_cmd(struct ig_strvec *out, const struct ig_cc *cc,
-                    const char *libdir, char *const *objs,
-                    const char *rootfs_obj, char *const *libos, size_t nlibos)
+                    const char *libdir, char *const *objs, char *const *extra,
+                    size_t nextra, char *const *libos, size_t nlibos)
 {
     const char *p = cc->platform;
 
@@ -145,8 +145,7 @@ void ig_cc_link_cmd(struct ig_strvec *out, const struct ig_cc *cc,
         if (it->arg2)
             ig_strvec_push(out, it->arg2);
     }
-    if (rootfs_obj)
-        ig_strvec_push(out, rootfs_obj);
+    ig_strvec_pushv(out, (const char *const *)extra, nextra);
     ig_strvec_pushf(out, "-L%s/%s", libdir, IG_HOST_NEWLIB_LIB);
     /* The whole platform library: nothing references its entry point or
      * its notes, yet the image needs them. */

@@ -25,7 +25,12 @@ static const char usage[] =
     "  -c, -S, -E         compile, compile to assembly, or preprocess only\n"
     "  --platform=NAME    platform to link for (default kvm)\n"
     "  --rootfs=DIR       embed DIR as the image's root file system\n"
-    "  -v                 print each command before running it\n"
+    "  -v                 print each command before running it, and the\n"
+    "                     library-OS components selected and why\n"
+    "  -Wno-ingot-unsupported, -Wno-error=ingot-unsupported\n"
+    "                     do not report, or only warn about, calls to APIs a\n"
+    "                     single-process unikernel lacks (fork, exec*, ...;\n"
+    "                     an error by default; see docs/porting.md)\n"
     "  --help, --version  print this help or the version\n"
     "\n"
     "Passed to the compiler: -O*, -g*, -D, -U, -I, -isystem, -iquote,\n"
@@ -37,8 +42,8 @@ static const char usage[] =
     "-fsanitize=*, profiling.\n"
     "\n"
     "The libraries are found in <dir of ingot-cc>/../lib/ingot, or in\n"
-    "$INGOT_LIBDIR.  Exit status: the compiler's or linker's, 1 for\n"
-    "ingot-cc's own errors.\n";
+    "$INGOT_LIBDIR; $INGOT_LIBCLANG names another libclang shared library.\n"
+    "Exit status: the compiler's or linker's, 1 for ingot-cc's own errors.\n";
 
 static int fail(const char *fmt, const char *a, const char *b)
 {
@@ -87,12 +92,9 @@ static int check_file(const char *path, const char *what)
     return fail("%s: missing: %s", path, what);
 }
 
-static int scan_libos(const char *libdir, struct ig_strvec *libs);
-
 /* The files every link needs, so a half-built tree fails in one clear line
  * rather than with a page of undefined references. */
-static int check_link_files(const char *libdir, const char *plat,
-                            struct ig_strvec *libs)
+static int check_link_files(const char *libdir, const char *plat)
 {
     char *dir = ig_host_path(libdir, plat);
     char *ld = ig_xasprintf("%s/%s.ld", dir, plat);
@@ -102,41 +104,18 @@ static int check_link_files(const char *libdir, const char *plat,
     free(dir), free(ld), free(lib), free(what);
     if (r)
         return r;
-    static const char *const need[] = {
-        "libingot-core.a", "libingot-mm.a", "libingot-libc.a",
-        IG_HOST_NEWLIB_LIB "/libc.a", IG_HOST_NEWLIB_LIB "/libm.a"};
+    static const char *const need[] = {"libingot-core.a",
+                                       "libingot-mm.a",
+                                       "libingot-libc.a",
+                                       IG_HOST_NEWLIB_LIB "/libc.a",
+                                       IG_HOST_NEWLIB_LIB "/libm.a",
+                                       "analysis/components.json"};
     for (size_t i = 0; i < sizeof(need) / sizeof(need[0]) && !r; i++) {
         char *p = ig_host_path(libdir, need[i]);
         r = check_file(p, "the library OS is not built");
         free(p);
     }
-    return r ? r : scan_libos(libdir, libs);
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Every libingot-*.a at the top of the library directory is a library-OS
- * component; unused ones cost nothing since archives only contribute the
- * members something references. */
-static int scan_libos(const char *libdir, struct ig_strvec *libs)
-{
-    DIR *d = opendir(libdir);
-    struct dirent *e;
-
-    if (!d)
-        return fail("%s: %s", libdir, strerror(errno));
-    while ((e = readdir(d))) {
-        size_t n = strlen(e->d_name);
-        if (strncmp(e->d_name, "libingot-", 9) == 0 && n > 11 &&
-            strcmp(e->d_name + n - 2, ".a") == 0)
-            ig_strvec_pushf(libs, "%s/%s", libdir, e->d_name);
-    }
-    closedir(d);
-    qsort(libs->v, libs->n, sizeof(*libs->v), by_name);
-    return 0;
+    return r;
 }
 
 /* Removes the private temporary directory and everything in it. */
@@ -164,12 +143,10 @@ static int run(struct ig_strvec *cmd, int verbose)
 
 static int compile_and_link(struct ig_cc *cc, const char *libdir)
 {
-    struct ig_strvec libos = {0}, cmd = {0};
-    int r = check_link_files(libdir, cc->platform, &libos);
-    if (r) {
-        ig_strvec_free(&libos);
+    struct ig_strvec cmd = {0};
+    int r = check_link_files(libdir, cc->platform);
+    if (r)
         return r;
-    }
 
     const char *base = getenv("TMPDIR");
     char *tmp =
@@ -177,7 +154,6 @@ static int compile_and_link(struct ig_cc *cc, const char *libdir)
     if (!mkdtemp(tmp)) {
         r = fail("%s: %s", tmp, strerror(errno));
         free(tmp);
-        ig_strvec_free(&libos);
         return r;
     }
 
@@ -220,18 +196,14 @@ static int compile_and_link(struct ig_cc *cc, const char *libdir)
         free(cpio);
         free(asm_path);
     }
-    if (!r) {
-        ig_cc_link_cmd(&cmd, cc, libdir, objs, rootfs_obj, libos.v, libos.n);
-        r = run(&cmd, cc->verbose);
-        ig_strvec_free(&cmd);
-    }
+    if (!r && !ig_proc_forwarded())
+        r = ig_cc_link(cc, libdir, tmp, objs, rootfs_obj);
     remove_tmp(tmp);
     free(rootfs_obj);
     for (size_t i = 0; i < cc->nitems; i++)
         free(objs[i]);
     free(objs);
     free(tmp);
-    ig_strvec_free(&libos);
     return r;
 }
 
@@ -327,6 +299,11 @@ int main(int argc, char **argv)
     if (r)
         goto out;
 
+    /* Unsupported APIs are reported before anything is compiled, so an
+     * error leaves no output behind. */
+    r = ig_cc_analyze(&cc, libdir);
+    if (r)
+        goto out;
     if (cc.mode != IG_CC_LINK) {
         ig_cc_compile_only_cmd(&cmd, &cc, libdir);
         r = run(&cmd, cc.verbose);

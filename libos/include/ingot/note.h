@@ -13,11 +13,16 @@
  *
  *   IG_NOTE_PLATFORM  desc = platform name, NUL-terminated ("kvm", "pico")
  *   IG_NOTE_ABI       desc = one 32-bit little-endian IG_NOTE_ABI_VERSION
+ *   IG_NOTE_MANIFEST  desc = JSON text written by ingot-cc (platform,
+ *                     components, sizes, ...), padded with spaces, then NUL;
+ *                     in the unloaded section .note.ingot.manifest, not in
+ *                     PT_NOTE (only `ingot inspect` reads it)
  */
 
 #define IG_NOTE_NAME "Ingot"
 #define IG_NOTE_PLATFORM 1
 #define IG_NOTE_ABI 2
 #define IG_NOTE_ABI_VERSION 1
+#define IG_NOTE_MANIFEST 3
 
 #endif /* INGOT_NOTE_H */

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* popen.c: an unsupported API the library OS does not even define. */
+#include <stdio.h>
+
+int main(void)
+{
+    FILE *f = popen("ls", "r");
+    return f != NULL;
+}
