@@ -131,6 +131,27 @@ static void test_net_vol(void)
     ig_run_opts_free(&o);
     CHECK_INT(PARSE(&o, "--net", "tap:0123456789abcdef", "img"), -1);
     ig_run_opts_free(&o);
+    CHECK_INT(PARSE(&o, "--net", "tap:t", "--ip", "10.1.2.3/24",
+                    "--gw=10.1.2.1", "--dns", "9.9.9.9", "img"),
+              0);
+    CHECK_STR(o.net_ip, "10.1.2.3/24");
+    CHECK_STR(o.net_gw, "10.1.2.1");
+    CHECK_STR(o.net_dns, "9.9.9.9");
+    ig_run_opts_free(&o);
+    char *bad_ips[] = {"10.1.2.3",    "10.1.2.3/33", "10.1.2/24",
+                       "1.2.3.256/8", "a.b.c.d/8",   "10.1.2.3/",
+                       "10.1.2.3/8x", "1.2.3.4.5/8", "/24"};
+    for (size_t i = 0; i < sizeof(bad_ips) / sizeof(bad_ips[0]); i++) {
+        CHECK_INT(PARSE(&o, "--net", "tap:t", "--ip", bad_ips[i], "img"), -1);
+        CHECK(strncmp(err, "--ip ", 5) == 0 && strstr(err, "must be"));
+        ig_run_opts_free(&o);
+    }
+    CHECK_INT(PARSE(&o, "--net", "tap:t", "--gw", "10.1.2.1/24", "img"), -1);
+    CHECK_STR(err, "--gw 10.1.2.1/24: must be an IPv4 address, like 10.0.0.1");
+    ig_run_opts_free(&o);
+    CHECK_INT(PARSE(&o, "--dns", "1.1.1.1", "img"), -1);
+    CHECK_STR(err, "--dns needs a network (--net or -p)");
+    ig_run_opts_free(&o);
     CHECK_INT(PARSE(&o, "-v", "/a:/d", "-v", "/b:/d/", "img"), -1);
     CHECK_STR(err, "-v /b:/d/: /d is already a volume");
     ig_run_opts_free(&o);

@@ -37,6 +37,10 @@ static const char usage[] =
     "  --net none|user|tap:NAME  the guest's network: none (default\n"
     "                          without -p), QEMU user networking (kvm), or\n"
     "                          an existing tap device NAME\n"
+    "  --ip A.B.C.D/N          the guest's static IPv4 address (without\n"
+    "                          it the guest asks DHCP)\n"
+    "  --gw A.B.C.D            its default gateway\n"
+    "  --dns A.B.C.D           its DNS server\n"
     "  -p, --publish [ADDR:]HOSTPORT:GUESTPORT[/tcp|/udp]\n"
     "                          forward a host port to the guest (implies\n"
     "                          --net user)\n"
@@ -120,8 +124,10 @@ int ig_cmd_run(int argc, char **argv)
         ig_host_error("%s", err);
         goto out;
     }
-    if (o.net != IG_RUN_NET_NONE && strcmp(plat, "kvm") != 0) {
-        fail(o.nports ? "-p" : "--net", "networking is not supported yet");
+    /* pico reaches a network only through a tap device. */
+    if (o.net == IG_RUN_NET_USER && strcmp(plat, "pico") == 0) {
+        fail(o.nports ? "-p" : "--net user",
+             "pico images have no user networking; use --net tap:NAME");
         goto out;
     }
     /* microvm: 8 virtio-mmio transports, one taken by virtio-rng. */

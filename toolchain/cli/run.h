@@ -64,6 +64,10 @@ struct ig_run_opts {
     struct ig_strvec env; /* "NAME=VALUE" */
     enum ig_run_net net;
     const char *net_tap; /* --net tap:NAME */
+    /* --ip A.B.C.D/N, --gw A.B.C.D, --dns A.B.C.D: the guest's static
+     * network configuration (libos options net.ip=, net.gw=, net.dns=);
+     * NULL for DHCP / none. */
+    const char *net_ip, *net_gw, *net_dns;
     struct ig_run_port ports[IG_RUN_MAX_PORTS];
     int nports;
     struct ig_run_volume vols[IG_RUN_MAX_VOLUMES];
@@ -308,11 +312,11 @@ int ig_run_guest(char *const *argv, struct ig_image *img);
 char *ig_run_pico_tender(void);
 
 /* Appends the tender command (tender; NULL when the caller already pushed
- * it) for (image) with (mem) bytes, the initrd file
- * (initrd, or NULL for none) and the guest command line (cmdline) to
- * (out). */
+ * it) for (image) with (mem) bytes, the initrd file (initrd, or NULL for
+ * none), the tap interface (tap, or NULL) and the guest command line
+ * (cmdline) to (out). */
 void ig_run_pico_argv(struct ig_strvec *out, const char *tender, uint64_t mem,
-                      const char *initrd, const char *image,
+                      const char *initrd, const char *tap, const char *image,
                       const char *cmdline);
 
 /* Appends the tender options sharing (o)'s volumes, volume i as host

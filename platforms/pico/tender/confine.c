@@ -179,7 +179,7 @@ static int allow_volume_calls(scmp_filter_ctx ctx)
 }
 
 /* The allowlist; docs/platforms.md says why each call is there. */
-static int seccomp_allowlist(int console_fd, int volumes)
+static int seccomp_allowlist(int console_fd, int volumes, int tap_fd)
 {
     scmp_filter_ctx ctx;
     int r;
@@ -212,6 +212,18 @@ static int seccomp_allowlist(int console_fd, int volumes)
         r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(exit_group), 0);
     if (r == 0 && volumes)
         r = allow_volume_calls(ctx);
+    /* The tap device: frames in and out, and waiting for one with a
+     * timeout (one descriptor, no signal mask: ppoll only reads the
+     * guest's own memory). */
+    if (r == 0 && tap_fd >= 0)
+        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(read), 1,
+                             SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)tap_fd));
+    if (r == 0 && tap_fd >= 0)
+        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(write), 1,
+                             SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)tap_fd));
+    if (r == 0 && tap_fd >= 0)
+        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ppoll), 2,
+                             SCMP_A1(SCMP_CMP_EQ, 1), SCMP_A3(SCMP_CMP_EQ, 0));
     if (r == 0)
         r = seccomp_load(ctx);
     /*
@@ -225,7 +237,7 @@ static int seccomp_allowlist(int console_fd, int volumes)
 }
 
 int ig_tender_confine(int console_fd, const struct ig_tender_volume *vols,
-                      int nvols, int verbose)
+                      int nvols, int tap_fd, int verbose)
 {
     struct rlimit no_procs = {0, 0};
     int r;
@@ -255,7 +267,7 @@ int ig_tender_confine(int console_fd, const struct ig_tender_volume *vols,
     if (landlock_confine(vols, nvols, verbose) < 0)
         return -1;
     fflush(stderr);
-    r = seccomp_allowlist(console_fd, nvols > 0);
+    r = seccomp_allowlist(console_fd, nvols > 0, tap_fd);
     if (r != 0) {
         fprintf(stderr, "ingot-pico: seccomp: %s\n", strerror(-r));
         return -1;

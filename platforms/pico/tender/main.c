@@ -28,7 +28,7 @@
 static const char usage[] =
     "Usage: ingot-pico [-v] [-m BYTES] [--initrd FILE] [--volume[-ro] "
     "TAG=DIR]\n"
-    "                  [--] IMAGE [CMDLINE]\n"
+    "                  [--tap NAME] [--] IMAGE [CMDLINE]\n"
     "Run a pico image (built with ingot-cc --platform=pico) in this process,\n"
     "confined by seccomp and Landlock.  Usually started by `ingot run`.\n"
     "\n"
@@ -41,6 +41,8 @@ static const char usage[] =
     "             share host directory DIR (read-write, or read-only) as\n"
     "             the guest's host directory TAG; Landlock confines the\n"
     "             guest to it (refused on kernels without Landlock)\n"
+    "  --tap NAME attach to the existing tap interface NAME: the guest's\n"
+    "             network device (needs CAP_NET_ADMIN or the tap's owner)\n"
     "  -v         report each confinement step on stderr\n"
     "\n"
     "Exit status: the app's; 125 if the tender fails before the guest runs;\n"
@@ -110,11 +112,12 @@ int main(int argc, char **argv)
         {"initrd", required_argument, NULL, 'i'},
         {"volume", required_argument, NULL, 'V'},
         {"volume-ro", required_argument, NULL, 'R'},
+        {"tap", required_argument, NULL, 't'},
         {NULL, 0, NULL, 0}};
     struct ig_tender_volume vols[IG_PICO_VOLUMES_MAX];
     int nvols = 0;
     uint64_t initrd_len = 0;
-    const char *path, *cmdline = "", *initrd = NULL;
+    const char *path, *cmdline = "", *initrd = NULL, *tap = NULL;
     char err[512], *stack;
     int verbose = 0, opt, initrd_fd = -1;
 
@@ -131,6 +134,9 @@ int main(int argc, char **argv)
                                        sizeof(err)) < 0)
                 fail(optarg, err);
             nvols++;
+            break;
+        case 't':
+            tap = optarg;
             break;
         case 'm':
             if (parse_size(optarg, &mem) < 0)
@@ -229,6 +235,13 @@ int main(int argc, char **argv)
     boot->stack_lo = (uint64_t)(uintptr_t)(stack + IG_TENDER_PAGE);
     boot->stack_hi = boot->stack_lo + IG_PICO_STACK_SIZE;
     boot->console_fd = STDOUT_FILENO;
+    boot->tap_fd = -1;
+    if (tap && ig_tender_tap_open(tap, 3 + nvols, boot, err, sizeof(err)) < 0) {
+        char what[512];
+
+        snprintf(what, sizeof(what), "--tap %s", tap);
+        fail(what, err);
+    }
     memcpy((char *)boot + IG_TENDER_PAGE, cmdline, strlen(cmdline) + 1);
     boot->cmdline = (uint64_t)(uintptr_t)boot + IG_TENDER_PAGE;
     boot->fault_entry = 0;
@@ -251,10 +264,13 @@ int main(int argc, char **argv)
                 (void *)(uintptr_t)boot->mem_base,
                 (unsigned long long)boot->initrd_len,
                 (void *)(uintptr_t)boot->initrd_base);
-    /* Nothing the tender opened (or inherited) beyond stdio stays open. */
-    syscall(SYS_close_range, 3 + (unsigned)nvols, ~0u, 0);
+    /* Nothing the tender opened (or inherited) beyond stdio, the volumes
+     * and the tap device stays open. */
+    syscall(SYS_close_range,
+            3 + (unsigned)nvols + (boot->tap_fd >= 0 ? 1u : 0u), ~0u, 0);
     fflush(stdout);
-    if (ig_tender_confine(boot->console_fd, vols, nvols, verbose) < 0)
+    if (ig_tender_confine(boot->console_fd, vols, nvols, boot->tap_fd,
+                          verbose) < 0)
         return IG_PICO_STATUS_FAIL;
     jump(img.entry, boot->stack_hi, boot);
 }

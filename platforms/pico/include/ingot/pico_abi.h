@@ -30,6 +30,8 @@
  *   clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, ...)   idle
  *   getrandom(buf, len, 0)                       entropy
  *   exit_group(status)                           exit
+ *   read(tap_fd, ...), write(tap_fd, ...)        network frames (--tap)
+ *   ppoll(fds, 1, timeout, NULL, ...)            idle with a tap device
  *
  * and, only when volumes were given, on descriptors 3-1023 (the volumes'
  * directories and what the guest opens beneath them; Landlock, not
@@ -46,7 +48,7 @@
 
 #include <stdint.h>
 
-#define IG_PICO_ABI_VERSION 4
+#define IG_PICO_ABI_VERSION 5
 #define IG_PICO_BOOT_MAGIC 0x6f6369702d67690aull /* "\nig-pico" */
 
 /*
@@ -109,6 +111,13 @@ struct ig_pico_boot {
         uint32_t flags; /* IG_PICO_VOL_* */
         char tag[16];   /* NUL-terminated, e.g. "v0" */
     } volumes[IG_PICO_VOLUMES_MAX];
+    /* Version 5: the tap device (ingot-pico --tap NAME), opened
+     * non-blocking without packet information (IFF_TAP | IFF_NO_PI) at
+     * descriptor 3 + nvolumes: each read or write is one Ethernet frame.
+     * -1 when there is none. */
+    int32_t tap_fd;
+    uint16_t tap_mtu;
+    uint8_t tap_mac[6]; /* locally administered, random per run */
 };
 
 /* The CPU and kernel let user mode write the FS base (wrfsbase), so the
