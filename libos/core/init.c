@@ -23,6 +23,8 @@ extern char **environ;
  * weak references stay NULL otherwise (<ingot/net.h>). */
 extern int ig_net_option(const char *opt) __attribute__((weak));
 extern int ig_net_init(void) __attribute__((weak));
+/* Volumes (the vol. options) likewise come only with the file API. */
+extern int ig_vfs_option(const char *opt) __attribute__((weak));
 
 /* The command line is parsed into static storage: it is needed before the
  * heap could fail, and argv must outlive main's frame for atexit handlers. */
@@ -58,7 +60,15 @@ static void setup_args(struct ig_cmdline *cl)
             }
             continue;
         }
-        if (!ig_vfs_option(opt))
+        if (!ig_vfs_option && strncmp(opt, "vol.", 4) == 0) {
+            /* The app has no way to reach a volume: it opens no files. */
+            ig_printk("ingot: ignoring volume option '%s': this image has "
+                      "no volume support (ingot-cc links it into programs "
+                      "that use the file API)\n",
+                      opt);
+            continue;
+        }
+        if (!ig_vfs_option || !ig_vfs_option(opt))
             ig_printk("ingot: ignoring unknown libos option '%s'\n", opt);
     }
 }

@@ -1,8 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
 # Copyright (c) 2026 The Ingot developers
-# specialize.sh: hello links no network stack; a program using sockets
-# selects it (once libingot-net.a exists) and is bigger.
+# specialize.sh: hello links no network stack and no volume code; a
+# program using sockets selects net (once libingot-net.a exists) and is
+# bigger; one using files selects vol.
 #
 #   specialize.sh INGOT-CC INGOT HELLO.c SOCK.c [HTTPD-IMAGE]
 #
@@ -24,6 +25,23 @@ grep -E '^ingot-cc: component core: selected: always$' "$tmp/hello.err" || {
 if nm "$tmp/hello" | grep -E "$lwip"; then
     echo "FAIL: hello carries lwIP symbols (above)"; fail=1
 fi
+grep -E '^ingot-cc: component vol: left out: nothing references it$' \
+    "$tmp/hello.err" || { echo "FAIL: -v does not say vol was left out"; fail=1; }
+if nm "$tmp/hello" | grep -E ' (ig_p9|ig_rfs_|ig_hostfs_|ig_vfs_option)'; then
+    echo "FAIL: hello carries volume code (above)"; fail=1
+fi
+# Without volume code a -v is ignored, said so, and hello still runs.
+"$ingot" run --accel tcg -v "$tmp:/data" "$tmp/hello" >"$tmp/run.out" 2>&1 || {
+    cat "$tmp/run.out"; echo "FAIL: hello with -v did not exit 0"; fail=1; }
+grep -q "^ingot: ignoring volume option 'vol.v0=/data': this image has no volume support" \
+    "$tmp/run.out" || { cat "$tmp/run.out"; echo "FAIL: no word on the ignored volume"; fail=1; }
+printf '#include <stdio.h>\nint main(void) { FILE *f = fopen("/x", "w"); return f == NULL; }\n' >"$tmp/file.c"
+"$cc" -v -O2 -o "$tmp/file" "$tmp/file.c" 2>"$tmp/file.err" || {
+    cat "$tmp/file.err"; echo "FAIL: file.c does not build"; exit 1; }
+grep -E '^ingot-cc: component vol: selected: [^ ]*file[.]c references fopen$' \
+    "$tmp/file.err" || { cat "$tmp/file.err"; echo "FAIL: vol not selected for fopen()"; fail=1; }
+nm "$tmp/file" | grep -q ' ig_vfs_option$' || {
+    echo "FAIL: the file program has no volume code"; fail=1; }
 "$ingot" inspect --json "$tmp/hello" >"$tmp/hello.json" || fail=1
 grep -q '"name": "net"' "$tmp/hello.json" || {
     echo "FAIL: the manifest does not list net"; fail=1; }

@@ -36,12 +36,18 @@ int ig_an_comps_load(struct ig_an_comps *cs, const char *path, char *err,
         const char *why = json_string_value(json_object_get(e, "why"));
         json_t *req = json_object_get(e, "required");
         json_t *tr = json_object_get(e, "triggers");
+        json_t *en = json_object_get(e, "entry");
         if (!name || !ar || !why || strchr(ar, '/') ||
-            (req && !json_is_boolean(req)) || (tr && !json_is_array(tr))) {
+            (req && !json_is_boolean(req)) || (tr && !json_is_array(tr)) ||
+            (en && (!json_is_string(en) ||
+                    strspn(json_string_value(en),
+                           "abcdefghijklmnopqrstuvwxyz"
+                           "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") !=
+                        strlen(json_string_value(en))))) {
             r = bad(err, errlen, path, i,
                     "needs \"name\", \"archive\" (a file name) and \"why\" "
                     "(strings); \"required\" is a boolean, \"triggers\" an "
-                    "array");
+                    "array, \"entry\" a symbol name");
             break;
         }
         cs->c = ig_xrealloc(cs->c, (cs->n + 1) * sizeof(*cs->c));
@@ -51,6 +57,7 @@ int ig_an_comps_load(struct ig_an_comps *cs, const char *path, char *err,
         c->archive = ig_xstrdup(ar);
         c->why = ig_xstrdup(why);
         c->required = json_is_true(req);
+        c->entry = en ? ig_xstrdup(json_string_value(en)) : NULL;
         c->triggers = ig_xmalloc((json_array_size(tr) + 1) * sizeof(char *));
         for (size_t k = 0; k < json_array_size(tr); k++) {
             const char *s = json_string_value(json_array_get(tr, k));
@@ -187,6 +194,7 @@ void ig_an_comps_free(struct ig_an_comps *cs)
         free(c->archive);
         free(c->why);
         free(c->reason);
+        free(c->entry);
         for (size_t k = 0; k < c->ntriggers; k++)
             free(c->triggers[k]);
         free(c->triggers);

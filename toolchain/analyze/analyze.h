@@ -145,6 +145,7 @@ struct ig_an_comp {
     int required;
     char **triggers; /* symbol names; "prefix*" matches a prefix */
     size_t ntriggers;
+    char *entry; /* symbol the link must pull in when selected, or NULL */
     /* Filled by ig_an_comp_select(): */
     int present;  /* the archive exists */
     int selected; /* goes on the link line */

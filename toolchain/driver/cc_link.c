@@ -129,7 +129,9 @@ static void read_defs(struct ig_cc_link *l, char *const *objs,
         free(path);
     }
     for (size_t i = 0; i < l->libos.n; i++)
-        ig_an_syms_read(l->libos.v[i], l->libos.v[i], NULL, defs, e, sizeof(e));
+        if (l->libos.v[i][0] != '-')
+            ig_an_syms_read(l->libos.v[i], l->libos.v[i], NULL, defs, e,
+                            sizeof(e));
     for (size_t i = 0; i < l->extra.n; i++)
         ig_an_syms_read(l->extra.v[i], l->extra.v[i], NULL, defs, e, sizeof(e));
     const char *p = l->cc->platform;
@@ -270,6 +272,8 @@ static int link_once(struct ig_cc_link *l, char *const *objs,
     ig_strvec_free(&l->extra);
     for (size_t i = 0; i < l->comps.n; i++) {
         const struct ig_an_comp *c = &l->comps.c[i];
+        if (c->selected && c->entry)
+            ig_strvec_pushf(&l->libos, "-Wl,-u,%s", c->entry);
         if (c->selected)
             ig_strvec_pushf(&l->libos, "%s/%s", l->libdir, c->archive);
         if (cc->verbose)
