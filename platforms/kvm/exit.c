@@ -22,6 +22,10 @@ _Noreturn void ig_plat_exit(int status)
     unsigned s = (unsigned)status & 0xff;
     size_t n = 0;
 
+    /* Frames still in the transmit rings would be lost with the VM.  Not
+     * after a crash: the rings themselves may be what went wrong. */
+    if (s != IG_KVM_STATUS_CRASH)
+        ig_kvm_virtio_net_flush(200000000ull);
     /* The record must not overtake console output still in the UART. */
     ig_kvm_serial_drain();
     for (size_t i = 0; i + 1 < sizeof(prefix); i++)

@@ -155,6 +155,9 @@ int ig_kvm_virtio_rng_present(void);
 /* virtio_net.c, virtio_9p.c: how many devices of each kind were started;
  * the rest of their interface is plat.h's ig_plat_net_* and ig_plat_9p_*. */
 int ig_kvm_virtio_net_count(void);
+/* Waits up to (ns) nanoseconds until every frame given to the devices has
+ * left them, so an image's last datagrams are not lost when it stops. */
+void ig_kvm_virtio_net_flush(uint64_t ns);
 int ig_kvm_virtio_9p_count(void);
 long ig_kvm_virtio_rng_read(void *buf, size_t len);
 

@@ -120,6 +120,25 @@ static void reclaim_tx(struct vnet *n)
         n->txfree[n->ntxfree++] = (uint16_t)((size_t)(b - n->txbuf) / BUF);
 }
 
+void ig_kvm_virtio_net_flush(uint64_t ns)
+{
+    uint64_t end = ig_plat_clock_monotonic() + ns;
+
+    for (int i = 0; i < ndevs; i++) {
+        struct vnet *n = &devs[i];
+        reclaim_tx(n);
+        while (n->ntxfree < n->q[1].size) {
+            uint64_t now = ig_plat_clock_monotonic();
+            if (now >= end)
+                return;
+            ig_virtq_intr(&n->q[1], 1);
+            ig_virtq_wait(&n->q[1], end - now);
+            reclaim_tx(n);
+        }
+        ig_virtq_intr(&n->q[1], 0);
+    }
+}
+
 int ig_plat_net_send(int dev, const struct ig_plat_iov *iov, int niov)
 {
     struct vnet *n = get(dev);

@@ -49,9 +49,9 @@ static int tcp_echo(int port, int n)
     return 0;
 }
 
-/* Answers (n) datagrams with the same bytes, uppercased, then waits for
- * one more it does not answer: a frame queued just before exit may not
- * leave a kvm guest, so the last thing the guest does is receive. */
+/* Answers (n) datagrams with the same bytes, uppercased, and exits right
+ * after the last answer: the platform must not lose a frame still queued
+ * when the image stops (kvm drains its transmit rings at exit). */
 static int udp_echo(int port, int n)
 {
     struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(port)};
@@ -75,9 +75,6 @@ static int udp_echo(int port, int n)
         if (sendto(s, buf, (size_t)r, 0, (struct sockaddr *)&from, flen) != r)
             return die("sendto");
     }
-    char end[16];
-    if (recv(s, end, sizeof(end), 0) < 0)
-        return die("recv");
     return 0;
 }
 
