@@ -42,6 +42,8 @@ long ig_pico_syscall4(long nr, long a0, long a1, long a2, long a3);
  * boot stack with the boot page; and the console descriptor it gives. */
 _Noreturn void ig_pico_start(struct ig_pico_boot *bi);
 extern int ig_pico_console_fd;
+/* sys.c: the monotonic clock at ig_pico_start(), for boot-time figures. */
+extern uint64_t ig_pico_entry_ns;
 
 /* fault.c: the fault entry the tender calls (registered at boot, an
  * ig_pico_fault_fn); reports the fault and ends the image with 255. */

@@ -67,6 +67,13 @@ uint64_t ig_plat_clock_wall(void)
     return clock_ns(IG_PICO_CLOCK_REALTIME);
 }
 
+uint64_t ig_pico_entry_ns;
+
+uint64_t ig_plat_clock_since_entry(void)
+{
+    return clock_ns(IG_PICO_CLOCK_MONOTONIC) - ig_pico_entry_ns;
+}
+
 void ig_plat_idle(uint64_t deadline)
 {
     struct ig_pico_timespec ts;

@@ -7,6 +7,7 @@
 #include <ingot/host.h>
 #include <ingot/host_config.h>
 
+#include "bench.h"
 #include "run.h"
 
 static const struct command {
@@ -15,6 +16,7 @@ static const struct command {
     const char *summary;
 } commands[] = {
     {"run", ig_cmd_run, "boot an image and exit with its status"},
+    {"bench", ig_cmd_bench, "measure Ingot next to its peers on this machine"},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
