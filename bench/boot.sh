@@ -13,7 +13,7 @@
 source "$(dirname "$0")/lib.sh"
 
 runs=$INGOT_BENCH_RUNS
-bench_init boot $((runs + 4))
+bench_init boot $((runs + 3))
 # Debian's cloud kernel from bookworm (main, not -security, so the version
 # stays downloadable), pinned by version and SHA-256.
 linux_pkg=linux-image-6.1.0-50-cloud-amd64
@@ -176,10 +176,10 @@ fi
 row floor "do-nothing PVH kernel (VMM floor)" "same QEMU command as kvm, $accel"
 row kvm "kvm microvm (ingot run)" "$accel"
 if [ -n "${linux_cmd+x}" ]; then
-    row linux-vm "Linux VM (Debian $linux_ver cloud kernel, initramfs)" \
-        "same QEMU, microvm, -m $linux_mem, $accel"
+    row linux-vm "Linux VM (Debian cloud kernel)" \
+        "$linux_pkg $linux_ver, initramfs, same QEMU, -m $linux_mem, $accel"
 else
-    bench_skip linux-vm "Linux VM (Debian $linux_ver cloud kernel, initramfs)" \
+    bench_skip linux-vm "Linux VM (Debian cloud kernel)" \
         exec_to_exit ms "$linux_why"
 fi
 # shellcheck disable=SC2086

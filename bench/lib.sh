@@ -117,8 +117,8 @@ bench_have_runc() {
 }
 
 # bench_runc_bundle DIR BINARY [ARGS...]: a runc bundle in DIR whose only
-# content is BINARY (static), run as /app with ARGS and no terminal; with
-# host networking, so a server in it is reachable on the host's ports.
+# content is BINARY (static), run as /app with ARGS and no terminal; the
+# default `runc spec` otherwise (own namespaces, network included).
 bench_runc_bundle() {
     local dir=$1 bin=$2 args
     shift 2
@@ -128,11 +128,9 @@ bench_runc_bundle() {
     args='["/app"'
     for a in "$@"; do args+=",\"$a\""; done
     args+=']'
-    # runc spec writes "terminal": true and args ["sh"]; the network
-    # namespace entry is dropped so the container shares the host's.
+    # runc spec writes "terminal": true and args ["sh"].
     sed -i -e 's/"terminal": true/"terminal": false/' \
-        -e '/"args": \[/,/\]/c\		"args": '"$args"',' \
-        -e '/"type": "network"/d' "$dir/config.json"
+        -e '/"args": \[/,/\]/c\		"args": '"$args"',' "$dir/config.json"
 }
 
 # bench_app_dirs: the apps the bench knows, one directory per line.
@@ -185,14 +183,16 @@ bench_free_port() {
 # bench_httpd_why PLATFORM: prints why httpd cannot be served on PLATFORM
 # here, or nothing when it can.
 bench_httpd_why() {
-    local img=$bench_dir/floor.elf out
+    local img=$bench_work/probe-kvm out
     if [ ! -d "$bench_dir/apps/httpd" ]; then
         echo "apps/httpd not built"
     elif ! command -v curl >/dev/null; then
         echo "curl not installed"
     elif [ "$1" = kvm ]; then
+        [ -e "$img" ] ||
+            "$INGOT_CC" -O2 -o "$img" "$bench_dir/apps/hello/hello.c"
         out=$("$INGOT" run --accel tcg --dry-run -p 1:1 "$img" 2>&1) ||
-            echo "ingot run -p: ${out##*: }"
+            echo "${out#ingot: }"
     elif [ "$1" = pico ]; then
         # A pico guest is reached through a tap device of its own, and gets
         # its address the way the net branch configures it; until that

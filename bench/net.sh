@@ -14,10 +14,13 @@ dur=10s
 [ "$INGOT_BENCH_QUICK" = 1 ] && dur=2s
 w=$bench_work
 
-# wrk_row ID LABEL URL: loads URL and writes the two rows.
+# wrk_row ID LABEL URL: loads URL and writes the two rows; wrk runs under
+# "${wrap[@]}" (nsenter into a container's network namespace).
+wrap=()
 wrk_row() {
     local id=$1 label=$2 url=$3 rps p50 p90 p99
-    wrk -t1 -c16 -d"$dur" --latency "$url" >"$w/wrk.out" 2>&1 || true
+    "${wrap[@]}" wrk -t1 -c16 -d"$dur" --latency "$url" >"$w/wrk.out" 2>&1 ||
+        true
     rps=$(awk '/^Requests\/sec:/ { print $2 }' "$w/wrk.out")
     # Latency lines read like "50%  1.23ms" or "99%  12.00us".
     pct() {
@@ -65,17 +68,29 @@ runc_why=$native_why
 if [ -n "$runc_why" ]; then
     skip_both runc "httpd, container (runc run)" "$runc_why"
 else
-    port=$(bench_free_port)
+    # The container keeps its own network namespace (runc spec's default);
+    # curl and wrk join it, so they reach the server over its loopback,
+    # as they reach the native one over the host's.
+    port=8080
     bench_runc_bundle "$w/bundle" "$w/httpd-native" "$port"
     runc run -b "$w/bundle" "ingot-bench-net-$$" </dev/null >/dev/null 2>&1 &
     rpid=$!
     ok=0
     for ((k = 0; k < 200; k++)); do
-        curl -fs -o /dev/null -m 2 "http://127.0.0.1:$port/" && { ok=1; break; }
+        cpid=$(runc state "ingot-bench-net-$$" 2>/dev/null |
+            sed -n 's/^ *"pid": \([0-9]*\),*$/\1/p') || true
+        if [ -n "$cpid" ] && [ "$cpid" != 0 ] &&
+            nsenter -t "$cpid" -n curl -fs -o /dev/null -m 2 \
+                "http://127.0.0.1:$port/"; then
+            ok=1
+            break
+        fi
         sleep 0.05
     done
     if [ $ok = 1 ]; then
+        wrap=(nsenter -t "$cpid" -n)
         wrk_row runc "httpd, container (runc run)" "http://127.0.0.1:$port/"
+        wrap=()
     else
         skip_both runc "httpd, container (runc run)" "containerized httpd did not answer"
     fi

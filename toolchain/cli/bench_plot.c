@@ -54,9 +54,9 @@ static void plot_bars(FILE *gp, const struct ig_bench_table *t,
     fputs("EOD\n", gp);
     fputs("set style fill solid 0.5 border -1\n"
           "set boxwidth 0.6\n"
-          "set xtics rotate by -30 left\n"
+          "set xtics rotate by 30 right\n"
           "set bmargin 10\n"
-          "set rmargin 10\n"
+          "set lmargin 16\n"
           "set grid ytics\n",
           gp);
     if (lo > 0 && hi / lo > 100)
