@@ -64,26 +64,36 @@ static int in_path(const char *prog)
     return found;
 }
 
-/* Runs one suite's script; returns its status (negative: not started). */
+/* Writes the CSV header to (csv), truncating it; 0 or -1 with errno. */
+static int write_header(const char *csv)
+{
+    FILE *f = fopen(csv, "w");
+
+    if (!f)
+        return -1;
+    int bad = fprintf(f, "%s\n", IG_BENCH_CSV_HEADER) < 0;
+    if (fclose(f) != 0)
+        bad = 1;
+    return bad ? -1 : 0;
+}
+
+/* Runs one suite's script; returns its status (negative: not started).
+ * Sets (*rows_ok) when its CSV holds at least the header. */
 static int run_suite(const char *libdir, const char *out, const char *suite,
                      int *rows_ok)
 {
     char *script = ig_xasprintf("%s/bench/%s.sh", libdir, suite);
     char *csvname = ig_xasprintf("%s.csv", suite);
     char *csv = ig_host_path(out, csvname);
-    FILE *f = fopen(csv, "w");
     int st = -1;
 
     *rows_ok = 0;
     if (access(script, R_OK) != 0) {
         ig_host_error("bench %s: %s: %s (an incomplete install?)", suite,
                       script, strerror(errno));
-    } else if (!f || (fprintf(f, "%s\n", IG_BENCH_CSV_HEADER) < 0) |
-                         (fclose(f) != 0)) {
-        f = NULL;
+    } else if (write_header(csv) != 0) {
         ig_host_error("bench %s: %s: %s", suite, csv, strerror(errno));
     } else {
-        f = NULL;
         char *argv[] = {"bash", script, NULL};
         fprintf(stderr, "[bench] %s: %s\n", suite, script);
         st = ig_proc_run(argv, 0);
@@ -96,8 +106,6 @@ static int run_suite(const char *libdir, const char *out, const char *suite,
                           suite, st, csv);
         *rows_ok = 1;
     }
-    if (f)
-        fclose(f);
     free(script);
     free(csvname);
     free(csv);
