@@ -105,11 +105,25 @@ runc_why=
 if bench_have_runc; then
     if [ $have_gcc_static = 1 ]; then
         bench_runc_bundle "$w/bundle" "$w/hello-native"
+        # One untimed run: a runc that cannot work here (no cgroups, in a
+        # container) is a missing prerequisite, not a failed benchmark.
+        if ! runc run -b "$w/bundle" "ingot-bench-$$-probe" </dev/null \
+            >"$w/runc.log" 2>&1; then
+            runc_why="runc run failed: $(tail -1 "$w/runc.log")"
+        fi
     else
         runc_why=$native_why
     fi
 else
     runc_why=$bench_runc_why
+fi
+qemu_why=
+command -v "${kvm_cmd[0]:-qemu-system-x86_64}" >/dev/null ||
+    qemu_why="${kvm_cmd[0]:-qemu-system-x86_64}: not installed"
+if [ -n "${linux_cmd+x}" ] && [ -z "$qemu_why" ] &&
+    ! "${linux_cmd[@]}" </dev/null >"$w/linux.log" 2>&1; then
+    linux_why="the Linux VM did not boot: $(tail -1 "$w/linux.log")"
+    unset linux_cmd
 fi
 
 # timed ID WANT_STATUS COMMAND...: one run, its time appended to t[ID];
@@ -149,11 +163,13 @@ for ((i = 1; i <= runs; i++)); do
     timed pico-direct 0 "${tender_cmd[@]}"
     timed pico 0 "$INGOT" run "$w/hello-pico"
     [ -z "$runc_why" ] && timed runc 0 runc run -b "$w/bundle" "ingot-bench-$$-$i"
-    timed floor 1 "${floor_cmd[@]}"
-    timed kvm 0 "$INGOT" run --accel "$INGOT_BENCH_ACCEL" "$w/hello-kvm"
-    [ -n "${linux_cmd+x}" ] && timed linux-vm 0 "${linux_cmd[@]}"
+    if [ -z "$qemu_why" ]; then
+        timed floor 1 "${floor_cmd[@]}"
+        timed kvm 0 "$INGOT" run --accel "$INGOT_BENCH_ACCEL" "$w/hello-kvm"
+        [ -n "${linux_cmd+x}" ] && timed linux-vm 0 "${linux_cmd[@]}"
+        boottime kvm "$INGOT" run --accel "$INGOT_BENCH_ACCEL"
+    fi
     boottime pico "$INGOT" run
-    boottime kvm "$INGOT" run --accel "$INGOT_BENCH_ACCEL"
 done
 
 bench_step "writing results"
@@ -173,9 +189,15 @@ if [ -z "$runc_why" ]; then
 else
     bench_skip runc "container (runc run, native hello)" exec_to_exit ms "$runc_why"
 fi
-row floor "do-nothing PVH kernel (VMM floor)" "same QEMU command as kvm, $accel"
-row kvm "kvm microvm (ingot run)" "$accel"
-if [ -n "${linux_cmd+x}" ]; then
+if [ -z "$qemu_why" ]; then
+    row floor "do-nothing PVH kernel (VMM floor)" "same QEMU command as kvm, $accel"
+    row kvm "kvm microvm (ingot run)" "$accel"
+else
+    bench_skip floor "do-nothing PVH kernel (VMM floor)" exec_to_exit ms "$qemu_why"
+    bench_skip kvm "kvm microvm (ingot run)" exec_to_exit ms "$qemu_why"
+    linux_why=$qemu_why
+fi
+if [ -n "${linux_cmd+x}" ] && [ -z "$qemu_why" ]; then
     row linux-vm "Linux VM (Debian cloud kernel)" \
         "$linux_pkg $linux_ver, initramfs, same QEMU, -m $linux_mem, $accel"
 else
@@ -185,6 +207,10 @@ fi
 # shellcheck disable=SC2086
 bench_samples pico-entry "pico, inside the guest" entry_to_main ms "" \
     "platform entry to main" ${entry[pico]}
-# shellcheck disable=SC2086
-bench_samples kvm-entry "kvm, inside the guest" entry_to_main ms "" \
-    "platform entry to main, $accel" ${entry[kvm]}
+if [ -z "$qemu_why" ]; then
+    # shellcheck disable=SC2086
+    bench_samples kvm-entry "kvm, inside the guest" entry_to_main ms "" \
+        "platform entry to main, $accel" ${entry[kvm]}
+else
+    bench_skip kvm-entry "kvm, inside the guest" entry_to_main ms "$qemu_why"
+fi

@@ -24,8 +24,11 @@ bench_dir=$INGOT_LIBDIR/bench
 bench_work=$(mktemp -d "${TMPDIR:-/tmp}/ingot-bench.XXXXXX")
 bench_cleanup_hooks=()
 bench_cleanup() {
-    local h
-    for h in "${bench_cleanup_hooks[@]}"; do $h || true; done
+    local i
+    # Last registered first: processes stop before the taps they use go.
+    for ((i = ${#bench_cleanup_hooks[@]} - 1; i >= 0; i--)); do
+        ${bench_cleanup_hooks[i]} || true
+    done
     rm -rf "$bench_work"
 }
 trap bench_cleanup EXIT
@@ -192,13 +195,48 @@ bench_httpd_why() {
         [ -e "$img" ] ||
             "$INGOT_CC" -O2 -o "$img" "$bench_dir/apps/hello/hello.c"
         out=$("$INGOT" run --accel tcg --dry-run -p 1:1 "$img" 2>&1) ||
-            echo "${out#ingot: }"
+            echo "ingot run: ${out#ingot: }"
     elif [ "$1" = pico ]; then
-        # A pico guest is reached through a tap device of its own, and gets
-        # its address the way the net branch configures it; until that
-        # model is settled here, say so rather than guess.
-        echo "pico httpd needs a per-instance tap and guest address (not wired into ingot bench yet)"
+        if [ "$(id -u)" != 0 ]; then
+            echo "pico httpd needs root (it creates a tap device per instance)"
+        elif ! command -v ip >/dev/null; then
+            echo "ip (iproute2) not installed"
+        else
+            [ -e "$img-pico" ] || "$INGOT_CC" --platform=pico -O2 \
+                -o "$img-pico" "$bench_dir/apps/hello/hello.c"
+            out=$("$INGOT" run --dry-run --net tap:ingot-probe \
+                --ip 10.0.0.2/30 --gw 10.0.0.1 "$img-pico" 2>&1) ||
+                echo "ingot run: ${out#ingot: }"
+        fi
     fi
+}
+
+# Pico instances reach the host through a tap device each, made here and
+# removed on exit: instance N gets ingbN, the host 10.77.x.y+1/30 on it
+# and the guest 10.77.x.y+2 (16,384 such pairs fit 10.77.0.0/16).
+bench_taps=()
+bench_taps_remove() {
+    local t
+    for t in "${bench_taps[@]}"; do ip link del "$t" 2>/dev/null || true; done
+    bench_taps=()
+}
+bench_cleanup_hooks+=(bench_taps_remove)
+bench_tap_next=0
+
+# bench_tap_make: makes the next tap; sets bench_tap, bench_tap_host and
+# bench_tap_guest (addresses).  Returns 1 when ip fails.
+bench_tap_make() {
+    local n=$bench_tap_next base
+    bench_tap_next=$((n + 1))
+    base=$((n * 4))
+    bench_tap=ingb$n
+    bench_tap_host=10.77.$((base / 256)).$((base % 256 + 1))
+    bench_tap_guest=10.77.$((base / 256)).$((base % 256 + 2))
+    ip link del "$bench_tap" 2>/dev/null || true
+    ip tuntap add dev "$bench_tap" mode tap 2>/dev/null || return 1
+    bench_taps+=("$bench_tap")
+    ip addr add "$bench_tap_host/30" dev "$bench_tap" &&
+        ip link set "$bench_tap" up
 }
 
 # bench_httpd_start PLATFORM IMAGE MIB: starts httpd (kvm: forwarded from a
@@ -206,11 +244,18 @@ bench_httpd_why() {
 # bench_httpd_url and bench_httpd_ms (spawn to first answer).  Returns 1
 # (the instance stopped) when it dies or does not answer within 60 s.
 bench_httpd_start() {
-    local plat=$1 img=$2 mib=$3 port a k
+    local plat=$1 img=$2 mib=$3 port a
     port=$(bench_free_port)
     bench_httpd_url=http://127.0.0.1:$port/
     a=$(bench_us)
     case $plat in
+    pico)
+        bench_tap_make || return 1
+        bench_httpd_url=http://$bench_tap_guest:$INGOT_BENCH_HTTPD_PORT/
+        "$INGOT" run -m "${mib}M" --net "tap:$bench_tap" \
+            --ip "$bench_tap_guest/30" --gw "$bench_tap_host" "$img" \
+            </dev/null >/dev/null 2>&1 &
+        ;;
     kvm) "$INGOT" run --accel "$INGOT_BENCH_ACCEL" -m "${mib}M" \
         -p "127.0.0.1:$port:$INGOT_BENCH_HTTPD_PORT" "$img" \
         </dev/null >/dev/null 2>&1 & ;;
@@ -218,13 +263,16 @@ bench_httpd_start() {
     *) return 1 ;;
     esac
     bench_httpd_pid=$!
-    for ((k = 0; k < 1200; k++)); do
-        if curl -fs -o /dev/null -m 2 "$bench_httpd_url"; then
+    # Short connect timeouts: a guest not up yet leaves SYNs (or ARP)
+    # unanswered, and the start time is only as fine as this polling.
+    while [ $(($(bench_us) - a)) -lt 60000000 ]; do
+        if curl -fs -o /dev/null --connect-timeout 0.05 -m 5 \
+            "$bench_httpd_url"; then
             bench_httpd_ms=$(bench_ms_since "$a")
             return 0
         fi
         kill -0 "$bench_httpd_pid" 2>/dev/null || break
-        sleep 0.05
+        sleep 0.01
     done
     bench_httpd_stop
     return 1

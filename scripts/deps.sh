@@ -13,7 +13,7 @@ pkgs=(
     qemu-system-x86                         # the kvm platform's VMM (TCG/KVM)
     newlib-source xz-utils                  # libc source tarball, unpacker
     hyperfine runc                          # benchmarks (runc: container row)
-    gnuplot-nox wrk cpio                    # ingot bench: plots, HTTP load, initramfs
+    gnuplot-nox wrk cpio iproute2           # ingot bench: plots, HTTP load, initramfs, taps
 )
 
 missing=()

@@ -42,7 +42,7 @@ for png in "$out"/*.png; do
     grep -q "(${png##*/})" "$out/summary.md" || fail "summary.md: no ${png##*/}"
     n=$((n + 1))
 done
-grep -q '^#### Targets$' "$out/summary.md" || fail "summary.md: no targets"
+grep -q '^### Targets$' "$out/summary.md" || fail "summary.md: no targets"
 grep -q "^### $suite$" "$out/summary.md" || fail "summary.md: no $suite table"
 grep -q '^Machine: .*cores.*QEMU' "$out/summary.md" || fail "summary.md: machine"
 [ "$(head -1 "$work/doc.md")" = "Hand-written intro." ] || fail "doc.md: intro lost"

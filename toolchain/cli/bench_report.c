@@ -181,7 +181,7 @@ void ig_bench_report(FILE *f, const struct ig_bench_table *t,
                      const struct ig_strvec *pngs, const char *imgdir)
 {
     fprintf(f, "Machine: %s\n\nCommand: `%s`\n\n", machine, cmd);
-    fputs("#### Targets\n\n", f);
+    fputs("### Targets\n\n", f);
     report_targets(f, t);
     for (int s = 0; s < IG_BENCH_NSUITES; s++) {
         int any = 0;
