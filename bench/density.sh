@@ -7,13 +7,23 @@
 # another, each answering GET / before the next starts, until the cap
 # (INGOT_BENCH_CAP, default 2000 pico / 64 kvm; 3 with --quick), an
 # instance that fails to start, or MemAvailable falling under 1 GiB.
-# Rows: ID-count (instances at once), ID-mem (MemAvailable drop per
-# instance, KiB), and ID-start: start-to-first-answer time of instance x.
+# Rows: ID-count (instances at once), ID-mem (Pss of each instance's
+# processes, ingot run and the tender or QEMU, averaged; KiB), and
+# ID-start: start-to-first-answer time of instance x.
 source "$(dirname "$0")/lib.sh"
 
 bench_init density 2
 reserve_kb=$((1024 * 1024))
 mem_avail() { awk '$1 == "MemAvailable:" { print $2 }' /proc/meminfo; }
+tree_pss() { # PID: the Pss (KiB) of PID and its children (tender, QEMU)
+    local p k sum=0
+    for p in "$1" $(pgrep -P "$1"); do
+        k=$(awk '$1 == "Pss:" { print $2 }' "/proc/$p/smaps_rollup" \
+            2>/dev/null) || true
+        sum=$((sum + ${k:-0}))
+    done
+    echo $sum
+}
 pids=()
 stop_all() {
     local p
@@ -63,8 +73,10 @@ for p in pico kvm; do
     bench_value $p-count "httpd on $p, instances at once" instances count "" \
         $n "$stop"
     if [ $n -gt 0 ]; then
+        pss=0
+        for pid in "${pids[@]}"; do pss=$((pss + $(tree_pss "$pid"))); done
         bench_value $p-mem "httpd on $p, memory per instance" mem KiB "" \
-            $(((before - after) / n)) "MemAvailable drop / instances, -m 16M"
+            $((pss / n)) "Pss of ingot run and its child, -m 16M; MemAvailable fell $(((before - after) / n)) KiB per instance"
     else
         bench_skip $p-mem "httpd on $p, memory per instance" mem KiB "$stop"
     fi

@@ -145,19 +145,18 @@ bench_app_dirs() {
     return 0
 }
 
-# bench_build_app DIR PLATFORM OUT [FLAGS...]: builds app DIR with ingot-cc
-# -O2 (the way apps/ builds it) and FLAGS for PLATFORM ("native": gcc
-# -static), adding the words of DIR/bench.flags, if any, for ingot-cc.
-# Returns the compiler's status; its messages go to OUT.log.
+# bench_build_app DIR PLATFORM OUT [FLAGS...]: builds app DIR's .c files
+# with ingot-cc -O2 (the way apps/ builds them) and FLAGS for PLATFORM
+# ("native": gcc -static).  Returns the compiler's status; its messages go
+# to OUT.log.
 bench_build_app() {
-    local dir=$1 plat=$2 out=$3 flags=()
+    local dir=$1 plat=$2 out=$3
     shift 3
-    [ -f "$dir/bench.flags" ] && read -r -a flags <"$dir/bench.flags"
     if [ "$plat" = native ]; then
         gcc -static -O2 "$@" -o "$out" "$dir"/*.c >"$out.log" 2>&1
     else
-        "$INGOT_CC" --platform="$plat" -O2 "${flags[@]}" "$@" -o "$out" \
-            "$dir"/*.c >"$out.log" 2>&1
+        "$INGOT_CC" --platform="$plat" -O2 "$@" -o "$out" "$dir"/*.c \
+            >"$out.log" 2>&1
     fi
 }
 
@@ -171,116 +170,5 @@ bench_kvm_accel() {
     esac
 }
 
-# ---- httpd (memory, density, net) ---------------------------------------
-# apps/httpd serves GET / on port INGOT_BENCH_HTTPD_PORT (80) of the guest.
-: "${INGOT_BENCH_HTTPD_PORT:=80}"
-
-# bench_free_port: a TCP port on 127.0.0.1 that nothing listens on.
-bench_free_port() {
-    local p
-    for ((p = 20000 + RANDOM % 20000; ; p++)); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo $p; return; }
-    done
-}
-
-# bench_httpd_why PLATFORM: prints why httpd cannot be served on PLATFORM
-# here, or nothing when it can.
-bench_httpd_why() {
-    local img=$bench_work/probe-kvm out
-    if [ ! -d "$bench_dir/apps/httpd" ]; then
-        echo "apps/httpd not built"
-    elif ! command -v curl >/dev/null; then
-        echo "curl not installed"
-    elif [ "$1" = kvm ]; then
-        [ -e "$img" ] ||
-            "$INGOT_CC" -O2 -o "$img" "$bench_dir/apps/hello/hello.c"
-        out=$("$INGOT" run --accel tcg --dry-run -p 1:1 "$img" 2>&1) ||
-            echo "ingot run: ${out#ingot: }"
-    elif [ "$1" = pico ]; then
-        if [ "$(id -u)" != 0 ]; then
-            echo "pico httpd needs root (it creates a tap device per instance)"
-        elif ! command -v ip >/dev/null; then
-            echo "ip (iproute2) not installed"
-        else
-            [ -e "$img-pico" ] || "$INGOT_CC" --platform=pico -O2 \
-                -o "$img-pico" "$bench_dir/apps/hello/hello.c"
-            out=$("$INGOT" run --dry-run --net tap:ingot-probe \
-                --ip 10.0.0.2/30 --gw 10.0.0.1 "$img-pico" 2>&1) ||
-                echo "ingot run: ${out#ingot: }"
-        fi
-    fi
-}
-
-# Pico instances reach the host through a tap device each, made here and
-# removed on exit: instance N gets ingbN, the host 10.77.x.y+1/30 on it
-# and the guest 10.77.x.y+2 (16,384 such pairs fit 10.77.0.0/16).
-bench_taps=()
-bench_taps_remove() {
-    local t
-    for t in "${bench_taps[@]}"; do ip link del "$t" 2>/dev/null || true; done
-    bench_taps=()
-}
-bench_cleanup_hooks+=(bench_taps_remove)
-bench_tap_next=0
-
-# bench_tap_make: makes the next tap; sets bench_tap, bench_tap_host and
-# bench_tap_guest (addresses).  Returns 1 when ip fails.
-bench_tap_make() {
-    local n=$bench_tap_next base
-    bench_tap_next=$((n + 1))
-    base=$((n * 4))
-    bench_tap=ingb$n
-    bench_tap_host=10.77.$((base / 256)).$((base % 256 + 1))
-    bench_tap_guest=10.77.$((base / 256)).$((base % 256 + 2))
-    ip link del "$bench_tap" 2>/dev/null || true
-    ip tuntap add dev "$bench_tap" mode tap 2>/dev/null || return 1
-    bench_taps+=("$bench_tap")
-    ip addr add "$bench_tap_host/30" dev "$bench_tap" &&
-        ip link set "$bench_tap" up
-}
-
-# bench_httpd_start PLATFORM IMAGE MIB: starts httpd (kvm: forwarded from a
-# free host port) and waits until it answers GET /.  Sets bench_httpd_pid,
-# bench_httpd_url and bench_httpd_ms (spawn to first answer).  Returns 1
-# (the instance stopped) when it dies or does not answer within 60 s.
-bench_httpd_start() {
-    local plat=$1 img=$2 mib=$3 port a
-    port=$(bench_free_port)
-    bench_httpd_url=http://127.0.0.1:$port/
-    a=$(bench_us)
-    case $plat in
-    pico)
-        bench_tap_make || return 1
-        bench_httpd_url=http://$bench_tap_guest:$INGOT_BENCH_HTTPD_PORT/
-        "$INGOT" run -m "${mib}M" --net "tap:$bench_tap" \
-            --ip "$bench_tap_guest/30" --gw "$bench_tap_host" "$img" \
-            </dev/null >/dev/null 2>&1 &
-        ;;
-    kvm) "$INGOT" run --accel "$INGOT_BENCH_ACCEL" -m "${mib}M" \
-        -p "127.0.0.1:$port:$INGOT_BENCH_HTTPD_PORT" "$img" \
-        </dev/null >/dev/null 2>&1 & ;;
-    native) "$img" "$port" </dev/null >/dev/null 2>&1 & ;;
-    *) return 1 ;;
-    esac
-    bench_httpd_pid=$!
-    # Short connect timeouts: a guest not up yet leaves SYNs (or ARP)
-    # unanswered, and the start time is only as fine as this polling.
-    while [ $(($(bench_us) - a)) -lt 60000000 ]; do
-        if curl -fs -o /dev/null --connect-timeout 0.05 -m 5 \
-            "$bench_httpd_url"; then
-            bench_httpd_ms=$(bench_ms_since "$a")
-            return 0
-        fi
-        kill -0 "$bench_httpd_pid" 2>/dev/null || break
-        sleep 0.01
-    done
-    bench_httpd_stop
-    return 1
-}
-
-# bench_httpd_stop [PID]: stops the httpd last started (or PID).
-bench_httpd_stop() {
-    local pid=${1:-$bench_httpd_pid}
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-}
+# The httpd helpers, for the suites that serve (memory, density, net).
+source "$bench_dir/httpd.sh"

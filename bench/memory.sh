@@ -53,8 +53,8 @@ done
 
 bench_step "httpd: smallest -m that serves"
 if [ ! -d "$bench_dir/apps/httpd" ]; then
-    bench_skip httpd-kvm-min "httpd on kvm" min_mem MiB "apps/httpd not built"
-    bench_skip httpd-pico-min "httpd on pico" min_mem MiB "apps/httpd not built"
+    bench_skip httpd-kvm-min "httpd on kvm" min_mem MiB "apps/httpd not in this build"
+    bench_skip httpd-pico-min "httpd on pico" min_mem MiB "apps/httpd not in this build"
 else
     serves() { # PLATFORM MIB
         bench_httpd_start "$1" "$w/httpd-$1" "$2" || return 1

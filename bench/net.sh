@@ -15,10 +15,10 @@ dur=10s
 w=$bench_work
 
 # wrk_row ID LABEL URL: loads URL and writes the two rows; wrk runs under
-# "${wrap[@]}" (nsenter into a container's network namespace).
+# "${wrap[@]}" (in the network namespace of the server).
 wrap=()
 wrk_row() {
-    local id=$1 label=$2 url=$3 rps p50 p90 p99
+    local id=$1 label=$2 url=$3 rps p50 p90 p99 errs
     "${wrap[@]}" wrk -t1 -c16 -d"$dur" --latency "$url" >"$w/wrk.out" 2>&1 ||
         true
     rps=$(awk '/^Requests\/sec:/ { print $2 }' "$w/wrk.out")
@@ -34,7 +34,12 @@ wrk_row() {
         bench_skip "$id-rps" "$label" rps req/s "wrk failed: $(tail -1 "$w/wrk.out")"
         return
     fi
-    bench_value "$id-rps" "$label" rps req/s "" "$rps" "wrk -t1 -c16 -d$dur"
+    # Errors are part of the figure: wrk counts any answer as a request.
+    errs=$(awk '/Non-2xx or 3xx responses:/ { printf "%s non-2xx; ", $NF }
+        /Socket errors:/ { sub(/^ *Socket errors: */, ""); printf "socket errors: %s; ", $0 }
+        ' "$w/wrk.out")
+    bench_value "$id-rps" "$label" rps req/s "" "$rps" \
+        "${errs}wrk -t1 -c16 -d$dur"
     bench_row "$id-lat" "$label" latency ms "" 3 "$p50" "$p90" "$p99" ok \
         "p50 / p90 / p99"
 }
@@ -45,7 +50,7 @@ skip_both() { # ID LABEL REASON
 
 app=$bench_dir/apps/httpd
 base_why=
-[ -d "$app" ] || base_why="apps/httpd not built"
+[ -d "$app" ] || base_why="apps/httpd not in this build"
 [ -z "$base_why" ] && ! command -v wrk >/dev/null && base_why="wrk not installed"
 
 bench_step "native httpd (gcc -static)"
@@ -72,7 +77,8 @@ else
     # curl and wrk join it, so they reach the server over its loopback,
     # as they reach the native one over the host's.
     port=8080
-    bench_runc_bundle "$w/bundle" "$w/httpd-native" "$port"
+    bench_runc_bundle "$w/bundle" "$w/httpd-native" -p "$port" -r /www
+    cp -r "$bench_www" "$w/bundle/rootfs/www"
     runc run -b "$w/bundle" "ingot-bench-net-$$" </dev/null >/dev/null 2>&1 &
     rpid=$!
     ok=0
@@ -109,7 +115,9 @@ for p in pico kvm; do
     if [ -n "$why" ]; then
         skip_both $p "httpd on $p" "$why"
     elif bench_httpd_start $p "$w/httpd-$p" 64; then
+        wrap=("${bench_httpd_in[@]}")
         wrk_row $p "httpd on $p" "$bench_httpd_url"
+        wrap=()
         bench_httpd_stop
     else
         skip_both $p "httpd on $p" "httpd on $p did not answer"
