@@ -13,7 +13,9 @@ pkgs=(
     qemu-system-x86                         # the kvm platform's VMM (TCG/KVM)
     newlib-source xz-utils                  # libc source tarball, unpacker
     hyperfine runc                          # benchmarks (runc: container row)
-    gnuplot-nox wrk cpio iproute2           # ingot bench: plots, HTTP load, initramfs, taps
+    dpkg-dev                                # apt-get source (lwIP)
+    iproute2 curl wrk                       # network tests and benchmark
+    gnuplot-nox cpio                        # ingot bench: plots, Linux VM initramfs
 )
 
 missing=()
@@ -33,6 +35,25 @@ if [ ${#missing[@]} -gt 0 ]; then
         --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# lwIP comes from Debian's source package: a deb-src entry mirroring the
+# binary one, then the .orig tarball into a cache the build looks in.
+sudo=
+[ "$(id -u)" = 0 ] || sudo=sudo
+srcdir=/var/cache/ingot/src
+lwip_orig=$srcdir/lwip_2.1.3+dfsg1.orig.tar.xz
+if [ ! -f "$lwip_orig" ]; then
+    list=/etc/apt/sources.list.d/ingot-src.sources
+    if [ ! -f "$list" ]; then
+        printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' \
+            'Suites: bookworm bookworm-updates' 'Components: main' \
+            'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg' |
+            $sudo tee "$list" >/dev/null
+    fi
+    $sudo apt-get update -qq
+    $sudo mkdir -p "$srcdir"
+    (cd "$srcdir" && $sudo apt-get source -qq --download-only lwip=2.1.3+dfsg1-2)
+fi
+
 # The build verifies the pinned hash too; checking here names the problem
 # before a long build starts.
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -43,4 +64,10 @@ if [ "$got" != "$pin" ]; then
     echo "deps: $tarball: SHA-256 $got does not match the pinned $pin" >&2
     exit 1
 fi
-echo "deps: all ${#pkgs[@]} packages present; newlib tarball matches its pin"
+lpin=$(sed -n 's/^ *"\([0-9a-f]\{64\}\)")$/\1/p' "$here/toolchain/cmake/lwip.cmake")
+got=$(sha256sum "$lwip_orig" | cut -d' ' -f1)
+if [ "$got" != "$lpin" ]; then
+    echo "deps: $lwip_orig: SHA-256 $got does not match the pinned $lpin" >&2
+    exit 1
+fi
+echo "deps: all ${#pkgs[@]} packages present; newlib and lwIP tarballs match their pins"

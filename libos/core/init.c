@@ -19,6 +19,10 @@ extern int main(int argc, char **argv, char **envp);
 extern void ig_libc_init_array(void);
 extern void ig_libc_fini_array(void);
 extern char **environ;
+/* The network (libos/net) is linked only when the app uses sockets; these
+ * weak references stay NULL otherwise (<ingot/net.h>). */
+extern int ig_net_option(const char *opt) __attribute__((weak));
+extern int ig_net_init(void) __attribute__((weak));
 
 /* The command line is parsed into static storage: it is needed before the
  * heap could fail, and argv must outlive main's frame for atexit handlers. */
@@ -45,9 +49,17 @@ static void setup_args(struct ig_cmdline *cl)
                   src);
         ig_plat_exit(255);
     }
-    for (int i = 0; i < cl->nunknown; i++)
-        ig_printk("ingot: ignoring unknown libos option '%s'\n",
-                  cl->unknown[i]);
+    for (int i = 0; i < cl->nunknown; i++) {
+        const char *opt = cl->unknown[i];
+        if (ig_net_option && strncmp(opt, "net.", 4) == 0) {
+            if (ig_net_option(opt) < 0) {
+                ig_printk("ingot: bad libos option '%s'\n", opt);
+                ig_plat_exit(255);
+            }
+            continue;
+        }
+        ig_printk("ingot: ignoring unknown libos option '%s'\n", opt);
+    }
 }
 
 /* With INGOT_BOOTTIME=1 in the environment (`ingot run -e
@@ -85,6 +97,10 @@ _Noreturn void ig_libos_main(void)
     ig_sched_init();
     setup_args(&cl);
     environ = cl.envp;
+    if (ig_net_init && (err = ig_net_init()) != 0) {
+        ig_printk("ingot: cannot start the network: error %d\n", -err);
+        ig_plat_exit(255);
+    }
     /* Destructors run at exit(), after the app's own atexit handlers. */
     atexit(ig_libc_fini_array);
     ig_libc_init_array();

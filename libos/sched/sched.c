@@ -29,6 +29,7 @@ static unsigned char slot_used[SLOTS_MAX];
 static struct ig_thread *by_id[IDS_MAX];
 static unsigned live;
 static uint64_t slice_start;
+static uint64_t (*idle_hook)(void);
 
 static void runq_push(struct ig_thread *t)
 {
@@ -146,9 +147,18 @@ static void schedule(void)
         next = runq_pop();
         if (next)
             break;
-        /* Nothing runnable: idle until the first sleeper is due.  With
-         * no sleeper only a device event could help (none exist yet). */
-        ig_plat_idle(sleepers ? sleepers->deadline : UINT64_MAX);
+        /* Nothing runnable: let the idle hook (devices) wake someone,
+         * else idle until the first sleeper or the hook's timer is due.
+         * Without either only a device event can help. */
+        uint64_t deadline = sleepers ? sleepers->deadline : UINT64_MAX;
+        if (idle_hook) {
+            uint64_t want = idle_hook();
+            if (rq_head)
+                continue;
+            if (want < deadline)
+                deadline = want;
+        }
+        ig_plat_idle(deadline);
     }
     next->state = IG_THREAD_RUNNING;
     slice_start = 0;
@@ -329,6 +339,11 @@ void ig_sched_maybe_yield(void)
         slice_start = now;
     else if (now - slice_start > SLICE_NS)
         ig_sched_yield();
+}
+
+void ig_sched_set_idle_hook(uint64_t (*fn)(void))
+{
+    idle_hook = fn;
 }
 
 void ig_sched_sleep_until(uint64_t deadline)

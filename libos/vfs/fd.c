@@ -15,6 +15,19 @@ static struct {
     int cloexec;
 } fds[IG_FD_MAX];
 
+void (*ig_file_notify_hook)(void);
+
+void ig_file_notify(void)
+{
+    if (ig_file_notify_hook)
+        ig_file_notify_hook();
+}
+
+unsigned ig_file_poll(struct ig_file *f)
+{
+    return f->ops->poll ? f->ops->poll(f) : IG_POLL_IN | IG_POLL_OUT;
+}
+
 struct ig_file *ig_fd_get(int fd)
 {
     if (fd < 0 || fd >= IG_FD_MAX)

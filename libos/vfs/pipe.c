@@ -33,6 +33,7 @@ static ssize_t pipe_read(struct ig_file *f, void *buf, size_t len, off_t *off)
         p->head = (p->head + 1) % PIPE_SIZE;
         p->len--;
     }
+    ig_file_notify();
     return (ssize_t)n;
 }
 
@@ -52,6 +53,7 @@ static ssize_t pipe_write(struct ig_file *f, const void *buf, size_t len,
         p->buf[(p->head + p->len) % PIPE_SIZE] = in[n++];
         p->len++;
     }
+    ig_file_notify();
     return (ssize_t)n;
 }
 
@@ -67,6 +69,19 @@ static int pipe_stat(struct ig_file *f, struct stat *st)
     return 0;
 }
 
+/* The read end is readable with data or without writers (end of file);
+ * the write end is writable with room, and in error without readers. */
+static unsigned pipe_poll(struct ig_file *f)
+{
+    struct pipe *p = f->priv;
+
+    if ((f->flags & O_ACCMODE) == O_RDONLY)
+        return (p->len ? IG_POLL_IN : 0) | (p->writers ? 0 : IG_POLL_HUP);
+    if (!p->readers)
+        return IG_POLL_ERR;
+    return p->len < PIPE_SIZE ? IG_POLL_OUT : 0;
+}
+
 static void pipe_release(struct ig_file *f)
 {
     struct pipe *p = f->priv;
@@ -77,12 +92,15 @@ static void pipe_release(struct ig_file *f)
         p->writers--;
     if (!p->readers && !p->writers)
         free(p);
+    else
+        ig_file_notify();
 }
 
 static const struct ig_file_ops pipe_ops = {
     .read = pipe_read,
     .write = pipe_write,
     .stat = pipe_stat,
+    .poll = pipe_poll,
     .release = pipe_release,
 };
 

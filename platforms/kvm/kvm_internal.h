@@ -103,15 +103,59 @@ void ig_arch_idt_set(int vec, uint64_t handler);
 int ig_arch_lapic_init(void);
 void ig_arch_lapic_halt_ns(uint64_t ns);
 
+/* x86_64/lapic.c: whether init found a local APIC (device interrupts need
+ * one). */
+int ig_arch_lapic_present(void);
+
+/* x86_64/ioapic.c: routes input (pin) of the first I/O APIC to (vector),
+ * level-triggered, active high, unmasked.  Returns 0, or -1 when there is
+ * no I/O APIC or no such pin. */
+int ig_arch_ioapic_route(unsigned pin, unsigned vector);
+
+/* irq.c: device interrupts, on vectors IG_KVM_IRQ_FIRST and up.  alloc
+ * takes the next free vector and makes it call fn(arg) (with interrupts
+ * off; fn must only acknowledge the device and record the work, and must
+ * not use SSE registers, which the entry does not save) before the EOI;
+ * it returns the vector, or -1 when all are taken or there is no local
+ * APIC.  sources counts the vectors handed out, taken the interrupts
+ * received since boot.  dispatch is the entry's C part (irq.S), (n)
+ * counting from IG_KVM_IRQ_FIRST. */
+#define IG_KVM_IRQ_FIRST 0x30
+#define IG_KVM_IRQ_COUNT 16
+int ig_kvm_irq_alloc(void (*fn)(void *arg), void *arg);
+int ig_kvm_irq_sources(void);
+uint64_t ig_kvm_irq_taken(void);
+void ig_kvm_irq_dispatch(uint64_t n);
+
+/* mem.c: takes (len) bytes (rounded up to pages) of zeroed RAM for device
+ * rings and buffers, for the life of the image (physical == virtual).
+ * Dies when memory is short: it is only called while devices start. */
+void *ig_kvm_dma_alloc(uint64_t len);
+
+/* pci.c: init (boot, before paging, which maps BARs above 4 GiB) lists
+ * the functions on PCI bus 0 with their memory BARs; fns returns them
+ * (struct ig_pci_fn in pci.h) and stores their number in (count). */
+struct ig_pci_fn;
+void ig_kvm_pci_init(void);
+struct ig_pci_fn *ig_kvm_pci_fns(int *count);
+
 /* x86_64/paging.c (boot): builds the final page tables and switches. */
 void ig_arch_paging_init(void);
 
-/* virtio_rng.c: init (boot, after paging) finds and starts a virtio-rng
- * device if the VMM offers one; present says whether it did; read fills
- * (len) bytes of (buf) from it, returning len, -ENODEV without the device
- * or -EIO when it stops answering. */
-void ig_kvm_virtio_rng_init(void);
+/* virtio.c: init (boot, after paging and the local APIC) finds the virtio
+ * devices on the virtio-mmio slots and the PCI bus and starts a driver for
+ * each kind it knows (rng, net, 9p). */
+void ig_kvm_virtio_init(void);
+
+/* virtio_rng.c: present says whether a virtio-rng device was started; read
+ * fills (len) bytes of (buf) from it, returning len, -ENODEV without the
+ * device or -EIO when it stops answering. */
 int ig_kvm_virtio_rng_present(void);
+
+/* virtio_net.c, virtio_9p.c: how many devices of each kind were started;
+ * the rest of their interface is plat.h's ig_plat_net_* and ig_plat_9p_*. */
+int ig_kvm_virtio_net_count(void);
+int ig_kvm_virtio_9p_count(void);
 long ig_kvm_virtio_rng_read(void *buf, size_t len);
 
 /* x86_64/tsc.c: init (boot) records the boot TSC; ns converts TSC ticks

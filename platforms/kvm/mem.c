@@ -2,6 +2,7 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* mem.c: the RAM the library OS may use, and the boot page-table pool. */
 #include <ingot/plat.h>
+#include <string.h>
 
 #include "kvm_internal.h"
 
@@ -151,4 +152,16 @@ uint64_t ig_kvm_mem_take_top(uint64_t len)
         return 0;
     best->end -= len;
     return best->end;
+}
+
+void *ig_kvm_dma_alloc(uint64_t len)
+{
+    uint64_t base;
+
+    len = page_up(len);
+    base = ig_kvm_mem_take_top(len);
+    if (base == 0)
+        ig_kvm_die("out of memory for device rings and buffers");
+    memset((void *)(uintptr_t)base, 0, (size_t)len);
+    return (void *)(uintptr_t)base;
 }

@@ -159,14 +159,19 @@ void ig_plat_idle(uint64_t deadline)
     uint64_t now;
 
     /*
-     * With a deadline, halt until the local APIC timer fires at it (or
-     * spin, without a local APIC).  With none, no event source exists yet
-     * (devices come later), so return after a short spin instead of
-     * hanging, which plat.h allows (callers re-check).
+     * Halt until the local APIC timer fires at the deadline or a device
+     * interrupts (irq.c).  Without a deadline, halt for at most a second
+     * when some device can interrupt; with no event source at all (no
+     * devices), return after a short spin instead of hanging, which
+     * plat.h allows (callers re-check).
      */
     if (deadline == UINT64_MAX) {
-        for (int i = 0; i < 1000; i++)
-            ig_arch_pause();
+        if (ig_kvm_irq_sources() == 0) {
+            for (int i = 0; i < 1000; i++)
+                ig_arch_pause();
+            return;
+        }
+        ig_arch_lapic_halt_ns(NS_PER_SEC);
         return;
     }
     now = ig_plat_clock_monotonic();

@@ -7,19 +7,21 @@
 #include "kvm_internal.h"
 #include "virtio.h"
 
+#define RNG_QSIZE 4
+#define RNG_TIMEOUT_NS 1000000000ull
+
 static struct ig_virtio_dev rng;
+static struct ig_virtq rq;
 static int rng_ok;
-static char ring[IG_KVM_PAGE] __attribute__((aligned(IG_KVM_PAGE)));
 static unsigned char bounce[IG_KVM_PAGE] __attribute__((aligned(IG_KVM_PAGE)));
 
-void ig_kvm_virtio_rng_init(void)
+void ig_virtio_rng_probe(const struct ig_virtio_dev *d)
 {
-    if (ig_kvm_virtio_find(&rng, IG_VIRTIO_ID_ENTROPY) < 0)
+    if (rng_ok)
+        return; /* one source is enough */
+    rng = *d;
+    if (ig_virtio_start(&rng, 0, &rq, 1, RNG_QSIZE) < 0)
         return;
-    if (ig_kvm_virtio_start(&rng, ring) < 0) {
-        ig_kvm_puts("kvm: virtio-rng: device refused, using RDRAND\n");
-        return;
-    }
     rng_ok = 1;
 }
 
@@ -36,16 +38,25 @@ long ig_kvm_virtio_rng_read(void *buf, size_t len)
     if (!rng_ok)
         return -ENODEV;
     /* A bounce page: the caller's buffer may be a thread stack or span
-     * pages, and the device needs one physically contiguous range. */
+     * pages; one request at a time, waiting with the interrupt. */
     while (done < len) {
         size_t want = len - done < sizeof(bounce) ? len - done : sizeof(bounce);
-        long got = ig_kvm_virtio_xfer(&rng, bounce, (uint32_t)want);
+        struct ig_plat_iov in = {bounce, want};
+        uint32_t got = 0;
 
-        /* A device that keeps answering with nothing is broken. */
-        if (got <= 0)
+        if (ig_virtq_add(&rq, NULL, 0, &in, 1, bounce) < 0)
             return -EIO;
-        memcpy(p + done, bounce, (size_t)got);
-        done += (size_t)got;
+        ig_virtq_kick(&rq);
+        /* A device that keeps answering with nothing is broken. */
+        if (!ig_virtq_wait(&rq, RNG_TIMEOUT_NS) ||
+            ig_virtq_get(&rq, &got) != bounce || got == 0) {
+            rng_ok = 0; /* the request may still be in the ring */
+            return -EIO;
+        }
+        if (got > want)
+            got = (uint32_t)want;
+        memcpy(p + done, bounce, got);
+        done += got;
     }
     return (long)len;
 }

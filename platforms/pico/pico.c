@@ -17,6 +17,9 @@ static struct ig_plat_stack_pool stacks;
 static uint32_t flags;
 static const void *initrd;
 static size_t initrd_len;
+int ig_pico_tap_fd = -1;
+static uint16_t tap_mtu;
+static uint8_t tap_mac[6];
 
 _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
 {
@@ -47,6 +50,10 @@ _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
     flags = bi->flags;
     initrd = (const void *)(uintptr_t)bi->initrd_base;
     initrd_len = (size_t)bi->initrd_len;
+    ig_pico_tap_fd = bi->tap_fd;
+    tap_mtu = bi->tap_mtu;
+    for (int i = 0; i < 6; i++)
+        tap_mac[i] = bi->tap_mac[i];
     ig_libos_main();
 }
 
@@ -71,8 +78,10 @@ int ig_plat_mem_regions(struct ig_plat_mem_region *out, int max)
 
 int ig_plat_dev_count(enum ig_plat_dev_kind kind)
 {
-    /* Devices (tap, block files, 9P directories) arrive with the drivers. */
-    (void)kind;
+    /* One network device when the tender opened a tap; block files and 9P
+     * directories arrive with their drivers. */
+    if (kind == IG_PLAT_DEV_NET)
+        return ig_pico_tap_fd >= 0;
     return 0;
 }
 
@@ -110,30 +119,19 @@ int ig_plat_tls_set(uintptr_t tp)
     return 0;
 }
 
-/* No network or 9P devices yet: ig_plat_dev_count() reports 0 of each. */
+/* The tap device, if any, is network device 0 (net.c does the I/O). */
 int ig_plat_net_info(int dev, struct ig_plat_net_info *out)
 {
-    (void)dev;
-    (void)out;
-    return -ENODEV;
+    if (dev != 0 || ig_pico_tap_fd < 0)
+        return -ENODEV;
+    for (int i = 0; i < 6; i++)
+        out->mac[i] = tap_mac[i];
+    out->mtu = tap_mtu;
+    out->features = 0;
+    return 0;
 }
 
-int ig_plat_net_send(int dev, const struct ig_plat_iov *iov, int n)
-{
-    (void)dev;
-    (void)iov;
-    (void)n;
-    return -ENODEV;
-}
-
-long ig_plat_net_recv(int dev, void *buf, size_t cap)
-{
-    (void)dev;
-    (void)buf;
-    (void)cap;
-    return -ENODEV;
-}
-
+/* No 9P devices yet: ig_plat_dev_count() reports 0. */
 int ig_plat_9p_tag(int dev, char *buf, size_t cap)
 {
     (void)dev;

@@ -18,11 +18,13 @@
 #include <ingot/pico_abi.h>
 
 /* Linux x86_64 system call numbers the guest uses. */
+#define IG_PICO_NR_READ 0
 #define IG_PICO_NR_WRITE 1
 #define IG_PICO_NR_CLOCK_GETTIME 228
 #define IG_PICO_NR_CLOCK_NANOSLEEP 230
 #define IG_PICO_NR_EXIT_GROUP 231
 #define IG_PICO_NR_GETRANDOM 318
+#define IG_PICO_NR_PPOLL 271
 
 #define IG_PICO_CLOCK_REALTIME 0
 #define IG_PICO_CLOCK_MONOTONIC 1
@@ -37,6 +39,7 @@ struct ig_pico_timespec {
 /* sys.c: a raw system call; returns the kernel's value (-errno on error). */
 long ig_pico_syscall3(long nr, long a0, long a1, long a2);
 long ig_pico_syscall4(long nr, long a0, long a1, long a2, long a3);
+long ig_pico_syscall5(long nr, long a0, long a1, long a2, long a3, long a4);
 
 /* pico.c: the image's entry point (pico.ld), called by the tender on the
  * boot stack with the boot page; and the console descriptor it gives. */
@@ -44,6 +47,8 @@ _Noreturn void ig_pico_start(struct ig_pico_boot *bi);
 extern int ig_pico_console_fd;
 /* sys.c: the monotonic clock at ig_pico_start(), for boot-time figures. */
 extern uint64_t ig_pico_entry_ns;
+/* pico.c: the tap descriptor from the boot page, -1 without one. */
+extern int ig_pico_tap_fd;
 
 /* fault.c: the fault entry the tender calls (registered at boot, an
  * ig_pico_fault_fn); reports the fault and ends the image with 255. */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* sys.c: the guest's only host system calls: console, clocks, idle, exit,
+/* sys.c: the guest's host system calls: console, clocks, idle, exit,
  * entropy. */
 #include <errno.h>
 #include <ingot/plat.h>
@@ -29,6 +29,19 @@ long ig_pico_syscall4(long nr, long a0, long a1, long a2, long a3)
     __asm__ volatile("syscall"
                      : "=a"(ret)
                      : "a"(nr), "D"(a0), "S"(a1), "d"(a2), "r"(r10)
+                     : "rcx", "r11", "memory");
+    return ret;
+}
+
+long ig_pico_syscall5(long nr, long a0, long a1, long a2, long a3, long a4)
+{
+    register long r10 __asm__("r10") = a3;
+    register long r8 __asm__("r8") = a4;
+    long ret;
+
+    __asm__ volatile("syscall"
+                     : "=a"(ret)
+                     : "a"(nr), "D"(a0), "S"(a1), "d"(a2), "r"(r10), "r"(r8)
                      : "rcx", "r11", "memory");
     return ret;
 }
@@ -74,10 +87,33 @@ uint64_t ig_plat_clock_since_entry(void)
     return clock_ns(IG_PICO_CLOCK_MONOTONIC) - ig_pico_entry_ns;
 }
 
+/* With a tap device, idle is a ppoll on it: a frame ends the wait. */
+static void idle_tap(uint64_t deadline)
+{
+    struct {
+        int fd;
+        short events, revents;
+    } pfd = {ig_pico_tap_fd, 1 /* POLLIN */, 0};
+    struct ig_pico_timespec ts, *tsp = NULL;
+
+    if (deadline != UINT64_MAX) {
+        uint64_t now = ig_plat_clock_monotonic();
+        uint64_t left = deadline > now ? deadline - now : 0;
+        ts.sec = (int64_t)(left / NS_PER_SEC);
+        ts.nsec = (int64_t)(left % NS_PER_SEC);
+        tsp = &ts;
+    }
+    ig_pico_syscall5(IG_PICO_NR_PPOLL, (long)&pfd, 1, (long)tsp, 0, 8);
+}
+
 void ig_plat_idle(uint64_t deadline)
 {
     struct ig_pico_timespec ts;
 
+    if (ig_pico_tap_fd >= 0) {
+        idle_tap(deadline);
+        return;
+    }
     /*
      * No event sources exist yet (devices come later, with ppoll on their
      * descriptors), so waiting for an event alone would never end: return

@@ -3,15 +3,16 @@
 # idle.sh: an image whose only thread sleeps for 1 s must not use the CPU
 # meanwhile (kvm: hlt until the LAPIC timer; pico: clock_nanosleep).
 #
-#   idle.sh INGOT IMAGE
+#   idle.sh INGOT IMAGE [run options...]
 #
 # Measures the CPU time of `ingot run` and its children (QEMU or the
 # tender) from the host and fails if it reaches half the wall time: a
 # spinning idle would use all of it.
 set -u
 ingot=$1 image=$2
+shift 2
 start=$(date +%s%N)
-out=$("$ingot" run --accel tcg "$image" -- idle)
+out=$("$ingot" run --accel tcg "$@" "$image" -- idle)
 status=$?
 end=$(date +%s%N)
 echo "$out"

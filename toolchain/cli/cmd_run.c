@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* cmd_run.c: `ingot run IMAGE`: boot an image and exit with its status. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <ingot/host_image.h>
@@ -28,6 +30,10 @@ static const char usage[] =
     "  --net none|user|tap:NAME  the guest's network: none (default\n"
     "                          without -p), QEMU user networking (kvm), or\n"
     "                          an existing tap device NAME\n"
+    "  --ip A.B.C.D/N          the guest's static IPv4 address (without\n"
+    "                          it the guest asks DHCP)\n"
+    "  --gw A.B.C.D            its default gateway\n"
+    "  --dns A.B.C.D           its DNS server\n"
     "  -p, --publish [ADDR:]HOSTPORT:GUESTPORT[/tcp|/udp]\n"
     "                          forward a host port to the guest (implies\n"
     "                          --net user)\n"
@@ -62,8 +68,38 @@ static int fail(const char *what, const char *why)
     return IG_RUN_STATUS_FAIL;
 }
 
+/* Checks that every -v host directory exists and is a directory, and
+ * makes it absolute for QEMU (whose working directory is ours, but an
+ * absolute path in --dry-run output stays valid elsewhere).  The
+ * resolved paths go into (paths), which the volumes then point into.
+ * Returns 0, or -1 after a one-line error. */
+static int volumes_resolve(struct ig_run_opts *o, char **paths)
+{
+    struct stat st;
+
+    for (int i = 0; i < o->nvols; i++) {
+        const char *h = o->vols[i].host;
+        char *abs = realpath(h, NULL);
+
+        if (!abs || stat(abs, &st) < 0) {
+            ig_host_error("-v %s: %s", h, strerror(errno));
+            free(abs);
+            return -1;
+        }
+        if (!S_ISDIR(st.st_mode)) {
+            ig_host_error("-v %s: not a directory", h);
+            free(abs);
+            return -1;
+        }
+        paths[i] = abs;
+        o->vols[i].host = abs;
+    }
+    return 0;
+}
+
 int ig_cmd_run(int argc, char **argv)
 {
+    char *vol_paths[IG_RUN_MAX_VOLUMES] = {0};
     struct ig_run_opts o;
     struct ig_image *img = NULL;
     struct ig_strvec qargv = {0};
@@ -94,15 +130,20 @@ int ig_cmd_run(int argc, char **argv)
         fail(o.image, err);
         goto out;
     }
-    /* Parsed here, carried out by the platforms as their drivers land. */
-    if (o.nvols) {
+    /* Parsed here, carried out by the platforms as their drivers land
+     * (kvm: virtio-net and virtio-9p). */
+    if (o.nvols && strcmp(plat, "kvm") != 0) {
         fail("-v", "volumes are not supported yet");
         goto out;
     }
-    if (o.net != IG_RUN_NET_NONE) {
-        fail(o.nports ? "-p" : "--net", "networking is not supported yet");
+    /* pico reaches a network only through a tap device. */
+    if (o.net == IG_RUN_NET_USER && strcmp(plat, "pico") == 0) {
+        fail(o.nports ? "-p" : "--net user",
+             "pico images have no user networking; use --net tap:NAME");
         goto out;
     }
+    if (strcmp(plat, "kvm") == 0 && volumes_resolve(&o, vol_paths) < 0)
+        goto out;
     if (ig_run_cmdline(&o, &cmdline) < 0) {
         snprintf(err, sizeof(err), "%zu bytes; the guest takes at most %d",
                  strlen(cmdline), IG_RUN_CMDLINE_MAX - 1);
@@ -144,7 +185,13 @@ int ig_cmd_run(int argc, char **argv)
                            .mem = o.mem,
                            .kernel = o.image,
                            .cmdline = cmdline,
-                           .console = 1};
+                           .console = 1,
+                           .net = o.net,
+                           .net_tap = o.net_tap,
+                           .ports = o.ports,
+                           .nports = o.nports,
+                           .vols = o.vols,
+                           .nvols = o.nvols};
     ig_run_qemu_argv(&qargv, &vm);
     if (o.dry_run) {
         char *line = ig_shquote_argv(ig_strvec_argv(&qargv));
@@ -172,5 +219,7 @@ out:
     free(qemu);
     ig_image_close(img);
     ig_run_opts_free(&o);
+    for (int i = 0; i < IG_RUN_MAX_VOLUMES; i++)
+        free(vol_paths[i]);
     return r;
 }

@@ -62,6 +62,10 @@ struct ig_run_opts {
     struct ig_strvec env; /* "NAME=VALUE" */
     enum ig_run_net net;
     const char *net_tap; /* --net tap:NAME */
+    /* --ip A.B.C.D/N, --gw A.B.C.D, --dns A.B.C.D: the guest's static
+     * network configuration (libos options net.ip=, net.gw=, net.dns=);
+     * NULL for DHCP / none. */
+    const char *net_ip, *net_gw, *net_dns;
     struct ig_run_port ports[IG_RUN_MAX_PORTS];
     int nports;
     struct ig_run_volume vols[IG_RUN_MAX_VOLUMES];
@@ -131,6 +135,13 @@ struct ig_run_vm {
     const char *cmdline; /* -append, or NULL for none */
     const char *initrd;  /* -initrd (PVH module 0), or NULL for none */
     int console;         /* COM1 on QEMU's stdout, else no serial */
+    enum ig_run_net net; /* NONE (or DEFAULT): no network device */
+    const char *net_tap; /* TAP: the host's tap device */
+    const struct ig_run_port *ports; /* USER: forwards, (nports) of them */
+    int nports;
+    /* Volume i is exported as mount tag "v<i>"; (host) must be absolute. */
+    const struct ig_run_volume *vols;
+    int nvols;
 };
 
 /* Returns 1 if (name) is a machine ig_run_qemu_argv() knows. */
@@ -293,10 +304,10 @@ int ig_run_guest(char *const *argv, struct ig_image *img);
 char *ig_run_pico_tender(void);
 
 /* Appends the tender command for (image) with (mem) bytes, the initrd file
- * (initrd, or NULL for none) and the guest command line (cmdline) to
- * (out). */
+ * (initrd, or NULL for none), the tap interface (tap, or NULL) and the
+ * guest command line (cmdline) to (out). */
 void ig_run_pico_argv(struct ig_strvec *out, const char *tender, uint64_t mem,
-                      const char *initrd, const char *image,
+                      const char *initrd, const char *tap, const char *image,
                       const char *cmdline);
 
 /* Returns the exit status for a pico run that ended as (e): the tender's

@@ -8,6 +8,29 @@
 
 #include "run.h"
 
+/* Checks (s) is a dotted-quad IPv4 address, followed by "/0".."/32" when
+ * (prefix) is set.  Returns 0 or -1. */
+static int check_ipv4(const char *s, int prefix)
+{
+    for (int i = 0; i < 4; i++) {
+        int digits = 0, v = 0;
+        for (; *s >= '0' && *s <= '9' && digits < 4; s++, digits++)
+            v = v * 10 + (*s - '0');
+        if (digits == 0 || digits > 3 || v > 255)
+            return -1;
+        if (i < 3 && *s++ != '.')
+            return -1;
+    }
+    if (!prefix)
+        return *s ? -1 : 0;
+    if (*s++ != '/' || *s < '0' || *s > '9')
+        return -1;
+    int len = 0, digits = 0;
+    for (; *s >= '0' && *s <= '9' && digits < 3; s++, digits++)
+        len = len * 10 + (*s - '0');
+    return *s || len > 32 ? -1 : 0;
+}
+
 int ig_run_parse_size(const char *s, uint64_t *bytes)
 {
     uint64_t n = 0, unit = 1ull << 20;
@@ -269,6 +292,22 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
                      v);
             return -1;
         }
+    } else if (strcmp(opt, "--ip") == 0 || strcmp(opt, "--gw") == 0 ||
+               strcmp(opt, "--dns") == 0) {
+        if (check_ipv4(v, strcmp(opt, "--ip") == 0) < 0) {
+            snprintf(err, errlen, "%s %s: must be %s", opt, v,
+                     strcmp(opt, "--ip") == 0
+                         ? "an IPv4 address with a prefix length, like "
+                           "10.0.0.2/24"
+                         : "an IPv4 address, like 10.0.0.1");
+            return -1;
+        }
+        if (strcmp(opt, "--ip") == 0)
+            o->net_ip = v;
+        else if (strcmp(opt, "--gw") == 0)
+            o->net_gw = v;
+        else
+            o->net_dns = v;
     } else if (strcmp(opt, "-p") == 0) {
         if (o->nports == IG_RUN_MAX_PORTS) {
             snprintf(err, errlen, "-p %s: at most %d port forwards", v,
@@ -304,9 +343,10 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
 
 /* Options that take a value, as "-m 64M", "-m64M", "--accel=kvm" or
  * "--accel kvm". */
-static const char *const valued[] = {"-m", "--memory", "--accel",  "--machine",
-                                     "-e", "--env",    "-p",       "--publish",
-                                     "-v", "--volume", "--rootfs", "--net"};
+static const char *const valued[] = {
+    "-m",       "--memory", "--accel",   "--machine", "-e",
+    "--env",    "-p",       "--publish", "-v",        "--volume",
+    "--rootfs", "--net",    "--ip",      "--gw",      "--dns"};
 
 int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
                       size_t errlen)
@@ -381,6 +421,13 @@ int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
     }
     if (o->net == IG_RUN_NET_DEFAULT)
         o->net = o->nports ? IG_RUN_NET_USER : IG_RUN_NET_NONE;
+    if ((o->net_ip || o->net_gw || o->net_dns) && o->net == IG_RUN_NET_NONE) {
+        snprintf(err, errlen, "%s needs a network (--net or -p)",
+                 o->net_ip   ? "--ip"
+                 : o->net_gw ? "--gw"
+                             : "--dns");
+        return -1;
+    }
     if (o->nports && o->net != IG_RUN_NET_USER) {
         snprintf(err, errlen,
                  "-p needs --net user (a tap device is reached directly)");

@@ -66,6 +66,16 @@ int ig_run_cmdline(const struct ig_run_opts *o, char **out)
         append(&buf, &len, &cap, tok);
         free(tok);
     }
+    const char *const net[][2] = {{"net.ip=", o->net_ip},
+                                  {"net.gw=", o->net_gw},
+                                  {"net.dns=", o->net_dns}};
+    for (size_t i = 0; i < sizeof(net) / sizeof(net[0]); i++) {
+        if (!net[i][1])
+            continue;
+        tok = ig_xasprintf("%s%s", net[i][0], net[i][1]);
+        append(&buf, &len, &cap, tok);
+        free(tok);
+    }
     /* Always there, so an app argument can never be read as an option. */
     append(&buf, &len, &cap, "--");
     for (int i = 0; i < o->nargs; i++)

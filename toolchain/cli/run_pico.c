@@ -34,7 +34,7 @@ char *ig_run_pico_tender(void)
 }
 
 void ig_run_pico_argv(struct ig_strvec *out, const char *tender, uint64_t mem,
-                      const char *initrd, const char *image,
+                      const char *initrd, const char *tap, const char *image,
                       const char *cmdline)
 {
     ig_strvec_push(out, tender);
@@ -43,6 +43,10 @@ void ig_run_pico_argv(struct ig_strvec *out, const char *tender, uint64_t mem,
     if (initrd) {
         ig_strvec_push(out, "--initrd");
         ig_strvec_push(out, initrd);
+    }
+    if (tap) {
+        ig_strvec_push(out, "--tap");
+        ig_strvec_push(out, tap);
     }
     ig_strvec_push(out, "--"); /* an image named "-x" is still an image */
     ig_strvec_push(out, image);
@@ -73,7 +77,9 @@ int ig_run_pico(const struct ig_run_opts *o, struct ig_image *img,
     char *tender = ig_run_pico_tender();
     int r;
 
-    ig_run_pico_argv(&argv, tender, o->mem, initrd, o->image, cmdline);
+    ig_run_pico_argv(&argv, tender, o->mem, initrd,
+                     o->net == IG_RUN_NET_TAP ? o->net_tap : NULL, o->image,
+                     cmdline);
     if (o->dry_run) {
         char *line = ig_shquote_argv(ig_strvec_argv(&argv));
         printf("%s\n", line);

@@ -15,6 +15,7 @@ static const struct {
     const char *name;
     const char *machine; /* -M value */
     const char *device;  /* a -device every image gets, or NULL */
+    const char *bus;     /* "device" (virtio-mmio) or "pci" */
 } machines[] = {
     /* The command line stays exactly as given; nothing reads ACPI (saves
      * ~2.5 ms).  pit, rtc and isa-serial stay on: clock calibration, the
@@ -22,10 +23,10 @@ static const struct {
     /* virtio-rng feeds ig_plat_entropy (measured: ~1 ms of boot under TCG,
      * within the noise).  The kvm driver speaks only virtio 1.x, and QEMU
      * 7.2 makes virtio-mmio transports legacy unless told otherwise. */
-    {"microvm", "microvm,auto-kernel-cmdline=off,acpi=off",
-     "virtio-rng-device"},
+    {"microvm", "microvm,auto-kernel-cmdline=off,acpi=off", "virtio-rng-device",
+     "device"},
     /* SeaBIOS stops probing a disk controller nobody uses (~12 ms). */
-    {"q35", "q35,sata=off", NULL},
+    {"q35", "q35,sata=off", NULL, "pci"},
 };
 
 /* KVM passes the host CPU through, minus IA32_ARCH_CAPABILITIES: nested
@@ -46,8 +47,88 @@ int ig_run_machine_ok(const char *name)
     return 0;
 }
 
+/* (s) with every ',' doubled, as QEMU's option syntax wants inside a
+ * value.  Malloc'd. */
+static char *qemu_escape(const char *s)
+{
+    size_t n = strlen(s), extra = 0;
+    char *r, *p;
+
+    for (size_t i = 0; i < n; i++)
+        extra += s[i] == ',';
+    r = p = ig_xmalloc(n + extra + 1);
+    for (size_t i = 0; i < n; i++) {
+        *p++ = s[i];
+        if (s[i] == ',')
+            *p++ = ',';
+    }
+    *p = '\0';
+    return r;
+}
+
+/* The network device and its backend: slirp with the port forwards, or
+ * an existing tap device (no scripts: the host set it up). */
+static void net_args(struct ig_strvec *out, const struct ig_run_vm *vm,
+                     const char *bus)
+{
+    struct ig_strvec nd = {0};
+    char *line;
+
+    if (vm->net == IG_RUN_NET_USER) {
+        ig_strvec_push(&nd, "user,id=n0");
+        for (int i = 0; i < vm->nports; i++) {
+            const struct ig_run_port *p = &vm->ports[i];
+
+            ig_strvec_pushf(&nd, ",hostfwd=%s:%s:%u-:%u",
+                            p->udp ? "udp" : "tcp", p->host_addr,
+                            (unsigned)p->host, (unsigned)p->guest);
+        }
+    } else if (vm->net == IG_RUN_NET_TAP) {
+        char *tap = qemu_escape(vm->net_tap);
+
+        ig_strvec_pushf(&nd, "tap,id=n0,ifname=%s,script=no,downscript=no",
+                        tap);
+        free(tap);
+    } else {
+        return;
+    }
+    line = ig_xstrdup("");
+    for (size_t i = 0; i < nd.n; i++) {
+        char *t = ig_xasprintf("%s%s", line, nd.v[i]);
+
+        free(line);
+        line = t;
+    }
+    ig_strvec_push(out, "-netdev");
+    ig_strvec_push(out, line);
+    ig_strvec_push(out, "-device");
+    ig_strvec_pushf(out, "virtio-net-%s,netdev=n0", bus);
+    free(line);
+    ig_strvec_free(&nd);
+}
+
+/* Host directories over virtio-9p, QEMU's local backend: volume i is
+ * fsdev "v<i>" with mount tag "v<i>" (the guest's vol.v<i>= token says
+ * where it goes).  security_model=none: files keep the host's owners. */
+static void volume_args(struct ig_strvec *out, const struct ig_run_vm *vm,
+                        const char *bus)
+{
+    for (int i = 0; i < vm->nvols; i++) {
+        char *path = qemu_escape(vm->vols[i].host);
+
+        ig_strvec_push(out, "-fsdev");
+        ig_strvec_pushf(out, "local,id=v%d,path=%s,security_model=none%s", i,
+                        path, vm->vols[i].ro ? ",readonly=on" : "");
+        ig_strvec_push(out, "-device");
+        ig_strvec_pushf(out, "virtio-9p-%s,fsdev=v%d,mount_tag=v%d", bus, i, i);
+        free(path);
+    }
+}
+
 void ig_run_qemu_argv(struct ig_strvec *out, const struct ig_run_vm *vm)
 {
+    const char *bus = "device";
+
     ig_strvec_push(out, vm->qemu);
     for (size_t i = 0; i < sizeof(machines) / sizeof(machines[0]); i++) {
         if (strcmp(vm->machine, machines[i].name) == 0) {
@@ -71,13 +152,18 @@ void ig_run_qemu_argv(struct ig_strvec *out, const struct ig_run_vm *vm)
     ig_strvec_pushf(out, "isa-debug-exit,iobase=%#x,iosize=4",
                     IG_KVM_DEBUG_EXIT_PORT);
     for (size_t i = 0; i < sizeof(machines) / sizeof(machines[0]); i++) {
-        if (strcmp(vm->machine, machines[i].name) == 0 && machines[i].device) {
+        if (strcmp(vm->machine, machines[i].name) != 0)
+            continue;
+        bus = machines[i].bus;
+        if (machines[i].device) {
             ig_strvec_push(out, "-global");
             ig_strvec_push(out, "virtio-mmio.force-legacy=false");
             ig_strvec_push(out, "-device");
             ig_strvec_push(out, machines[i].device);
         }
     }
+    net_args(out, vm, bus);
+    volume_args(out, vm, bus);
     ig_strvec_push(out, "-kernel");
     ig_strvec_push(out, vm->kernel);
     if (vm->initrd) {

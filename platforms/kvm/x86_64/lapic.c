@@ -69,6 +69,11 @@ static void calibrate(void)
     *reg(LAPIC_LVT_TIMER) = TIMER_VECTOR; /* one-shot, unmasked */
 }
 
+int ig_arch_lapic_present(void)
+{
+    return present;
+}
+
 void ig_arch_lapic_halt_ns(uint64_t ns)
 {
     uint64_t ticks;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* paging.c: the final identity-mapped page tables with per-section rights. */
+#include "../pci.h"
 #include "kvm_internal.h"
 #include "x86.h"
 
@@ -17,7 +18,8 @@
  *   4. the image: page 0 unmapped (NULL), .text read-only executable,
  *      .rodata read-only, .data/.bss read/write, both stack guard pages
  *      unmapped;
- *   5. the guard page at the bottom of every thread-stack slot: unmapped.
+ *   5. the guard page at the bottom of every thread-stack slot: unmapped;
+ *   6. PCI memory BARs the firmware put above 4 GiB: like the hole.
  *
  * 2 MiB pages wherever a whole aligned 2 MiB has one kind, 4 KiB pages only
  * at the edges, so even a large VM costs a few page-table pages and no
@@ -181,6 +183,17 @@ void ig_arch_paging_init(void)
         uint64_t guard = ig_kvm_stacks.base + (uint64_t)i * ig_kvm_stacks.slot;
 
         map(guard, guard + IG_KVM_PAGE, 0);
+    }
+
+    const struct ig_pci_fn *fns = ig_kvm_pci_fns(&n);
+    for (int i = 0; i < n; i++) {
+        const struct ig_pci_fn *f = &fns[i];
+
+        for (int b = 0; b < 6; b++)
+            if (f->bar[b] >= IG_KVM_4G && f->bar_size[b])
+                map(down(f->bar[b], IG_KVM_PAGE),
+                    up(f->bar[b] + f->bar_size[b], IG_KVM_PAGE),
+                    rw | PTE_PCD | PTE_PWT);
     }
 
     /* Identity map: the code and stack we are running on stay put.  The

@@ -75,7 +75,7 @@ static int landlock_no_files(int verbose)
 }
 
 /* The allowlist; docs/platforms.md says why each call is there. */
-static int seccomp_allowlist(int console_fd)
+static int seccomp_allowlist(int console_fd, int tap_fd)
 {
     scmp_filter_ctx ctx;
     int r;
@@ -106,6 +106,18 @@ static int seccomp_allowlist(int console_fd)
                              SCMP_A2(SCMP_CMP_EQ, 0));
     if (r == 0)
         r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(exit_group), 0);
+    /* The tap device: frames in and out, and waiting for one with a
+     * timeout (one descriptor, no signal mask: ppoll only reads the
+     * guest's own memory). */
+    if (r == 0 && tap_fd >= 0)
+        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(read), 1,
+                             SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)tap_fd));
+    if (r == 0 && tap_fd >= 0)
+        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(write), 1,
+                             SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)tap_fd));
+    if (r == 0 && tap_fd >= 0)
+        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ppoll), 2,
+                             SCMP_A1(SCMP_CMP_EQ, 1), SCMP_A3(SCMP_CMP_EQ, 0));
     if (r == 0)
         r = seccomp_load(ctx);
     /*
@@ -118,7 +130,7 @@ static int seccomp_allowlist(int console_fd)
     return r;
 }
 
-int ig_tender_confine(int console_fd, int verbose)
+int ig_tender_confine(int console_fd, int tap_fd, int verbose)
 {
     struct rlimit no_procs = {0, 0};
     int r;
@@ -133,7 +145,7 @@ int ig_tender_confine(int console_fd, int verbose)
     if (landlock_no_files(verbose) < 0)
         return -1;
     fflush(stderr);
-    r = seccomp_allowlist(console_fd);
+    r = seccomp_allowlist(console_fd, tap_fd);
     if (r != 0) {
         fprintf(stderr, "ingot-pico: seccomp: %s\n", strerror(-r));
         return -1;

@@ -24,9 +24,11 @@
  * memory left after image and boot stack, at most 256 threads. */
 #define STACK_SLOT (128ull << 10)
 #define STACK_SLOTS_MAX 256u
+#define TAP_FD 3 /* where the tap descriptor lives in the guest */
 
 static const char usage[] =
-    "Usage: ingot-pico [-v] [-m BYTES] [--initrd FILE] [--] IMAGE [CMDLINE]\n"
+    "Usage: ingot-pico [-v] [-m BYTES] [--initrd FILE] [--tap NAME] [--]\n"
+    "                  IMAGE [CMDLINE]\n"
     "Run a pico image (built with ingot-cc --platform=pico) in this process,\n"
     "confined by seccomp and Landlock.  Usually started by `ingot run`.\n"
     "\n"
@@ -35,6 +37,8 @@ static const char usage[] =
     "  --initrd FILE\n"
     "             a cpio newc archive for the guest's root file system,\n"
     "             read into memory before confinement\n"
+    "  --tap NAME attach to the existing tap interface NAME: the guest's\n"
+    "             network device (needs CAP_NET_ADMIN or the tap's owner)\n"
     "  -v         report each confinement step on stderr\n"
     "\n"
     "Exit status: the app's; 125 if the tender fails before the guest runs;\n"
@@ -101,9 +105,11 @@ int main(int argc, char **argv)
     struct ig_pico_boot *boot;
     uint64_t mem = MEM_DEFAULT, budget;
     static const struct option longopts[] = {
-        {"initrd", required_argument, NULL, 'i'}, {NULL, 0, NULL, 0}};
+        {"initrd", required_argument, NULL, 'i'},
+        {"tap", required_argument, NULL, 't'},
+        {NULL, 0, NULL, 0}};
     uint64_t initrd_len = 0;
-    const char *path, *cmdline = "", *initrd = NULL;
+    const char *path, *cmdline = "", *initrd = NULL, *tap = NULL;
     char err[512], *stack;
     int verbose = 0, opt, initrd_fd = -1;
 
@@ -111,6 +117,9 @@ int main(int argc, char **argv)
         switch (opt) {
         case 'i':
             initrd = optarg;
+            break;
+        case 't':
+            tap = optarg;
             break;
         case 'm':
             if (parse_size(optarg, &mem) < 0)
@@ -202,6 +211,13 @@ int main(int argc, char **argv)
     boot->stack_lo = (uint64_t)(uintptr_t)(stack + IG_TENDER_PAGE);
     boot->stack_hi = boot->stack_lo + IG_PICO_STACK_SIZE;
     boot->console_fd = STDOUT_FILENO;
+    boot->tap_fd = -1;
+    if (tap && ig_tender_tap_open(tap, TAP_FD, boot, err, sizeof(err)) < 0) {
+        char what[512];
+
+        snprintf(what, sizeof(what), "--tap %s", tap);
+        fail(what, err);
+    }
     memcpy((char *)boot + IG_TENDER_PAGE, cmdline, strlen(cmdline) + 1);
     boot->cmdline = (uint64_t)(uintptr_t)boot + IG_TENDER_PAGE;
     boot->fault_entry = 0;
@@ -218,10 +234,11 @@ int main(int argc, char **argv)
                 (void *)(uintptr_t)boot->mem_base,
                 (unsigned long long)boot->initrd_len,
                 (void *)(uintptr_t)boot->initrd_base);
-    /* Nothing the tender opened (or inherited) beyond stdio stays open. */
-    syscall(SYS_close_range, 3, ~0u, 0);
+    /* Nothing the tender opened (or inherited) beyond stdio and the tap
+     * device stays open. */
+    syscall(SYS_close_range, boot->tap_fd >= 0 ? TAP_FD + 1 : 3, ~0u, 0);
     fflush(stdout);
-    if (ig_tender_confine(boot->console_fd, verbose) < 0)
+    if (ig_tender_confine(boot->console_fd, boot->tap_fd, verbose) < 0)
         return IG_PICO_STATUS_FAIL;
     jump(img.entry, boot->stack_hi, boot);
 }

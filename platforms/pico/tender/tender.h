@@ -50,6 +50,15 @@ int ig_tender_initrd_open(const char *path, int *fd, uint64_t *len, char *err,
 int ig_tender_initrd_read(int fd, uint64_t len, uint64_t *base, char *err,
                           size_t errlen);
 
+/* ---- tap.c ------------------------------------------------------------- */
+
+/* Attaches to tap interface (name) through /dev/net/tun (IFF_TAP |
+ * IFF_NO_PI, non-blocking), moves the descriptor to (target_fd) and fills
+ * boot's tap_fd, tap_mtu (the interface's) and tap_mac (random, locally
+ * administered).  Returns 0, or -1 with a reason in (err). */
+int ig_tender_tap_open(const char *name, int target_fd,
+                       struct ig_pico_boot *boot, char *err, size_t errlen);
+
 /* ---- faults.c ---------------------------------------------------------- */
 
 /* Installs handlers for SIGSEGV, SIGBUS, SIGFPE, SIGILL and SIGTRAP (they
@@ -63,9 +72,10 @@ int ig_tender_faults_install(struct ig_pico_boot *boot);
 /* Sets no_new_privs and RLIMIT_NPROC 0, applies a Landlock ruleset that
  * allows no file system access (skipped with a notice under (verbose) when
  * the kernel lacks Landlock), then loads the seccomp filter allowing the
- * calls listed in <ingot/pico_abi.h> on (console_fd) and stderr.  Returns
- * 0, or -1 after printing why. */
-int ig_tender_confine(int console_fd, int verbose);
+ * calls listed in <ingot/pico_abi.h> on (console_fd) and stderr, and read,
+ * write and ppoll for (tap_fd) when it is not -1.  Returns 0, or -1 after
+ * printing why. */
+int ig_tender_confine(int console_fd, int tap_fd, int verbose);
 
 /* ---- sysnames.c (generated from libseccomp at build time) -------------- */
 

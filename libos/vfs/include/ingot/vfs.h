@@ -47,6 +47,9 @@ struct ig_file_ops {
     int (*stat)(struct ig_file *f, struct stat *st);
     /* Called once, when the last descriptor naming (f) is closed. */
     void (*release)(struct ig_file *f);
+    /* Readiness for poll(), select() and epoll: the IG_POLL_* bits that
+     * hold now.  NULL means always readable and writable (files). */
+    unsigned (*poll)(struct ig_file *f);
     int seekable; /* lseek/pread/pwrite allowed */
     int tty;      /* isatty() answers 1 */
 };
@@ -60,6 +63,23 @@ struct ig_file {
     struct ig_vnode *vn; /* NULL for files outside the name space */
     void *priv;          /* the owner's */
 };
+
+/* Readiness bits, the same values as poll(2)'s POLL* constants. */
+#define IG_POLL_IN 0x001u
+#define IG_POLL_OUT 0x004u
+#define IG_POLL_ERR 0x008u
+#define IG_POLL_HUP 0x010u
+#define IG_POLL_RDHUP 0x2000u
+
+/* Every kind of file calls ig_file_notify() when its readiness may have
+ * changed; it calls (ig_file_notify_hook), which the poll implementation
+ * sets to wake its waiters (NULL until then: nothing waits). */
+extern void (*ig_file_notify_hook)(void);
+void ig_file_notify(void);
+
+/* Returns the IG_POLL_* bits that hold now for (f) (ops->poll, or IN|OUT
+ * when the kind has none). */
+unsigned ig_file_poll(struct ig_file *f);
 
 /* Allocates a file with operations (ops), open flags (flags) and private
  * data (priv), and installs it at the lowest free descriptor.  Returns the

@@ -30,6 +30,8 @@
  *   clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, ...)   idle
  *   getrandom(buf, len, 0)                       entropy
  *   exit_group(status)                           exit
+ *   read(tap_fd, ...), write(tap_fd, ...)        network frames (--tap)
+ *   ppoll(fds, 1, timeout, NULL, ...)            idle with a tap device
  *
  * The version changes whenever this header changes incompatibly; fields are
  * only ever added at the end, and (size) says how much the tender filled.
@@ -37,7 +39,7 @@
 
 #include <stdint.h>
 
-#define IG_PICO_ABI_VERSION 3
+#define IG_PICO_ABI_VERSION 4
 #define IG_PICO_BOOT_MAGIC 0x6f6369702d67690aull /* "\nig-pico" */
 
 /*
@@ -90,6 +92,12 @@ struct ig_pico_boot {
     /* Version 3: the initrd (a cpio "newc" archive, unchecked), read-only;
      * both 0 when none was given. */
     uint64_t initrd_base, initrd_len;
+    /* Version 4: the tap device (ingot-pico --tap NAME), opened
+     * non-blocking without packet information (IFF_TAP | IFF_NO_PI):
+     * each read or write is one Ethernet frame.  -1 when there is none. */
+    int32_t tap_fd;
+    uint16_t tap_mtu;
+    uint8_t tap_mac[6]; /* locally administered, random per run */
 };
 
 /* The CPU and kernel let user mode write the FS base (wrfsbase), so the

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* epoll.c: epoll_create1/ctl/wait over the files' readiness. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/stat.h>
+
+#include "net_internal.h"
+
+struct item {
+    int fd;
+    struct ig_file *file; /* to notice the descriptor was closed */
+    uint32_t events;
+    epoll_data_t data;
+    unsigned last; /* EPOLLET: the bits reported last time */
+    int disabled;  /* EPOLLONESHOT fired */
+};
+
+struct epoll {
+    struct item *items;
+    int n, cap;
+    int next; /* where the next scan starts, for fairness */
+};
+
+static const struct ig_file_ops epoll_ops;
+
+static struct item *find(struct epoll *ep, int fd)
+{
+    for (int i = 0; i < ep->n; i++)
+        if (ep->items[i].fd == fd)
+            return &ep->items[i];
+    return NULL;
+}
+
+/* Drops items whose descriptor was closed (Linux removes them when the
+ * file goes away). */
+static void prune(struct epoll *ep)
+{
+    for (int i = 0; i < ep->n;)
+        if (ig_fd_get(ep->items[i].fd) != ep->items[i].file)
+            ep->items[i] = ep->items[--ep->n];
+        else
+            i++;
+}
+
+static unsigned ready(struct item *it)
+{
+    unsigned want = (it->events & ~(EPOLLET | EPOLLONESHOT | EPOLLEXCLUSIVE)) |
+                    EPOLLERR | EPOLLHUP;
+
+    if (it->disabled)
+        return 0;
+    return ig_file_poll(it->file) & want;
+}
+
+static int scan(struct epoll *ep, struct epoll_event *out, int max)
+{
+    int count = 0;
+
+    prune(ep);
+    for (int k = 0; k < ep->n && count < max; k++) {
+        int i = (ep->next + k) % ep->n;
+        struct item *it = &ep->items[i];
+        unsigned ev = ready(it);
+        if (it->events & EPOLLET) {
+            unsigned fresh = ev & ~it->last;
+            it->last = ev;
+            ev = fresh;
+        }
+        if (!ev)
+            continue;
+        out[count].events = ev;
+        out[count].data = it->data;
+        count++;
+        if (it->events & EPOLLONESHOT)
+            it->disabled = 1;
+    }
+    if (ep->n)
+        ep->next = (ep->next + 1) % ep->n;
+    return count;
+}
+
+static unsigned epoll_poll(struct ig_file *f)
+{
+    struct epoll *ep = f->priv;
+
+    prune(ep);
+    for (int i = 0; i < ep->n; i++)
+        if (ready(&ep->items[i]))
+            return IG_POLL_IN;
+    return 0;
+}
+
+static int epoll_stat(struct ig_file *f, struct stat *st)
+{
+    (void)f;
+    *st = (struct stat){0};
+    st->st_mode = 0600;
+    st->st_nlink = 1;
+    return 0;
+}
+
+static void epoll_release(struct ig_file *f)
+{
+    struct epoll *ep = f->priv;
+
+    free(ep->items);
+    free(ep);
+}
+
+static const struct ig_file_ops epoll_ops = {
+    .stat = epoll_stat,
+    .poll = epoll_poll,
+    .release = epoll_release,
+};
+
+static int fail(int err)
+{
+    errno = err;
+    return -1;
+}
+
+int epoll_create1(int flags)
+{
+    if (flags & ~EPOLL_CLOEXEC)
+        return fail(EINVAL);
+    struct epoll *ep = calloc(1, sizeof(*ep));
+    if (!ep)
+        return fail(ENOMEM);
+    /* EPOLL_CLOEXEC has nothing to do: nothing is ever executed. */
+    int fd = ig_fd_install(&epoll_ops, O_RDONLY, ep);
+    return fd < 0 ? fail(-fd) : fd;
+}
+
+int epoll_create(int size)
+{
+    return size <= 0 ? fail(EINVAL) : epoll_create1(0);
+}
+
+int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event)
+{
+    struct ig_file *ef = ig_fd_get(epfd), *f = ig_fd_get(fd);
+
+    if (!ef || !f)
+        return fail(EBADF);
+    if (ef->ops != &epoll_ops || fd == epfd)
+        return fail(EINVAL);
+    if (f->ops == &epoll_ops)
+        return fail(EINVAL); /* nesting is not supported */
+    if (!f->ops->poll)
+        return fail(EPERM); /* regular files, as Linux */
+    struct epoll *ep = ef->priv;
+    prune(ep);
+    struct item *it = find(ep, fd);
+    if (op != EPOLL_CTL_DEL && !event)
+        return fail(EFAULT);
+    switch (op) {
+    case EPOLL_CTL_ADD:
+        if (it)
+            return fail(EEXIST);
+        if (ep->n == ep->cap) {
+            int cap = ep->cap ? ep->cap * 2 : 16;
+            struct item *n = realloc(ep->items, (size_t)cap * sizeof(*n));
+            if (!n)
+                return fail(ENOMEM);
+            ep->items = n;
+            ep->cap = cap;
+        }
+        it = &ep->items[ep->n++];
+        *it = (struct item){.fd = fd, .file = f};
+        break;
+    case EPOLL_CTL_MOD:
+        if (!it)
+            return fail(ENOENT);
+        break;
+    case EPOLL_CTL_DEL:
+        if (!it)
+            return fail(ENOENT);
+        *it = ep->items[--ep->n];
+        return 0;
+    default:
+        return fail(EINVAL);
+    }
+    it->events = event->events;
+    it->data = event->data;
+    it->last = 0;
+    it->disabled = 0;
+    ig_file_notify(); /* a thread in epoll_wait() looks again */
+    return 0;
+}
+
+int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout)
+{
+    struct ig_file *ef = ig_fd_get(epfd);
+    uint64_t deadline = ig_net_deadline_ms(timeout);
+    int n;
+
+    if (!ef)
+        return fail(EBADF);
+    if (ef->ops != &epoll_ops || maxevents <= 0)
+        return fail(EINVAL);
+    ig_poll_prepare();
+    while ((n = scan(ef->priv, events, maxevents)) == 0 &&
+           ig_poll_wait(deadline) == 0) {
+        if (ig_fd_get(epfd) != ef)
+            return fail(EBADF);
+    }
+    return n;
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* netinet/tcp.h: TCP socket options (Linux values). */
+#ifndef INGOT_NETINET_TCP_H
+#define INGOT_NETINET_TCP_H
+
+#define TCP_NODELAY 1
+#define TCP_MAXSEG 2
+#define TCP_KEEPIDLE 4
+#define TCP_KEEPINTVL 5
+#define TCP_KEEPCNT 6
+
+#endif /* INGOT_NETINET_TCP_H */

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* posix.c: the socket calls of <sys/socket.h> at the POSIX boundary. */
+#include <errno.h>
+#include <sys/socket.h>
+
+#include "sock_internal.h"
+
+static long ret(long r)
+{
+    if (r < 0) {
+        errno = (int)-r;
+        return -1;
+    }
+    return r;
+}
+
+int socket(int domain, int type, int protocol)
+{
+    return (int)ret(ig_sock_socket(domain, type, protocol));
+}
+
+int socketpair(int domain, int type, int protocol, int sv[2])
+{
+    (void)type;
+    (void)protocol;
+    (void)sv;
+    /* Only AF_UNIX has socket pairs, and there is no AF_UNIX here. */
+    return (int)ret(domain == AF_UNIX ? -EOPNOTSUPP : -EAFNOSUPPORT);
+}
+
+int bind(int fd, const struct sockaddr *addr, socklen_t len)
+{
+    return (int)ret(ig_sock_bind(fd, addr, len));
+}
+
+int listen(int fd, int backlog)
+{
+    return (int)ret(ig_sock_listen(fd, backlog));
+}
+
+int accept(int fd, struct sockaddr *addr, socklen_t *len)
+{
+    return (int)ret(ig_sock_accept(fd, addr, len, 0));
+}
+
+int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
+{
+    return (int)ret(ig_sock_accept(fd, addr, len, flags));
+}
+
+int connect(int fd, const struct sockaddr *addr, socklen_t len)
+{
+    return (int)ret(ig_sock_connect(fd, addr, len));
+}
+
+ssize_t sendto(int fd, const void *buf, size_t len, int flags,
+               const struct sockaddr *to, socklen_t tolen)
+{
+    struct iovec iov = {(void *)buf, len};
+    struct msghdr m = {.msg_name = (void *)to,
+                       .msg_namelen = tolen,
+                       .msg_iov = &iov,
+                       .msg_iovlen = 1};
+
+    return ret(ig_sock_sendmsg(fd, &m, flags));
+}
+
+ssize_t send(int fd, const void *buf, size_t len, int flags)
+{
+    return sendto(fd, buf, len, flags, NULL, 0);
+}
+
+ssize_t recvfrom(int fd, void *buf, size_t len, int flags,
+                 struct sockaddr *from, socklen_t *fromlen)
+{
+    struct iovec iov = {buf, len};
+    struct msghdr m = {.msg_name = from,
+                       .msg_namelen = fromlen ? *fromlen : 0,
+                       .msg_iov = &iov,
+                       .msg_iovlen = 1};
+    long r = ig_sock_recvmsg(fd, &m, flags);
+
+    if (r >= 0 && from && fromlen)
+        *fromlen = m.msg_namelen;
+    return ret(r);
+}
+
+ssize_t recv(int fd, void *buf, size_t len, int flags)
+{
+    return recvfrom(fd, buf, len, flags, NULL, NULL);
+}
+
+ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
+{
+    return ret(ig_sock_sendmsg(fd, msg, flags));
+}
+
+ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
+{
+    return ret(ig_sock_recvmsg(fd, msg, flags));
+}
+
+int shutdown(int fd, int how)
+{
+    return (int)ret(ig_sock_shutdown(fd, how));
+}
+
+int getsockopt(int fd, int level, int name, void *val, socklen_t *len)
+{
+    return (int)ret(ig_sock_getsockopt(fd, level, name, val, len));
+}
+
+int setsockopt(int fd, int level, int name, const void *val, socklen_t len)
+{
+    return (int)ret(ig_sock_setsockopt(fd, level, name, val, len));
+}
+
+int getsockname(int fd, struct sockaddr *addr, socklen_t *len)
+{
+    return (int)ret(ig_sock_name(fd, 0, addr, len));
+}
+
+int getpeername(int fd, struct sockaddr *addr, socklen_t *len)
+{
+    return (int)ret(ig_sock_name(fd, 1, addr, len));
+}

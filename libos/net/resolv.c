@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* resolv.c: getaddrinfo() and friends: numeric hosts, localhost, DNS. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lwip/dns.h"
+
+#include "net_internal.h"
+
+struct lookup {
+    int done;
+    int found;
+    ip_addr_t addr;
+    struct ig_waitq wq;
+};
+
+static void on_found(const char *name, const ip_addr_t *ip, void *arg)
+{
+    struct lookup *lk = arg;
+
+    (void)name;
+    lk->done = 1;
+    if (ip) {
+        lk->found = 1;
+        ip_addr_copy(lk->addr, *ip);
+    }
+    ig_waitq_wake_all(&lk->wq);
+}
+
+/* Resolves (name) with lwIP's DNS client (which retries and times out on
+ * its own), sleeping meanwhile.  Returns 0 or an EAI_* code. */
+static int dns_lookup(const char *name, struct in_addr *out)
+{
+    struct lookup lk = {0};
+
+    if (strlen(name) > DNS_MAX_NAME_LENGTH)
+        return EAI_NONAME;
+    err_t err = dns_gethostbyname(name, &lk.addr, on_found, &lk);
+    if (err == ERR_OK) {
+        out->s_addr = ip4_addr_get_u32(ip_2_ip4(&lk.addr));
+        return 0;
+    }
+    if (err != ERR_INPROGRESS)
+        return err == ERR_MEM ? EAI_MEMORY : EAI_FAIL; /* no DNS server */
+    ig_net_poll();
+    while (!lk.done)
+        ig_waitq_wait(&lk.wq, UINT64_MAX);
+    if (!lk.found)
+        return EAI_NONAME;
+    out->s_addr = ip4_addr_get_u32(ip_2_ip4(&lk.addr));
+    return 0;
+}
+
+static int service_port(const char *serv, int flags, int *port)
+{
+    static const struct {
+        const char *name;
+        int port;
+    } known[] = {{"http", 80}, {"https", 443}, {"domain", 53}, {"ssh", 22},
+                 {"ftp", 21},  {"smtp", 25},   {"ntp", 123},   {"echo", 7}};
+    char *end;
+
+    if (!serv) {
+        *port = 0;
+        return 0;
+    }
+    long v = strtol(serv, &end, 10);
+    if (*serv && !*end) {
+        if (v < 0 || v > 65535)
+            return EAI_SERVICE;
+        *port = (int)v;
+        return 0;
+    }
+    if (flags & AI_NUMERICSERV)
+        return EAI_NONAME;
+    for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+        if (strcmp(serv, known[i].name) == 0) {
+            *port = known[i].port;
+            return 0;
+        }
+    return EAI_SERVICE;
+}
+
+static int host_addr(const char *node, int flags, struct in_addr *out)
+{
+    if (!node) {
+        out->s_addr =
+            htonl((flags & AI_PASSIVE) ? INADDR_ANY : INADDR_LOOPBACK);
+        return 0;
+    }
+    if (inet_pton(AF_INET, node, out) == 1)
+        return 0;
+    if (flags & AI_NUMERICHOST)
+        return EAI_NONAME;
+    if (strcmp(node, "localhost") == 0) {
+        out->s_addr = htonl(INADDR_LOOPBACK);
+        return 0;
+    }
+    return dns_lookup(node, out);
+}
+
+int getaddrinfo(const char *node, const char *service,
+                const struct addrinfo *hints, struct addrinfo **res)
+{
+    const int known = AI_PASSIVE | AI_CANONNAME | AI_NUMERICHOST | AI_V4MAPPED |
+                      AI_ALL | AI_ADDRCONFIG | AI_NUMERICSERV;
+    int flags = hints ? hints->ai_flags : 0;
+    int socktype = hints ? hints->ai_socktype : 0;
+    int proto = hints ? hints->ai_protocol : 0;
+    struct in_addr addr;
+    int port, r;
+
+    *res = NULL;
+    if (flags & ~known)
+        return EAI_BADFLAGS;
+    if (hints && hints->ai_family != AF_UNSPEC && hints->ai_family != AF_INET)
+        return EAI_FAMILY;
+    if (socktype != 0 && socktype != SOCK_STREAM && socktype != SOCK_DGRAM)
+        return EAI_SOCKTYPE;
+    if (!node && !service)
+        return EAI_NONAME;
+    if ((r = service_port(service, flags, &port)) != 0)
+        return r;
+    if ((r = host_addr(node, flags, &addr)) != 0)
+        return r;
+
+    /* One entry per socket type asked for (both when none was). */
+    static const int types[] = {SOCK_STREAM, SOCK_DGRAM};
+    struct addrinfo **tail = res;
+    for (int i = 0; i < 2; i++) {
+        if (socktype && socktype != types[i])
+            continue;
+        struct {
+            struct addrinfo ai;
+            struct sockaddr_in sin;
+        } *e = calloc(1, sizeof(*e));
+        if (!e) {
+            freeaddrinfo(*res);
+            *res = NULL;
+            return EAI_MEMORY;
+        }
+        e->sin.sin_family = AF_INET;
+        e->sin.sin_port = htons((uint16_t)port);
+        e->sin.sin_addr = addr;
+        e->ai.ai_family = AF_INET;
+        e->ai.ai_socktype = types[i];
+        e->ai.ai_protocol =
+            proto ? proto
+                  : (types[i] == SOCK_STREAM ? IPPROTO_TCP : IPPROTO_UDP);
+        e->ai.ai_addrlen = sizeof(e->sin);
+        e->ai.ai_addr = (struct sockaddr *)&e->sin;
+        if ((flags & AI_CANONNAME) && tail == res && node &&
+            !(e->ai.ai_canonname = strdup(node))) {
+            free(e);
+            freeaddrinfo(*res);
+            *res = NULL;
+            return EAI_MEMORY;
+        }
+        *tail = &e->ai;
+        tail = &e->ai.ai_next;
+    }
+    return 0;
+}
+
+void freeaddrinfo(struct addrinfo *res)
+{
+    while (res) {
+        struct addrinfo *next = res->ai_next;
+        free(res->ai_canonname);
+        free(res); /* the sockaddr shares the block */
+        res = next;
+    }
+}
+
+const char *gai_strerror(int errcode)
+{
+    switch (errcode) {
+    case 0:
+        return "Success";
+    case EAI_BADFLAGS:
+        return "Bad value for ai_flags";
+    case EAI_NONAME:
+        return "Name or service not known";
+    case EAI_AGAIN:
+        return "Temporary failure in name resolution";
+    case EAI_FAIL:
+        return "Non-recoverable failure in name resolution";
+    case EAI_FAMILY:
+        return "ai_family not supported";
+    case EAI_SOCKTYPE:
+        return "ai_socktype not supported";
+    case EAI_SERVICE:
+        return "Servname not supported for ai_socktype";
+    case EAI_MEMORY:
+        return "Memory allocation failure";
+    case EAI_SYSTEM:
+        return "System error";
+    case EAI_OVERFLOW:
+        return "Argument buffer overflow";
+    default:
+        return "Unknown error";
+    }
+}
+
+/* Numeric answers only: there is no reverse DNS. */
+int getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host,
+                socklen_t hostlen, char *serv, socklen_t servlen, int flags)
+{
+    const struct sockaddr_in *in = (const struct sockaddr_in *)sa;
+
+    (void)flags;
+    if (!sa || salen < sizeof(*in) || sa->sa_family != AF_INET)
+        return EAI_FAMILY;
+    if (host && hostlen && !inet_ntop(AF_INET, &in->sin_addr, host, hostlen))
+        return EAI_OVERFLOW;
+    if (serv && servlen &&
+        snprintf(serv, servlen, "%u", ntohs(in->sin_port)) >= (int)servlen)
+        return EAI_OVERFLOW;
+    return 0;
+}
