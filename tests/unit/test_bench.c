@@ -152,6 +152,9 @@ static void test_report(const struct ig_bench_table *t)
                        "(20 / 3 ms) | **not met** |") != NULL);
     CHECK(strstr(text, "| kvm boot within 1.2x of the VMM floor | no figure "
                        "(see the boot table) | not measured |") != NULL);
+    CHECK(strstr(text, "| at least 2,000 concurrent pico httpd instances | "
+                       "suite not run (ingot bench density) | not measured "
+                       "|") != NULL);
     CHECK(strstr(text, "| hello image (kvm) at most 150 KB (153,600 B) | "
                        "90000 B | met |") != NULL);
     CHECK(strstr(text, "| floor | exec_to_exit |  | | | | ms | skipped: no "
