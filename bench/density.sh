@@ -15,14 +15,19 @@ source "$(dirname "$0")/lib.sh"
 bench_init density 2
 reserve_kb=$((1024 * 1024))
 mem_avail() { awk '$1 == "MemAvailable:" { print $2 }' /proc/meminfo; }
-tree_pss() { # PID: the Pss (KiB) of PID and its children (tender, QEMU)
-    local p k sum=0
-    for p in "$1" $(pgrep -P "$1"); do
-        k=$(awk '$1 == "Pss:" { print $2 }' "/proc/$p/smaps_rollup" \
-            2>/dev/null) || true
-        sum=$((sum + ${k:-0}))
-    done
-    echo $sum
+# total_pss PID...: the Pss (KiB) of the PIDs and their children (the
+# tender, QEMU) together; one ps for the process tree, however many.
+total_pss() {
+    local p pp files=()
+    declare -A want
+    for p in "$@"; do want[$p]=1; done
+    while read -r p pp; do
+        if [ -n "${want[$p]:-}" ] || [ -n "${want[$pp]:-}" ]; then
+            files+=("/proc/$p/smaps_rollup")
+        fi
+    done < <(ps -e -o pid=,ppid=)
+    awk '$1 == "Pss:" { s += $2 } END { print s + 0 }' "${files[@]}" \
+        2>/dev/null || true
 }
 pids=()
 stop_all() {
@@ -73,8 +78,7 @@ for p in pico kvm; do
     bench_value $p-count "httpd on $p, instances at once" instances count "" \
         $n "$stop"
     if [ $n -gt 0 ]; then
-        pss=0
-        for pid in "${pids[@]}"; do pss=$((pss + $(tree_pss "$pid"))); done
+        pss=$(total_pss "${pids[@]}")
         bench_value $p-mem "httpd on $p, memory per instance" mem KiB "" \
             $((pss / n)) "Pss of ingot run and its child, -m 16M; MemAvailable fell $(((before - after) / n)) KiB per instance"
     else

@@ -46,8 +46,10 @@ bench_httpd_why() {
     fi || echo "ingot run: ${out#ingot: }"
 }
 
+# Unconditional: a subshell may have made the namespace ($$ names it the
+# same there).
 bench_ns_remove() {
-    [ $bench_ns_made = 1 ] && ip netns del "$bench_ns" 2>/dev/null
+    ip netns del "$bench_ns" 2>/dev/null || true
     bench_ns_made=0
 }
 bench_cleanup_hooks+=(bench_ns_remove)
@@ -56,16 +58,20 @@ bench_cleanup_hooks+=(bench_ns_remove)
 # bench_tap_host and bench_tap_guest.  Returns 1 when ip fails.
 bench_tap_make() {
     local n=$bench_tap_next base
-    if [ $bench_ns_made = 0 ]; then
+    if [ $bench_ns_made = 0 ] && ! ip netns pids "$bench_ns" >/dev/null 2>&1
+    then
         ip netns add "$bench_ns" || return 1
-        bench_ns_made=1
         ip -n "$bench_ns" link set lo up || return 1
     fi
+    bench_ns_made=1
     bench_tap_next=$((n + 1))
     base=$((n * 4))
     bench_tap=ingb$n
     bench_tap_host=10.77.$((base / 256)).$((base % 256 + 1))
     bench_tap_guest=10.77.$((base / 256)).$((base % 256 + 2))
+    # A subshell's counter may have used this name already; its instance
+    # has stopped, so the tap can go.
+    ip -n "$bench_ns" link del "$bench_tap" 2>/dev/null
     ip -n "$bench_ns" tuntap add dev "$bench_tap" mode tap &&
         ip -n "$bench_ns" addr add "$bench_tap_host/30" dev "$bench_tap" &&
         ip -n "$bench_ns" link set "$bench_tap" up

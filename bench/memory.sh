@@ -26,21 +26,23 @@ boots() { # PLATFORM MIB: does hello boot in MIB MiB?
     out=$("$INGOT" run --accel "$INGOT_BENCH_ACCEL" -m "${2}M" "$w/hello-$1" \
         </dev/null 2>&1) && grep -q "Hello from Ingot" <<<"$out"
 }
-# smallest TEST LO HI ARGS...: the smallest MiB in [LO, HI] for which
-# "TEST ARGS... MiB" succeeds, assuming it is monotonic; empty if HI fails.
+# smallest TEST LO HI ARGS...: sets m to the smallest MiB in [LO, HI] for
+# which "TEST ARGS... MiB" succeeds, assuming it is monotonic; empty if HI
+# fails.  (Not in a subshell: the tests keep state, such as taps.)
 smallest() {
     local test=$1 lo=$2 hi=$3 mid
     shift 3
+    m=
     "$test" "$@" "$hi" || return 0
     while [ "$lo" -lt "$hi" ]; do
         mid=$(((lo + hi) / 2))
         if "$test" "$@" "$mid"; then hi=$mid; else lo=$((mid + 1)); fi
     done
-    echo "$hi"
+    m=$hi
 }
 for p in kvm pico; do
     bench_step "hello on $p: smallest -m (binary search, 2..64 MiB)"
-    m=$(smallest boots 2 64 $p)
+    smallest boots 2 64 $p
     if [ -n "$m" ]; then
         note="whole MiB"
         [ "$m" = 2 ] && note="2 MiB is the least ingot run accepts"
@@ -70,7 +72,7 @@ else
             bench_skip httpd-$p-min "httpd on $p" min_mem MiB "$why"
             continue
         fi
-        m=$(smallest serves 2 256 $p)
+        smallest serves 2 256 $p
         if [ -n "$m" ]; then
             bench_value httpd-$p-min "httpd on $p" min_mem MiB "" "$m" \
                 "answers GET / with -m ${m}M"

@@ -5,8 +5,8 @@
 #
 # The same apps/httpd sources built for each; wrk (1 thread, 16
 # connections, 10 s, or 2 s with --quick) against GET /.  Rows per ID
-# (native, runc, pico, kvm): ID-rps (requests/s) and ID-lat (latency
-# percentiles: min = p50, median = p90, max = p99, in ms).
+# (native, runc, pico, kvm): ID-rps (requests/s) and ID-p50, ID-p90,
+# ID-p99 (latency percentiles, ms).
 source "$(dirname "$0")/lib.sh"
 
 bench_init net 4
@@ -40,12 +40,15 @@ wrk_row() {
         ' "$w/wrk.out")
     bench_value "$id-rps" "$label" rps req/s "" "$rps" \
         "${errs}wrk -t1 -c16 -d$dur"
-    bench_row "$id-lat" "$label" latency ms "" 3 "$p50" "$p90" "$p99" ok \
-        "p50 / p90 / p99"
+    bench_value "$id-p50" "$label" latency_p50 ms "" "$p50" "median latency"
+    bench_value "$id-p90" "$label" latency_p90 ms "" "$p90" "90th percentile"
+    bench_value "$id-p99" "$label" latency_p99 ms "" "$p99" "99th percentile"
 }
 skip_both() { # ID LABEL REASON
     bench_skip "$1-rps" "$2" rps req/s "$3"
-    bench_skip "$1-lat" "$2" latency ms "$3"
+    bench_skip "$1-p50" "$2" latency_p50 ms "$3"
+    bench_skip "$1-p90" "$2" latency_p90 ms "$3"
+    bench_skip "$1-p99" "$2" latency_p99 ms "$3"
 }
 
 app=$bench_dir/apps/httpd

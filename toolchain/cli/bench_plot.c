@@ -84,17 +84,30 @@ static void plot_series(FILE *gp, const struct ig_bench_table *t,
         if (!seen)
             ig_strvec_push(&ids, r->field[IG_BENCH_ID]);
     }
+    double lo = 0, hi = 0;
+    int n = 0;
     for (size_t j = 0; j < ids.n; j++) {
         fprintf(gp, "$s%zu << EOD\n", j);
         for (size_t i = 0; i < t->n; i++) {
             const struct ig_bench_row *r = &t->rows[i];
-            if (same(r, suite, metric) && r->field[IG_BENCH_X][0] &&
-                strcmp(r->field[IG_BENCH_ID], ids.v[j]) == 0)
-                fprintf(gp, "%s %.17g\n", r->field[IG_BENCH_X], r->median);
+            if (!same(r, suite, metric) || !r->field[IG_BENCH_X][0] ||
+                strcmp(r->field[IG_BENCH_ID], ids.v[j]) != 0)
+                continue;
+            fprintf(gp, "%s %.17g\n", r->field[IG_BENCH_X], r->median);
+            if (n == 0 || r->median < lo)
+                lo = r->median;
+            if (n == 0 || r->median > hi)
+                hi = r->median;
+            n++;
         }
         fputs("EOD\n", gp);
     }
-    fputs("set grid\nset key top left\nset yrange [0:*]\n"
+    /* pico's milliseconds beside kvm's seconds need a log scale. */
+    if (lo > 0 && hi / lo > 100)
+        fputs("set logscale y\n", gp);
+    else
+        fputs("set yrange [0:*]\n", gp);
+    fputs("set grid\nset key top left\nset format x '%.0f'\n"
           "set xlabel 'instances running'\nplot ",
           gp);
     for (size_t j = 0; j < ids.n; j++) {
