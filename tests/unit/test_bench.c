@@ -160,6 +160,9 @@ static void test_report(const struct ig_bench_table *t)
     CHECK(strstr(text, "| floor | exec_to_exit |  | | | | ms | skipped: no "
                        "QEMU, sorry |") != NULL);
     CHECK(strstr(text, "![boot-exec_to_exit.png](img/boot-exec_to_exit.png)"));
+    CHECK(strstr(text, "| runc, root | exec_to_exit | 3 | 20 | 20 | 21 | ms "
+                       "|  |") != NULL);
+    CHECK(strstr(text, "| h | file_size | 1 | | 90000 | | B |  |") != NULL);
     CHECK(strstr(text, "### size") != NULL);
     CHECK(strstr(text, "### memory") == NULL);
     free(text);

@@ -168,7 +168,12 @@ static void report_suite(FILE *f, const struct ig_bench_table *t,
         fputs("| ", f);
         cell(f, r->field[IG_BENCH_LABEL]);
         fprintf(f, " | %s | ", r->field[IG_BENCH_METRIC]);
-        if (r->ok) {
+        if (r->ok && strcmp(r->field[IG_BENCH_RUNS], "1") == 0) {
+            /* One figure: in the median column alone. */
+            fputs("1 | | ", f);
+            num(f, r->median);
+            fprintf(f, " | | %s | ", r->field[IG_BENCH_UNIT]);
+        } else if (r->ok) {
             fprintf(f, "%s | ", r->field[IG_BENCH_RUNS]);
             num(f, r->min);
             fputs(" | ", f);
