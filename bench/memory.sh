@@ -93,6 +93,8 @@ kb() {
 # idle_start COMMAND...: starts it with output to a file, waits for
 # "ready"; sets idle_pid.
 idle_start() {
+    # Removed first, so an earlier instance's "ready" cannot be read.
+    rm -f "$w/idle.out"
     "$@" </dev/null >"$w/idle.out" 2>&1 &
     idle_pid=$!
     for ((k = 0; k < 300; k++)); do
