@@ -7,6 +7,7 @@ set -euo pipefail
 pkgs=(
     build-essential cmake pkg-config make   # host toolchain
     procps                                  # pgrep in the interrupt tests
+    iproute2                                # ip: tap devices in the net tests
     clang lld clang-format                  # second compiler, style check
     libelf-dev libjansson-dev libclang-dev  # ELF, JSON, source analysis
     libarchive-dev libssl-dev libseccomp-dev
@@ -14,7 +15,9 @@ pkgs=(
     newlib-source xz-utils                  # libc source tarball, unpacker
     hyperfine runc                          # benchmarks (runc: container row)
     dpkg-dev                                # apt-get source (lwIP)
-    iproute2 curl wrk                       # network tests and benchmark
+    curl wrk                                # network tests and benchmark
+    dnsmasq-base                            # DHCP and DNS server in net tests
+    skopeo umoci                            # OCI tests: independent readers
     gnuplot-nox cpio                        # ingot bench: plots, Linux VM initramfs
 )
 

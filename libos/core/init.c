@@ -58,7 +58,8 @@ static void setup_args(struct ig_cmdline *cl)
             }
             continue;
         }
-        ig_printk("ingot: ignoring unknown libos option '%s'\n", opt);
+        if (!ig_vfs_option(opt))
+            ig_printk("ingot: ignoring unknown libos option '%s'\n", opt);
     }
 }
 

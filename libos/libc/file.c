@@ -7,7 +7,10 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "libc_internal.h"
 
@@ -47,15 +50,15 @@ int stat(const char *path, struct stat *st)
     return (int)ig_libc_ret(ig_vfs_stat(AT_FDCWD, path, st));
 }
 
-/* There are no symbolic links, so lstat is stat. */
 int lstat(const char *path, struct stat *st)
 {
-    return (int)ig_libc_ret(ig_vfs_stat(AT_FDCWD, path, st));
+    return (int)ig_libc_ret(ig_vfs_lstat(AT_FDCWD, path, st));
 }
 
 int fstatat(int dirfd, const char *path, struct stat *st, int flags)
 {
-    (void)flags;
+    if (flags & AT_SYMLINK_NOFOLLOW)
+        return (int)ig_libc_ret(ig_vfs_lstat(dirfd, path, st));
     return (int)ig_libc_ret(ig_vfs_stat(dirfd, path, st));
 }
 
@@ -137,4 +140,92 @@ char *getcwd(char *buf, size_t size)
 mode_t umask(mode_t mask)
 {
     return ig_vfs_umask(mask);
+}
+
+int symlink(const char *target, const char *path)
+{
+    return (int)ig_libc_ret(ig_vfs_symlink(target, AT_FDCWD, path));
+}
+
+int symlinkat(const char *target, int dirfd, const char *path)
+{
+    return (int)ig_libc_ret(ig_vfs_symlink(target, dirfd, path));
+}
+
+ssize_t readlink(const char *path, char *buf, size_t cap)
+{
+    return ig_libc_ret(ig_vfs_readlink(AT_FDCWD, path, buf, cap));
+}
+
+ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t cap)
+{
+    return ig_libc_ret(ig_vfs_readlink(dirfd, path, buf, cap));
+}
+
+int utimensat(int dirfd, const char *path, const struct timespec *ts, int flags)
+{
+    return (int)ig_libc_ret(ig_vfs_utimens(dirfd, path, ts, flags));
+}
+
+int futimens(int fd, const struct timespec *ts)
+{
+    return (int)ig_libc_ret(ig_vfs_futimens(fd, ts));
+}
+
+/* utimes(2) and utime(2) in terms of utimensat: microseconds and seconds. */
+int utimes(const char *path, const struct timeval *tv)
+{
+    struct timespec ts[2];
+
+    if (!tv)
+        return utimensat(AT_FDCWD, path, NULL, 0);
+    for (int i = 0; i < 2; i++) {
+        ts[i].tv_sec = tv[i].tv_sec;
+        ts[i].tv_nsec = tv[i].tv_usec * 1000;
+    }
+    return utimensat(AT_FDCWD, path, ts, 0);
+}
+
+int utime(const char *path, const struct utimbuf *times)
+{
+    struct timespec ts[2];
+
+    if (!times)
+        return utimensat(AT_FDCWD, path, NULL, 0);
+    ts[0] = (struct timespec){times->actime, 0};
+    ts[1] = (struct timespec){times->modtime, 0};
+    return utimensat(AT_FDCWD, path, ts, 0);
+}
+
+static void to_statvfs(const struct ig_statfs *s, struct statvfs *buf)
+{
+    buf->f_bsize = buf->f_frsize = (unsigned long)s->bsize;
+    buf->f_blocks = (fsblkcnt_t)s->blocks;
+    buf->f_bfree = (fsblkcnt_t)s->bfree;
+    buf->f_bavail = (fsblkcnt_t)s->bavail;
+    buf->f_files = (fsfilcnt_t)s->files;
+    buf->f_ffree = buf->f_favail = (fsfilcnt_t)s->ffree;
+    buf->f_fsid = 0;
+    buf->f_flag = ST_NOSUID | (s->rdonly ? ST_RDONLY : 0);
+    buf->f_namemax = s->namemax;
+}
+
+int statvfs(const char *path, struct statvfs *buf)
+{
+    struct ig_statfs s;
+    int r = ig_vfs_statfs(path, &s);
+
+    if (r == 0)
+        to_statvfs(&s, buf);
+    return (int)ig_libc_ret(r);
+}
+
+int fstatvfs(int fd, struct statvfs *buf)
+{
+    struct ig_statfs s;
+    int r = ig_vfs_fstatfs(fd, &s);
+
+    if (r == 0)
+        to_statvfs(&s, buf);
+    return (int)ig_libc_ret(r);
 }

@@ -12,7 +12,7 @@
 
 struct item {
     int fd;
-    struct ig_file *file; /* to notice the descriptor was closed */
+    struct ig_file *file; /* the description registered under (fd) */
     uint32_t events;
     epoll_data_t data;
     unsigned last; /* EPOLLET: the bits reported last time */
@@ -20,10 +20,13 @@ struct item {
 };
 
 struct epoll {
+    struct epoll *next_ep; /* every instance, for forget() */
     struct item *items;
     int n, cap;
     int next; /* where the next scan starts, for fairness */
 };
+
+static struct epoll *instances;
 
 static const struct ig_file_ops epoll_ops;
 
@@ -35,15 +38,16 @@ static struct item *find(struct epoll *ep, int fd)
     return NULL;
 }
 
-/* Drops items whose descriptor was closed (Linux removes them when the
- * file goes away). */
-static void prune(struct epoll *ep)
+/* A file description is going away: Linux drops it from every epoll
+ * set then, so its descriptor number can be reused safely. */
+static void forget(struct ig_file *f)
 {
-    for (int i = 0; i < ep->n;)
-        if (ig_fd_get(ep->items[i].fd) != ep->items[i].file)
-            ep->items[i] = ep->items[--ep->n];
-        else
-            i++;
+    for (struct epoll *ep = instances; ep; ep = ep->next_ep)
+        for (int i = 0; i < ep->n;)
+            if (ep->items[i].file == f)
+                ep->items[i] = ep->items[--ep->n];
+            else
+                i++;
 }
 
 static unsigned ready(struct item *it)
@@ -60,7 +64,6 @@ static int scan(struct epoll *ep, struct epoll_event *out, int max)
 {
     int count = 0;
 
-    prune(ep);
     for (int k = 0; k < ep->n && count < max; k++) {
         int i = (ep->next + k) % ep->n;
         struct item *it = &ep->items[i];
@@ -87,7 +90,6 @@ static unsigned epoll_poll(struct ig_file *f)
 {
     struct epoll *ep = f->priv;
 
-    prune(ep);
     for (int i = 0; i < ep->n; i++)
         if (ready(&ep->items[i]))
             return IG_POLL_IN;
@@ -107,6 +109,11 @@ static void epoll_release(struct ig_file *f)
 {
     struct epoll *ep = f->priv;
 
+    for (struct epoll **p = &instances; *p; p = &(*p)->next_ep)
+        if (*p == ep) {
+            *p = ep->next_ep;
+            break;
+        }
     free(ep->items);
     free(ep);
 }
@@ -132,7 +139,12 @@ int epoll_create1(int flags)
         return fail(ENOMEM);
     /* EPOLL_CLOEXEC has nothing to do: nothing is ever executed. */
     int fd = ig_fd_install(&epoll_ops, O_RDONLY, ep);
-    return fd < 0 ? fail(-fd) : fd;
+    if (fd < 0)
+        return fail(-fd); /* ep was freed with the file */
+    ig_file_gone_hook = forget;
+    ep->next_ep = instances;
+    instances = ep;
+    return fd;
 }
 
 int epoll_create(int size)
@@ -153,7 +165,6 @@ int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event)
     if (!f->ops->poll)
         return fail(EPERM); /* regular files, as Linux */
     struct epoll *ep = ef->priv;
-    prune(ep);
     struct item *it = find(ep, fd);
     if (op != EPOLL_CTL_DEL && !event)
         return fail(EFAULT);

@@ -12,6 +12,8 @@
 #include "lwip/init.h"
 #include "lwip/ip4_addr.h"
 #include "lwip/netif.h"
+#include "lwip/priv/tcp_priv.h"
+#include "lwip/tcp.h"
 #include "lwip/timeouts.h"
 
 #include "net_internal.h"
@@ -19,12 +21,13 @@
 #define NETDEV_MAX 4
 #define DRAIN_MAX 256 /* frames per device per poll, for fairness */
 #define NS_PER_MS 1000000ull
+#define LINGER_NS (1000 * NS_PER_MS) /* at exit, for TCP data in flight */
 
 static struct {
     ip4_addr_t ip, mask, gw, dns[DNS_MAX_SERVERS];
     int have_ip, have_gw, ndns;
     unsigned dhcp_wait_ms;
-} cfg = {.dhcp_wait_ms = 5000};
+} cfg = {.dhcp_wait_ms = 10000};
 
 static struct netif *netdevs[NETDEV_MAX];
 static int nnetdevs;
@@ -158,6 +161,36 @@ static void wait_dhcp(struct netif *nif)
     print_addr(nif, "dhcp");
 }
 
+/* Does any connection still have data or a FIN the peer has not
+ * acknowledged? */
+static int tcp_in_flight(void)
+{
+    for (struct tcp_pcb *p = tcp_active_pcbs; p; p = p->next)
+        if (p->unsent || p->unacked || p->state == FIN_WAIT_1 ||
+            p->state == CLOSING || p->state == LAST_ACK)
+            return 1;
+    return 0;
+}
+
+/*
+ * Exit switches the machine off, and with it the stack: an answer written
+ * just before exit() would be lost with the frames still queued (in lwIP,
+ * or in a device's transmit ring).  A process on Linux leaves that to the
+ * kernel; here exit waits, at most a second, until the peers have
+ * acknowledged everything sent, the closing FINs included.
+ */
+static void linger_at_exit(void)
+{
+    uint64_t end = ig_plat_clock_monotonic() + LINGER_NS;
+
+    for (;;) {
+        uint64_t next = ig_net_poll(), now = ig_plat_clock_monotonic();
+        if (!tcp_in_flight() || now >= end)
+            return;
+        ig_plat_idle(next < end ? next : end);
+    }
+}
+
 int ig_net_init(void)
 {
     int ndev = ig_plat_dev_count(IG_PLAT_DEV_NET);
@@ -171,6 +204,7 @@ int ig_net_init(void)
     for (int i = 0; i < cfg.ndns; i++)
         dns_setserver((u8_t)i, &cfg.dns[i]);
     ig_sched_set_idle_hook(ig_net_poll);
+    atexit(linger_at_exit);
     if (nnetdevs == 0)
         return 0;
     struct netif *nif = netdevs[0];

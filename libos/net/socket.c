@@ -161,8 +161,10 @@ int ig_sock_socket(int domain, int type, int protocol)
 
     if (domain != AF_INET)
         return -EAFNOSUPPORT;
+    if (kind == SOCK_RAW)
+        return -EPROTONOSUPPORT;
     if (kind != SOCK_STREAM && kind != SOCK_DGRAM)
-        return -EPROTOTYPE;
+        return -EINVAL;
     if (protocol != 0 &&
         protocol != (kind == SOCK_STREAM ? IPPROTO_TCP : IPPROTO_UDP))
         return -EPROTONOSUPPORT;

@@ -177,6 +177,9 @@ int ig_tcp_try_accept(struct ig_sock *s, struct ig_sock **out)
     if (s->nacc == 0)
         return -EAGAIN;
     *out = s->acc[0];
+    /* lwIP counts connections not yet accepted against the backlog. */
+    if ((*out)->tcp)
+        tcp_backlog_accepted((*out)->tcp);
     for (int i = 1; i < s->nacc; i++)
         s->acc[i - 1] = s->acc[i];
     s->nacc--;

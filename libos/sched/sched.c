@@ -30,6 +30,9 @@ static struct ig_thread *by_id[IDS_MAX];
 static unsigned live;
 static uint64_t slice_start;
 static uint64_t (*idle_hook)(void);
+static uint64_t idle_hook_last; /* when the hook last ran */
+
+#define HOOK_BUSY_NS 1000000ull /* 1 ms */
 
 static void runq_push(struct ig_thread *t)
 {
@@ -142,8 +145,17 @@ static void schedule(void)
     struct ig_thread *prev = current, *next;
 
     for (;;) {
+        uint64_t now = 0;
+        if (sleepers || idle_hook)
+            now = ig_plat_clock_monotonic();
         if (sleepers)
-            wake_expired(ig_plat_clock_monotonic());
+            wake_expired(now);
+        /* Threads that keep yielding must not starve the devices: with
+         * work queued, the hook still runs once a millisecond. */
+        if (idle_hook && rq_head && now - idle_hook_last >= HOOK_BUSY_NS) {
+            idle_hook_last = now;
+            idle_hook();
+        }
         next = runq_pop();
         if (next)
             break;
@@ -152,6 +164,7 @@ static void schedule(void)
          * Without either only a device event can help. */
         uint64_t deadline = sleepers ? sleepers->deadline : UINT64_MAX;
         if (idle_hook) {
+            idle_hook_last = now;
             uint64_t want = idle_hook();
             if (rq_head)
                 continue;

@@ -16,6 +16,7 @@ static struct {
 } fds[IG_FD_MAX];
 
 void (*ig_file_notify_hook)(void);
+void (*ig_file_gone_hook)(struct ig_file *f);
 
 void ig_file_notify(void)
 {
@@ -57,6 +58,8 @@ void ig_file_put(struct ig_file *f)
         f->ops->release(f);
     if (f->vn)
         ig_vnode_put(f->vn);
+    if (ig_file_gone_hook)
+        ig_file_gone_hook(f);
     free(f);
 }
 
@@ -165,9 +168,14 @@ off_t ig_vfs_lseek(int fd, off_t off, int whence)
     case SEEK_CUR:
         base = f->pos;
         break;
-    case SEEK_END:
-        base = f->vn ? f->vn->size : 0;
+    case SEEK_END: {
+        struct stat st;
+        if (f->ops->stat && f->ops->stat(f, &st) == 0)
+            base = st.st_size;
+        else
+            base = f->vn ? f->vn->size : 0;
         break;
+    }
     default:
         return -EINVAL;
     }
@@ -187,13 +195,18 @@ int ig_vfs_fstat(int fd, struct stat *st)
         return f->ops->stat(f, st);
     if (!f->vn)
         return -EINVAL;
-    ig_vnode_stat(f->vn, st);
-    return 0;
+    return ig_vnode_getattr(f->vn, st);
 }
 
 int ig_vfs_fsync(int fd)
 {
-    return ig_fd_get(fd) ? 0 : -EBADF;
+    struct ig_file *f = ig_fd_get(fd);
+
+    if (!f)
+        return -EBADF;
+    if (f->ops->fsync)
+        return f->ops->fsync(f);
+    return f->vn ? 0 : -EINVAL;
 }
 
 int ig_vfs_isatty(int fd)
@@ -331,6 +344,14 @@ int ig_vnode_open(struct ig_vnode *vn, int flags)
         return -ENOMEM;
     ig_vnode_hold(vn);
     f->vn = vn;
+    if (vn->ops->open) {
+        int err = vn->ops->open(vn, f, flags);
+        if (err) {
+            f->ops = &vnode_file_ops; /* nothing of the filesystem's */
+            ig_file_put(f);
+            return err;
+        }
+    }
     int fd = ig_fd_alloc(f, 0, (flags & O_CLOEXEC) != 0);
     if (fd < 0)
         ig_file_put(f);

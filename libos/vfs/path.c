@@ -141,6 +141,18 @@ void ig_vnode_stat(struct ig_vnode *vn, struct stat *st)
     st->st_ctim = vn->mtime;
 }
 
+int ig_vnode_getattr(struct ig_vnode *vn, struct stat *st)
+{
+    if (!vn->ops->getattr) {
+        ig_vnode_stat(vn, st);
+        return 0;
+    }
+    int err = vn->ops->getattr(vn, st);
+    if (!err)
+        st->st_dev = vn->dev;
+    return err;
+}
+
 int ig_vnode_path(struct ig_vnode *vn, char *buf, size_t size)
 {
     size_t pos = size;

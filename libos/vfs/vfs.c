@@ -17,7 +17,7 @@ mode_t ig_vfs_umask(mode_t mask)
     return old;
 }
 
-static int lookup_at(int dirfd, const char *path, struct ig_lookup *lk)
+int ig_vfs_lookup_at(int dirfd, const char *path, struct ig_lookup *lk)
 {
     struct ig_vnode *start;
     int err;
@@ -34,7 +34,7 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
 {
     struct ig_lookup lk;
     int acc = flags & O_ACCMODE;
-    int err = lookup_at(dirfd, path, &lk);
+    int err = ig_vfs_lookup_at(dirfd, path, &lk);
 
     if (err)
         return err;
@@ -43,6 +43,8 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
             err = -ENOENT;
         } else if (lk.trailing || (flags & O_DIRECTORY)) {
             err = -EISDIR;
+        } else if (ig_vnode_rdonly(lk.dir)) {
+            err = -EROFS;
         } else {
             err = lk.dir->ops->create(lk.dir, lk.name, lk.len,
                                       S_IFREG | (mode & 0777 & ~cmask), &lk.vn);
@@ -55,6 +57,9 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
         err = -EISDIR;
     } else if ((flags & O_DIRECTORY) && !S_ISDIR(lk.vn->mode)) {
         err = -ENOTDIR;
+    } else if (ig_vnode_rdonly(lk.vn) && S_ISREG(lk.vn->mode) &&
+               (acc != O_RDONLY || (flags & O_TRUNC))) {
+        err = -EROFS;
     } else if ((flags & O_TRUNC) && S_ISREG(lk.vn->mode) && acc != O_RDONLY) {
         err = lk.vn->ops->truncate(lk.vn, 0);
     }
@@ -67,14 +72,14 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
 int ig_vfs_stat(int dirfd, const char *path, struct stat *st)
 {
     struct ig_lookup lk;
-    int err = lookup_at(dirfd, path, &lk);
+    int err = ig_vfs_lookup_at(dirfd, path, &lk);
 
     if (err)
         return err;
     if (!lk.vn)
         err = -ENOENT;
     else
-        ig_vnode_stat(lk.vn, st);
+        err = ig_vnode_getattr(lk.vn, st);
     ig_lookup_done(&lk);
     return err;
 }
@@ -92,12 +97,14 @@ int ig_vfs_mkdir(int dirfd, const char *path, mode_t mode)
 {
     struct ig_lookup lk;
     struct ig_vnode *vn;
-    int err = lookup_at(dirfd, path, &lk);
+    int err = ig_vfs_lookup_at(dirfd, path, &lk);
 
     if (err)
         return err;
     if (lk.vn)
         err = -EEXIST;
+    else if (ig_vnode_rdonly(lk.dir))
+        err = -EROFS;
     else
         err = lk.dir->ops->create(lk.dir, lk.name, lk.len,
                                   S_IFDIR | (mode & 0777 & ~cmask), &vn);
@@ -113,11 +120,13 @@ static int busy(struct ig_vnode *vn)
 int ig_vfs_unlink(int dirfd, const char *path, int flags)
 {
     struct ig_lookup lk;
-    int err = lookup_at(dirfd, path, &lk);
+    int err = ig_vfs_lookup_at(dirfd, path, &lk);
 
     if (err)
         return err;
-    if (!lk.vn)
+    if (ig_vnode_rdonly(lk.dir))
+        err = -EROFS;
+    else if (!lk.vn)
         err = -ENOENT;
     else if (flags & AT_REMOVEDIR) {
         if (!S_ISDIR(lk.vn->mode))
@@ -126,7 +135,8 @@ int ig_vfs_unlink(int dirfd, const char *path, int flags)
             err = -EINVAL;
         else if (busy(lk.vn))
             err = -EBUSY;
-        else if (ig_lookup_is_dots(&lk) || lk.vn->nchildren)
+        else if (ig_lookup_is_dots(&lk) ||
+                 (lk.vn->nchildren && !lk.vn->ops->rename_replaces))
             err = -ENOTEMPTY;
     } else if (S_ISDIR(lk.vn->mode)) {
         err = -EISDIR;
@@ -152,17 +162,19 @@ static int ancestor(struct ig_vnode *a, struct ig_vnode *b)
 int ig_vfs_rename(int olddirfd, const char *old, int newdirfd, const char *new)
 {
     struct ig_lookup o, n;
-    int err = lookup_at(olddirfd, old, &o);
+    int err = ig_vfs_lookup_at(olddirfd, old, &o);
 
     if (err)
         return err;
-    err = lookup_at(newdirfd, new, &n);
+    err = ig_vfs_lookup_at(newdirfd, new, &n);
     if (err) {
         ig_lookup_done(&o);
         return err;
     }
     struct ig_vnode *vn = o.vn;
-    if (!vn)
+    if (ig_vnode_rdonly(o.dir) || ig_vnode_rdonly(n.dir))
+        err = o.dir->dev == n.dir->dev ? -EROFS : -EXDEV;
+    else if (!vn)
         err = -ENOENT;
     else if (ig_lookup_is_dots(&o) || ig_lookup_is_dots(&n))
         err = n.len == 0 || o.len == 0 ? -EBUSY : -EINVAL;
@@ -182,10 +194,11 @@ int ig_vfs_rename(int olddirfd, const char *old, int newdirfd, const char *new)
         err = -ENOTDIR;
     else if (n.vn && !S_ISDIR(vn->mode) && S_ISDIR(n.vn->mode))
         err = -EISDIR;
-    else if (n.vn && S_ISDIR(n.vn->mode) && n.vn->nchildren)
+    else if (n.vn && S_ISDIR(n.vn->mode) && n.vn->nchildren &&
+             !vn->ops->rename_replaces)
         err = -ENOTEMPTY;
     else {
-        if (n.vn)
+        if (n.vn && !vn->ops->rename_replaces)
             err = n.dir->ops->remove(n.dir, n.vn);
         if (!err)
             err = vn->ops->rename(vn, n.dir, n.name, n.len);
@@ -195,23 +208,28 @@ int ig_vfs_rename(int olddirfd, const char *old, int newdirfd, const char *new)
     return err;
 }
 
-static int vn_truncate(struct ig_vnode *vn, off_t len)
+/* Truncates (vn), through the open file (f) when its filesystem can. */
+static int vn_truncate(struct ig_vnode *vn, struct ig_file *f, off_t len)
 {
     if (S_ISDIR(vn->mode))
         return -EISDIR;
     if (!S_ISREG(vn->mode) || len < 0)
         return -EINVAL;
+    if (ig_vnode_rdonly(vn))
+        return -EROFS;
+    if (f && f->ops->truncate)
+        return f->ops->truncate(f, len);
     return vn->ops->truncate(vn, len);
 }
 
 int ig_vfs_truncate(const char *path, off_t len)
 {
     struct ig_lookup lk;
-    int err = lookup_at(AT_FDCWD, path, &lk);
+    int err = ig_vfs_lookup_at(AT_FDCWD, path, &lk);
 
     if (err)
         return err;
-    err = lk.vn ? vn_truncate(lk.vn, len) : -ENOENT;
+    err = lk.vn ? vn_truncate(lk.vn, NULL, len) : -ENOENT;
     ig_lookup_done(&lk);
     return err;
 }
@@ -226,7 +244,7 @@ int ig_vfs_ftruncate(int fd, off_t len)
         return -EINVAL;
     if ((f->flags & O_ACCMODE) == O_RDONLY)
         return S_ISDIR(f->vn->mode) ? -EISDIR : -EINVAL;
-    return vn_truncate(f->vn, len);
+    return vn_truncate(f->vn, f, len);
 }
 
 int ig_vfs_readdir(int fd, struct ig_dirent *out)
@@ -246,7 +264,8 @@ int ig_vfs_readdir(int fd, struct ig_dirent *out)
         f->pos++;
         return 1;
     }
-    int r = dir->ops->readdir(dir, f->pos - 2, out);
+    int r = f->ops->readdir ? f->ops->readdir(f, out)
+                            : dir->ops->readdir(dir, f->pos - 2, out);
     if (r > 0)
         f->pos++;
     return r;
@@ -255,7 +274,7 @@ int ig_vfs_readdir(int fd, struct ig_dirent *out)
 int ig_vfs_chdir(const char *path)
 {
     struct ig_lookup lk;
-    int err = lookup_at(AT_FDCWD, path, &lk);
+    int err = ig_vfs_lookup_at(AT_FDCWD, path, &lk);
 
     if (err)
         return err;

@@ -34,6 +34,36 @@ struct ig_vnode_ops {
                      off_t off);
     int (*truncate)(struct ig_vnode *vn, off_t len);
     void (*free)(struct ig_vnode *vn);
+
+    /* Optional, for filesystems whose files live elsewhere (volumes). */
+    /* Called as (f) is opened on (vn) with open(2)'s (flags); may set
+     * f->ops and f->priv (released by f->ops->release).  Returns 0 or a
+     * negative errno. */
+    int (*open)(struct ig_vnode *vn, struct ig_file *f, int flags);
+    /* Fills (st) from the storage (and refreshes vn's size and mode);
+     * without it stat uses the vnode's fields. */
+    int (*getattr)(struct ig_vnode *vn, struct stat *st);
+    /* Creates symbolic link (name) in (dir) holding (target); reads the
+     * one named (name) into (buf) (returns its length, unterminated). */
+    int (*symlink)(struct ig_vnode *dir, const char *name, size_t len,
+                   const char *target);
+    ssize_t (*readlink)(struct ig_vnode *dir, const char *name, size_t len,
+                        char *buf, size_t cap);
+    /* Fills (st) for (name) in (dir) without following a symbolic link
+     * there; without it lstat is stat. */
+    int (*lstat)(struct ig_vnode *dir, const char *name, size_t len,
+                 struct stat *st);
+    /* Sets the access and modification times; (ts) as utimensat(2)
+     * (UTIME_NOW, UTIME_OMIT), never NULL.  Without it only mtime is kept
+     * and set (ramfs). */
+    int (*utimens)(struct ig_vnode *vn, const struct timespec ts[2]);
+    /* Fills (out) (zeroed by the caller) for the filesystem of (vn);
+     * without it only the block size and name length are known. */
+    int (*statfs)(struct ig_vnode *vn, struct ig_statfs *out);
+    /* rename replaces an existing target itself, atomically, so the VFS
+     * does not remove it first; and the filesystem, not nchildren,
+     * decides ENOTEMPTY. */
+    int rename_replaces;
 };
 
 struct ig_vnode {
@@ -53,7 +83,13 @@ struct ig_vnode {
     void *priv; /* the filesystem's */
 };
 
-#define IG_VNODE_TTY 1u /* a terminal: isatty() answers 1 */
+#define IG_VNODE_TTY 1u    /* a terminal: isatty() answers 1 */
+#define IG_VNODE_RDONLY 2u /* on a read-only mount: changes fail EROFS */
+
+static inline int ig_vnode_rdonly(const struct ig_vnode *vn)
+{
+    return (vn->flags & IG_VNODE_RDONLY) != 0;
+}
 
 void ig_vnode_hold(struct ig_vnode *vn);
 void ig_vnode_put(struct ig_vnode *vn);
@@ -91,9 +127,15 @@ struct ig_lookup {
 int ig_vfs_lookup(struct ig_vnode *start, const char *path,
                   struct ig_lookup *lk);
 void ig_lookup_done(struct ig_lookup *lk);
+/* ig_vfs_lookup() of (path) from (dirfd) (see ig_vfs_start()).  Returns
+ * its errors, -EFAULT for a NULL (path), -EBADF, -ENOTDIR. */
+int ig_vfs_lookup_at(int dirfd, const char *path, struct ig_lookup *lk);
 int ig_lookup_is_dots(const struct ig_lookup *lk);
 /* Fills (st) from (vn). */
 void ig_vnode_stat(struct ig_vnode *vn, struct stat *st);
+/* Fills (st) from (vn)'s filesystem (getattr) or fields.  Returns 0 or the
+ * filesystem's negative errno. */
+int ig_vnode_getattr(struct ig_vnode *vn, struct stat *st);
 /* Writes the absolute path of (vn) to (buf); returns length+1 or -ERANGE. */
 int ig_vnode_path(struct ig_vnode *vn, char *buf, size_t size);
 
@@ -107,6 +149,50 @@ void ig_file_put(struct ig_file *f);
 int ig_vnode_open(struct ig_vnode *vn, int flags);
 /* The start vnode for (dirfd) and (path): root, cwd or the fd's vnode. */
 int ig_vfs_start(int dirfd, const char *path, struct ig_vnode **out);
+
+/* rfs.c: filesystems whose files live elsewhere (host directories, 9P),
+ * reached through path-based calls shaped like plat.h's hostdir calls,
+ * with (ctx) passed through.  Paths are relative to the filesystem's
+ * root ("." for the root itself). */
+struct ig_plat_hostdir_stat;
+struct ig_plat_hostdir_statfs;
+struct ig_rfs_backend {
+    int (*stat)(void *ctx, const char *path, struct ig_plat_hostdir_stat *st);
+    int (*lstat)(void *ctx, const char *path, struct ig_plat_hostdir_stat *st);
+    int (*open)(void *ctx, const char *path, unsigned flags, unsigned mode);
+    int (*fstat)(void *ctx, int h, struct ig_plat_hostdir_stat *st);
+    long (*pread)(void *ctx, int h, void *buf, size_t len, uint64_t off);
+    long (*pwrite)(void *ctx, int h, const void *buf, size_t len, uint64_t off);
+    int (*ftruncate)(void *ctx, int h, uint64_t len);
+    int (*futimens)(void *ctx, int h, int64_t atime_ns, int64_t mtime_ns);
+    int (*fsync)(void *ctx, int h);
+    int (*fstatfs)(void *ctx, int h, struct ig_plat_hostdir_statfs *out);
+    int (*close)(void *ctx, int h);
+    long (*readdir)(void *ctx, int h, void *buf, size_t cap);
+    int (*mkdir)(void *ctx, const char *path, unsigned mode);
+    int (*unlink)(void *ctx, const char *path, int dir);
+    int (*rename)(void *ctx, const char *from, const char *to);
+    int (*symlink)(void *ctx, const char *target, const char *path);
+    long (*readlink)(void *ctx, const char *path, char *buf, size_t cap);
+};
+
+/* A new filesystem over (be) and (ctx); every vnode is IG_VNODE_RDONLY
+ * when (ro).  Stores its root in (*root).  Returns 0, -ENOMEM, or the
+ * backend's error for the root (-ENOTDIR if it is not a directory). */
+int ig_rfs_new(const struct ig_rfs_backend *be, void *ctx, int ro,
+               struct ig_vnode **root);
+
+/* hostfs.c: the backend over plat.h's host directory (dev). */
+extern const struct ig_rfs_backend ig_hostfs_backend;
+
+/* p9fs.c: the backend over 9P2000.L channel (dev) (plat.h): connects
+ * (Tversion, Tattach) and stores the client in (*ctx).  Returns 0,
+ * -ENOMEM, -EPROTONOSUPPORT (the server does not speak 9P2000.L), or the
+ * channel's or server's error. */
+extern const struct ig_rfs_backend ig_p9fs_backend;
+int ig_p9fs_connect(int dev, void **ctx);
+
+/* volume.c: mounts `vol.TAG=DIR[:ro]` (see ig_vfs_option). */
 
 /* devfs.c */
 int ig_devfs_populate(struct ig_vnode *dir);

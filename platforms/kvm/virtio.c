@@ -86,6 +86,14 @@ void ig_virtio_found(const struct ig_virtio_dev *d)
 
 void ig_kvm_virtio_init(void)
 {
-    ig_virtio_mmio_scan();
-    ig_virtio_pci_scan();
+    int npci;
+
+    /* With a PCI bus (q35), 0xfeb00000 is in the window where firmware
+     * puts BARs, so reading "virtio-mmio slots" there could touch another
+     * device's registers: machines have one transport or the other. */
+    ig_kvm_pci_fns(&npci);
+    if (npci == 0)
+        ig_virtio_mmio_scan();
+    else
+        ig_virtio_pci_scan();
 }

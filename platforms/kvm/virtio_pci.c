@@ -38,13 +38,15 @@
 #define MSIX_MASKALL 0x4000u
 #define MSI_ADDR 0xfee00000u /* fixed delivery to APIC ID 0 */
 #define MAX_DEVS 24
+#define MAX_QUEUES 4
 
 struct vpci {
     struct ig_pci_fn *fn;
     volatile uint8_t *common, *notify, *device;
     uint32_t notify_mult;
-    volatile uint32_t *msix; /* the MSI-X table, or NULL */
-    unsigned msix_cap;       /* its capability's offset */
+    uint16_t notify_off[MAX_QUEUES]; /* read once at queue setup */
+    volatile uint32_t *msix;         /* the MSI-X table, or NULL */
+    unsigned msix_cap;               /* its capability's offset */
 };
 
 static struct vpci devs[MAX_DEVS];
@@ -114,7 +116,10 @@ static int queue_setup(struct ig_virtio_dev *d, unsigned q, uint16_t size,
 {
     uint16_t vec = d->has_irq ? 0 : NO_VECTOR;
 
+    if (q >= MAX_QUEUES)
+        return -1;
     C16(d, C_Q_SELECT) = (uint16_t)q;
+    ((struct vpci *)d->tr)->notify_off[q] = C16(d, C_Q_NOFF);
     C16(d, C_Q_SIZE) = size;
     w64(d, C_Q_DESC, desc);
     w64(d, C_Q_AVAIL, avail);
@@ -129,12 +134,9 @@ static int queue_setup(struct ig_virtio_dev *d, unsigned q, uint16_t size,
 static void notify(struct ig_virtio_dev *d, unsigned q)
 {
     struct vpci *p = d->tr;
-    uint16_t off;
 
-    C16(d, C_Q_SELECT) = (uint16_t)q;
-    off = C16(d, C_Q_NOFF);
-    *(volatile uint16_t *)(p->notify + (uint32_t)off * p->notify_mult) =
-        (uint16_t)q;
+    *(volatile uint16_t *)(p->notify + (uint32_t)p->notify_off[q] *
+                                           p->notify_mult) = (uint16_t)q;
 }
 
 /* MSI-X table entry 0 sends the device's vector straight to the local

@@ -124,9 +124,8 @@ void ig_virtq_kick(struct ig_virtq *q)
 
 void *ig_virtq_get(struct ig_virtq *q, uint32_t *len)
 {
-    uint16_t slot, id, n = 1;
+    uint16_t slot, head, id, n = 1;
     const volatile uint32_t *e;
-    void *tok;
 
     if (q->used[US_IDX] == q->last_used)
         return NULL;
@@ -134,23 +133,25 @@ void *ig_virtq_get(struct ig_virtq *q, uint32_t *len)
     slot = q->last_used & (q->size - 1);
     e = (const volatile uint32_t *)((const volatile char *)q->used + 4 +
                                     8 * slot);
-    id = (uint16_t)e[0];
-    if (id >= q->size)
-        ig_kvm_die_hex("virtio: device returned descriptor ", id,
+    head = (uint16_t)e[0];
+    if (e[0] >= q->size)
+        ig_kvm_die_hex("virtio: device returned descriptor ", e[0],
                        " beyond its queue");
     *len = e[1];
     q->last_used++;
-    if (q->event_idx && q->intr_on)
+    if (q->event_idx && q->intr_on) {
         q->avail[AV_USED_EVENT(q->size)] = q->last_used;
-    while (q->desc[id].flags & DESC_F_NEXT) {
-        id = q->desc[id].next;
-        n++;
+        /* The device must see the new used_event before we next read
+         * used->idx, or an entry added in between would go unsignalled
+         * (x86 may pass a load ahead of an earlier store). */
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
     }
-    tok = q->token[(uint16_t)e[0]];
+    for (id = head; q->desc[id].flags & DESC_F_NEXT; n++)
+        id = q->desc[id].next;
     q->desc[id].next = q->free_head;
-    q->free_head = (uint16_t)e[0];
+    q->free_head = head;
     q->num_free = (uint16_t)(q->num_free + n);
-    return tok;
+    return q->token[head];
 }
 
 void ig_virtq_intr(struct ig_virtq *q, int on)

@@ -50,6 +50,7 @@ _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
     flags = bi->flags;
     initrd = (const void *)(uintptr_t)bi->initrd_base;
     initrd_len = (size_t)bi->initrd_len;
+    ig_pico_volumes_init(bi);
     ig_pico_tap_fd = bi->tap_fd;
     tap_mtu = bi->tap_mtu;
     for (int i = 0; i < 6; i++)
@@ -78,8 +79,9 @@ int ig_plat_mem_regions(struct ig_plat_mem_region *out, int max)
 
 int ig_plat_dev_count(enum ig_plat_dev_kind kind)
 {
-    /* One network device when the tender opened a tap; block files and 9P
-     * directories arrive with their drivers. */
+    /* Host directories and the tap device come from the tender. */
+    if (kind == IG_PLAT_DEV_HOSTDIR)
+        return ig_pico_nvolumes;
     if (kind == IG_PLAT_DEV_NET)
         return ig_pico_tap_fd >= 0;
     return 0;

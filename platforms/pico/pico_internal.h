@@ -54,6 +54,11 @@ extern int ig_pico_tap_fd;
  * ig_pico_fault_fn); reports the fault and ends the image with 255. */
 void ig_pico_fault_entry(const struct ig_pico_fault *pf);
 
+/* hostdir.c: copies the volumes from the boot page (at most
+ * IG_PICO_VOLUMES_MAX); ig_pico_nvolumes is how many there are. */
+void ig_pico_volumes_init(const struct ig_pico_boot *bi);
+extern int ig_pico_nvolumes;
+
 /* sys.c: prints "pico: <msg>\n" and exits with status 255. */
 _Noreturn void ig_pico_die(const char *msg);
 

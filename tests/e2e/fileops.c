@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
+#include <utime.h>
 #ifndef __ingot__
 #include <sys/resource.h>
 #endif
@@ -151,6 +152,24 @@ static void basics(void)
     T(close(fd));
     T(open("a.txt", O_CREAT | O_EXCL | O_WRONLY, 0666));
     file_type("a.txt");
+
+    puts("-- times");
+    struct timespec ts[2] = {{1000, 0}, {1234567890, 500}};
+    struct stat st;
+    T(utimensat(AT_FDCWD, "a.txt", ts, 0));
+    T(stat("a.txt", &st));
+    printf("mtime %lld.%09ld\n", (long long)st.st_mtim.tv_sec,
+           st.st_mtim.tv_nsec);
+    ts[1].tv_nsec = UTIME_OMIT;
+    T(utimensat(AT_FDCWD, "a.txt", ts, 0));
+    T(stat("a.txt", &st));
+    printf("mtime %lld\n", (long long)st.st_mtim.tv_sec);
+    ts[1].tv_nsec = -5;
+    T(utimensat(AT_FDCWD, "a.txt", ts, 0));
+    T(utimensat(AT_FDCWD, "none", NULL, 0));
+    T(utime("a.txt", NULL));
+    T(stat("a.txt", &st));
+    printf("mtime now: %d\n", st.st_mtim.tv_sec > 1600000000);
 
     puts("-- append, truncate, holes");
     fd = T(open("a.txt", O_WRONLY | O_APPEND));
@@ -439,7 +458,9 @@ static void stdio_and_devices(void)
     file_type("/dev/null");
 }
 
-int main(void)
+/* With an argument, works in that directory (a volume: the native run
+ * gets the same absolute path on the host). */
+int main(int argc, char **argv)
 {
 #ifndef __ingot__
     /* The same descriptor limit as Ingot's table, so EMFILE comes at the
@@ -451,6 +472,10 @@ int main(void)
         close(fd);
 #endif
     umask(022);
+    if (argc > 1 && chdir(argv[1]) < 0) {
+        printf("chdir %s: %s\n", argv[1], ename(errno));
+        return 1;
+    }
     remove_tree(DIR_NAME);
     T(mkdir(DIR_NAME, 0755));
     T(chdir(DIR_NAME));

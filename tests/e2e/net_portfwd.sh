@@ -13,7 +13,7 @@ trap 'rm -f "$out"; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null' EXIT
 # A random unprivileged port; parallel runs are unlikely to collide.
 port=$((20000 + RANDOM % 40000))
 timeout 120 "$ingot" run --accel tcg "$@" -p "127.0.0.1:$port:8080" "$image" \
-    -- "" 50 8080 >"$out" 2>&1 &
+    -- burst=50 syn=8080 >"$out" 2>&1 &
 pid=$!
 # Connect (from a subshell that gives up after a second) until the guest
 # has seen the SYN and finished.

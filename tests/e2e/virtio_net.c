@@ -28,7 +28,8 @@ uint64_t ig_plat_clock_monotonic(void);
 uint64_t ig_kvm_irq_taken(void);
 
 static const uint8_t bcast[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
-static const uint8_t me_ip[4] = {10, 0, 2, 15}, gw_ip[4] = {10, 0, 2, 2};
+/* Our address and the peer's: QEMU user networking's unless given. */
+static uint8_t me_ip[4] = {10, 0, 2, 15}, gw_ip[4] = {10, 0, 2, 2};
 static uint8_t mac[6];
 static uint8_t frame[2048];
 static int failed;
@@ -147,7 +148,7 @@ static void burst(int count)
 {
     int sent = 0, replies = 0, again = 0;
     uint8_t f[42];
-    uint64_t deadline = ig_plat_clock_monotonic() + 20000000000ull;
+    uint64_t t0 = ig_plat_clock_monotonic(), deadline = t0 + 20000000000ull;
 
     arp_request(f);
     while (replies < count && ig_plat_clock_monotonic() < deadline) {
@@ -173,6 +174,9 @@ static void burst(int count)
             ig_plat_idle(UINT64_MAX);
     }
     printf("burst: %d sent, %d replies\n", sent, replies);
+    printf("burst: %llu us per round trip\n",
+           (unsigned long long)((ig_plat_clock_monotonic() - t0) / 1000 /
+                                (count ? count : 1)));
     printf("burst: transmit ring full %d times\n", again);
     if (replies != count)
         fail("burst replies", replies);
@@ -189,6 +193,49 @@ static int is_syn(const uint8_t *f, long n)
            memcmp(f + 30, me_ip, 4) == 0 && n >= (long)(14 + ihl + 20) &&
            (unsigned)(f[14 + ihl + 2] << 8 | f[14 + ihl + 3]) == syn_port &&
            (f[14 + ihl + 13] & 0x12) == 0x02;
+}
+
+static unsigned udp_port;
+
+/* A UDP datagram to us on (udp_port). */
+static int is_udp(const uint8_t *f, long n)
+{
+    unsigned ihl = (f[14] & 0xf) * 4u;
+
+    return n >= 14 + 20 + 8 && f[12] == 0x08 && f[13] == 0x00 && f[23] == 17 &&
+           memcmp(f + 30, me_ip, 4) == 0 && n >= (long)(14 + ihl + 8) &&
+           (unsigned)(f[14 + ihl + 2] << 8 | f[14 + ihl + 3]) == udp_port;
+}
+
+/* Checks the UDP checksum of the datagram in (frame) the slow way: the
+ * pseudo-header and the segment must sum to 0xffff. */
+static int udp_csum_ok(long n)
+{
+    unsigned ihl = (frame[14] & 0xf) * 4u, l4 = 14 + ihl;
+    unsigned len = (unsigned)(frame[l4 + 4] << 8 | frame[l4 + 5]);
+    uint32_t s = 17 + len;
+
+    if (l4 + len > (unsigned long)n)
+        return 0;
+    for (int i = 0; i < 8; i += 2)
+        s += (uint32_t)(frame[26 + i] << 8 | frame[27 + i]);
+    for (unsigned i = 0; i < len; i += 2)
+        s += (uint32_t)(frame[l4 + i] << 8 |
+                        (i + 1 < len ? frame[l4 + i + 1] : 0));
+    while (s >> 16)
+        s = (s & 0xffff) + (s >> 16);
+    return s == 0xffff;
+}
+
+static int parse_ip(const char *s, uint8_t *ip)
+{
+    unsigned a, b, c, d;
+
+    if (sscanf(s, "%u.%u.%u.%u", &a, &b, &c, &d) != 4)
+        return -1;
+    ip[0] = (uint8_t)a, ip[1] = (uint8_t)b, ip[2] = (uint8_t)c,
+    ip[3] = (uint8_t)d;
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -208,7 +255,29 @@ int main(int argc, char **argv)
              mac[2], mac[3], mac[4], mac[5]);
     printf("mac: %s, mtu %u, csum offload %s\n", m, info.mtu,
            info.features & 1 ? "yes" : "no");
-    if (argc > 1 && argv[1][0] && strcmp(argv[1], m) != 0)
+    /* Options: mac=EXPECTED burst=N dhcp=0 syn=PORT udp=PORT self=IP
+     * peer=IP. */
+    const char *want_mac = NULL;
+    int burst_n = 300, do_dhcp = 1;
+    for (int i = 1; i < argc; i++) {
+        if (strncmp(argv[i], "mac=", 4) == 0)
+            want_mac = argv[i] + 4;
+        else if (strncmp(argv[i], "burst=", 6) == 0)
+            burst_n = atoi(argv[i] + 6);
+        else if (strcmp(argv[i], "dhcp=0") == 0)
+            do_dhcp = 0;
+        else if (strncmp(argv[i], "syn=", 4) == 0)
+            syn_port = (unsigned)atoi(argv[i] + 4);
+        else if (strncmp(argv[i], "udp=", 4) == 0)
+            udp_port = (unsigned)atoi(argv[i] + 4);
+        else if (strncmp(argv[i], "self=", 5) == 0)
+            parse_ip(argv[i] + 5, me_ip);
+        else if (strncmp(argv[i], "peer=", 5) == 0)
+            parse_ip(argv[i] + 5, gw_ip);
+        else
+            fail(argv[i], 0);
+    }
+    if (want_mac && strcmp(want_mac, m) != 0)
         fail("MAC is not the one given to the device", 0);
     if (ig_plat_net_info(n, &info) != -ENODEV ||
         ig_plat_net_send(-1, NULL, 0) != -ENODEV ||
@@ -239,10 +308,13 @@ int main(int argc, char **argv)
     if (!r)
         fail("no ARP reply", 0);
     else
-        printf("arp: 10.0.2.2 is at %02x:%02x:%02x:%02x:%02x:%02x\n", frame[22],
-               frame[23], frame[24], frame[25], frame[26], frame[27]);
-    dhcp();
-    burst(argc > 2 ? atoi(argv[2]) : 300);
+        printf("arp: %u.%u.%u.%u is at %02x:%02x:%02x:%02x:%02x:%02x\n",
+               gw_ip[0], gw_ip[1], gw_ip[2], gw_ip[3], frame[22], frame[23],
+               frame[24], frame[25], frame[26], frame[27]);
+    if (do_dhcp)
+        dhcp();
+    if (burst_n > 0)
+        burst(burst_n);
 
     /* A frame bigger than the caller's buffer is dropped with -EMSGSIZE. */
     r = ig_plat_net_send(0, &v, 1);
@@ -256,8 +328,7 @@ int main(int argc, char **argv)
         fail("short buffer", got);
     /* -p HOST:GUEST: the test connects to HOST once this line appears
      * (slirp learned our address from the ARP requests). */
-    if (argc > 3) {
-        syn_port = (unsigned)atoi(argv[3]);
+    if (syn_port) {
         printf("waiting for a connection to port %u\n", syn_port);
         fflush(stdout);
         if (wait_frame(is_syn, 30000))
@@ -265,6 +336,22 @@ int main(int argc, char **argv)
                    frame[26], frame[27], frame[28], frame[29]);
         else
             fail("no SYN", 0);
+    }
+    /* udp=PORT: the host sends a datagram once this line appears. */
+    if (udp_port) {
+        printf("waiting for a datagram to port %u\n", udp_port);
+        fflush(stdout);
+        long n = wait_frame(is_udp, 30000);
+        if (!n) {
+            fail("no datagram", 0);
+        } else {
+            unsigned l4 = 14 + (frame[14] & 0xf) * 4u;
+            unsigned len = (unsigned)(frame[l4 + 4] << 8 | frame[l4 + 5]);
+            printf("udp: \"%.*s\" from %u.%u.%u.%u, checksum %s\n",
+                   (int)(len - 8), (const char *)frame + l4 + 8, frame[26],
+                   frame[27], frame[28], frame[29],
+                   udp_csum_ok(n) ? "ok" : "WRONG");
+        }
     }
     printf("net: %s\n", failed ? "FAIL" : "PASS");
     return failed;

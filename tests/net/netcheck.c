@@ -114,6 +114,27 @@ static int client(const char *host, const char *port, const char *msg)
     return 0;
 }
 
+/* Resolves each name with getaddrinfo() and prints the answer. */
+static int resolve(int n, char **names)
+{
+    struct addrinfo hints = {.ai_family = AF_INET, .ai_socktype = SOCK_DGRAM};
+
+    for (int i = 0; i < n; i++) {
+        struct addrinfo *res;
+        char ip[INET_ADDRSTRLEN];
+        int r = getaddrinfo(names[i], NULL, &hints, &res);
+        if (r != 0) {
+            printf("netcheck: %s: %s\n", names[i], gai_strerror(r));
+            continue;
+        }
+        struct sockaddr_in *in = (struct sockaddr_in *)res->ai_addr;
+        printf("netcheck: %s is %s\n", names[i],
+               inet_ntop(AF_INET, &in->sin_addr, ip, sizeof(ip)));
+        freeaddrinfo(res);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 4 && strcmp(argv[1], "tcp") == 0)
@@ -122,7 +143,9 @@ int main(int argc, char **argv)
         return udp_echo(atoi(argv[2]), atoi(argv[3]));
     if (argc == 5 && strcmp(argv[1], "client") == 0)
         return client(argv[2], argv[3], argv[4]);
+    if (argc >= 3 && strcmp(argv[1], "resolve") == 0)
+        return resolve(argc - 2, argv + 2);
     fprintf(stderr, "usage: netcheck tcp PORT N | udp PORT N | "
-                    "client HOST PORT MSG\n");
+                    "client HOST PORT MSG | resolve NAME...\n");
     return 2;
 }

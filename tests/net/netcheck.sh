@@ -8,6 +8,8 @@
 #   client   a TCP client in the guest fetches a file from a server on the
 #            host side (the native build of apps/httpd)
 #   tcpecho  a TCP echo server; 64 KiB through it byte-identical
+#   dhcpdns  no static address: a lease from dnsmasq on the host side, and
+#            names resolved through its DNS server (getaddrinfo)
 set -u
 INGOT=$1 IMAGE=$2 NATIVE=$3 CASE=$4
 . "$(dirname "$0")/netns.sh"
@@ -29,7 +31,8 @@ udp)
 client)
     mkdir -p "$TMP/www"
     echo "hello from the host" >"$TMP/www/greeting.txt"
-    in_ns "$NATIVE" -p 8080 -r "$TMP/www" >"$TMP/native.out" 2>&1 &
+    setsid ip netns exec "$NS" "$NATIVE" -p 8080 -r "$TMP/www" \
+        >"$TMP/native.out" 2>&1 &
     EXTRA_PIDS=$!
     start_guest "$INGOT" "$IMAGE" -- client "$HOST_IP" 8080 \
         $'GET /greeting.txt HTTP/1.0\r\n\r\n'
@@ -47,6 +50,39 @@ tcpecho)
         { cat '$TMP/data' >&3; } && timeout 20 head -c 65536 <&3" \
         >"$TMP/back" || fail "echo connection"
     cmp -s "$TMP/data" "$TMP/back" || fail "echoed bytes differ"
+    ;;
+dhcpdns)
+    command -v dnsmasq >/dev/null || { echo "SKIP: no dnsmasq"; exit 77; }
+    setsid ip netns exec "$NS" dnsmasq --keep-in-foreground --no-ping \
+        --conf-file=/dev/null \
+        --interface="$TAP" --bind-interfaces --no-resolv --no-hosts \
+        --dhcp-range=10.200.0.50,10.200.0.59,255.255.255.0,1h \
+        --dhcp-option=option:dns-server,"$HOST_IP" \
+        --dhcp-leasefile="$TMP/leases" --pid-file="$TMP/dnsmasq.pid" \
+        --log-facility=- \
+        --address=/ingot.test/10.200.0.77 >"$TMP/dnsmasq.out" 2>&1 &
+    EXTRA_PIDS=$!
+    # --no-ping: dnsmasq would first ping a new address for 3 s, longer
+    # than lwIP's first DISCOVER retransmission (2 s) plus our test's
+    # patience.  Start the guest once dnsmasq serves.
+    for i in $(seq 100); do
+        grep -q 'DHCP, sockets bound' "$TMP/dnsmasq.out" && break
+        sleep 0.1
+    done
+    DHCP=1 start_guest "$INGOT" "$IMAGE" -- resolve ingot.test \
+        www.ingot.test 10.1.2.3 nothing.invalid
+    wait_guest 60
+    [ "$GUEST_STATUS" = 0 ] || fail "guest exited with $GUEST_STATUS"
+    grep -q '^ingot: net: en[0-9] 10\.200\.0\.5[0-9] netmask 255\.255\.255\.0 .*(dhcp)$' \
+        "$TMP/guest.out" || fail "no DHCP lease in 10.200.0.50-59"
+    grep -q '^netcheck: ingot.test is 10.200.0.77$' "$TMP/guest.out" ||
+        fail "ingot.test not resolved"
+    grep -q '^netcheck: www.ingot.test is 10.200.0.77$' "$TMP/guest.out" ||
+        fail "www.ingot.test not resolved"
+    grep -q '^netcheck: 10.1.2.3 is 10.1.2.3$' "$TMP/guest.out" ||
+        fail "numeric host"
+    grep -q '^netcheck: nothing.invalid: ' "$TMP/guest.out" ||
+        fail "an unknown name did not fail"
     ;;
 *)
     fail "unknown case $CASE"

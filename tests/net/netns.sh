@@ -19,12 +19,14 @@ GUEST_PID=
 TMP=$(mktemp -d)
 
 cleanup() {
+    # The guest runs in its own process group: `ingot run` and the
+    # tender or QEMU below it end together.
     if [ -n "$GUEST_PID" ]; then
-        kill "$GUEST_PID" 2>/dev/null
+        kill -- -"$GUEST_PID" 2>/dev/null
         wait "$GUEST_PID" 2>/dev/null
     fi
-    for p in ${EXTRA_PIDS:-}; do
-        kill "$p" 2>/dev/null
+    for p in ${EXTRA_PIDS:-}; do # started with setsid, as the guest
+        kill -- -"$p" 2>/dev/null
         wait "$p" 2>/dev/null
     done
     ip netns del "$NS" 2>/dev/null
@@ -32,10 +34,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ip netns add "$NS" || { echo "FAIL: ip netns add"; exit 1; }
+# A container may forbid namespaces or tap devices even to root: that is
+# the machine's limit, not a failure of Ingot.
+if ! ip netns add "$NS" 2>"$TMP/ns.err"; then
+    echo "SKIP: cannot create a network namespace: $(cat "$TMP/ns.err")"
+    exit 77
+fi
 in_ns() { ip netns exec "$NS" "$@"; }
 in_ns ip link set lo up
-in_ns ip tuntap add dev "$TAP" mode tap
+if ! in_ns ip tuntap add dev "$TAP" mode tap 2>"$TMP/ns.err"; then
+    echo "SKIP: cannot create a tap device: $(cat "$TMP/ns.err")"
+    exit 77
+fi
 in_ns ip addr add "$HOST_IP/24" dev "$TAP"
 in_ns ip link set "$TAP" up
 
@@ -49,12 +59,14 @@ fail() {
 }
 
 # start_guest INGOT IMAGE [ingot run options...] -- [app args]: boots the
-# image on the tap in the background, output to $TMP/guest.out.
+# image on the tap in the background, output to $TMP/guest.out, with the
+# static address GUEST_IP (or by DHCP when DHCP=1).
 start_guest() {
-    local ingot=$1
+    local ingot=$1 addr=(--ip "$GUEST_IP/24" --gw "$HOST_IP")
     shift
-    in_ns "$ingot" run --accel tcg --net "tap:$TAP" --ip "$GUEST_IP/24" \
-        --gw "$HOST_IP" "$@" >"$TMP/guest.out" 2>&1 &
+    [ "${DHCP:-0}" = 1 ] && addr=()
+    setsid ip netns exec "$NS" "$ingot" run --accel tcg --net "tap:$TAP" \
+        "${addr[@]}" "$@" >"$TMP/guest.out" 2>&1 &
     GUEST_PID=$!
 }
 

@@ -131,6 +131,27 @@ static void test_net_vol(void)
     ig_run_opts_free(&o);
     CHECK_INT(PARSE(&o, "--net", "tap:0123456789abcdef", "img"), -1);
     ig_run_opts_free(&o);
+    CHECK_INT(PARSE(&o, "--net", "tap:t", "--ip", "10.1.2.3/24",
+                    "--gw=10.1.2.1", "--dns", "9.9.9.9", "img"),
+              0);
+    CHECK_STR(o.net_ip, "10.1.2.3/24");
+    CHECK_STR(o.net_gw, "10.1.2.1");
+    CHECK_STR(o.net_dns, "9.9.9.9");
+    ig_run_opts_free(&o);
+    char *bad_ips[] = {"10.1.2.3",    "10.1.2.3/33", "10.1.2/24",
+                       "1.2.3.256/8", "a.b.c.d/8",   "10.1.2.3/",
+                       "10.1.2.3/8x", "1.2.3.4.5/8", "/24"};
+    for (size_t i = 0; i < sizeof(bad_ips) / sizeof(bad_ips[0]); i++) {
+        CHECK_INT(PARSE(&o, "--net", "tap:t", "--ip", bad_ips[i], "img"), -1);
+        CHECK(strncmp(err, "--ip ", 5) == 0 && strstr(err, "must be"));
+        ig_run_opts_free(&o);
+    }
+    CHECK_INT(PARSE(&o, "--net", "tap:t", "--gw", "10.1.2.1/24", "img"), -1);
+    CHECK_STR(err, "--gw 10.1.2.1/24: must be an IPv4 address, like 10.0.0.1");
+    ig_run_opts_free(&o);
+    CHECK_INT(PARSE(&o, "--dns", "1.1.1.1", "img"), -1);
+    CHECK_STR(err, "--dns needs a network (--net or -p)");
+    ig_run_opts_free(&o);
     CHECK_INT(PARSE(&o, "-v", "/a:/d", "-v", "/b:/d/", "img"), -1);
     CHECK_STR(err, "-v /b:/d/: /d is already a volume");
     ig_run_opts_free(&o);
@@ -270,6 +291,55 @@ static void test_qemu_argv(void)
     vm.initrd = "root.cpio";
     ig_run_qemu_argv(&a, &vm);
     CHECK_STR(a.v[find(&a, "-initrd") + 1], "root.cpio");
+    CHECK(find(&a, "-netdev") < 0 && find(&a, "-fsdev") < 0);
+    ig_strvec_free(&a);
+
+    /* Networking and volumes: virtio-mmio devices on microvm. */
+    struct ig_run_port ports[2] = {{"", 8080, 80, 0},
+                                   {"127.0.0.1", 5353, 53, 1}};
+    struct ig_run_volume vols[2] = {{"/srv/a,b", "/data", 1},
+                                    {"/tmp", "/t", 0}};
+    vm.machine = "microvm";
+    vm.net = IG_RUN_NET_USER;
+    vm.ports = ports;
+    vm.nports = 2;
+    vm.vols = vols;
+    vm.nvols = 2;
+    ig_run_qemu_argv(&a, &vm);
+    CHECK_STR(a.v[find(&a, "-netdev") + 1], "user,id=n0,hostfwd=tcp::8080-:80,"
+                                            "hostfwd=udp:127.0.0.1:5353-:53");
+    CHECK_STR(a.v[find(&a, "-netdev") + 3], "virtio-net-device,netdev=n0");
+    CHECK_STR(a.v[find(&a, "-fsdev") + 1],
+              "local,id=v0,path=/srv/a,,b,security_model=none,readonly=on");
+    CHECK_STR(a.v[find(&a, "-fsdev") + 3],
+              "virtio-9p-device,fsdev=v0,mount_tag=v0");
+    CHECK_STR(a.v[find(&a, "-fsdev") + 5],
+              "local,id=v1,path=/tmp,security_model=none");
+    CHECK_STR(a.v[find(&a, "-fsdev") + 7],
+              "virtio-9p-device,fsdev=v1,mount_tag=v1");
+    /* The devices come before the kernel, after the machine's own. */
+    CHECK(find(&a, "-netdev") > find(&a, "-global") &&
+          find(&a, "-netdev") < find(&a, "-kernel"));
+    ig_strvec_free(&a);
+
+    /* A tap device, virtio-pci devices on q35. */
+    vm.machine = "q35";
+    vm.net = IG_RUN_NET_TAP;
+    vm.net_tap = "tap0";
+    vm.nvols = 1;
+    ig_run_qemu_argv(&a, &vm);
+    CHECK_STR(a.v[find(&a, "-netdev") + 1],
+              "tap,id=n0,ifname=tap0,script=no,downscript=no");
+    CHECK_STR(a.v[find(&a, "-netdev") + 3], "virtio-net-pci,netdev=n0");
+    CHECK_STR(a.v[find(&a, "-fsdev") + 3],
+              "virtio-9p-pci,fsdev=v0,mount_tag=v0");
+    CHECK(find(&a, "-global") < 0);
+    ig_strvec_free(&a);
+
+    vm.net = IG_RUN_NET_NONE;
+    vm.nvols = 0;
+    ig_run_qemu_argv(&a, &vm);
+    CHECK(find(&a, "-netdev") < 0 && find(&a, "-fsdev") < 0);
     ig_strvec_free(&a);
 }
 

@@ -115,6 +115,16 @@ static void test_cmdline(void)
     CHECK_STR(line, "argv0=hello --");
     free(line);
 
+    /* --ip, --gw and --dns become libos options before the separator. */
+    o.net_ip = "10.0.0.2/24";
+    o.net_gw = "10.0.0.1";
+    o.net_dns = "10.0.0.53";
+    CHECK_INT(ig_run_cmdline(&o, &line), 0);
+    CHECK_STR(line, "argv0=hello net.ip=10.0.0.2/24 net.gw=10.0.0.1 "
+                    "net.dns=10.0.0.53 --");
+    free(line);
+    o.net_ip = o.net_gw = o.net_dns = NULL;
+
     /* The limit counts the terminating NUL: 4095 bytes fit, 4096 do not. */
     static char big[5000];
     char *one[] = {big};

@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* cmd_run.c: `ingot run IMAGE`: boot an image and exit with its status. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <ingot/host_image.h>
+#include <ingot/oci.h>
 
 #include "run.h"
 
@@ -18,6 +17,14 @@ static const char usage[] =
     "platform comes from the image: kvm images boot in QEMU, pico images\n"
     "run as a sandboxed process under the tender ingot-pico.\n"
     "\n"
+    "IMAGE may also be oci:DIR[:TAG] or oci-archive:FILE[:TAG], an image\n"
+    "packaged by ingot pkg: every digest is verified, and the manifest's\n"
+    "memory, rootfs, arguments and environment apply unless -m, --rootfs,\n"
+    "-- or -e say otherwise (docs/oci.md).\n"
+    "\n"
+    "  --platform kvm|pico     which manifest of an OCI tag to boot (default:\n"
+    "                          the first in the index); for a plain IMAGE,\n"
+    "                          its platform must be this one\n"
     "  -m, --memory SIZE       guest memory, like 64M or 1G (default 64M)\n"
     "  --accel auto|kvm|tcg    (kvm) auto (default) uses KVM only where a\n"
     "                          one-time calibration found it faster than TCG\n"
@@ -68,40 +75,11 @@ static int fail(const char *what, const char *why)
     return IG_RUN_STATUS_FAIL;
 }
 
-/* Checks that every -v host directory exists and is a directory, and
- * makes it absolute for QEMU (whose working directory is ours, but an
- * absolute path in --dry-run output stays valid elsewhere).  The
- * resolved paths go into (paths), which the volumes then point into.
- * Returns 0, or -1 after a one-line error. */
-static int volumes_resolve(struct ig_run_opts *o, char **paths)
-{
-    struct stat st;
-
-    for (int i = 0; i < o->nvols; i++) {
-        const char *h = o->vols[i].host;
-        char *abs = realpath(h, NULL);
-
-        if (!abs || stat(abs, &st) < 0) {
-            ig_host_error("-v %s: %s", h, strerror(errno));
-            free(abs);
-            return -1;
-        }
-        if (!S_ISDIR(st.st_mode)) {
-            ig_host_error("-v %s: not a directory", h);
-            free(abs);
-            return -1;
-        }
-        paths[i] = abs;
-        o->vols[i].host = abs;
-    }
-    return 0;
-}
-
 int ig_cmd_run(int argc, char **argv)
 {
-    char *vol_paths[IG_RUN_MAX_VOLUMES] = {0};
     struct ig_run_opts o;
     struct ig_image *img = NULL;
+    struct ig_oci_image oci = {0};
     struct ig_strvec qargv = {0};
     char *cmdline = NULL, *libdir = NULL, *qemu = NULL, *initrd = NULL;
     int initrd_temp = 0;
@@ -117,23 +95,33 @@ int ig_cmd_run(int argc, char **argv)
         r = 0;
         goto out;
     }
+    const char *name = o.image; /* for messages: the reference as given */
+    if (ig_oci_is_ref(o.image) &&
+        ig_run_oci_prepare(&o, &oci, err, sizeof(err)) < 0) {
+        ig_host_error("%s", err);
+        goto out;
+    }
     img = ig_image_open(o.image, err, sizeof(err));
     if (!img) {
-        fail(o.image, err);
+        fail(name, err);
         goto out;
     }
     const char *plat = ig_image_platform(img);
+    if (o.platform && strcmp(plat, o.platform) != 0) {
+        snprintf(err, sizeof(err), "a %s image, not %s", plat, o.platform);
+        fail(name, err);
+        goto out;
+    }
     if (strcmp(plat, "kvm") != 0 && strcmp(plat, "pico") != 0) {
         snprintf(err, sizeof(err),
                  "built for platform %s, which ingot run cannot boot yet",
                  plat);
-        fail(o.image, err);
+        fail(name, err);
         goto out;
     }
-    /* Parsed here, carried out by the platforms as their drivers land
-     * (kvm: virtio-net and virtio-9p). */
-    if (o.nvols && strcmp(plat, "kvm") != 0) {
-        fail("-v", "volumes are not supported yet");
+    /* Volumes: host directories on pico, virtio-9p on kvm. */
+    if (ig_run_volumes_resolve(&o, err, sizeof(err)) < 0) {
+        ig_host_error("%s", err);
         goto out;
     }
     /* pico reaches a network only through a tap device. */
@@ -142,8 +130,16 @@ int ig_cmd_run(int argc, char **argv)
              "pico images have no user networking; use --net tap:NAME");
         goto out;
     }
-    if (strcmp(plat, "kvm") == 0 && volumes_resolve(&o, vol_paths) < 0)
+    /* microvm: 8 virtio-mmio transports, one taken by virtio-rng. */
+    if (strcmp(plat, "kvm") == 0 && strcmp(o.machine, "microvm") == 0 &&
+        1 + (o.net != IG_RUN_NET_NONE) + o.nvols > 8) {
+        snprintf(err, sizeof(err),
+                 "%d volumes%s do not fit microvm's 8 virtio-mmio slots "
+                 "(one is virtio-rng); use --machine q35",
+                 o.nvols, o.net != IG_RUN_NET_NONE ? " and a network" : "");
+        fail("-v", err);
         goto out;
+    }
     if (ig_run_cmdline(&o, &cmdline) < 0) {
         snprintf(err, sizeof(err), "%zu bytes; the guest takes at most %d",
                  strlen(cmdline), IG_RUN_CMDLINE_MAX - 1);
@@ -212,6 +208,15 @@ out:
                 o.rootfs, initrd);
     else if (initrd_temp)
         unlink(initrd);
+    if (oci.tmpdir && o.dry_run && r == 0) {
+        fprintf(stderr,
+                "ingot: kept the extracted image in %s for this command; "
+                "remove it when done\n",
+                oci.tmpdir);
+        free(oci.tmpdir);
+        oci.tmpdir = NULL;
+    }
+    ig_oci_image_free(&oci);
     free(initrd);
     ig_strvec_free(&qargv);
     free(cmdline);
@@ -219,7 +224,5 @@ out:
     free(qemu);
     ig_image_close(img);
     ig_run_opts_free(&o);
-    for (int i = 0; i < IG_RUN_MAX_VOLUMES; i++)
-        free(vol_paths[i]);
     return r;
 }

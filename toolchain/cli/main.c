@@ -17,6 +17,8 @@ static const struct command {
 } commands[] = {
     {"run", ig_cmd_run, "boot an image and exit with its status"},
     {"bench", ig_cmd_bench, "measure Ingot next to its peers on this machine"},
+    {"pkg", ig_cmd_pkg, "package an image as an OCI image layout or archive"},
+    {"inspect", ig_cmd_inspect_oci, "show a packaged OCI image (oci:DIR)"},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -55,7 +55,9 @@ struct ig_run_volume {
 
 struct ig_run_opts {
     const char *image;
-    uint64_t mem; /* bytes */
+    uint64_t mem;         /* bytes */
+    int mem_set;          /* -m was given */
+    const char *platform; /* --platform kvm|pico, or NULL */
     enum ig_run_accel accel;
     const char *machine;  /* "microvm" or "q35" */
     const char *rootfs;   /* --rootfs DIR or FILE.cpio, or NULL */
@@ -117,11 +119,17 @@ int ig_run_parse_size(const char *s, uint64_t *bytes);
  * space, a quote or a backslash.  Malloc'd. */
 char *ig_run_quote(const char *s);
 
-/* Builds "argv0=<basename of image> env.NAME=VALUE... -- args..." into
+/* Builds "argv0=<basename of image> env.NAME=VALUE... vol.v<i>=GUESTDIR[:ro]...
+ * -- args..." into
  * (*out) (malloc'd), each token quoted by ig_run_quote().  Returns 0, or
  * -E2BIG when it needs more than IG_RUN_CMDLINE_MAX bytes (then (*out) is
  * still set, so the caller can report its length). */
 int ig_run_cmdline(const struct ig_run_opts *o, char **out);
+
+/* Makes each volume's HOSTDIR absolute (symbolic links resolved; the
+ * strings are kept in o->owned).  Returns 0, or -1 with "-v HOST:GUEST:
+ * HOST: <strerror>" in (err) when HOSTDIR is missing or not a directory. */
+int ig_run_volumes_resolve(struct ig_run_opts *o, char *err, size_t errlen);
 
 /* ---- run_qemu.c -------------------------------------------------------- */
 
@@ -303,12 +311,17 @@ int ig_run_guest(char *const *argv, struct ig_image *img);
  * running `ingot`, malloc'd. */
 char *ig_run_pico_tender(void);
 
-/* Appends the tender command for (image) with (mem) bytes, the initrd file
- * (initrd, or NULL for none), the tap interface (tap, or NULL) and the
- * guest command line (cmdline) to (out). */
+/* Appends the tender command (tender; NULL when the caller already pushed
+ * it) for (image) with (mem) bytes, the initrd file (initrd, or NULL for
+ * none), the tap interface (tap, or NULL) and the guest command line
+ * (cmdline) to (out). */
 void ig_run_pico_argv(struct ig_strvec *out, const char *tender, uint64_t mem,
                       const char *initrd, const char *tap, const char *image,
                       const char *cmdline);
+
+/* Appends the tender options sharing (o)'s volumes, volume i as host
+ * directory "v<i>" (--volume or --volume-ro v<i>=HOSTDIR), to (out). */
+void ig_run_pico_volumes(struct ig_strvec *out, const struct ig_run_opts *o);
 
 /* Returns the exit status for a pico run that ended as (e): the tender's
  * own status (the app's, 125, 159 or 255), or 128+N for signal N. */
@@ -320,9 +333,32 @@ int ig_run_pico_status(const struct ig_run_end *e);
 int ig_run_pico(const struct ig_run_opts *o, struct ig_image *img,
                 const char *cmdline, const char *initrd);
 
+/* ---- run_oci.c ---------------------------------------------------------- */
+
+struct ig_oci_image;
+
+/* For `ingot run oci:DIR[:TAG]` / `oci-archive:FILE[:TAG]`: verifies and
+ * extracts the image for (o->platform) into (img) (<ingot/oci.h>), then
+ * points (o->image) at the extracted kernel and fills in what the command
+ * line left unset from the manifest's annotations: memory (unless -m),
+ * rootfs (unless --rootfs), the app's arguments (unless --), environment
+ * variables (those not set with -e).  Returns 0, or -1 with the reason in
+ * (err). */
+int ig_run_oci_prepare(struct ig_run_opts *o, struct ig_oci_image *img,
+                       char *err, size_t errlen);
+
 /* ---- cmd_run.c ---------------------------------------------------------- */
 
 /* `ingot run`: (argv)[0] is "run". */
 int ig_cmd_run(int argc, char **argv);
+
+/* ---- cmd_pkg.c, cmd_inspect_oci.c ---------------------------------------- */
+
+/* `ingot pkg`: (argv)[0] is "pkg".  Returns 0, or 1 after printing why. */
+int ig_cmd_pkg(int argc, char **argv);
+
+/* `ingot inspect oci:…`: (argv)[0] is "inspect".  Returns 0, or 1 after
+ * printing why. */
+int ig_cmd_inspect_oci(int argc, char **argv);
 
 #endif /* INGOT_RUN_H */

@@ -258,6 +258,13 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
             return -1;
         }
         o->mem = b;
+        o->mem_set = 1;
+    } else if (strcmp(opt, "--platform") == 0) {
+        if (strcmp(v, "kvm") != 0 && strcmp(v, "pico") != 0) {
+            snprintf(err, errlen, "--platform %s: must be kvm or pico", v);
+            return -1;
+        }
+        o->platform = v;
     } else if (strcmp(opt, "--accel") == 0) {
         if (strcmp(v, "auto") == 0)
             o->accel = IG_RUN_ACCEL_AUTO;
@@ -344,9 +351,9 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
 /* Options that take a value, as "-m 64M", "-m64M", "--accel=kvm" or
  * "--accel kvm". */
 static const char *const valued[] = {
-    "-m",       "--memory", "--accel",   "--machine", "-e",
-    "--env",    "-p",       "--publish", "-v",        "--volume",
-    "--rootfs", "--net",    "--ip",      "--gw",      "--dns"};
+    "-m",         "--memory",  "--accel", "--machine", "-e",       "--env",
+    "-p",         "--publish", "-v",      "--volume",  "--rootfs", "--net",
+    "--platform", "--ip",      "--gw",    "--dns"};
 
 int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
                       size_t errlen)

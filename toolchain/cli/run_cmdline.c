@@ -2,8 +2,11 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* run_cmdline.c: the command line `ingot run` hands the guest. */
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "run.h"
 
@@ -66,6 +69,13 @@ int ig_run_cmdline(const struct ig_run_opts *o, char **out)
         append(&buf, &len, &cap, tok);
         free(tok);
     }
+    /* Volume i is the platform's device "v<i>", mounted at GUESTDIR. */
+    for (int i = 0; i < o->nvols; i++) {
+        tok = ig_xasprintf("vol.v%d=%s%s", i, o->vols[i].guest,
+                           o->vols[i].ro ? ":ro" : "");
+        append(&buf, &len, &cap, tok);
+        free(tok);
+    }
     const char *const net[][2] = {{"net.ip=", o->net_ip},
                                   {"net.gw=", o->net_gw},
                                   {"net.dns=", o->net_dns}};
@@ -82,4 +92,29 @@ int ig_run_cmdline(const struct ig_run_opts *o, char **out)
         append(&buf, &len, &cap, o->args[i]);
     *out = buf;
     return len + 1 > IG_RUN_CMDLINE_MAX ? -E2BIG : 0;
+}
+
+int ig_run_volumes_resolve(struct ig_run_opts *o, char *err, size_t errlen)
+{
+    for (int i = 0; i < o->nvols; i++) {
+        struct ig_run_volume *v = &o->vols[i];
+        char *abs = realpath(v->host, NULL);
+        struct stat st;
+        const char *why = NULL;
+
+        if (!abs || stat(abs, &st) < 0)
+            why = strerror(errno);
+        else if (!S_ISDIR(st.st_mode))
+            why = strerror(ENOTDIR);
+        if (why) {
+            snprintf(err, errlen, "-v %s:%s: %s: %s", v->host, v->guest,
+                     v->host, why);
+            free(abs);
+            return -1;
+        }
+        ig_strvec_push(&o->owned, abs);
+        free(abs);
+        v->host = o->owned.v[o->owned.n - 1];
+    }
+    return 0;
 }

@@ -37,7 +37,8 @@ void ig_run_pico_argv(struct ig_strvec *out, const char *tender, uint64_t mem,
                       const char *initrd, const char *tap, const char *image,
                       const char *cmdline)
 {
-    ig_strvec_push(out, tender);
+    if (tender) /* NULL: the caller pushed it, with options of its own */
+        ig_strvec_push(out, tender);
     ig_strvec_push(out, "-m");
     ig_strvec_pushf(out, "%llu", (unsigned long long)mem);
     if (initrd) {
@@ -51,6 +52,14 @@ void ig_run_pico_argv(struct ig_strvec *out, const char *tender, uint64_t mem,
     ig_strvec_push(out, "--"); /* an image named "-x" is still an image */
     ig_strvec_push(out, image);
     ig_strvec_push(out, cmdline);
+}
+
+void ig_run_pico_volumes(struct ig_strvec *out, const struct ig_run_opts *o)
+{
+    for (int i = 0; i < o->nvols; i++) {
+        ig_strvec_push(out, o->vols[i].ro ? "--volume-ro" : "--volume");
+        ig_strvec_pushf(out, "v%d=%s", i, o->vols[i].host);
+    }
 }
 
 int ig_run_pico_status(const struct ig_run_end *e)
@@ -77,7 +86,10 @@ int ig_run_pico(const struct ig_run_opts *o, struct ig_image *img,
     char *tender = ig_run_pico_tender();
     int r;
 
-    ig_run_pico_argv(&argv, tender, o->mem, initrd,
+    /* Volumes first: ig_run_pico_argv() ends with "--" and the image. */
+    ig_strvec_push(&argv, tender);
+    ig_run_pico_volumes(&argv, o);
+    ig_run_pico_argv(&argv, NULL, o->mem, initrd,
                      o->net == IG_RUN_NET_TAP ? o->net_tap : NULL, o->image,
                      cmdline);
     if (o->dry_run) {

@@ -38,8 +38,8 @@ function(ingot_add_image)
   add_custom_command(OUTPUT ${out}
     COMMAND ${CMAKE_BINARY_DIR}/bin/ingot-cc --platform=${IMG_PLATFORM}
             ${IMG_CFLAGS} ${rootfs} -o ${out} ${srcs}
-    DEPENDS ${srcs} ${rootfs_files} ingot-cc ingot-core ingot-mm ingot-libc ingot-sched
-            ingot-net
+    DEPENDS ${srcs} ${rootfs_files} ingot-cc ingot-core ingot-mm ingot-libc
+            ingot-sched ingot-vfs ingot-net
             ingot-sched-headers
             ingot-${IMG_PLATFORM} newlib
     COMMENT "ingot-cc ${IMG_NAME} (${IMG_PLATFORM})"

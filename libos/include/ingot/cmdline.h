@@ -16,7 +16,9 @@
  *     argv0=NAME        the program name the app sees as argv[0]
  *     env.NAME=VALUE    sets environment variable NAME to VALUE
  *
- * Other options are reported and ignored.  Without "--" every token is an
+ * The parser leaves other options in (unknown); at boot each component
+ * claims its own (vol.TAG=DIR[:ro]: ig_vfs_option()), and the rest are
+ * reported and ignored.  Without "--" every token is an
  * app argument.  argv[0] is "app" unless argv0= says otherwise.
  *
  * Call ig_cmdline_parse() once on a writable copy of the command line; the

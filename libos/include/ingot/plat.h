@@ -104,7 +104,8 @@ enum ig_plat_dev_kind {
     IG_PLAT_DEV_NET = 1,
     IG_PLAT_DEV_BLOCK = 2,
     IG_PLAT_DEV_9P = 3,
-    IG_PLAT_DEV_RNG = 4, /* entropy devices feeding ig_plat_entropy() */
+    IG_PLAT_DEV_RNG = 4,     /* entropy devices feeding ig_plat_entropy() */
+    IG_PLAT_DEV_HOSTDIR = 5, /* host directories (pico volumes) */
 };
 
 /* Returns how many devices of (kind) the platform found at boot. */
@@ -168,6 +169,110 @@ size_t ig_plat_9p_msize(int dev);
  * reply's length in bytes, -EIO when the transport fails, or -ENODEV. */
 long ig_plat_9p_rpc(int dev, const struct ig_plat_iov *out, int nout,
                     const struct ig_plat_iov *in, int nin);
+
+/* ---- Host directories (volumes) --------------------------------------- */
+
+/*
+ * Directories of the host shared with the image, numbered 0 ..
+ * ig_plat_dev_count(IG_PLAT_DEV_HOSTDIR) - 1 (pico: opened by the tender
+ * and confined with Landlock; kvm has none and uses 9P instead).  (path)
+ * is relative to the directory: non-empty, no leading '/', no "." or ".."
+ * components ("" is not allowed; the directory itself is ".").  The
+ * platform resolves it beneath the directory: a symbolic link is followed
+ * only while it stays inside, anything leaving fails with -EXDEV (or
+ * -EACCES from the host's confinement).  Errors are negative errno values
+ * in the library OS's numbering (the platform translates the host's); every
+ * call may also fail with -ENODEV for a bad (dev) and -EBADF for a bad
+ * handle.  Handles are non-negative integers that stay valid until
+ * ig_plat_hostdir_close().
+ */
+#define IG_PLAT_HD_READ 1u   /* open for reading */
+#define IG_PLAT_HD_WRITE 2u  /* open for writing (both: read/write) */
+#define IG_PLAT_HD_CREAT 4u  /* create a regular file if missing */
+#define IG_PLAT_HD_EXCL 8u   /* with CREAT: fail with -EEXIST if present */
+#define IG_PLAT_HD_TRUNC 16u /* truncate to 0 */
+#define IG_PLAT_HD_DIR 32u   /* must be a directory (for readdir) */
+#define IG_PLAT_HD_TIME_NOW (-1ll)  /* ig_plat_hostdir_futimens(): now */
+#define IG_PLAT_HD_TIME_OMIT (-2ll) /* ... leave unchanged */
+
+struct ig_plat_hostdir_info {
+    char tag[16]; /* the name `ingot run` gave it ("v0", "v1" ...) */
+    int readonly; /* shared read-only: every write fails on the host */
+};
+
+/* Attributes; (mode) uses the POSIX S_IF* and permission bits. */
+struct ig_plat_hostdir_stat {
+    uint64_t ino, size, blocks; /* blocks of 512 bytes */
+    uint32_t mode, nlink;
+    int64_t atime_ns, mtime_ns, ctime_ns; /* since 1970 */
+};
+
+/* The host filesystem's sizes, for statvfs(). */
+struct ig_plat_hostdir_statfs {
+    uint64_t bsize, blocks, bfree, bavail; /* blocks of bsize bytes */
+    uint64_t files, ffree;
+    uint32_t namemax;
+};
+
+/* Fills (out) for host directory (dev).  Returns 0 or -ENODEV. */
+int ig_plat_hostdir_info(int dev, struct ig_plat_hostdir_info *out);
+
+/* Opens (path) with IG_PLAT_HD_* (flags); (mode) is the permission of a
+ * created file.  Only regular files and directories open: anything else
+ * (a FIFO, a device node) fails with -ENXIO, without blocking.  Returns a
+ * handle, -ENOENT, -EEXIST, -EISDIR, -ENOTDIR, -EACCES, -EROFS, -EXDEV
+ * (leaves the directory), -EMFILE ... */
+int ig_plat_hostdir_open(int dev, const char *path, unsigned flags,
+                         unsigned mode);
+
+/* Fill (st) for (path), following links inside the directory, or for
+ * handle (h).  Return 0 or a negative errno (-ENOENT, -ENOTDIR, -EXDEV). */
+int ig_plat_hostdir_stat(int dev, const char *path,
+                         struct ig_plat_hostdir_stat *st);
+int ig_plat_hostdir_fstat(int h, struct ig_plat_hostdir_stat *st);
+/* As ig_plat_hostdir_stat(), but a symbolic link as the last component of
+ * (path) is described itself. */
+int ig_plat_hostdir_lstat(int dev, const char *path,
+                          struct ig_plat_hostdir_stat *st);
+
+/* Read or write (len) bytes at (off) of handle (h).  Return the count (0
+ * at end of file), -EBADF (not open for that), -EISDIR, -ENOSPC, -EIO. */
+long ig_plat_hostdir_pread(int h, void *buf, size_t len, uint64_t off);
+long ig_plat_hostdir_pwrite(int h, const void *buf, size_t len, uint64_t off);
+
+/* Set the size of (h) (-EINVAL, -EBADF), flush it to the host's storage
+ * (-EIO), or close it (the handle is gone even on error).  Return 0 or a
+ * negative errno. */
+int ig_plat_hostdir_ftruncate(int h, uint64_t len);
+int ig_plat_hostdir_fsync(int h);
+int ig_plat_hostdir_close(int h);
+
+/* Sets the access and modification times of (h) (nanoseconds since 1970,
+ * or IG_PLAT_HD_TIME_NOW / IG_PLAT_HD_TIME_OMIT).  Returns 0, -EBADF,
+ * -EPERM, -EROFS. */
+int ig_plat_hostdir_futimens(int h, int64_t atime_ns, int64_t mtime_ns);
+
+/* Fills (out) for the filesystem holding handle (h).  Returns 0, -EBADF. */
+int ig_plat_hostdir_fstatfs(int h, struct ig_plat_hostdir_statfs *out);
+
+/* Reads the next entries of directory handle (h) (opened with
+ * IG_PLAT_HD_DIR) into (buf): records of a uint64_t inode number, 8
+ * unused bytes, a uint16_t record length, a uint8_t DT_* type and the
+ * NUL-terminated name, each record 8-byte aligned.  Returns the bytes
+ * stored, 0 at the end, -EINVAL when (cap) cannot hold the next record,
+ * -ENOTDIR. */
+long ig_plat_hostdir_readdir(int h, void *buf, size_t cap);
+
+/* mkdir, unlink (rmdir when (dir)), rename (replacing (to) atomically),
+ * symlink (a link at (path) holding (target), which is not checked) and
+ * readlink (returns the length stored, not NUL-terminated, or -EINVAL for
+ * a non-link) on paths inside (dev).  Return 0 or a negative errno:
+ * -EEXIST, -ENOENT, -ENOTDIR, -EISDIR, -ENOTEMPTY, -EROFS, -EACCES ... */
+int ig_plat_hostdir_mkdir(int dev, const char *path, unsigned mode);
+int ig_plat_hostdir_unlink(int dev, const char *path, int dir);
+int ig_plat_hostdir_rename(int dev, const char *from, const char *to);
+int ig_plat_hostdir_symlink(int dev, const char *target, const char *path);
+long ig_plat_hostdir_readlink(int dev, const char *path, char *buf, size_t cap);
 
 /* ---- Identity --------------------------------------------------------- */
 

@@ -72,7 +72,8 @@ void ig_sched_maybe_yield(void);
 
 /* Sets (fn) as the scheduler's idle hook (NULL removes it): whenever the
  * scheduler finds no thread to run it calls (fn) before idling, and again
- * after each ig_plat_idle().  The hook does device work that may wake
+ * after each ig_plat_idle(); while threads are runnable it calls it at a
+ * switch at most once a millisecond.  The hook does device work that may wake
  * threads (it must not block) and returns the monotonic time by which it
  * wants to run again, UINT64_MAX for "only on an event".  The network
  * stack is the one user. */

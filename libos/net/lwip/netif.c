@@ -10,6 +10,8 @@
 #include "lwip/etharp.h"
 #include "lwip/netif.h"
 #include "lwip/pbuf.h"
+#include "lwip/priv/tcp_priv.h"
+#include "lwip/tcp.h"
 #include "netif/ethernet.h"
 
 #include "../net_internal.h"
@@ -102,6 +104,50 @@ struct netif *ig_netif_add(int dev)
     return &nd->nif;
 }
 
+static uint32_t be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
+           p[3];
+}
+
+/*
+ * A server closes first, so its side of each connection waits in
+ * TIME-WAIT for two minutes, while the client may reuse its port at once.
+ * lwIP answers a new SYN on such a 4-tuple with an ACK that the client
+ * resets and lwIP ignores (RFC 1337), so the connection never opens.
+ * RFC 1122 4.2.2.13 lets a new SYN whose sequence number lies beyond the
+ * old connection end TIME-WAIT early, as Linux and the BSDs do: drop the
+ * old pcb before lwIP sees the SYN, which then reaches the listener.
+ */
+static void timewait_reuse(const unsigned char *f, size_t len)
+{
+    enum { ETH = 14 };
+
+    if (len < ETH + 20 || f[12] != 0x08 || f[13] != 0x00)
+        return;
+    const unsigned char *ip = f + ETH;
+    size_t ihl = (size_t)(ip[0] & 0x0f) * 4;
+    if (ip[9] != 6 || ihl < 20 || ETH + ihl + 20 > len ||
+        ((ip[6] & 0x3f) | ip[7]) != 0) /* TCP, not a fragment */
+        return;
+    const unsigned char *tcp = ip + ihl;
+    if ((tcp[13] & (TCP_SYN | TCP_ACK | TCP_RST)) != TCP_SYN)
+        return;
+    uint16_t sport = (uint16_t)(tcp[0] << 8 | tcp[1]);
+    uint16_t dport = (uint16_t)(tcp[2] << 8 | tcp[3]);
+    uint32_t src, dst, seq = be32(tcp + 4);
+    memcpy(&src, ip + 12, 4);
+    memcpy(&dst, ip + 16, 4);
+    for (struct tcp_pcb *pcb = tcp_tw_pcbs; pcb; pcb = pcb->next)
+        if (pcb->local_port == dport && pcb->remote_port == sport &&
+            ip4_addr_get_u32(ip_2_ip4(&pcb->remote_ip)) == src &&
+            ip4_addr_get_u32(ip_2_ip4(&pcb->local_ip)) == dst) {
+            if (TCP_SEQ_GT(seq, pcb->rcv_nxt))
+                tcp_abort(pcb); /* TIME-WAIT: freed, no RST sent */
+            return;
+        }
+}
+
 void ig_netif_drain(struct netif *nif, int max)
 {
     struct netdev *nd = nif->state;
@@ -118,6 +164,7 @@ void ig_netif_drain(struct netif *nif, int max)
             return;
         }
         pbuf_realloc(p, (u16_t)n);
+        timewait_reuse(p->payload, (size_t)n);
         if (nif->input(p, nif) != ERR_OK)
             pbuf_free(p);
     }

@@ -24,11 +24,11 @@
  * memory left after image and boot stack, at most 256 threads. */
 #define STACK_SLOT (128ull << 10)
 #define STACK_SLOTS_MAX 256u
-#define TAP_FD 3 /* where the tap descriptor lives in the guest */
 
 static const char usage[] =
-    "Usage: ingot-pico [-v] [-m BYTES] [--initrd FILE] [--tap NAME] [--]\n"
-    "                  IMAGE [CMDLINE]\n"
+    "Usage: ingot-pico [-v] [-m BYTES] [--initrd FILE] [--volume[-ro] "
+    "TAG=DIR]\n"
+    "                  [--tap NAME] [--] IMAGE [CMDLINE]\n"
     "Run a pico image (built with ingot-cc --platform=pico) in this process,\n"
     "confined by seccomp and Landlock.  Usually started by `ingot run`.\n"
     "\n"
@@ -37,6 +37,10 @@ static const char usage[] =
     "  --initrd FILE\n"
     "             a cpio newc archive for the guest's root file system,\n"
     "             read into memory before confinement\n"
+    "  --volume TAG=DIR, --volume-ro TAG=DIR\n"
+    "             share host directory DIR (read-write, or read-only) as\n"
+    "             the guest's host directory TAG; Landlock confines the\n"
+    "             guest to it (refused on kernels without Landlock)\n"
     "  --tap NAME attach to the existing tap interface NAME: the guest's\n"
     "             network device (needs CAP_NET_ADMIN or the tap's owner)\n"
     "  -v         report each confinement step on stderr\n"
@@ -106,8 +110,12 @@ int main(int argc, char **argv)
     uint64_t mem = MEM_DEFAULT, budget;
     static const struct option longopts[] = {
         {"initrd", required_argument, NULL, 'i'},
+        {"volume", required_argument, NULL, 'V'},
+        {"volume-ro", required_argument, NULL, 'R'},
         {"tap", required_argument, NULL, 't'},
         {NULL, 0, NULL, 0}};
+    struct ig_tender_volume vols[IG_PICO_VOLUMES_MAX];
+    int nvols = 0;
     uint64_t initrd_len = 0;
     const char *path, *cmdline = "", *initrd = NULL, *tap = NULL;
     char err[512], *stack;
@@ -117,6 +125,15 @@ int main(int argc, char **argv)
         switch (opt) {
         case 'i':
             initrd = optarg;
+            break;
+        case 'V':
+        case 'R':
+            if (nvols == IG_PICO_VOLUMES_MAX)
+                fail(optarg, "too many volumes (at most 16)");
+            if (ig_tender_volume_parse(optarg, opt == 'R', &vols[nvols], err,
+                                       sizeof(err)) < 0)
+                fail(optarg, err);
+            nvols++;
             break;
         case 't':
             tap = optarg;
@@ -147,6 +164,13 @@ int main(int argc, char **argv)
         fail("command line", "longer than 4095 bytes");
     if (mem < MEM_MIN)
         fail("-m", "at least 2M is needed");
+    /* Volume directories become descriptors 3, 4 ...: nothing inherited
+     * stays open, and the guest knows them from the boot page. */
+    if (nvols)
+        syscall(SYS_close_range, 3, ~0u, 0);
+    for (int i = 0; i < nvols; i++)
+        if (ig_tender_volume_open(&vols[i], 3 + i, err, sizeof(err)) < 0)
+            fail(vols[i].dir, err);
     if (initrd && ig_tender_initrd_open(initrd, &initrd_fd, &initrd_len, err,
                                         sizeof(err)) < 0) {
         char what[512];
@@ -212,7 +236,7 @@ int main(int argc, char **argv)
     boot->stack_hi = boot->stack_lo + IG_PICO_STACK_SIZE;
     boot->console_fd = STDOUT_FILENO;
     boot->tap_fd = -1;
-    if (tap && ig_tender_tap_open(tap, TAP_FD, boot, err, sizeof(err)) < 0) {
+    if (tap && ig_tender_tap_open(tap, 3 + nvols, boot, err, sizeof(err)) < 0) {
         char what[512];
 
         snprintf(what, sizeof(what), "--tap %s", tap);
@@ -221,6 +245,12 @@ int main(int argc, char **argv)
     memcpy((char *)boot + IG_TENDER_PAGE, cmdline, strlen(cmdline) + 1);
     boot->cmdline = (uint64_t)(uintptr_t)boot + IG_TENDER_PAGE;
     boot->fault_entry = 0;
+    boot->nvolumes = (uint32_t)nvols;
+    for (int i = 0; i < nvols; i++) {
+        boot->volumes[i].fd = vols[i].fd;
+        boot->volumes[i].flags = vols[i].ro ? IG_PICO_VOL_RDONLY : 0;
+        memcpy(boot->volumes[i].tag, vols[i].tag, sizeof(vols[i].tag));
+    }
 
     if (ig_tender_faults_install(boot) < 0)
         fail("signal handlers", strerror(errno));
@@ -234,11 +264,13 @@ int main(int argc, char **argv)
                 (void *)(uintptr_t)boot->mem_base,
                 (unsigned long long)boot->initrd_len,
                 (void *)(uintptr_t)boot->initrd_base);
-    /* Nothing the tender opened (or inherited) beyond stdio and the tap
-     * device stays open. */
-    syscall(SYS_close_range, boot->tap_fd >= 0 ? TAP_FD + 1 : 3, ~0u, 0);
+    /* Nothing the tender opened (or inherited) beyond stdio, the volumes
+     * and the tap device stays open. */
+    syscall(SYS_close_range,
+            3 + (unsigned)nvols + (boot->tap_fd >= 0 ? 1u : 0u), ~0u, 0);
     fflush(stdout);
-    if (ig_tender_confine(boot->console_fd, boot->tap_fd, verbose) < 0)
+    if (ig_tender_confine(boot->console_fd, vols, nvols, boot->tap_fd,
+                          verbose) < 0)
         return IG_PICO_STATUS_FAIL;
     jump(img.entry, boot->stack_hi, boot);
 }

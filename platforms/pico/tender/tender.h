@@ -59,6 +59,27 @@ int ig_tender_initrd_read(int fd, uint64_t len, uint64_t *base, char *err,
 int ig_tender_tap_open(const char *name, int target_fd,
                        struct ig_pico_boot *boot, char *err, size_t errlen);
 
+/* ---- volume.c ---------------------------------------------------------- */
+
+/* One host directory shared with the guest (--volume TAG=DIR). */
+struct ig_tender_volume {
+    char tag[16];
+    const char *dir;
+    int ro;
+    int fd; /* O_PATH|O_DIRECTORY, once opened */
+};
+
+/* Parses "TAG=DIR" (TAG: 1-15 letters, digits, '_' or '-') into (v).
+ * Returns 0, or -1 with a reason in (err). */
+int ig_tender_volume_parse(const char *arg, int ro, struct ig_tender_volume *v,
+                           char *err, size_t errlen);
+
+/* Opens (v)'s directory as descriptor (want) (O_PATH|O_DIRECTORY).
+ * Returns 0, or -1 with a reason in (err) (strerror text, "not a
+ * directory"). */
+int ig_tender_volume_open(struct ig_tender_volume *v, int want, char *err,
+                          size_t errlen);
+
 /* ---- faults.c ---------------------------------------------------------- */
 
 /* Installs handlers for SIGSEGV, SIGBUS, SIGFPE, SIGILL and SIGTRAP (they
@@ -70,12 +91,16 @@ int ig_tender_faults_install(struct ig_pico_boot *boot);
 /* ---- confine.c --------------------------------------------------------- */
 
 /* Sets no_new_privs and RLIMIT_NPROC 0, applies a Landlock ruleset that
- * allows no file system access (skipped with a notice under (verbose) when
- * the kernel lacks Landlock), then loads the seccomp filter allowing the
- * calls listed in <ingot/pico_abi.h> on (console_fd) and stderr, and read,
- * write and ppoll for (tap_fd) when it is not -1.  Returns 0, or -1 after
- * printing why. */
-int ig_tender_confine(int console_fd, int tap_fd, int verbose);
+ * allows no file system access except beneath the (nvols) volumes (vols)
+ * (read-only for ro ones), then loads the seccomp filter allowing the
+ * calls listed in <ingot/pico_abi.h> on (console_fd) and stderr, and the
+ * volume calls when there are volumes, and read, write and ppoll for
+ * (tap_fd) when it is not -1.  Without Landlock in the kernel it
+ * goes on with a notice under (verbose) when there are no volumes, and
+ * refuses (volumes would be unconfined) when there are.  Returns 0, or -1
+ * after printing why. */
+int ig_tender_confine(int console_fd, const struct ig_tender_volume *vols,
+                      int nvols, int tap_fd, int verbose);
 
 /* ---- sysnames.c (generated from libseccomp at build time) -------------- */
 

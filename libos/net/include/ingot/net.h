@@ -18,6 +18,8 @@
  * with NO_SYS, and the cooperative scheduler guarantees that one thread at
  * a time is inside it.  Socket calls (<sys/socket.h>, libos/net/socket.c)
  * call ig_net_poll() themselves before they block or report EAGAIN.
+ * exit() waits up to a second for the peers to acknowledge TCP data and
+ * FINs still in flight (an atexit handler ig_net_init() installs).
  *
  * Options (libos command line, before "--"):
  *
@@ -25,7 +27,9 @@
  *     net.gw=A.B.C.D     default gateway
  *     net.dns=A.B.C.D    DNS server (repeatable, at most 2)
  *     net.dhcp_wait=MS   how long ig_net_init() waits for a DHCP lease
- *                        before main() starts anyway (default 5000)
+ *                        before main() starts anyway (default 10000:
+ *                        lwIP retransmits at 2 and 6 s, and servers
+ *                        such as dnsmasq ping an address for 3 s first)
  */
 
 #include <stdint.h>

@@ -14,8 +14,9 @@
  *
  * Every call returns 0 or a count on success and a negative errno on
  * failure; none of them halts the image.  (dirfd) is a directory descriptor
- * or AT_FDCWD and only matters for relative paths.  There are no symbolic or
- * hard links, owners or permission checks: every file is the one user's.
+ * or AT_FDCWD and only matters for relative paths.  There are no hard links,
+ * owners or permission checks: every file is the one user's.  Read-only
+ * mounts (volumes with :ro) refuse every change with -EROFS.
  *
  * One descriptor table serves files, devices, pipes and (later) sockets: a
  * descriptor names a struct ig_file, whose operations vector (struct
@@ -28,6 +29,13 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+/* Linux's values, as libos/libc's <sys/stat.h> gives apps (newlib defines
+ * them only for Cygwin). */
+#ifndef UTIME_NOW
+#define UTIME_NOW ((1l << 30) - 1l)
+#define UTIME_OMIT ((1l << 30) - 2l)
+#endif
+
 /* Descriptors 0 .. IG_FD_MAX-1 exist; opening more fails with -EMFILE. */
 #define IG_FD_MAX 256
 /* The longest path name (with its NUL) and component the VFS accepts. */
@@ -36,6 +44,7 @@
 
 struct ig_file;
 struct ig_vnode;
+struct ig_dirent;
 
 /* What one kind of open file does.  Any member may be NULL: the call then
  * fails with the errno POSIX gives for that kind (-EINVAL, -ESPIPE ...).
@@ -47,6 +56,13 @@ struct ig_file_ops {
     int (*stat)(struct ig_file *f, struct stat *st);
     /* Called once, when the last descriptor naming (f) is closed. */
     void (*release)(struct ig_file *f);
+    /* fsync(2); NULL: nothing to flush (0).  readdir: the next entry
+     * after "." and ".." (1, 0 at the end); NULL: the vnode's readdir. */
+    int (*fsync)(struct ig_file *f);
+    /* ftruncate(2) of a regular file open for writing (the VFS checked);
+     * NULL: the vnode's truncate. */
+    int (*truncate)(struct ig_file *f, off_t len);
+    int (*readdir)(struct ig_file *f, struct ig_dirent *out);
     /* Readiness for poll(), select() and epoll: the IG_POLL_* bits that
      * hold now.  NULL means always readable and writable (files). */
     unsigned (*poll)(struct ig_file *f);
@@ -76,6 +92,10 @@ struct ig_file {
  * sets to wake its waiters (NULL until then: nothing waits). */
 extern void (*ig_file_notify_hook)(void);
 void ig_file_notify(void);
+
+/* Called with each file description just before it is freed (after its
+ * release op), so epoll can forget it; NULL until epoll is used. */
+extern void (*ig_file_gone_hook)(struct ig_file *f);
 
 /* Returns the IG_POLL_* bits that hold now for (f) (ops->poll, or IN|OUT
  * when the kind has none). */
@@ -158,9 +178,51 @@ int ig_vfs_rename(int olddirfd, const char *old, int newdirfd, const char *new);
 int ig_vfs_truncate(const char *path, off_t len);
 int ig_vfs_ftruncate(int fd, off_t len);
 
-/* Flushes (fd) to its storage.  Returns 0 or -EBADF; ramfs has nothing to
- * flush. */
+/* Flushes (fd) to its storage (a volume: the host's disk).  Returns 0,
+ * -EBADF, -EIO, or -EINVAL for a pipe; ramfs has nothing to flush. */
 int ig_vfs_fsync(int fd);
+
+/* lstat(2): as ig_vfs_stat(), but a symbolic link in the last component
+ * (on a volume) is described itself (S_IFLNK, its length as size), even
+ * when it leads nowhere or out of the volume. */
+int ig_vfs_lstat(int dirfd, const char *path, struct stat *st);
+
+/* symlink(2) and readlink(2): a symbolic link (path) holding (target),
+ * which is stored as it is (the VFS itself never follows links; volumes
+ * follow them on the host only while they stay inside the volume).
+ * Return 0 or the length read; -EEXIST, -ENOENT, -ENOTDIR, -EROFS, -EPERM
+ * (a filesystem without links, such as ramfs), -EINVAL (not a link). */
+int ig_vfs_symlink(const char *target, int dirfd, const char *path);
+ssize_t ig_vfs_readlink(int dirfd, const char *path, char *buf, size_t cap);
+
+/* utimensat(2) and futimens(2): set the access and modification times of
+ * (path) or (fd) to (ts) (NULL: both now; UTIME_NOW and UTIME_OMIT as in
+ * POSIX).  ramfs keeps only the modification time.  Return 0, -ENOENT,
+ * -ENOTDIR, -EBADF, -EINVAL (a bad nanosecond value or flag), -EROFS. */
+struct timespec;
+int ig_vfs_utimens(int dirfd, const char *path, const struct timespec *ts,
+                   int flags);
+int ig_vfs_futimens(int fd, const struct timespec *ts);
+
+/* statvfs(3) and fstatvfs(3): sizes of the filesystem holding (path) or
+ * (fd): a volume reports its host filesystem's; ramfs only its block size
+ * (4096) and name length (255), the counts 0.  (rdonly) says whether it is
+ * mounted read-only.  Return 0, -ENOENT, -ENOTDIR, -EBADF, -EINVAL (a
+ * descriptor outside the name space). */
+struct ig_statfs {
+    uint64_t bsize, blocks, bfree, bavail, files, ffree;
+    unsigned long namemax;
+    int rdonly;
+};
+int ig_vfs_statfs(const char *path, struct ig_statfs *out);
+int ig_vfs_fstatfs(int fd, struct ig_statfs *out);
+
+/* Claims a libos command-line option meant for the VFS:
+ * "vol.TAG=GUESTDIR[:ro]" mounts volume TAG (a host directory or 9P
+ * device of that name) at GUESTDIR, creating its directories; a missing
+ * device ends the image with 255 after "ingot: volume TAG (GUESTDIR): no
+ * such device".  Returns 1 if (opt) was the VFS's, else 0. */
+int ig_vfs_option(const char *opt);
 
 struct ig_dirent {
     ino_t ino;

@@ -33,13 +33,22 @@
  *   read(tap_fd, ...), write(tap_fd, ...)        network frames (--tap)
  *   ppoll(fds, 1, timeout, NULL, ...)            idle with a tap device
  *
+ * and, only when volumes were given, on descriptors 3-1023 (the volumes'
+ * directories and what the guest opens beneath them; Landlock, not
+ * seccomp, keeps them inside the directories):
+ *
+ *   openat2(dirfd, path, {RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS})
+ *   pread64, pwrite64, fstat, fstatfs, ftruncate, fsync, close,
+ *   getdents64, mkdirat, unlinkat, renameat, symlinkat, readlinkat,
+ *   utimensat(fd, NULL, ...)
+ *
  * The version changes whenever this header changes incompatibly; fields are
  * only ever added at the end, and (size) says how much the tender filled.
  */
 
 #include <stdint.h>
 
-#define IG_PICO_ABI_VERSION 4
+#define IG_PICO_ABI_VERSION 5
 #define IG_PICO_BOOT_MAGIC 0x6f6369702d67690aull /* "\nig-pico" */
 
 /*
@@ -54,6 +63,8 @@
 
 #define IG_PICO_STACK_SIZE (256u << 10)
 #define IG_PICO_CMDLINE_MAX 4096 /* including the NUL */
+#define IG_PICO_VOLUMES_MAX 16
+#define IG_PICO_VOL_RDONLY 1u /* Landlock grants reading only */
 
 /* Exit statuses the tender produces itself (the app owns the rest). */
 #define IG_PICO_STATUS_FAIL 125    /* tender failed before the guest ran */
@@ -92,9 +103,18 @@ struct ig_pico_boot {
     /* Version 3: the initrd (a cpio "newc" archive, unchecked), read-only;
      * both 0 when none was given. */
     uint64_t initrd_base, initrd_len;
-    /* Version 4: the tap device (ingot-pico --tap NAME), opened
-     * non-blocking without packet information (IFF_TAP | IFF_NO_PI):
-     * each read or write is one Ethernet frame.  -1 when there is none. */
+    /* Version 4: host directories shared as volumes (plat.h hostdir). */
+    uint32_t nvolumes;
+    uint32_t reserved2;
+    struct ig_pico_volume {
+        int32_t fd;     /* O_PATH|O_DIRECTORY descriptor of the directory */
+        uint32_t flags; /* IG_PICO_VOL_* */
+        char tag[16];   /* NUL-terminated, e.g. "v0" */
+    } volumes[IG_PICO_VOLUMES_MAX];
+    /* Version 5: the tap device (ingot-pico --tap NAME), opened
+     * non-blocking without packet information (IFF_TAP | IFF_NO_PI) at
+     * descriptor 3 + nvolumes: each read or write is one Ethernet frame.
+     * -1 when there is none. */
     int32_t tap_fd;
     uint16_t tap_mtu;
     uint8_t tap_mac[6]; /* locally administered, random per run */

@@ -1,0 +1,419 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* test_rfs.c: host unit test of rfs (volume vnodes) over a temporary
+ * directory, with a backend made of the host's own *at calls. */
+#define _GNU_SOURCE
+#include <ingot/plat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "unit.h"
+#include "vfs_internal.h"
+
+static int root_fd;
+static char host[64];
+
+static int ret(long r)
+{
+    return r < 0 ? -errno : (int)r;
+}
+
+static void conv(const struct stat *k, struct ig_plat_hostdir_stat *st)
+{
+    st->ino = k->st_ino;
+    st->size = (uint64_t)k->st_size;
+    st->blocks = (uint64_t)k->st_blocks;
+    st->mode = k->st_mode;
+    st->nlink = (uint32_t)k->st_nlink;
+    st->mtime_ns = k->st_mtim.tv_sec * 1000000000ll + k->st_mtim.tv_nsec;
+    st->atime_ns = st->ctime_ns = st->mtime_ns;
+}
+
+static int b_stat(void *ctx, const char *path, struct ig_plat_hostdir_stat *st)
+{
+    struct stat k;
+    (void)ctx;
+    if (fstatat(root_fd, path, &k, 0) < 0)
+        return -errno;
+    conv(&k, st);
+    return 0;
+}
+
+static int b_lstat(void *ctx, const char *path, struct ig_plat_hostdir_stat *st)
+{
+    struct stat k;
+    (void)ctx;
+    if (fstatat(root_fd, path, &k, AT_SYMLINK_NOFOLLOW) < 0)
+        return -errno;
+    conv(&k, st);
+    return 0;
+}
+
+static int b_open(void *ctx, const char *path, unsigned flags, unsigned mode)
+{
+    int f = (flags & IG_PLAT_HD_WRITE)
+                ? ((flags & IG_PLAT_HD_READ) ? O_RDWR : O_WRONLY)
+                : O_RDONLY;
+    (void)ctx;
+    f |= (flags & IG_PLAT_HD_CREAT ? O_CREAT : 0) |
+         (flags & IG_PLAT_HD_EXCL ? O_EXCL : 0) |
+         (flags & IG_PLAT_HD_TRUNC ? O_TRUNC : 0) |
+         (flags & IG_PLAT_HD_DIR ? O_DIRECTORY : 0);
+    return ret(openat(root_fd, path, f | O_CLOEXEC, mode));
+}
+
+static int b_fstat(void *ctx, int h, struct ig_plat_hostdir_stat *st)
+{
+    struct stat k;
+    (void)ctx;
+    if (fstat(h, &k) < 0)
+        return -errno;
+    conv(&k, st);
+    return 0;
+}
+
+static long b_pread(void *ctx, int h, void *buf, size_t len, uint64_t off)
+{
+    (void)ctx;
+    return ret(pread(h, buf, len, (off_t)off));
+}
+
+static long b_pwrite(void *ctx, int h, const void *buf, size_t len,
+                     uint64_t off)
+{
+    (void)ctx;
+    return ret(pwrite(h, buf, len, (off_t)off));
+}
+
+static int b_ftruncate(void *ctx, int h, uint64_t len)
+{
+    (void)ctx;
+    return ret(ftruncate(h, (off_t)len));
+}
+
+static int b_futimens(void *ctx, int h, int64_t a, int64_t m)
+{
+    struct timespec ts[2];
+    int64_t t[2] = {a, m};
+    (void)ctx;
+    for (int i = 0; i < 2; i++) {
+        ts[i].tv_sec = t[i] < 0 ? 0 : t[i] / 1000000000;
+        ts[i].tv_nsec = t[i] == IG_PLAT_HD_TIME_NOW    ? UTIME_NOW
+                        : t[i] == IG_PLAT_HD_TIME_OMIT ? UTIME_OMIT
+                                                       : t[i] % 1000000000;
+    }
+    return ret(futimens(h, ts));
+}
+
+static int b_fstatfs(void *ctx, int h, struct ig_plat_hostdir_statfs *out)
+{
+    struct statvfs k;
+    (void)ctx;
+    if (fstatvfs(h, &k) < 0)
+        return -errno;
+    out->bsize = k.f_frsize;
+    out->blocks = k.f_blocks;
+    out->bfree = k.f_bfree;
+    out->bavail = k.f_bavail;
+    out->files = k.f_files;
+    out->ffree = k.f_ffree;
+    out->namemax = (uint32_t)k.f_namemax;
+    return 0;
+}
+
+static int b_fsync(void *ctx, int h)
+{
+    (void)ctx;
+    return ret(fsync(h));
+}
+
+static int b_close(void *ctx, int h)
+{
+    (void)ctx;
+    return ret(close(h));
+}
+
+static long b_readdir(void *ctx, int h, void *buf, size_t cap)
+{
+    (void)ctx;
+    return ret(syscall(SYS_getdents64, h, buf, cap));
+}
+
+static int b_mkdir(void *ctx, const char *path, unsigned mode)
+{
+    (void)ctx;
+    return ret(mkdirat(root_fd, path, mode));
+}
+
+static int b_unlink(void *ctx, const char *path, int dir)
+{
+    (void)ctx;
+    return ret(unlinkat(root_fd, path, dir ? AT_REMOVEDIR : 0));
+}
+
+static int b_rename(void *ctx, const char *from, const char *to)
+{
+    (void)ctx;
+    return ret(renameat(root_fd, from, root_fd, to));
+}
+
+static int b_symlink(void *ctx, const char *target, const char *path)
+{
+    (void)ctx;
+    return ret(symlinkat(target, root_fd, path));
+}
+
+static long b_readlink(void *ctx, const char *path, char *buf, size_t cap)
+{
+    (void)ctx;
+    return ret(readlinkat(root_fd, path, buf, cap));
+}
+
+static const struct ig_rfs_backend backend = {
+    .stat = b_stat,
+    .lstat = b_lstat,
+    .open = b_open,
+    .fstat = b_fstat,
+    .pread = b_pread,
+    .pwrite = b_pwrite,
+    .ftruncate = b_ftruncate,
+    .futimens = b_futimens,
+    .fsync = b_fsync,
+    .fstatfs = b_fstatfs,
+    .close = b_close,
+    .readdir = b_readdir,
+    .mkdir = b_mkdir,
+    .unlink = b_unlink,
+    .rename = b_rename,
+    .symlink = b_symlink,
+    .readlink = b_readlink,
+};
+
+/* The vnode behind (path), held by nobody but the cache. */
+static struct ig_vnode *vnode(const char *path)
+{
+    struct ig_lookup lk;
+    struct ig_vnode *vn;
+
+    if (ig_vfs_lookup(ig_vfs.cwd, path, &lk) < 0)
+        return NULL;
+    vn = lk.vn;
+    ig_lookup_done(&lk);
+    return vn;
+}
+
+static char *hpath(const char *rel)
+{
+    static char buf[256];
+    snprintf(buf, sizeof(buf), "%s/%s", host, rel);
+    return buf;
+}
+
+static void test_cache(void)
+{
+    struct stat st;
+    char buf[32] = {0};
+
+    int fd = ig_vfs_open(AT_FDCWD, "/v/a", O_CREAT | O_RDWR, 0644);
+    CHECK(fd >= 0);
+    CHECK(ig_vfs_write(fd, "hello", 5) == 5);
+    /* One host file is one vnode while in use. */
+    CHECK(vnode("/v/a") == ig_fd_get(fd)->vn);
+    CHECK(vnode("/v/a") == vnode("/v/./a"));
+    /* Written through: the host sees it before close. */
+    struct stat hs;
+    CHECK(stat(hpath("a"), &hs) == 0 && hs.st_size == 5);
+    CHECK(ig_vfs_fsync(fd) == 0);
+    /* stat reflects the host: a change made there shows. */
+    CHECK(truncate(hpath("a"), 2) == 0);
+    CHECK(ig_vfs_stat(AT_FDCWD, "/v/a", &st) == 0 && st.st_size == 2);
+    CHECK(st.st_ino == hs.st_ino && st.st_nlink == 1);
+    CHECK(ig_vfs_fstat(fd, &st) == 0 && st.st_size == 2);
+    CHECK(ig_vfs_lseek(fd, 0, SEEK_END) == 2);
+    /* Replaced on the host by another file: a new vnode; the open file
+     * keeps reading the old one. */
+    CHECK(unlink(hpath("a")) == 0);
+    FILE *f = fopen(hpath("a"), "w");
+    fputs("other file", f);
+    fclose(f);
+    struct ig_vnode *n = vnode("/v/a");
+    CHECK(n && n != ig_fd_get(fd)->vn && n->size == 10);
+    CHECK(ig_vfs_pread(fd, buf, sizeof(buf), 0) == 2 && !memcmp(buf, "he", 2));
+    /* ftruncate goes through the open file, even one no longer named. */
+    CHECK(ig_vfs_ftruncate(fd, 1) == 0);
+    CHECK(ig_vfs_fstat(fd, &st) == 0 && st.st_size == 1);
+    CHECK(ig_vfs_close(fd) == 0);
+    /* Gone on the host: gone here. */
+    CHECK(unlink(hpath("a")) == 0);
+    CHECK(ig_vfs_stat(AT_FDCWD, "/v/a", &st) == -ENOENT);
+}
+
+static void test_dirs(void)
+{
+    char cwd[64];
+    struct ig_dirent de;
+    int seen = 0;
+
+    CHECK(ig_vfs_mkdir(AT_FDCWD, "/v/d", 0755) == 0);
+    CHECK(ig_vfs_mkdir(AT_FDCWD, "/v/d", 0755) == -EEXIST);
+    for (int i = 0; i < 150; i++) { /* more than one 2 KiB getdents */
+        char p[64];
+        snprintf(p, sizeof(p), "/v/d/entry-with-a-long-name-%03d", i);
+        int fd = ig_vfs_open(AT_FDCWD, p, O_CREAT | O_EXCL | O_WRONLY, 0600);
+        CHECK(fd >= 0);
+        ig_vfs_close(fd);
+    }
+    int d = ig_vfs_open(AT_FDCWD, "/v/d", O_RDONLY | O_DIRECTORY, 0);
+    CHECK(d >= 0);
+    for (int pass = 0; pass < 2; pass++) {
+        int n = 0, r;
+        while ((r = ig_vfs_readdir(d, &de)) == 1)
+            n++;
+        CHECK(r == 0 && n == 152); /* with . and .. */
+        seen += n;
+        CHECK(ig_vfs_lseek(d, 0, SEEK_SET) == 0); /* rewinddir */
+    }
+    CHECK(seen == 304);
+    ig_vfs_close(d);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/v/d", AT_REMOVEDIR) == -ENOTEMPTY);
+    CHECK(ig_vfs_chdir("/v/d") == 0);
+    CHECK(ig_vfs_getcwd(cwd, sizeof(cwd)) > 0 && !strcmp(cwd, "/v/d"));
+    CHECK(ig_vfs_chdir("../..") == 0);
+    CHECK(ig_vfs_getcwd(cwd, sizeof(cwd)) > 0 && !strcmp(cwd, "/"));
+}
+
+static void test_rename(void)
+{
+    char buf[16] = {0};
+    struct stat st;
+
+    CHECK(ig_vfs_mkdir(AT_FDCWD, "/v/r", 0755) == 0);
+    CHECK(ig_vfs_mkdir(AT_FDCWD, "/v/r/sub", 0755) == 0);
+    int fd = ig_vfs_open(AT_FDCWD, "/v/r/sub/f", O_CREAT | O_RDWR, 0644);
+    CHECK(ig_vfs_write(fd, "xyz", 3) == 3);
+    struct ig_vnode *sub = vnode("/v/r/sub"), *f = vnode("/v/r/sub/f");
+    /* A directory moves with its cached children and open files. */
+    CHECK(ig_vfs_rename(AT_FDCWD, "/v/r/sub", AT_FDCWD, "/v/moved") == 0);
+    CHECK(vnode("/v/moved") == sub && vnode("/v/moved/f") == f);
+    CHECK(ig_vfs_stat(AT_FDCWD, "/v/r/sub", &st) == -ENOENT);
+    CHECK(access(hpath("moved/f"), F_OK) == 0);
+    CHECK(ig_vfs_write(fd, "!", 1) == 1);
+    ig_vfs_close(fd);
+    /* Over an existing file: atomically, the old one's vnode dropped. */
+    fd = ig_vfs_open(AT_FDCWD, "/v/g", O_CREAT | O_WRONLY, 0644);
+    ig_vfs_close(fd);
+    CHECK(ig_vfs_rename(AT_FDCWD, "/v/moved/f", AT_FDCWD, "/v/g") == 0);
+    fd = ig_vfs_open(AT_FDCWD, "/v/g", O_RDONLY, 0);
+    CHECK(ig_vfs_read(fd, buf, sizeof(buf)) == 4 && !strcmp(buf, "xyz!"));
+    ig_vfs_close(fd);
+    CHECK(ig_vfs_rename(AT_FDCWD, "/v/g", AT_FDCWD, "/outside") == -EXDEV);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/v/g", 0) == 0);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/v/moved", AT_REMOVEDIR) == 0);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/v/r", AT_REMOVEDIR) == 0);
+}
+
+static void test_times(void)
+{
+    struct stat st, hs;
+    struct timespec ts[2] = {{1000000000, 5}, {1234567890, 123456789}};
+
+    int fd = ig_vfs_open(AT_FDCWD, "/v/t", O_CREAT | O_WRONLY, 0644);
+    CHECK(ig_vfs_futimens(fd, ts) == 0);
+    CHECK(stat(hpath("t"), &hs) == 0 && hs.st_mtim.tv_sec == 1234567890 &&
+          hs.st_mtim.tv_nsec == 123456789 && hs.st_atim.tv_sec == 1000000000);
+    CHECK(ig_vfs_stat(AT_FDCWD, "/v/t", &st) == 0 &&
+          st.st_mtim.tv_sec == 1234567890);
+    ts[0].tv_nsec = UTIME_OMIT;
+    ts[1].tv_nsec = UTIME_NOW;
+    CHECK(ig_vfs_utimens(AT_FDCWD, "/v/t", ts, 0) == 0);
+    CHECK(stat(hpath("t"), &hs) == 0 && hs.st_mtim.tv_sec > 1600000000 &&
+          hs.st_atim.tv_sec == 1000000000);
+    ts[1].tv_nsec = 1000000000;
+    CHECK(ig_vfs_utimens(AT_FDCWD, "/v/t", ts, 0) == -EINVAL);
+    CHECK(ig_vfs_utimens(AT_FDCWD, "/v/none", NULL, 0) == -ENOENT);
+    /* ramfs keeps the modification time. */
+    CHECK(ig_vfs_utimens(AT_FDCWD, "/v", NULL, 0) == 0);
+    ig_vfs_close(fd);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/v/t", 0) == 0);
+}
+
+static void test_links_and_ro(void)
+{
+    char buf[32];
+    struct ig_vnode *ro;
+
+    CHECK(ig_vfs_symlink("target", AT_FDCWD, "/v/l") == 0);
+    CHECK(ig_vfs_readlink(AT_FDCWD, "/v/l", buf, sizeof(buf)) == 6);
+    /* A dangling link: stat fails, lstat describes the link. */
+    struct stat ls;
+    CHECK(ig_vfs_stat(AT_FDCWD, "/v/l", &ls) == -ENOENT);
+    CHECK(ig_vfs_lstat(AT_FDCWD, "/v/l", &ls) == 0 && S_ISLNK(ls.st_mode) &&
+          ls.st_size == 6);
+    CHECK(ig_vfs_lstat(AT_FDCWD, "/v", &ls) == 0 && S_ISDIR(ls.st_mode));
+    CHECK(ig_vfs_lstat(AT_FDCWD, "/v/none", &ls) == -ENOENT);
+    CHECK(ig_vfs_lstat(AT_FDCWD, "/", &ls) == 0 && S_ISDIR(ls.st_mode));
+    CHECK(ig_vfs_symlink("x", AT_FDCWD, "/tmp-no") == -EPERM); /* ramfs */
+    CHECK(ig_vfs_readlink(AT_FDCWD, "/v", buf, sizeof(buf)) == -EINVAL);
+
+    /* The same directory mounted read-only. */
+    CHECK(ig_rfs_new(&backend, NULL, 1, &ro) == 0);
+    CHECK(ig_vfs_mkdir(AT_FDCWD, "/ro", 0755) == 0);
+    CHECK(ig_vfs_mount(vnode("/ro"), ro) == 0);
+    int fd = ig_vfs_open(AT_FDCWD, "/ro/e", O_CREAT | O_WRONLY, 0644);
+    CHECK(fd == -EROFS);
+    CHECK(ig_vfs_open(AT_FDCWD, "/ro/d", O_RDONLY | O_DIRECTORY, 0) >= 0);
+    CHECK(ig_vfs_mkdir(AT_FDCWD, "/ro/d", 0755) == -EEXIST);
+    CHECK(ig_vfs_mkdir(AT_FDCWD, "/ro/n", 0755) == -EROFS);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/ro/l", 0) == -EROFS);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/ro/none", 0) == -EROFS);
+    CHECK(ig_vfs_symlink("t", AT_FDCWD, "/ro/l2") == -EROFS);
+    CHECK(ig_vfs_rename(AT_FDCWD, "/ro/d", AT_FDCWD, "/ro/d2") == -EROFS);
+    CHECK(ig_vfs_truncate("/ro/d/entry-with-a-long-name-000", 0) == -EROFS);
+    CHECK(ig_vfs_utimens(AT_FDCWD, "/ro/d", NULL, 0) == -EROFS);
+
+    /* statvfs: the host's sizes on volumes, read-only said. */
+    struct ig_statfs fs;
+    struct statvfs hv;
+    CHECK(statvfs(host, &hv) == 0);
+    CHECK(ig_vfs_statfs("/v", &fs) == 0 && fs.bsize == hv.f_frsize &&
+          fs.blocks == hv.f_blocks && !fs.rdonly && fs.namemax == 255);
+    CHECK(ig_vfs_statfs("/ro/d", &fs) == 0 && fs.rdonly && fs.blocks > 0);
+    CHECK(ig_vfs_statfs("/", &fs) == 0 && fs.bsize == 4096 && fs.blocks == 0);
+    CHECK(ig_vfs_statfs("/v/none", &fs) == -ENOENT);
+    struct stat st;
+    CHECK(lstat(hpath("l"), &st) == 0 && S_ISLNK(st.st_mode));
+    CHECK(lstat(hpath("n"), &st) < 0);
+}
+
+int main(void)
+{
+    struct ig_vnode *root;
+
+    snprintf(host, sizeof(host), "/tmp/test_rfs.XXXXXX");
+    CHECK(mkdtemp(host) != NULL);
+    root_fd = open(host, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    ig_vfs.root = ig_ramfs_new();
+    ig_vfs.cwd = ig_vfs.root;
+    ig_vnode_hold(ig_vfs.root);
+    CHECK(ig_vfs_mkdir(AT_FDCWD, "/v", 0755) == 0);
+    CHECK(ig_rfs_new(&backend, NULL, 0, &root) == 0);
+    CHECK(ig_vfs_mount(vnode("/v"), root) == 0);
+    test_cache();
+    test_dirs();
+    test_rename();
+    test_times();
+    test_links_and_ro();
+    char cmd[128];
+    snprintf(cmd, sizeof(cmd), "rm -rf %s", host);
+    CHECK(system(cmd) == 0);
+    return unit_done();
+}
