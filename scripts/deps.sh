@@ -18,6 +18,7 @@ pkgs=(
     curl wrk                                # network tests and benchmark
     dnsmasq-base                            # DHCP and DNS server in net tests
     skopeo umoci                            # OCI tests: independent readers
+    gnuplot-nox cpio                        # ingot bench: plots, Linux VM initramfs
 )
 
 missing=()

@@ -165,5 +165,7 @@ long ig_kvm_virtio_rng_read(void *buf, size_t len);
  * since boot to nanoseconds, finding the frequency on first use. */
 void ig_kvm_tsc_init(void);
 uint64_t ig_kvm_tsc_ns(void);
+/* Converts the TSC value (tsc), read earlier, to nanoseconds since boot. */
+uint64_t ig_kvm_tsc_to_ns(uint64_t tsc);
 
 #endif /* INGOT_KVM_INTERNAL_H */

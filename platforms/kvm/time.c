@@ -41,6 +41,12 @@ uint64_t ig_plat_clock_monotonic(void)
     return ns;
 }
 
+uint64_t ig_plat_clock_since_entry(void)
+{
+    /* Read before a first-use calibration could add its milliseconds. */
+    return ig_kvm_tsc_to_ns(ig_arch_rdtsc());
+}
+
 static uint8_t cmos(uint8_t reg)
 {
     ig_arch_outb(CMOS_INDEX, reg);

@@ -25,6 +25,7 @@ _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
 {
     const char *s;
 
+    ig_pico_entry_ns = ig_plat_clock_monotonic();
     /* Until the boot page is known good the console is the default fd 1. */
     if (!bi || bi->magic != IG_PICO_BOOT_MAGIC)
         ig_pico_die("no boot page from the tender; run pico images with "

@@ -45,6 +45,8 @@ long ig_pico_syscall5(long nr, long a0, long a1, long a2, long a3, long a4);
  * boot stack with the boot page; and the console descriptor it gives. */
 _Noreturn void ig_pico_start(struct ig_pico_boot *bi);
 extern int ig_pico_console_fd;
+/* sys.c: the monotonic clock at ig_pico_start(), for boot-time figures. */
+extern uint64_t ig_pico_entry_ns;
 /* pico.c: the tap descriptor from the boot page, -1 without one. */
 extern int ig_pico_tap_fd;
 

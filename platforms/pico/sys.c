@@ -80,6 +80,13 @@ uint64_t ig_plat_clock_wall(void)
     return clock_ns(IG_PICO_CLOCK_REALTIME);
 }
 
+uint64_t ig_pico_entry_ns;
+
+uint64_t ig_plat_clock_since_entry(void)
+{
+    return clock_ns(IG_PICO_CLOCK_MONOTONIC) - ig_pico_entry_ns;
+}
+
 /* With a tap device, idle is a ppoll on it: a frame ends the wait. */
 static void idle_tap(uint64_t deadline)
 {

@@ -8,7 +8,7 @@
 set -euo pipefail
 build=${1:-build} runs=${2:-20}
 ingot=$build/bin/ingot hello=$build/apps/hello/hello
-floor=$build/tests/bench/floor.elf
+floor=$build/lib/ingot/bench/floor.elf
 for f in "$ingot" "$hello" "$floor"; do
     [ -e "$f" ] || { echo "boot.sh: $f: missing; build first" >&2; exit 1; }
 done

@@ -7,6 +7,7 @@
 #include <ingot/host.h>
 #include <ingot/host_config.h>
 
+#include "bench.h"
 #include "inspect.h"
 #include "run.h"
 
@@ -16,6 +17,7 @@ static const struct command {
     const char *summary;
 } commands[] = {
     {"run", ig_cmd_run, "boot an image and exit with its status"},
+    {"bench", ig_cmd_bench, "measure Ingot next to its peers on this machine"},
     {"pkg", ig_cmd_pkg, "package an image as an OCI image layout or archive"},
     {"inspect", ig_cmd_inspect,
      "show an image's manifest and sizes, or a packaged OCI image"},

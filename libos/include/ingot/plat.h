@@ -39,6 +39,12 @@ uint64_t ig_plat_clock_monotonic(void);
  * it (RTC on kvm, the host clock on pico). */
 uint64_t ig_plat_clock_wall(void);
 
+/* Nanoseconds from the platform's entry point (kvm: the first instruction
+ * of the C entry; pico: the jump in from the tender) to now, without the
+ * one-time cost of setting up the clock (kvm calibrates its TSC on first
+ * use).  For boot-time measurement; cannot fail. */
+uint64_t ig_plat_clock_since_entry(void);
+
 /* ---- Idle ------------------------------------------------------------- */
 
 /* Stops the CPU until an event arrives or the monotonic clock reaches

@@ -183,10 +183,15 @@ static void calibrate(void)
 
 uint64_t ig_kvm_tsc_ns(void)
 {
-    uint64_t ticks;
-
     if (ns_per_tick_32 == 0)
         calibrate();
-    ticks = ig_arch_rdtsc() - tsc_boot;
-    return (uint64_t)(((unsigned __int128)ticks * ns_per_tick_32) >> 32);
+    return ig_kvm_tsc_to_ns(ig_arch_rdtsc());
+}
+
+uint64_t ig_kvm_tsc_to_ns(uint64_t tsc)
+{
+    if (ns_per_tick_32 == 0)
+        calibrate();
+    return (uint64_t)(((unsigned __int128)(tsc - tsc_boot) * ns_per_tick_32) >>
+                      32);
 }

@@ -1,0 +1,152 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright (c) 2026 The Ingot developers
+# httpd.sh: starting apps/httpd instances and waiting for their answer.
+#
+# Sourced by lib.sh.  Every instance serves the same small site
+# ($bench_www, an index.html) with apps/httpd's own options: `-p PORT -r
+# ROOT` natively, `--rootfs` and `-- -p 80` in a guest.  kvm instances are
+# reached through a forwarded host port (`ingot run -p`, QEMU user
+# networking); pico instances through a tap device each, in a network
+# namespace of the bench's own (ingot-bench-PID, removed on exit):
+# instance N gets tap ingbN with 10.77.x.y+1/30 on the host side and
+# 10.77.x.y+2 in the guest (16,384 such pairs fit 10.77.0.0/16).
+
+: "${INGOT_BENCH_HTTPD_PORT:=80}"
+bench_www=$bench_work/www
+mkdir -p "$bench_www"
+echo '<h1>Ingot bench</h1>' >"$bench_www/index.html"
+bench_ns=ingot-bench-$$
+bench_ns_made=0
+bench_tap_next=0
+
+# bench_httpd_why PLATFORM: prints why httpd cannot be served on PLATFORM
+# here, or nothing when it can.
+bench_httpd_why() {
+    local probe=$bench_work/probe-$1 out
+    if [ ! -d "$bench_dir/apps/httpd" ]; then
+        echo "apps/httpd not in this build"
+        return
+    elif ! command -v curl >/dev/null; then
+        echo "curl not installed"
+        return
+    elif [ "$1" = pico ] && [ "$(id -u)" != 0 ]; then
+        echo "pico httpd needs root (a tap device per instance)"
+        return
+    elif [ "$1" = pico ] && ! command -v ip >/dev/null; then
+        echo "ip (iproute2) not installed"
+        return
+    fi
+    [ -e "$probe" ] || "$INGOT_CC" --platform="$1" -O2 -o "$probe" \
+        "$bench_dir/apps/hello/hello.c"
+    if [ "$1" = kvm ]; then
+        out=$("$INGOT" run --accel tcg --dry-run -p 1:1 "$probe" 2>&1)
+    else
+        out=$("$INGOT" run --dry-run --net tap:ingb --ip 10.0.0.2/30 \
+            --gw 10.0.0.1 "$probe" 2>&1)
+    fi || echo "ingot run: ${out#ingot: }"
+}
+
+# Unconditional: a subshell may have made the namespace ($$ names it the
+# same there).
+bench_ns_remove() {
+    ip netns del "$bench_ns" 2>/dev/null || true
+    bench_ns_made=0
+}
+bench_cleanup_hooks+=(bench_ns_remove)
+
+# bench_tap_make: the next tap in the bench's namespace; sets bench_tap,
+# bench_tap_host and bench_tap_guest.  Returns 1 when ip fails.
+bench_tap_make() {
+    local n=$bench_tap_next base
+    if [ $bench_ns_made = 0 ] && ! ip netns pids "$bench_ns" >/dev/null 2>&1
+    then
+        ip netns add "$bench_ns" || return 1
+        ip -n "$bench_ns" link set lo up || return 1
+    fi
+    bench_ns_made=1
+    bench_tap_next=$((n + 1))
+    base=$((n * 4))
+    bench_tap=ingb$n
+    bench_tap_host=10.77.$((base / 256)).$((base % 256 + 1))
+    bench_tap_guest=10.77.$((base / 256)).$((base % 256 + 2))
+    # A subshell's counter may have used this name already; its instance
+    # has stopped, so the tap can go.
+    ip -n "$bench_ns" link del "$bench_tap" 2>/dev/null
+    # ARP asks again every 10 ms, not every second: a guest that comes up
+    # between two probes would otherwise seem to start up to 1 s late.
+    ip -n "$bench_ns" tuntap add dev "$bench_tap" mode tap &&
+        ip -n "$bench_ns" ntable change name arp_cache dev "$bench_tap" \
+            retrans 10 &&
+        ip -n "$bench_ns" addr add "$bench_tap_host/30" dev "$bench_tap" &&
+        ip -n "$bench_ns" link set "$bench_tap" up
+}
+
+# bench_httpd_start PLATFORM IMAGE MIB: starts httpd and waits until it
+# answers GET /.  Sets bench_httpd_pid, bench_httpd_url, bench_httpd_ms
+# (spawn to first answer) and bench_httpd_in (the command prefix that
+# reaches it: `ip netns exec NS` for pico, empty otherwise).  MIB is the
+# guest's -m; for "native", IMAGE is a Linux binary.  Returns 1 (the
+# instance stopped) when it fails to start, dies or does not answer within
+# 60 s.
+bench_httpd_start() {
+    local plat=$1 img=$2 mib=$3 port a
+    bench_httpd_in=()
+    # The clock starts once the host side (a tap) is ready.
+    [ "$plat" = pico ] && { bench_tap_make || return 1; }
+    a=$(bench_us)
+    case $plat in
+    pico)
+        bench_httpd_in=(ip netns exec "$bench_ns")
+        bench_httpd_url=http://$bench_tap_guest:$INGOT_BENCH_HTTPD_PORT/
+        "${bench_httpd_in[@]}" "$INGOT" run -m "${mib}M" \
+            --net "tap:$bench_tap" --ip "$bench_tap_guest/30" \
+            --gw "$bench_tap_host" --rootfs "$bench_www" "$img" \
+            -- -p "$INGOT_BENCH_HTTPD_PORT" </dev/null >/dev/null 2>&1 &
+        ;;
+    kvm)
+        port=$(bench_free_port)
+        bench_httpd_url=http://127.0.0.1:$port/
+        "$INGOT" run --accel "$INGOT_BENCH_ACCEL" -m "${mib}M" \
+            -p "127.0.0.1:$port:$INGOT_BENCH_HTTPD_PORT" \
+            --rootfs "$bench_www" "$img" -- -p "$INGOT_BENCH_HTTPD_PORT" \
+            </dev/null >/dev/null 2>&1 &
+        ;;
+    native)
+        port=$(bench_free_port)
+        bench_httpd_url=http://127.0.0.1:$port/
+        "$img" -p "$port" -r "$bench_www" </dev/null >/dev/null 2>&1 &
+        ;;
+    *) return 1 ;;
+    esac
+    bench_httpd_pid=$!
+    # Short timeouts: a pico guest not up yet leaves SYNs (or ARP)
+    # unanswered, and QEMU's user networking accepts the connection at once
+    # but holds it while the guest does not answer; the start time is only
+    # as fine as this polling.
+    while [ $(($(bench_us) - a)) -lt 60000000 ]; do
+        if "${bench_httpd_in[@]}" curl -fs -o /dev/null \
+            --connect-timeout 0.05 -m 0.5 "$bench_httpd_url"; then
+            bench_httpd_ms=$(bench_ms_since "$a")
+            return 0
+        fi
+        kill -0 "$bench_httpd_pid" 2>/dev/null || break
+        sleep 0.01
+    done
+    bench_httpd_stop
+    return 1
+}
+
+# bench_httpd_stop [PID]: stops the httpd last started (or PID).
+bench_httpd_stop() {
+    local pid=${1:-$bench_httpd_pid}
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+# bench_free_port: a TCP port on 127.0.0.1 that nothing listens on.
+bench_free_port() {
+    local p
+    for ((p = 20000 + RANDOM % 20000; ; p++)); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo $p; return; }
+    done
+}

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright (c) 2026 The Ingot developers
+# memory.sh: `ingot bench memory`: smallest -m that boots, resident memory.
+#
+# Rows: hello-kvm-min, hello-pico-min: the smallest `ingot run -m` (whole
+# MiB, binary search from 2 to 64) with which hello prints and exits 0;
+# httpd-kvm-min: the same for apps/httpd answering an HTTP request;
+# pico-rss, pico-pss: the tender process's VmRSS and Pss while a guest
+# sleeps; ingot-run-rss: `ingot run` itself beside it; qemu-rss: QEMU's
+# VmRSS with the same idle guest on kvm (-m 64M).
+source "$(dirname "$0")/lib.sh"
+
+samples=$INGOT_BENCH_RUNS
+[ "$samples" -gt 5 ] && samples=5
+bench_init memory 6
+w=$bench_work
+bench_step "building hello and an idle guest for kvm and pico"
+for p in kvm pico; do
+    "$INGOT_CC" --platform=$p -O2 -o "$w/hello-$p" "$bench_dir/apps/hello/hello.c"
+    "$INGOT_CC" --platform=$p -O2 -o "$w/idle-$p" "$bench_dir/idle.c"
+done
+
+boots() { # PLATFORM MIB: does hello boot in MIB MiB?
+    local out
+    out=$("$INGOT" run --accel "$INGOT_BENCH_ACCEL" -m "${2}M" "$w/hello-$1" \
+        </dev/null 2>&1) && grep -q "Hello from Ingot" <<<"$out"
+}
+# smallest TEST LO HI ARGS...: sets m to the smallest MiB in [LO, HI] for
+# which "TEST ARGS... MiB" succeeds, assuming it is monotonic; empty if HI
+# fails.  (Not in a subshell: the tests keep state, such as taps.)
+smallest() {
+    local test=$1 lo=$2 hi=$3 mid
+    shift 3
+    m=
+    "$test" "$@" "$hi" || return 0
+    while [ "$lo" -lt "$hi" ]; do
+        mid=$(((lo + hi) / 2))
+        if "$test" "$@" "$mid"; then hi=$mid; else lo=$((mid + 1)); fi
+    done
+    m=$hi
+}
+for p in kvm pico; do
+    bench_step "hello on $p: smallest -m (binary search, 2..64 MiB)"
+    smallest boots 2 64 $p
+    if [ -n "$m" ]; then
+        note="whole MiB"
+        [ "$m" = 2 ] && note="2 MiB is the least ingot run accepts"
+        bench_value hello-$p-min "hello on $p" min_mem MiB "" "$m" "$note"
+    else
+        bench_skip hello-$p-min "hello on $p" min_mem MiB \
+            "did not boot even with -m 64M"
+    fi
+done
+
+bench_step "httpd: smallest -m that serves"
+if [ ! -d "$bench_dir/apps/httpd" ]; then
+    bench_skip httpd-kvm-min "httpd on kvm" min_mem MiB "apps/httpd not in this build"
+    bench_skip httpd-pico-min "httpd on pico" min_mem MiB "apps/httpd not in this build"
+else
+    serves() { # PLATFORM MIB
+        bench_httpd_start "$1" "$w/httpd-$1" "$2" || return 1
+        bench_httpd_stop
+    }
+    for p in kvm pico; do
+        why=$(bench_httpd_why "$p")
+        if [ -z "$why" ] && ! bench_build_app "$bench_dir/apps/httpd" $p \
+            "$w/httpd-$p"; then
+            why="ingot-cc failed: $(head -1 "$w/httpd-$p.log")"
+        fi
+        if [ -n "$why" ]; then
+            bench_skip httpd-$p-min "httpd on $p" min_mem MiB "$why"
+            continue
+        fi
+        smallest serves 2 256 $p
+        if [ -n "$m" ]; then
+            bench_value httpd-$p-min "httpd on $p" min_mem MiB "" "$m" \
+                "answers GET / with -m ${m}M"
+        else
+            bench_skip httpd-$p-min "httpd on $p" min_mem MiB \
+                "did not serve even with -m 256M"
+        fi
+    done
+fi
+
+# kb PID FIELD: a /proc figure in KiB (VmRSS from status, Pss from
+# smaps_rollup).
+kb() {
+    local f=/proc/$1/status
+    [ "$2" = Pss ] && f=/proc/$1/smaps_rollup
+    awk -v k="$2:" '$1 == k { print $2; exit }' "$f"
+}
+# idle_start COMMAND...: starts it with output to a file, waits for
+# "ready"; sets idle_pid.
+idle_start() {
+    # Removed first, so an earlier instance's "ready" cannot be read.
+    rm -f "$w/idle.out"
+    "$@" </dev/null >"$w/idle.out" 2>&1 &
+    idle_pid=$!
+    for ((k = 0; k < 300; k++)); do
+        grep -q ready "$w/idle.out" 2>/dev/null && return 0
+        sleep 0.05
+    done
+    echo "ingot bench memory: idle guest never said ready:" >&2
+    cat "$w/idle.out" >&2
+    exit 1
+}
+idle_stop() { kill "$idle_pid" 2>/dev/null; wait "$idle_pid" 2>/dev/null || true; }
+bench_cleanup_hooks+=(idle_stop)
+
+bench_step "pico: resident memory of the tender and of ingot run ($samples samples)"
+eval "tender_cmd=($("$INGOT" run --dry-run "$w/idle-pico"))"
+rss=() pss=() run_rss=()
+for ((i = 0; i < samples; i++)); do
+    idle_start "${tender_cmd[@]}"
+    rss+=("$(kb $idle_pid VmRSS)") pss+=("$(kb $idle_pid Pss)")
+    idle_stop
+    idle_start "$INGOT" run "$w/idle-pico"
+    run_rss+=("$(kb $idle_pid VmRSS)")
+    idle_stop
+done
+bench_samples pico-rss "pico instance (tender VmRSS)" rss KiB "" \
+    "idle guest, -m 64M" "${rss[@]}"
+bench_samples pico-pss "pico instance (tender Pss)" pss KiB "" \
+    "shared pages split between sharers" "${pss[@]}"
+bench_samples ingot-run-rss "ingot run beside a pico guest (VmRSS)" rss KiB "" \
+    "the parent that pumps the console" "${run_rss[@]}"
+
+bench_step "kvm: QEMU's resident memory with an idle guest ($samples samples)"
+eval "qemu_cmd=($("$INGOT" run --accel "$INGOT_BENCH_ACCEL" --dry-run \
+    "$w/idle-kvm" 2>/dev/null))"
+accel=$(bench_kvm_accel "$w/idle-kvm")
+q=()
+for ((i = 0; i < samples; i++)); do
+    idle_start "${qemu_cmd[@]}"
+    q+=("$(kb $idle_pid VmRSS)")
+    idle_stop
+done
+bench_samples qemu-rss "QEMU process, idle kvm guest (VmRSS)" rss KiB "" \
+    "microvm, -m 64M, $accel" "${q[@]}"

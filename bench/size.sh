@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright (c) 2026 The Ingot developers
+# size.sh: `ingot bench size`: every app's image size, whole and by component.
+#
+# Each app in apps/ is built with `ingot-cc -O2` for kvm and pico.  Rows per
+# APP-PLATFORM: -file (bytes on disk), -loaded (text + data, what is loaded)
+# and -comp-NAME: the loaded bytes each archive contributes (ingot-core,
+# ingot-kvm, newlib's c, ...; "app" for the app's own objects), summed from
+# the linker's map (-Wl,-Map) over every allocated output section but .bss.
+source "$(dirname "$0")/lib.sh"
+
+mapfile -t apps < <(bench_app_dirs)
+bench_init size $((${#apps[@]} * 2))
+w=$bench_work
+# The map's input-section lines, summed by archive: "NAME LOADED BSS".
+mapsum() {
+    awk '
+        function hex(s,    i, c, v) {
+            v = 0; s = tolower(substr(s, 3))
+            for (i = 1; i <= length(s); i++) v = v * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
+            return v
+        }
+        # sums input-section sizes by archive
+        /^Linker script and memory map/ { on = 1; next }
+        !on { next }
+        /^[^ ]/ { split($0, f, /[ \t]+/); osec = f[1]; keep = (osec !~ /^(\.debug|\.comment|\/DISCARD\/|\.stab|\.note\.gnu|\.symtab|\.strtab|\.shstrtab)/); pending = ""; next }
+        !keep { next }
+        /^ \.[^ ]+$/ { pending = 1; next }
+        {
+            line = $0
+            if (pending) { n = split(line, f, /[ \t]+/); addr = f[2]; sz = f[3]; file = f[4]; pending = "" }
+            else if (line ~ /^ [.A-Za-z*]/) { n = split(line, f, /[ \t]+/); addr = f[3]; sz = f[4]; file = f[5] }
+            else next
+            if (addr !~ /^0x/ || sz !~ /^0x/ || file == "") next
+            if (file ~ /\.a\(/) { sub(/\(.*/, "", file); sub(/.*\//, "", file); sub(/^lib/, "", file); sub(/\.a$/, "", file) }
+            else if (file ~ /\.o$/) file = "app"
+            else next
+            if (osec ~ /bss/) bss[file] += hex(sz); else total[file] += hex(sz); seen[file] = 1
+        }
+        END { for (k in seen) printf "%s %d %d\n", k, total[k], bss[k] }
+    ' "$1"
+}
+for dir in "${apps[@]}"; do
+    app=${dir##*/}
+    for p in kvm pico; do
+        bench_step "$app for $p"
+        img=$w/$app-$p
+        if ! bench_build_app "$dir" $p "$img" -Wl,-Map,"$img.map"; then
+            bench_skip "$app-$p-file" "$app ($p)" file_size B \
+                "ingot-cc failed: $(head -1 "$img.log")"
+            continue
+        fi
+        bench_value "$app-$p-file" "$app ($p), file" file_size B "" \
+            "$(stat -c %s "$img")" "symbols kept, debug info stripped"
+        bench_value "$app-$p-loaded" "$app ($p), loaded" loaded B "" \
+            "$(size "$img" | awk 'NR == 2 { print $1 + $2 }')" "text + data"
+        while read -r name loaded _; do
+            case $name in
+            c) name=newlib-libc ;;
+            m) name=newlib-libm ;;
+            gcc) name=libgcc ;;
+            esac
+            bench_value "$app-$p-comp-$name" "$app ($p): $name" \
+                component_loaded B "" "$loaded" "from the linker map"
+        done < <(mapsum "$img.map" | sort -k2,2nr)
+    done
+done

@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* cmd_bench.c: `ingot bench SUITE...`: measure Ingot next to its peers. */
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bench.h"
+
+static const char usage[] =
+    "Usage: ingot bench SUITE... [options]\n"
+    "Measure Ingot on this machine next to the alternatives (a native\n"
+    "process, runc, a do-nothing VM, a Linux VM), writing CSV files, PNG\n"
+    "plots (gnuplot) and a Markdown summary with the project's targets.\n"
+    "\n"
+    "Suites: boot     exec-to-exit of hello every way, and entry to main\n"
+    "                 inside the guest\n"
+    "        memory   smallest -m that boots; resident memory per instance\n"
+    "        density  httpd instances at once, memory and start time each\n"
+    "        size     image size of every app, whole and per component\n"
+    "        net      httpd requests/s and latency under wrk\n"
+    "        all      all of them, in that order\n"
+    "\n"
+    "  -o DIR             output directory (default ./ingot-bench), created\n"
+    "                     if missing: SUITE.csv, SUITE-METRIC.png,\n"
+    "                     summary.md\n"
+    "  -n RUNS            runs per timed figure (default 10, 3 with --quick)\n"
+    "  --quick            a short run: few runs, no Linux VM, density cap 3\n"
+    "  --cap N            density: at most N instances per platform\n"
+    "                     (default 2000 pico, 64 kvm)\n"
+    "  --accel auto|kvm|tcg  for the kvm rows (default auto)\n"
+    "  --markdown FILE    also put the summary into FILE between the lines\n"
+    "                     \"" IG_BENCH_MD_BEGIN "\" and\n"
+    "                     \"" IG_BENCH_MD_END "\" (e.g. docs/benchmarks.md)\n"
+    "  -h, --help         print this help\n"
+    "\n"
+    "A figure that cannot be measured here (no runc, not root, no httpd,\n"
+    "no network) is reported as skipped with the reason.  The Linux VM's\n"
+    "kernel is downloaded once with apt-get download into\n"
+    "$XDG_CACHE_HOME/ingot/bench (default ~/.cache/ingot/bench).\n"
+    "\n"
+    "Exit status: 0 when every suite ran (skipped rows included); 1 for a\n"
+    "bad option, a suite that failed or unreadable results; 128+N when\n"
+    "interrupted by signal N.\n";
+
+/* Is (prog) an executable file in one of PATH's directories? */
+static int in_path(const char *prog)
+{
+    const char *path = getenv("PATH");
+    char *copy = ig_xstrdup(path ? path : "/usr/bin:/bin"), *save = NULL;
+    int found = 0;
+
+    for (char *d = strtok_r(copy, ":", &save); d && !found;
+         d = strtok_r(NULL, ":", &save)) {
+        char *p = ig_host_path(d, prog);
+        found = access(p, X_OK) == 0;
+        free(p);
+    }
+    free(copy);
+    return found;
+}
+
+/* Writes the CSV header to (csv), truncating it; 0 or -1 with errno. */
+static int write_header(const char *csv)
+{
+    FILE *f = fopen(csv, "w");
+
+    if (!f)
+        return -1;
+    int bad = fprintf(f, "%s\n", IG_BENCH_CSV_HEADER) < 0;
+    if (fclose(f) != 0)
+        bad = 1;
+    return bad ? -1 : 0;
+}
+
+/* Runs one suite's script; returns its status (negative: not started).
+ * Sets (*rows_ok) when its CSV holds at least the header. */
+static int run_suite(const char *libdir, const char *out, const char *suite,
+                     int *rows_ok)
+{
+    char *script = ig_xasprintf("%s/bench/%s.sh", libdir, suite);
+    char *csvname = ig_xasprintf("%s.csv", suite);
+    char *csv = ig_host_path(out, csvname);
+    int st = -1;
+
+    *rows_ok = 0;
+    if (access(script, R_OK) != 0) {
+        ig_host_error("bench %s: %s: %s (an incomplete install?)", suite,
+                      script, strerror(errno));
+    } else if (write_header(csv) != 0) {
+        ig_host_error("bench %s: %s: %s", suite, csv, strerror(errno));
+    } else {
+        char *argv[] = {"bash", script, NULL};
+        fprintf(stderr, "[bench] %s: %s\n", suite, script);
+        st = ig_proc_run(argv, 0);
+        if (st < 0)
+            ig_host_error("bench %s: cannot start bash: %s", suite,
+                          strerror(-st));
+        else if (st != 0)
+            ig_host_error("bench %s: the suite stopped with status %d; its "
+                          "rows so far are in %s",
+                          suite, st, csv);
+        *rows_ok = 1;
+    }
+    free(script);
+    free(csvname);
+    free(csv);
+    return st;
+}
+
+/* The directory of (out) relative to that of file (md), "" when the same,
+ * or NULL when (out) is not under it (then the Markdown names no images). */
+static char *relative_dir(const char *out, const char *md)
+{
+    char *mdcopy = ig_xstrdup(md);
+    char *a = realpath(out, NULL), *b = realpath(dirname(mdcopy), NULL);
+    char *rel = NULL;
+    size_t blen = b ? strlen(b) : 0;
+
+    if (a && b && strcmp(a, b) == 0)
+        rel = ig_xstrdup("");
+    else if (a && b && strncmp(a, b, blen) == 0 && a[blen] == '/')
+        rel = ig_xstrdup(a + blen + 1);
+    free(a);
+    free(b);
+    free(mdcopy);
+    return rel;
+}
+
+static void set_env(const char *name, const char *value)
+{
+    if (setenv(name, value, 1) != 0)
+        ig_host_oom();
+}
+
+/* Points the suites at this ingot and the ingot-cc beside it. */
+static int setup_env(const struct ig_bench_opts *o, const char *libdir)
+{
+    char *self = realpath("/proc/self/exe", NULL);
+    char buf[32];
+
+    if (!self) {
+        ig_host_error("bench: /proc/self/exe: %s", strerror(errno));
+        return -1;
+    }
+    char *dir = ig_xstrdup(self);
+    char *cc = ig_host_path(dirname(dir), "ingot-cc");
+    int ok = access(cc, X_OK) == 0;
+    if (!ok)
+        ig_host_error("bench: %s: %s (ingot-cc belongs beside ingot)", cc,
+                      strerror(errno));
+    set_env("INGOT", self);
+    set_env("INGOT_CC", cc);
+    set_env("INGOT_LIBDIR", libdir);
+    set_env("INGOT_BENCH_OUT", o->out);
+    snprintf(buf, sizeof(buf), "%d", o->runs ? o->runs : o->quick ? 3 : 10);
+    set_env("INGOT_BENCH_RUNS", buf);
+    set_env("INGOT_BENCH_QUICK", o->quick ? "1" : "0");
+    set_env("INGOT_BENCH_ACCEL", o->accel);
+    snprintf(buf, sizeof(buf), "%ld", o->cap);
+    set_env("INGOT_BENCH_CAP", o->cap ? buf : "");
+    free(self);
+    free(dir);
+    free(cc);
+    return ok ? 0 : -1;
+}
+
+/* Plots, summary.md and --markdown from the CSV files in (t). */
+static int write_results(const struct ig_bench_opts *o,
+                         const struct ig_bench_table *t, const char *cmd)
+{
+    struct ig_strvec pngs = {0};
+    char err[600];
+    int rc = 0;
+
+    if (!in_path("gnuplot")) {
+        ig_host_error("bench: gnuplot not installed; no plots "
+                      "(scripts/deps.sh installs gnuplot-nox)");
+    } else if (ig_bench_plot(t, o->out, &pngs, err, sizeof(err)) != 0) {
+        ig_host_error("bench: %s", err);
+        rc = -1;
+    }
+    char *machine = ig_bench_machine();
+    char *path = ig_host_path(o->out, "summary.md");
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        ig_host_error("bench: %s: %s", path, strerror(errno));
+        rc = -1;
+    } else {
+        fputs("# Ingot benchmarks\n\n", f);
+        ig_bench_report(f, t, machine, cmd, &pngs, "");
+        if (fclose(f) != 0) {
+            ig_host_error("bench: %s: %s", path, strerror(errno));
+            rc = -1;
+        }
+    }
+    if (o->markdown) {
+        char *text = NULL, *rel = relative_dir(o->out, o->markdown);
+        size_t len = 0;
+        FILE *m = open_memstream(&text, &len);
+        if (!m)
+            ig_host_oom();
+        ig_bench_report(m, t, machine, cmd, &pngs, rel);
+        fclose(m);
+        if (ig_bench_md_splice(o->markdown, text, err, sizeof(err)) != 0) {
+            ig_host_error("bench: --markdown: %s", err);
+            rc = -1;
+        }
+        free(text);
+        free(rel);
+    }
+    fprintf(stderr, "[bench] results: %s (summary.md, CSV, %zu plots)\n",
+            o->out, pngs.n);
+    free(path);
+    free(machine);
+    ig_strvec_free(&pngs);
+    return rc;
+}
+
+int ig_cmd_bench(int argc, char **argv)
+{
+    struct ig_bench_opts o;
+    struct ig_bench_table t = {0};
+    char err[600];
+    int rc = 0;
+
+    ig_host_set_prog("ingot", 1);
+    if (ig_bench_parse_args(&o, argc, argv, err, sizeof(err)) != 0) {
+        ig_host_error("bench: %s (see ingot bench --help)", err);
+        return 1;
+    }
+    if (o.help) {
+        fputs(usage, stdout);
+        return 0;
+    }
+    char *libdir = ig_host_libdir();
+    if (!libdir) {
+        ig_host_error("bench: cannot find the library directory: %s",
+                      strerror(errno));
+        return 1;
+    }
+    if (mkdir(o.out, 0777) != 0 && errno != EEXIST) {
+        ig_host_error("bench: -o %s: %s", o.out, strerror(errno));
+        free(libdir);
+        return 1;
+    }
+    if (setup_env(&o, libdir) != 0) {
+        free(libdir);
+        return 1;
+    }
+    char *args = ig_shquote_argv(argv);
+    char *cmd = ig_xasprintf("ingot %s", args);
+    free(args);
+    for (int s = 0; s < IG_BENCH_NSUITES; s++) {
+        if (!o.suites[s])
+            continue;
+        int rows;
+        int st = run_suite(libdir, o.out, ig_bench_suites[s], &rows);
+        if (st != 0)
+            rc = 1;
+        if (rows) {
+            char *name = ig_xasprintf("%s.csv", ig_bench_suites[s]);
+            char *csv = ig_host_path(o.out, name);
+            if (ig_bench_csv_read(csv, &t, err, sizeof(err)) != 0) {
+                ig_host_error("bench: %s", err);
+                rc = 1;
+            }
+            free(name);
+            free(csv);
+        }
+        if (st > 128 && st < 128 + 65) { /* interrupted: stop here */
+            rc = st;
+            break;
+        }
+    }
+    if (write_results(&o, &t, cmd) != 0 && rc == 0)
+        rc = 1;
+    ig_bench_table_free(&t);
+    free(cmd);
+    free(libdir);
+    return rc;
+}
