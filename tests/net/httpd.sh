@@ -56,6 +56,12 @@ files)
     # first (HTTP/1.0), so its side of the first one is in TIME-WAIT when
     # the second SYN comes.
     for i in 1 2; do
+        # The host's own side of connection 1 may still be finishing (our
+        # FIN not yet acknowledged) when a loaded machine gets here.
+        for _ in $(seq 50); do
+            [ -z "$(in_ns ss -Htan sport = :40001)" ] && break
+            sleep 0.1
+        done
         in_ns timeout 20 "$NETCHECK" client "$GUEST_IP" 80 \
             $'GET /sub/small.txt HTTP/1.0\r\n\r\n' 40001 >"$TMP/tw" 2>&1 ||
             fail "connection $i from port 40001 (TIME-WAIT reuse): $(cat "$TMP/tw")"
