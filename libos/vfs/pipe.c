@@ -3,20 +3,26 @@
 /* pipe.c: pipes on the descriptor table. */
 #include <errno.h>
 #include <fcntl.h>
+#include <ingot/sched.h>
 #include <stdlib.h>
 
 #include "vfs_internal.h"
 
 #define PIPE_SIZE 16384
+/* Writes up to this size are atomic: Linux's PIPE_BUF, at least the 512
+ * newlib's <sys/syslimits.h> promises. */
+#define PIPE_ATOMIC 4096
 
 struct pipe {
     char buf[PIPE_SIZE];
     size_t head, len;
     int readers, writers;
+    struct ig_waitq readq;  /* readers waiting for data or end of file */
+    struct ig_waitq writeq; /* writers waiting for room or no readers */
 };
 
-/* There is no scheduler to block on yet (the one thread would wait for
- * itself), so an empty or full pipe answers -EAGAIN in either mode. */
+/* Like Linux: a read of an empty pipe waits for data while a writer is
+ * open (-EAGAIN with O_NONBLOCK) and returns 0 once none is. */
 static ssize_t pipe_read(struct ig_file *f, void *buf, size_t len, off_t *off)
 {
     struct pipe *p = f->priv;
@@ -26,17 +32,28 @@ static ssize_t pipe_read(struct ig_file *f, void *buf, size_t len, off_t *off)
     (void)off;
     if (len == 0)
         return 0;
-    if (p->len == 0)
-        return p->writers ? -EAGAIN : 0;
+    while (p->len == 0) {
+        if (!p->writers)
+            return 0;
+        if (f->flags & O_NONBLOCK)
+            return -EAGAIN;
+        ig_waitq_wait(&p->readq, UINT64_MAX);
+    }
     while (n < len && p->len > 0) {
         out[n++] = p->buf[p->head];
         p->head = (p->head + 1) % PIPE_SIZE;
         p->len--;
     }
+    ig_waitq_wake_all(&p->writeq);
     ig_file_notify();
     return (ssize_t)n;
 }
 
+/* A blocking write returns when all (len) bytes are in, waiting for room;
+ * up to PIPE_ATOMIC bytes go in at once, never split by another writer.
+ * With O_NONBLOCK it writes what fits (a write of at most PIPE_ATOMIC
+ * bytes all or nothing) and gives -EAGAIN when nothing does.  Without readers:
+ * -EPIPE (there is no SIGPIPE), or the count written before they left. */
 static ssize_t pipe_write(struct ig_file *f, const void *buf, size_t len,
                           off_t *off)
 {
@@ -45,15 +62,23 @@ static ssize_t pipe_write(struct ig_file *f, const void *buf, size_t len,
     size_t n = 0;
 
     (void)off;
-    if (!p->readers)
-        return -EPIPE;
-    if (len > 0 && p->len == PIPE_SIZE)
-        return -EAGAIN;
-    while (n < len && p->len < PIPE_SIZE) {
-        p->buf[(p->head + p->len) % PIPE_SIZE] = in[n++];
-        p->len++;
+    while (n < len) {
+        if (!p->readers)
+            return n ? (ssize_t)n : -EPIPE;
+        size_t room = PIPE_SIZE - p->len, want = len - n;
+        if (room == 0 || (len <= PIPE_ATOMIC && room < want)) {
+            if (f->flags & O_NONBLOCK)
+                return n ? (ssize_t)n : -EAGAIN;
+            ig_waitq_wait(&p->writeq, UINT64_MAX);
+            continue;
+        }
+        while (n < len && p->len < PIPE_SIZE) {
+            p->buf[(p->head + p->len) % PIPE_SIZE] = in[n++];
+            p->len++;
+        }
+        ig_waitq_wake_all(&p->readq);
+        ig_file_notify();
     }
-    ig_file_notify();
     return (ssize_t)n;
 }
 
@@ -90,10 +115,14 @@ static void pipe_release(struct ig_file *f)
         p->readers--;
     else
         p->writers--;
-    if (!p->readers && !p->writers)
+    if (!p->readers && !p->writers) {
         free(p);
-    else
+    } else {
+        /* End of file for waiting readers, EPIPE for waiting writers. */
+        ig_waitq_wake_all(&p->readq);
+        ig_waitq_wake_all(&p->writeq);
         ig_file_notify();
+    }
 }
 
 static const struct ig_file_ops pipe_ops = {

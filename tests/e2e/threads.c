@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <semaphore.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -338,6 +339,81 @@ __attribute__((noinline)) static int recurse(int n)
     return recurse(n + 1) + pad[0];
 }
 
+/* Pipes between threads: reads and writes that must wait. */
+#define PIPE_TOTAL (256 * 1024)
+
+static int pfd[2];
+static unsigned long psum;
+static size_t pgot;
+
+static void *pipe_reader(void *arg)
+{
+    static unsigned char buf[3000];
+    ssize_t n;
+
+    (void)arg;
+    while ((n = read(pfd[0], buf, sizeof(buf))) > 0) {
+        for (ssize_t i = 0; i < n; i++)
+            psum = psum * 31 + buf[i];
+        pgot += (size_t)n;
+    }
+    CHECK(n == 0);
+    return NULL;
+}
+
+static void *pipe_filler(void *arg)
+{
+    static char chunk[8192];
+    ssize_t n, total = 0;
+
+    (void)arg;
+    while ((n = write(pfd[1], chunk, sizeof(chunk))) > 0)
+        total += n;
+    CHECK(n < 0 && errno == EPIPE && total >= 16384);
+    return NULL;
+}
+
+static void test_pipe(void)
+{
+    static unsigned char data[PIPE_TOTAL];
+    unsigned long want = 0;
+    pthread_t t;
+
+    /* The reader waits on the empty pipe first, then drains while this
+     * thread's writes (up to 40 KiB, more than the pipe holds) wait for
+     * room; close ends the reader's loop with end of file. */
+    for (size_t i = 0; i < sizeof(data); i++) {
+        data[i] = (unsigned char)(i * 7 + i / 251);
+        want = want * 31 + data[i];
+    }
+    CHECK(pipe(pfd) == 0);
+    CHECK(pthread_create(&t, NULL, pipe_reader, NULL) == 0);
+    usleep(10000);
+    for (size_t off = 0, step = 1; off < sizeof(data); step = step * 3 + 1) {
+        size_t len = step % 40000 + 1;
+        if (len > sizeof(data) - off)
+            len = sizeof(data) - off;
+        CHECK(write(pfd[1], data + off, len) == (ssize_t)len);
+        off += len;
+    }
+    CHECK(close(pfd[1]) == 0);
+    CHECK(pthread_join(t, NULL) == 0);
+    CHECK(close(pfd[0]) == 0);
+    printf("pipe: %zu bytes through blocking reads and writes, in order: "
+           "%s\n",
+           pgot, pgot == PIPE_TOTAL && psum == want ? "PASS" : "FAIL");
+
+    /* A writer waiting on a full pipe gets EPIPE once the reader closes. */
+    signal(SIGPIPE, SIG_IGN);
+    CHECK(pipe(pfd) == 0);
+    CHECK(pthread_create(&t, NULL, pipe_filler, NULL) == 0);
+    usleep(10000);
+    CHECK(close(pfd[0]) == 0);
+    CHECK(pthread_join(t, NULL) == 0);
+    CHECK(close(pfd[1]) == 0);
+    printf("pipe: a blocked writer gets EPIPE when the reader closes: PASS\n");
+}
+
 static void *overflow(void *arg)
 {
     (void)arg;
@@ -367,6 +443,8 @@ int main(int argc, char **argv)
         test_tls();
     if (all || strcmp(what, "time") == 0)
         test_time();
+    if (all || strcmp(what, "pipe") == 0)
+        test_pipe();
     if (strcmp(what, "idle") == 0) {
         pthread_t t;
         CHECK(pthread_create(&t, NULL, sleeper, NULL) == 0);

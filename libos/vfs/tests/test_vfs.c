@@ -105,10 +105,20 @@ static void test_fds(void)
     int fds[2], opened = 0, fd;
     char buf[8];
 
-    CHECK(ig_vfs_pipe(fds, 0) == 0);
+    /* Blocking pipes are tested with threads (tests/e2e/threads.c). */
+    CHECK(ig_vfs_pipe(fds, O_NONBLOCK) == 0);
     CHECK(ig_vfs_write(fds[1], "abc", 3) == 3);
     CHECK(ig_vfs_read(fds[0], buf, 8) == 3 && !memcmp(buf, "abc", 3));
     CHECK(ig_vfs_read(fds[0], buf, 8) == -EAGAIN);
+    /* Full: what fits, then EAGAIN; a small write is all or nothing. */
+    static char big[20000];
+    CHECK(ig_vfs_write(fds[1], big, sizeof(big)) == 16384);
+    CHECK(ig_vfs_write(fds[1], "x", 1) == -EAGAIN);
+    CHECK(ig_vfs_read(fds[0], big, 10) == 10);
+    CHECK(ig_vfs_write(fds[1], big, 11) == -EAGAIN);
+    CHECK(ig_vfs_write(fds[1], big, 10) == 10);
+    while (ig_vfs_read(fds[0], big, sizeof(big)) > 0)
+        ;
     CHECK(ig_vfs_lseek(fds[0], 0, SEEK_SET) == -ESPIPE);
     CHECK(ig_vfs_write(fds[0], "x", 1) == -EBADF);
     CHECK(ig_vfs_close(fds[1]) == 0);

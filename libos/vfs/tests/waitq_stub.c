@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* waitq_stub.c: wait queues for the single-threaded host tests of the VFS. */
+#include <ingot/sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* Nothing could ever wake the only thread: a test that blocks is wrong. */
+int ig_waitq_wait(struct ig_waitq *q, uint64_t deadline)
+{
+    (void)q;
+    (void)deadline;
+    fprintf(stderr, "FAIL: a VFS call blocked in a single-threaded test\n");
+    abort();
+}
+
+int ig_waitq_wake_one(struct ig_waitq *q)
+{
+    (void)q;
+    return 0;
+}
+
+void ig_waitq_wake_all(struct ig_waitq *q)
+{
+    (void)q;
+}
