@@ -3,7 +3,6 @@
 /* cpio.c: write a directory tree as a reproducible cpio "newc" archive. */
 #include <archive.h>
 #include <archive_entry.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -26,11 +25,6 @@ static int fail(struct writer *w, const char *rel, const char *why)
 {
     snprintf(w->err, w->errlen, "%s: %s", *rel ? rel : w->root, why);
     return -1;
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* The header carries only what the guest uses and what the tree says:
@@ -96,18 +90,10 @@ static int add_tree(struct writer *w, const char *host, const char *rel)
     }
     if (*rel && put_header(w, rel, st.st_mode & (S_IFMT | 07777), 0))
         return -1;
-    DIR *d = opendir(host);
-    if (!d)
-        return fail(w, rel, strerror(errno));
     struct ig_strvec names = {0};
-    struct dirent *de;
-    while ((de = readdir(d)))
-        if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-            ig_strvec_push(&names, de->d_name);
-    closedir(d);
-    if (names.n)
-        qsort(names.v, names.n, sizeof(*names.v), by_name);
-    int r = 0;
+    int r = ig_strvec_readdir(&names, host, 0);
+    if (r < 0)
+        return fail(w, rel, strerror(-r));
     for (size_t i = 0; i < names.n && r == 0; i++) {
         char *h = ig_xasprintf("%s/%s", host, names.v[i]);
         char *s = *rel ? ig_xasprintf("%s/%s", rel, names.v[i])

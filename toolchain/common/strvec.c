@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* strvec.c: growable NULL-terminated string vectors for building argv. */
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <ingot/host.h>
 
@@ -54,4 +57,30 @@ void ig_strvec_free(struct ig_strvec *sv)
     free(sv->v);
     sv->v = NULL;
     sv->n = sv->cap = 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int ig_strvec_readdir(struct ig_strvec *sv, const char *dir, int skip_hidden)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    size_t first = sv->n;
+
+    if (!d)
+        return -errno;
+    while ((de = readdir(d))) {
+        const char *n = de->d_name;
+        if (n[0] == '.' &&
+            (skip_hidden || n[1] == '\0' || (n[1] == '.' && n[2] == '\0')))
+            continue;
+        ig_strvec_push(sv, n);
+    }
+    closedir(d);
+    if (sv->n > first)
+        qsort(sv->v + first, sv->n - first, sizeof(*sv->v), by_name);
+    return 0;
 }

@@ -3,7 +3,6 @@
 /* oci_archive.c: oci-archive tars (libarchive) and safe member paths. */
 #include <archive.h>
 #include <archive_entry.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -138,11 +137,6 @@ int ig_oci_archive_unpack(const char *file, const char *dir, char *err,
     return r;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 struct packer {
     struct archive *a;
     char *err;
@@ -205,21 +199,13 @@ static int pack_tree(struct packer *p, const char *host, const char *rel)
         return 0;
     if (*rel && pack_header(p, rel, S_IFDIR | 0755, 0) < 0)
         return -1;
-    DIR *d = opendir(host);
-    if (!d) {
-        snprintf(p->err, p->errlen, "%s: %s", host, strerror(errno));
+    /* Skip ".", "..", and leftovers of interrupted writes. */
+    struct ig_strvec names = {0};
+    int r = ig_strvec_readdir(&names, host, 1);
+    if (r < 0) {
+        snprintf(p->err, p->errlen, "%s: %s", host, strerror(-r));
         return -1;
     }
-    struct ig_strvec names = {0};
-    struct dirent *de;
-    while ((de = readdir(d)))
-        /* Skip ".", "..", and leftovers of interrupted writes. */
-        if (de->d_name[0] != '.')
-            ig_strvec_push(&names, de->d_name);
-    closedir(d);
-    if (names.n)
-        qsort(names.v, names.n, sizeof(*names.v), by_name);
-    int r = 0;
     for (size_t i = 0; i < names.n && r == 0; i++) {
         char *h = ig_xasprintf("%s/%s", host, names.v[i]);
         char *s = *rel ? ig_xasprintf("%s/%s", rel, names.v[i])

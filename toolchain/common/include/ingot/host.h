@@ -70,6 +70,12 @@ char **ig_strvec_argv(struct ig_strvec *sv);
 /* Frees every string and the array, leaving an empty vector. */
 void ig_strvec_free(struct ig_strvec *sv);
 
+/* Appends the names in directory (dir), sorted by strcmp() so archives of
+ * a tree come out the same every time, without "." and ".." (and without
+ * any name starting with '.' when (skip_hidden) is set).  Returns 0, or
+ * -errno from opendir() with (sv) unchanged. */
+int ig_strvec_readdir(struct ig_strvec *sv, const char *dir, int skip_hidden);
+
 /* ---- shquote.c: POSIX shell quoting for printing commands ---------------- */
 
 /* Returns (s) quoted so that a POSIX shell reads it back as one word: bare
