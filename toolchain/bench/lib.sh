@@ -4,7 +4,7 @@
 #
 # `ingot bench` runs each suite as `bash SUITE.sh` with these variables set:
 #   INGOT, INGOT_CC        the ingot and ingot-cc to measure
-#   INGOT_LIBDIR           its library directory (this file is in bench/)
+#   INGOT_LIBDIR           its library directory (this file is in its bench/ directory)
 #   INGOT_BENCH_OUT        output directory; the suite appends to SUITE.csv
 #   INGOT_BENCH_RUNS       runs per timed row
 #   INGOT_BENCH_QUICK      1: smallest useful run (tests, smoke checks)
