@@ -4,6 +4,7 @@
 #include <ingot/plat.h>
 
 #include <errno.h>
+#include <ingot/linux_errno.h>
 #include <string.h>
 
 #include "p9.h"
@@ -215,31 +216,5 @@ long ig_p9_dirents(const void *data, size_t len, void *out, size_t cap,
 
 int ig_p9_errno(uint32_t e)
 {
-    /* Linux and newlib agree on 1-34; beyond, the names that matter. */
-    if (e >= 1 && e <= 34)
-        return -(int)e;
-    switch (e) {
-    case 35:
-        return -EDEADLK;
-    case 36:
-        return -ENAMETOOLONG;
-    case 37:
-        return -ENOLCK;
-    case 38:
-        return -ENOSYS;
-    case 39:
-        return -ENOTEMPTY;
-    case 40:
-        return -ELOOP;
-    case 61:
-        return -ENODATA;
-    case 75:
-        return -EOVERFLOW;
-    case 95:
-        return -EOPNOTSUPP;
-    case 122:
-        return -EDQUOT;
-    default:
-        return -EIO;
-    }
+    return ig_errno_from_linux(e);
 }

@@ -3,34 +3,15 @@
 /* hostdir.c: volumes on pico: host directories the tender opened, used
  * with raw *at system calls resolved beneath them. */
 #include <errno.h>
+#include <ingot/linux_errno.h>
 #include <ingot/plat.h>
 
 #include "hostdir.h"
 
-/* Linux errno values that differ from the library OS's (newlib's); both
- * agree on 1-34. */
+/* The host's errors, in the library OS's numbering. */
 static long err_of(long r)
 {
-    if (r >= 0 || r >= -34)
-        return r;
-    switch (-r) {
-    case 36:
-        return -ENAMETOOLONG;
-    case 38:
-        return -ENOSYS;
-    case 39:
-        return -ENOTEMPTY;
-    case 40:
-        return -ELOOP;
-    case 75:
-        return -EOVERFLOW;
-    case 95:
-        return -EOPNOTSUPP;
-    case 122:
-        return -EDQUOT;
-    default:
-        return -EIO;
-    }
+    return r >= 0 ? r : ig_errno_from_linux((unsigned long)-r);
 }
 
 int ig_pico_nvolumes;
