@@ -28,7 +28,9 @@ static int64_t ns_of(const struct timespec *t)
     return (int64_t)t->tv_sec * 1000000000 + t->tv_nsec;
 }
 
-int ig_rfs_utimens(struct ig_vnode *vn, const struct timespec ts[2])
+/* Opens a read handle on (vn) itself, for calls that work on handles.
+ * Returns it, or a negative errno. */
+static int open_self(struct ig_vnode *vn)
 {
     struct rfs_node *n = RN(vn);
     char path[IG_PATH_MAX];
@@ -38,7 +40,14 @@ int ig_rfs_utimens(struct ig_vnode *vn, const struct timespec ts[2])
         return err;
     unsigned hf =
         S_ISDIR(vn->mode) ? IG_PLAT_HD_READ | IG_PLAT_HD_DIR : IG_PLAT_HD_READ;
-    int h = n->m->be->open(n->m->ctx, path, hf, 0);
+    return n->m->be->open(n->m->ctx, path, hf, 0);
+}
+
+int ig_rfs_utimens(struct ig_vnode *vn, const struct timespec ts[2])
+{
+    struct rfs_node *n = RN(vn);
+    int err, h = open_self(vn);
+
     if (h < 0)
         return h;
     err = n->m->be->futimens(n->m->ctx, h, ns_of(&ts[0]), ns_of(&ts[1]));
@@ -50,14 +59,8 @@ int ig_rfs_statfs(struct ig_vnode *vn, struct ig_statfs *out)
 {
     struct rfs_node *n = RN(vn);
     struct ig_plat_hostdir_statfs s;
-    char path[IG_PATH_MAX];
-    int err = ig_rfs_path(n, NULL, 0, path, sizeof(path));
+    int err, h = open_self(vn);
 
-    if (err)
-        return err;
-    unsigned hf =
-        S_ISDIR(vn->mode) ? IG_PLAT_HD_READ | IG_PLAT_HD_DIR : IG_PLAT_HD_READ;
-    int h = n->m->be->open(n->m->ctx, path, hf, 0);
     if (h < 0)
         return h;
     err = n->m->be->fstatfs(n->m->ctx, h, &s);
