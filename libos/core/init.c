@@ -89,6 +89,11 @@ static void report_boottime(char **envp)
     }
 }
 
+/* The program's name as glibc keeps it (<errno.h> with _GNU_SOURCE);
+ * syslog() and err() print it. */
+char *program_invocation_name = "app";
+char *program_invocation_short_name = "app";
+
 _Noreturn void ig_libos_main(void)
 {
     struct ig_cmdline cl;
@@ -108,6 +113,11 @@ _Noreturn void ig_libos_main(void)
     ig_sched_init();
     setup_args(&cl);
     environ = cl.envp;
+    if (cl.argc > 0) {
+        char *slash = strrchr(cl.argv[0], '/');
+        program_invocation_name = cl.argv[0];
+        program_invocation_short_name = slash ? slash + 1 : cl.argv[0];
+    }
     if (ig_net_init && (err = ig_net_init()) != 0) {
         ig_printk("ingot: cannot start the network: error %d\n", -err);
         ig_plat_exit(255);

@@ -9,6 +9,7 @@
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/sendfile.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -119,6 +120,30 @@ int pipe2(int fds[2], int flags)
     return (int)ig_libc_ret(ig_vfs_pipe(fds, flags));
 }
 
+int dup3(int fd, int newfd, int flags)
+{
+    if (flags & ~O_CLOEXEC)
+        return (int)ig_libc_ret(-EINVAL);
+    if (fd == newfd)
+        return (int)ig_libc_ret(ig_vfs_fcntl(fd, F_GETFD, 0) < 0 ? -EBADF
+                                                                : -EINVAL);
+    int r = ig_vfs_dup2(fd, newfd);
+    if (r >= 0 && (flags & O_CLOEXEC))
+        ig_vfs_fcntl(r, F_SETFD, FD_CLOEXEC);
+    return (int)ig_libc_ret(r);
+}
+
+int ioctl(int fd, unsigned long req, ...)
+{
+    va_list ap;
+    void *arg;
+
+    va_start(ap, req);
+    arg = va_arg(ap, void *);
+    va_end(ap);
+    return (int)ig_libc_ret(ig_vfs_ioctl(fd, req, arg));
+}
+
 int fcntl(int fd, int cmd, ...)
 {
     va_list ap;
@@ -143,4 +168,50 @@ int getentropy(void *buf, size_t len)
         return (int)ig_libc_ret(-EIO);
     long r = ig_plat_entropy(buf, len);
     return r < 0 ? (int)ig_libc_ret(r) : 0;
+}
+
+/* sendfile(2) as reads and writes through a buffer: there is no page
+ * cache to splice from.  Like Linux: (in_fd) must be seekable when
+ * (offset) is given, which is then advanced instead of the position. */
+ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count)
+{
+    char buf[4096];
+    size_t done = 0;
+    off_t off = offset ? *offset : 0;
+
+    if (offset && *offset < 0)
+        return ig_libc_ret(-EINVAL);
+    if (count > 0x7ffff000)
+        count = 0x7ffff000; /* Linux's MAX_RW_COUNT */
+    while (done < count) {
+        size_t want = count - done < sizeof(buf) ? count - done : sizeof(buf);
+        ssize_t n = offset ? ig_vfs_pread(in_fd, buf, want, off)
+                           : ig_vfs_read(in_fd, buf, want);
+        if (n <= 0) {
+            if (n < 0 && !done)
+                return ig_libc_ret(n);
+            break;
+        }
+        ssize_t w = 0;
+        while (w < n) {
+            ssize_t k = ig_vfs_write(out_fd, buf + w, (size_t)(n - w));
+            if (k <= 0) {
+                /* What was read but not written goes back to the input. */
+                if (!offset && n - w > 0)
+                    ig_vfs_lseek(in_fd, -(off_t)(n - w), SEEK_CUR);
+                if (offset)
+                    *offset = off + w;
+                return done + (size_t)w ? (ssize_t)(done + (size_t)w)
+                                        : ig_libc_ret(k < 0 ? k : -EIO);
+            }
+            w += k;
+        }
+        done += (size_t)n;
+        off += n;
+        if ((size_t)n < want)
+            break;
+    }
+    if (offset)
+        *offset = off;
+    return (ssize_t)done;
 }

@@ -82,7 +82,9 @@ int poll(struct pollfd *fds, nfds_t nfds, int timeout)
     uint64_t deadline = ig_net_deadline_ms(timeout);
     int n;
 
-    if (nfds > IG_FD_MAX * 4) {
+    unsigned long soft, hard;
+    ig_vfs_fd_limits(&soft, &hard);
+    if (nfds > soft) {
         errno = EINVAL;
         return -1;
     }

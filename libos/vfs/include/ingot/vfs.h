@@ -36,8 +36,12 @@
 #define UTIME_OMIT ((1l << 30) - 2l)
 #endif
 
-/* Descriptors 0 .. IG_FD_MAX-1 exist; opening more fails with -EMFILE. */
-#define IG_FD_MAX 256
+/* The descriptor table grows as descriptors are opened.  Like Linux, a
+ * descriptor at or above the RLIMIT_NOFILE soft limit (IG_FD_SOFT at
+ * boot) cannot be opened (-EMFILE), and the hard limit may be raised up
+ * to IG_FD_HARD (Linux's nr_open); memory is the only other bound. */
+#define IG_FD_SOFT 1024
+#define IG_FD_HARD (1 << 20)
 /* The longest path name (with its NUL) and component the VFS accepts. */
 #define IG_PATH_MAX 4096
 #define IG_NAME_MAX 255
@@ -66,6 +70,9 @@ struct ig_file_ops {
     /* Readiness for poll(), select() and epoll: the IG_POLL_* bits that
      * hold now.  NULL means always readable and writable (files). */
     unsigned (*poll)(struct ig_file *f);
+    /* ioctl(2) requests of this kind (FIONREAD ...), after the VFS has
+     * handled the generic ones; NULL: -ENOTTY for all others. */
+    int (*ioctl)(struct ig_file *f, unsigned long req, void *arg);
     int seekable; /* lseek/pread/pwrite allowed */
     int tty;      /* isatty() answers 1 */
 };
@@ -212,8 +219,11 @@ int ig_vfs_futimens(int fd, const struct timespec *ts);
 struct ig_statfs {
     uint64_t bsize, blocks, bfree, bavail, files, ffree;
     unsigned long namemax;
+    unsigned long type; /* statfs(2)'s f_type: one of IG_STATFS_* */
     int rdonly;
 };
+#define IG_STATFS_RAMFS 0x858458f6ul /* Linux's RAMFS_MAGIC */
+#define IG_STATFS_V9FS 0x01021997ul  /* V9FS_MAGIC: volumes */
 int ig_vfs_statfs(const char *path, struct ig_statfs *out);
 int ig_vfs_fstatfs(int fd, struct ig_statfs *out);
 
@@ -248,6 +258,27 @@ int ig_vfs_dup2(int fd, int newfd);
 int ig_vfs_pipe(int fds[2], int flags);
 int ig_vfs_fcntl(int fd, int cmd, long arg);
 int ig_vfs_isatty(int fd);
+
+/* getrlimit/setrlimit(RLIMIT_NOFILE): the current soft and hard limits.
+ * Setting returns 0, -EINVAL (soft > hard) or -EPERM (hard > IG_FD_HARD);
+ * descriptors already open above a lowered limit stay open. */
+void ig_vfs_fd_limits(unsigned long *soft, unsigned long *hard);
+int ig_vfs_fd_setlimits(unsigned long soft, unsigned long hard);
+/* The number of open descriptors. */
+int ig_vfs_fd_count(void);
+
+/* ioctl(2) with Linux's request numbers.  Every descriptor takes FIONBIO
+ * (int *: O_NONBLOCK on or off), FIOCLEX and FIONCLEX; regular files
+ * answer FIONREAD (int *: bytes from the position to the end), terminals
+ * TIOCGWINSZ (a struct winsize of zeros: a serial console has no size);
+ * other requests go to the kind's ioctl op.  Returns 0 or a value,
+ * -EBADF, -EFAULT (NULL arg), -ENOTTY (a request the kind lacks). */
+#define IG_TIOCGWINSZ 0x5413ul
+#define IG_FIONREAD 0x541Bul
+#define IG_FIONBIO 0x5421ul
+#define IG_FIONCLEX 0x5450ul
+#define IG_FIOCLEX 0x5451ul
+int ig_vfs_ioctl(int fd, unsigned long req, void *arg);
 
 /* Sets the file mode creation mask to (mask & 0777); returns the old one. */
 mode_t ig_vfs_umask(mode_t mask);
