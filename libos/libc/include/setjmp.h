@@ -1,19 +1,31 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* setjmp.h: newlib's setjmp plus the XSI _setjmp and _longjmp. */
+/* setjmp.h: newlib's, plus sigsetjmp(), siglongjmp(), _setjmp(), _longjmp(). */
 #ifndef INGOT_SETJMP_H
 #define INGOT_SETJMP_H
 
 #include_next <setjmp.h>
+#include <signal.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* There are no signal masks to save, so these are setjmp and longjmp
- * under their XSI names (libos/libc/jmp.S). */
+/* A jmp_buf and, when (savemask) was nonzero, the signal mask to restore. */
+typedef struct __ig_sigjmp_buf {
+    jmp_buf __jb;
+    int __saved;
+    sigset_t __mask;
+} sigjmp_buf[1];
+
+int sigsetjmp(sigjmp_buf env, int savemask) __attribute__((returns_twice));
+int __sigsetjmp(sigjmp_buf env, int savemask) __attribute__((returns_twice));
+_Noreturn void siglongjmp(sigjmp_buf env, int val);
+
+/* XSI's names for setjmp and longjmp, which never touch the signal mask
+ * (libos/libc/jmp.S). */
 int _setjmp(jmp_buf env) __attribute__((__returns_twice__));
-void _longjmp(jmp_buf env, int val) __attribute__((__noreturn__));
+_Noreturn void _longjmp(jmp_buf env, int val);
 
 #ifdef __cplusplus
 }
