@@ -117,6 +117,8 @@ int pipe(int fds[2])
 
 int pipe2(int fds[2], int flags)
 {
+    if (flags & ~(O_NONBLOCK | O_CLOEXEC | O_DIRECT))
+        return (int)ig_libc_ret(-EINVAL);
     return (int)ig_libc_ret(ig_vfs_pipe(fds, flags));
 }
 
@@ -126,33 +128,11 @@ int dup3(int fd, int newfd, int flags)
         return (int)ig_libc_ret(-EINVAL);
     if (fd == newfd)
         return (int)ig_libc_ret(ig_vfs_fcntl(fd, F_GETFD, 0) < 0 ? -EBADF
-                                                                : -EINVAL);
+                                                                 : -EINVAL);
     int r = ig_vfs_dup2(fd, newfd);
     if (r >= 0 && (flags & O_CLOEXEC))
         ig_vfs_fcntl(r, F_SETFD, FD_CLOEXEC);
     return (int)ig_libc_ret(r);
-}
-
-int ioctl(int fd, unsigned long req, ...)
-{
-    va_list ap;
-    void *arg;
-
-    va_start(ap, req);
-    arg = va_arg(ap, void *);
-    va_end(ap);
-    return (int)ig_libc_ret(ig_vfs_ioctl(fd, req, arg));
-}
-
-int fcntl(int fd, int cmd, ...)
-{
-    va_list ap;
-    long arg;
-
-    va_start(ap, cmd);
-    arg = va_arg(ap, long);
-    va_end(ap);
-    return (int)ig_libc_ret(ig_vfs_fcntl(fd, cmd, arg));
 }
 
 ssize_t getrandom(void *buf, size_t len, unsigned int flags)

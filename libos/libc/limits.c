@@ -170,8 +170,7 @@ static void init_limits(void)
     for (int i = 0; i < RLIMIT_NLIMITS; i++)
         lim[i] = (struct rlimit){RLIM_INFINITY, RLIM_INFINITY};
     ig_mm_stats(&st);
-    lim[RLIMIT_STACK].rlim_cur = lim[RLIMIT_STACK].rlim_max =
-        boot_stack_size();
+    lim[RLIMIT_STACK].rlim_cur = lim[RLIMIT_STACK].rlim_max = boot_stack_size();
     lim[RLIMIT_DATA].rlim_cur = lim[RLIMIT_DATA].rlim_max = st.total_ram;
     lim[RLIMIT_AS] = lim[RLIMIT_DATA];
     lim[RLIMIT_CORE] = (struct rlimit){0, 0};

@@ -71,8 +71,8 @@ static int fill_from_file(int fd, void *p, size_t len, off_t off)
     if (!S_ISREG(st.st_mode))
         return -ENODEV;
     for (size_t done = 0; done < len;) {
-        ssize_t n = ig_vfs_pread(fd, (char *)p + done, len - done,
-                                 off + (off_t)done);
+        ssize_t n =
+            ig_vfs_pread(fd, (char *)p + done, len - done, off + (off_t)done);
         if (n < 0)
             return n == -EBADF ? -EACCES : (int)n;
         if (n == 0)
@@ -219,8 +219,8 @@ void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...)
     long r = 0;
 
     if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED) || (flags & MREMAP_FIXED) ||
-        check_range(old, old_len ? old_len : PAGE, &end) < 0 ||
-        new_len == 0 || new_len > SIZE_MAX - PAGE) {
+        check_range(old, old_len ? old_len : PAGE, &end) < 0 || new_len == 0 ||
+        new_len > SIZE_MAX - PAGE) {
         errno = EINVAL;
         return MAP_FAILED;
     }
@@ -292,8 +292,8 @@ int madvise(void *addr, size_t len, int advice)
 int posix_madvise(void *addr, size_t len, int advice)
 {
     int saved = errno;
-    int r = madvise(addr, len, advice == POSIX_MADV_DONTNEED ? MADV_NORMAL
-                                                             : advice);
+    int r = madvise(addr, len,
+                    advice == POSIX_MADV_DONTNEED ? MADV_NORMAL : advice);
     int e = errno;
 
     errno = saved;

@@ -24,8 +24,8 @@ struct db {
     char *data; /* the whole file while it is being read, NUL-terminated */
     size_t size, pos;
     int open;
-    int done;  /* the built-in line was returned */
-    int again; /* db_next() returns the current line once more */
+    int done;          /* the built-in line was returned */
+    int again;         /* db_next() returns the current line once more */
     char *line, *work; /* the line as read; a copy to split */
     size_t cap, workcap;
 };

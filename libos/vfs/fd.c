@@ -102,6 +102,8 @@ struct ig_file *ig_file_alloc(const struct ig_file_ops *ops, int flags,
 
 void ig_file_put(struct ig_file *f)
 {
+    if (&ig_vfs_lock_release && f->vn)
+        ig_vfs_lock_release(f, f->refs == 1);
     if (--f->refs > 0)
         return;
     if (f->ops->release)

@@ -13,13 +13,20 @@ static const char *ename(int e)
         int e;
         const char *name;
     } names[] = {
-        {EPERM, "EPERM"},   {ENOENT, "ENOENT"},   {ESRCH, "ESRCH"},
-        {EIO, "EIO"},       {EBADF, "EBADF"},     {EAGAIN, "EAGAIN"},
-        {ENOMEM, "ENOMEM"}, {EACCES, "EACCES"},   {EFAULT, "EFAULT"},
-        {EEXIST, "EEXIST"}, {ENOTDIR, "ENOTDIR"}, {EISDIR, "EISDIR"},
-        {EINVAL, "EINVAL"}, {EMFILE, "EMFILE"},   {ENOTTY, "ENOTTY"},
-        {ESPIPE, "ESPIPE"}, {ERANGE, "ERANGE"},   {ENOSYS, "ENOSYS"},
-        {ENODEV, "ENODEV"}, {ENAMETOOLONG, "ENAMETOOLONG"},
+        {EPERM, "EPERM"},           {ENOENT, "ENOENT"},
+        {ESRCH, "ESRCH"},           {EIO, "EIO"},
+        {EBADF, "EBADF"},           {EAGAIN, "EAGAIN"},
+        {ENOMEM, "ENOMEM"},         {EACCES, "EACCES"},
+        {EFAULT, "EFAULT"},         {EEXIST, "EEXIST"},
+        {ENOTDIR, "ENOTDIR"},       {EISDIR, "EISDIR"},
+        {EINVAL, "EINVAL"},         {EMFILE, "EMFILE"},
+        {ENOTTY, "ENOTTY"},         {ESPIPE, "ESPIPE"},
+        {ERANGE, "ERANGE"},         {ENOSYS, "ENOSYS"},
+        {ENODEV, "ENODEV"},         {ENAMETOOLONG, "ENAMETOOLONG"},
+        {EOPNOTSUPP, "EOPNOTSUPP"}, {ELOOP, "ELOOP"},
+        {EROFS, "EROFS"},           {EFBIG, "EFBIG"},
+        {ENOLCK, "ENOLCK"},         {EOVERFLOW, "EOVERFLOW"},
+        {EPIPE, "EPIPE"},           {ENOTEMPTY, "ENOTEMPTY"},
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         if (names[i].e == e)

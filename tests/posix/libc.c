@@ -131,9 +131,8 @@ static void users_from_files(void)
     struct passwd *pw = getpwnam("nobody");
     struct group *gr = getgrgid(65534);
 
-    printf("nobody: uid=%d gid=%d gecos=%s dir=%s shell=%s\n",
-           (int)pw->pw_uid, (int)pw->pw_gid, pw->pw_gecos, pw->pw_dir,
-           pw->pw_shell);
+    printf("nobody: uid=%d gid=%d gecos=%s dir=%s shell=%s\n", (int)pw->pw_uid,
+           (int)pw->pw_gid, pw->pw_gecos, pw->pw_dir, pw->pw_shell);
     printf("getpwuid(65534): %s\n", getpwuid(65534)->pw_name);
     printf("group 65534: %s, members: %s\n", gr->gr_name,
            gr->gr_mem[0] ? gr->gr_mem[0] : "none");

@@ -35,7 +35,8 @@ int __ig_cpu_count(size_t size, const cpu_set_t *set);
 #define CPU_ISSET_S(cpu, size, set)                                            \
     ((size_t)(cpu) / 8 < (size)                                                \
          ? ((set)->__bits[(size_t)(cpu) / __CPU_WORD_BITS] >>                  \
-            ((size_t)(cpu) % __CPU_WORD_BITS)) & 1UL                           \
+            ((size_t)(cpu) % __CPU_WORD_BITS)) &                               \
+               1UL                                                             \
          : 0)
 #define CPU_COUNT_S(size, set) __ig_cpu_count((size), (set))
 #define CPU_ZERO(set) CPU_ZERO_S(sizeof(cpu_set_t), set)

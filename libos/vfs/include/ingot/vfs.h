@@ -35,6 +35,12 @@
 #define UTIME_NOW ((1l << 30) - 1l)
 #define UTIME_OMIT ((1l << 30) - 2l)
 #endif
+/* O_TMPFILE as libos/libc's <fcntl.h> gives it to programs (newlib
+ * defines it only for Cygwin); includes O_DIRECTORY, as on Linux. */
+#include <fcntl.h>
+#ifndef O_TMPFILE
+#define O_TMPFILE (0x800000 | O_DIRECTORY)
+#endif
 
 /* The descriptor table grows as descriptors are opened.  Like Linux, a
  * descriptor at or above the RLIMIT_NOFILE soft limit (IG_FD_SOFT at
@@ -258,6 +264,49 @@ int ig_vfs_dup2(int fd, int newfd);
 int ig_vfs_pipe(int fds[2], int flags);
 int ig_vfs_fcntl(int fd, int cmd, long arg);
 int ig_vfs_isatty(int fd);
+
+/* eventfd(2): a descriptor holding a counter that starts at (initval);
+ * (flags) may hold O_NONBLOCK and O_CLOEXEC, (semaphore) makes each read
+ * take 1.  Returns the descriptor, -EMFILE or -ENOMEM. */
+int ig_vfs_eventfd(unsigned int initval, int flags, int semaphore);
+
+/* chmod(2), fchmodat(2), fchmod(2), chown(2), fchownat(2), fchown(2):
+ * ramfs keeps modes (07777) and owners on its vnodes, which stat reports
+ * (nothing checks them: the image's isolation is the VM's or sandbox's).
+ * (flags) may hold AT_SYMLINK_NOFOLLOW.  Return 0, -ENOENT, -ENOTDIR,
+ * -EBADF, -EINVAL (other flags), -EROFS (a read-only volume), -EPERM (a
+ * volume: their modes and owners are the host's). */
+int ig_vfs_chmod(int dirfd, const char *path, mode_t mode, int flags);
+int ig_vfs_fchmod(int fd, mode_t mode);
+int ig_vfs_chown(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
+int ig_vfs_fchown(int fd, uid_t uid, gid_t gid);
+
+/* Record locks.  (l) describes a range as struct flock does, with the
+ * library OS's own constants (the libc glue translates). */
+struct ig_lock {
+    int type;         /* IG_LOCK_RD, IG_LOCK_WR or IG_LOCK_UN */
+    int whence;       /* SEEK_SET, SEEK_CUR or SEEK_END */
+    off_t start, len; /* len 0: to the end of the file, however it grows */
+    int pid; /* F_GETLK: the holder, 1 (the image) or -1 (an OFD lock) */
+};
+#define IG_LOCK_RD 1
+#define IG_LOCK_WR 2
+#define IG_LOCK_UN 3
+#define IG_LOCK_GET 0  /* F_GETLK: the first conflicting lock, or UN */
+#define IG_LOCK_SET 1  /* F_SETLK: -EAGAIN on a conflict */
+#define IG_LOCK_WAIT 2 /* F_SETLKW: wait for the conflict to go */
+/* fcntl(2) byte-range locks on (fd): the process's own (ofd 0; they never
+ * conflict with each other and go when any descriptor of the file is
+ * closed) or the open file description's (ofd 1, F_OFD_*: (l)->pid must
+ * be 0).  Returns 0, -EBADF (not open, or not open for the lock's
+ * direction), -EINVAL (a bad type, whence or range, a pipe or socket),
+ * -EOVERFLOW, -EAGAIN, -ENOLCK (no memory). */
+int ig_vfs_lock(int fd, int ofd, int cmd, struct ig_lock *l);
+/* flock(2): (type) IG_LOCK_RD (LOCK_SH), IG_LOCK_WR (LOCK_EX) or
+ * IG_LOCK_UN on the whole file, owned by the open file description;
+ * waits for a conflicting lock to go when (wait).  Returns 0, -EBADF,
+ * -EINVAL, -EWOULDBLOCK, -ENOLCK. */
+int ig_vfs_flock(int fd, int type, int wait);
 
 /* getrlimit/setrlimit(RLIMIT_NOFILE): the current soft and hard limits.
  * Setting returns 0, -EINVAL (soft > hard) or -EPERM (hard > IG_FD_HARD);
