@@ -111,6 +111,29 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
     return err;
 }
 
+int ig_vfs_mksock(const char *path, mode_t mode)
+{
+    struct ig_lookup lk;
+    struct ig_vnode *vn;
+    int err = ig_vfs_lookup_at(AT_FDCWD, path, &lk);
+
+    if (err)
+        return err;
+    if (lk.vn)
+        err = -EEXIST;
+    else if (lk.trailing || lk.len == 0)
+        err = -EINVAL;
+    else if (ig_vnode_rdonly(lk.dir))
+        err = -EROFS;
+    else if (lk.dir->ops->getattr)
+        err = -EOPNOTSUPP; /* volumes keep no socket nodes */
+    else
+        err = lk.dir->ops->create(lk.dir, lk.name, lk.len,
+                                  S_IFSOCK | (mode & 0777 & ~cmask), &vn);
+    ig_lookup_done(&lk);
+    return err;
+}
+
 int ig_vfs_stat(int dirfd, const char *path, struct stat *st)
 {
     struct ig_lookup lk;

@@ -5,8 +5,10 @@
  * macros and types they promise are there. */
 #include <features.h>
 #include <grp.h>
+#include <ifaddrs.h>
 #include <limits.h>
 #include <linux/capability.h>
+#include <net/if.h>
 #include <netinet/tcp.h>
 #include <pwd.h>
 #include <sched.h>
@@ -71,7 +73,8 @@ int main(void)
     (void)(MAP_ANONYMOUS | MAP_PRIVATE | PROT_READ | MREMAP_MAYMOVE);
     (void)(LOG_PID | LOG_DAEMON | LOG_UPTO(LOG_INFO));
     (void)(PR_SET_NAME | EPOLLIN | LOCK_EX | EFD_NONBLOCK | TFD_CLOEXEC);
-    (void)(FIONBIO | FIONREAD | TIOCGWINSZ | TCP_NODELAY);
+    (void)(FIONBIO | FIONREAD | TIOCGWINSZ | TCP_NODELAY | IFF_UP);
+    (void)sizeof(struct ifaddrs);
     (void)(CAP_NET_BIND_SERVICE | RLIMIT_NOFILE | RUSAGE_THREAD);
     return CPU_COUNT(&set) - 1;
 }

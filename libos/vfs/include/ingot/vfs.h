@@ -265,6 +265,11 @@ int ig_vfs_pipe(int fds[2], int flags);
 int ig_vfs_fcntl(int fd, int cmd, long arg);
 int ig_vfs_isatty(int fd);
 
+/* Creates socket node (path) (for bind(2) of an AF_UNIX socket) with
+ * (mode & ~umask).  Returns 0, -EEXIST, -ENOENT, -ENOTDIR, -EROFS,
+ * -EOPNOTSUPP on a volume, -ENOMEM. */
+int ig_vfs_mksock(const char *path, mode_t mode);
+
 /* eventfd(2): a descriptor holding a counter that starts at (initval);
  * (flags) may hold O_NONBLOCK and O_CLOEXEC, (semaphore) makes each read
  * take 1.  Returns the descriptor, -EMFILE or -ENOMEM. */
