@@ -4,12 +4,11 @@
 #include <ingot/console.h>
 #include <ingot/mm.h>
 #include <ingot/plat.h>
+#include <ingot/posix.h>
 
 #include <signal.h>
 #include <sys/types.h>
 #include <unistd.h>
-
-#include "libc_internal.h"
 
 /* The one process of the image. */
 #define IG_PID 1
@@ -24,10 +23,8 @@ void *sbrk(ptrdiff_t incr)
     void *old;
     int err = ig_mm_sbrk(incr, &old);
 
-    if (err) {
-        errno = -err == EINVAL ? EINVAL : ENOMEM;
+    if (ig_posix_failed(err))
         return (void *)-1;
-    }
     return old;
 }
 
@@ -42,9 +39,9 @@ pid_t getpid(void)
 int kill(pid_t pid, int sig)
 {
     if (pid != IG_PID && pid != 0 && pid != -1)
-        return (int)ig_libc_ret(-ESRCH);
+        return (int)ig_posix_ret(-ESRCH);
     if (sig < 1 || sig >= NSIG)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     ig_printk("ingot: terminated by signal %d%s\n", sig,
               sig == SIGABRT ? " (SIGABRT, abort)" : "");
     ig_plat_exit(128 + sig);
@@ -53,7 +50,7 @@ int kill(pid_t pid, int sig)
 /* Other processes do not exist in a unikernel. */
 pid_t fork(void)
 {
-    return (pid_t)ig_libc_ret(-ENOSYS);
+    return (pid_t)ig_posix_ret(-ENOSYS);
 }
 
 int execve(const char *path, char *const argv[], char *const envp[])
@@ -61,11 +58,11 @@ int execve(const char *path, char *const argv[], char *const envp[])
     (void)path;
     (void)argv;
     (void)envp;
-    return (int)ig_libc_ret(-ENOSYS);
+    return (int)ig_posix_ret(-ENOSYS);
 }
 
 pid_t wait(int *status)
 {
     (void)status;
-    return (pid_t)ig_libc_ret(-ECHILD);
+    return (pid_t)ig_posix_ret(-ECHILD);
 }
