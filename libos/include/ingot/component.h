@@ -61,7 +61,7 @@ enum {
     const struct ig_component ig_component_##cname = {.name = #cname,          \
                                                       __VA_ARGS__};            \
     static const struct ig_component *const ig_component_ptr_##cname           \
-        __attribute__((used, section("ig_components"),                        \
+        __attribute__((used, section("ig_components"),                         \
                        aligned(sizeof(void *)))) = &ig_component_##cname
 
 /* Passes (opt) to the option handler of the first component (by order)
