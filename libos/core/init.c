@@ -4,6 +4,7 @@
 #include <ingot/cmdline.h>
 #include <ingot/component.h>
 #include <ingot/console.h>
+#include <ingot/libc.h>
 #include <ingot/mm.h>
 #include <ingot/panic.h>
 #include <ingot/plat.h>
@@ -17,8 +18,6 @@
 #define IG_CMDLINE_MAX 4096
 
 extern int main(int argc, char **argv, char **envp);
-extern void ig_libc_init_array(void);
-extern void ig_libc_fini_array(void);
 extern char **environ;
 
 /* The command line is parsed into static storage: it is needed before the
@@ -93,6 +92,7 @@ _Noreturn void ig_libos_main(void)
     }
     /* Threads (TLS, newlib's reentrancy) before any constructor runs. */
     ig_sched_init();
+    ig_libc_init();
     setup_args(&cl);
     environ = cl.envp;
     if ((err = ig_component_init_all(&who)) != 0) {
