@@ -7,6 +7,7 @@
 #include <ingot/panic.h>
 #include <ingot/plat.h>
 #include <ingot/sched.h>
+#include <ingot/signal.h>
 #include <ingot/vfs.h>
 
 #include <errno.h>
@@ -106,6 +107,9 @@ _Noreturn void ig_libos_main(void)
     }
     /* Threads (TLS, newlib's reentrancy) before any constructor runs. */
     ig_sched_init();
+    /* Host signals (SIGTERM from `ingot run`) end or reach the app from
+     * here on. */
+    ig_signal_init();
     setup_args(&cl);
     environ = cl.envp;
     if (ig_net_init && (err = ig_net_init()) != 0) {
