@@ -3,6 +3,7 @@
 /* signal.c: dispositions, masks, pending signals and their delivery. */
 #include <ingot/console.h>
 #include <ingot/plat.h>
+#include <ingot/posix.h>
 #include <ingot/sched.h>
 #include <ingot/signal.h>
 
@@ -10,8 +11,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-
-#include "libc_internal.h"
 
 #define BIT(sig) (1ull << ((sig)-1))
 #define UNBLOCKABLE (BIT(SIGKILL) | BIT(SIGSTOP))
@@ -174,7 +173,7 @@ static int send_self(int sig, int code, union sigval value)
 
 int raise(int sig)
 {
-    return (int)ig_libc_ret(send_self(sig, SI_TKILL, (union sigval){0}));
+    return (int)ig_posix_ret(send_self(sig, SI_TKILL, (union sigval){0}));
 }
 
 /* The image is process 1, the leader of its own process group, and the only
@@ -182,22 +181,22 @@ int raise(int sig)
 int kill(pid_t pid, int sig)
 {
     if (pid != getpid() && pid != 0 && pid != -1)
-        return (int)ig_libc_ret(sig < 0 || sig >= NSIG ? -EINVAL : -ESRCH);
-    return (int)ig_libc_ret(send_self(sig, SI_USER, (union sigval){0}));
+        return (int)ig_posix_ret(sig < 0 || sig >= NSIG ? -EINVAL : -ESRCH);
+    return (int)ig_posix_ret(send_self(sig, SI_USER, (union sigval){0}));
 }
 
 int killpg(pid_t pgrp, int sig)
 {
     if (pgrp < 0)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     return kill(pgrp == 0 ? 0 : (pgrp == getpid() ? getpid() : -2), sig);
 }
 
 int sigqueue(pid_t pid, int sig, const union sigval value)
 {
     if (pid != getpid())
-        return (int)ig_libc_ret(sig < 0 || sig >= NSIG ? -EINVAL : -ESRCH);
-    return (int)ig_libc_ret(send_self(sig, SI_QUEUE, value));
+        return (int)ig_posix_ret(sig < 0 || sig >= NSIG ? -EINVAL : -ESRCH);
+    return (int)ig_posix_ret(send_self(sig, SI_QUEUE, value));
 }
 
 void abort(void)
@@ -231,7 +230,7 @@ int sigaction(int sig, const struct sigaction *restrict a,
               struct sigaction *restrict old)
 {
     if (sig < 1 || sig >= NSIG || (a && (BIT(sig) & UNBLOCKABLE)))
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     if (old)
         *old = actions[sig];
     if (a) {
@@ -251,7 +250,7 @@ _sig_func_ptr signal(int sig, _sig_func_ptr handler)
     struct sigaction old;
 
     if (handler == SIG_ERR) {
-        errno = EINVAL;
+        ig_posix_failed(-EINVAL);
         return SIG_ERR;
     }
     sigemptyset(&a.sa_mask);
@@ -304,7 +303,7 @@ int pthread_sigmask(int how, const sigset_t *restrict set,
 
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
 {
-    return (int)ig_libc_ret(-pthread_sigmask(how, set, old));
+    return (int)ig_posix_ret(-pthread_sigmask(how, set, old));
 }
 
 int sigpending(sigset_t *set)
@@ -322,7 +321,7 @@ int sigsuspend(const sigset_t *m)
         ig_waitq_wait(&sig_waiters, UINT64_MAX);
     mask = saved;
     ig_signal_deliver();
-    return (int)ig_libc_ret(-EINTR);
+    return (int)ig_posix_ret(-EINTR);
 }
 
 int pause(void)
@@ -340,7 +339,7 @@ int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
     if (timeout) {
         if (timeout->tv_sec < 0 || timeout->tv_nsec < 0 ||
             timeout->tv_nsec >= 1000000000l)
-            return (int)ig_libc_ret(-EINVAL);
+            return (int)ig_posix_ret(-EINVAL);
         deadline = ig_plat_clock_monotonic() +
                    (uint64_t)timeout->tv_sec * 1000000000ull +
                    (uint64_t)timeout->tv_nsec;
@@ -357,10 +356,10 @@ int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
         }
         /* Signals outside (set) that are not blocked interrupt the wait. */
         if (ig_signal_deliver() > 0)
-            return (int)ig_libc_ret(-EINTR);
+            return (int)ig_posix_ret(-EINTR);
         if (ig_waitq_wait(&sig_waiters, deadline) == -ETIMEDOUT &&
             !(pending & *set))
-            return (int)ig_libc_ret(-EAGAIN);
+            return (int)ig_posix_ret(-EAGAIN);
     }
 }
 
@@ -394,9 +393,9 @@ int sigaltstack(const stack_t *restrict ss, stack_t *restrict old)
         *old = alt_stack;
     if (ss) {
         if (ss->ss_flags & ~SS_DISABLE)
-            return (int)ig_libc_ret(-EINVAL);
+            return (int)ig_posix_ret(-EINVAL);
         if (!(ss->ss_flags & SS_DISABLE) && ss->ss_size < MINSIGSTKSZ)
-            return (int)ig_libc_ret(-ENOMEM);
+            return (int)ig_posix_ret(-ENOMEM);
         alt_stack = *ss;
         if (ss->ss_flags & SS_DISABLE)
             alt_stack = (stack_t){.ss_flags = SS_DISABLE};
