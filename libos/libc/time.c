@@ -86,7 +86,7 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
             rem->tv_sec = (time_t)(left / NS_PER_SEC);
             rem->tv_nsec = (long)(left % NS_PER_SEC);
         }
-        return (int)ig_libc_ret(-EINTR);
+        return (int)ig_posix_ret(-EINTR);
     }
     if (rem)
         *rem = (struct timespec){0};
