@@ -310,12 +310,14 @@ static void test_join_and_slots(void)
     CHECK_INT(ig_thread_join(extra, NULL), 0);
 }
 
-static int hook_calls;
+static int hook_armed, hook_calls;
 
 static uint64_t wake_from_hook(void)
 {
-    hook_calls++;
-    ig_waitq_wake_one(&q); /* a device event, say */
+    if (hook_armed) {
+        hook_calls++;
+        ig_waitq_wake_one(&q); /* a device event, say */
+    }
     return UINT64_MAX;
 }
 
@@ -325,9 +327,10 @@ static void test_idle_hook(void)
 {
     unsigned idles_before = idles;
 
-    ig_sched_set_idle_hook(wake_from_hook);
+    CHECK_INT(ig_sched_set_idle_hook(wake_from_hook), 0);
+    hook_armed = 1;
     CHECK_INT(ig_waitq_wait(&q, UINT64_MAX), 0);
-    ig_sched_set_idle_hook(NULL);
+    hook_armed = 0;
     CHECK(hook_calls >= 1);
     CHECK_INT(idles, idles_before);
 }
