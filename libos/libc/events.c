@@ -6,13 +6,13 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
-#include "libc_internal.h"
+#include <ingot/posix.h>
 
 int eventfd(unsigned int initval, int flags)
 {
     if (flags & ~(EFD_SEMAPHORE | EFD_CLOEXEC | EFD_NONBLOCK))
-        return (int)ig_libc_ret(-EINVAL);
-    return (int)ig_libc_ret(ig_vfs_eventfd(initval,
+        return (int)ig_posix_ret(-EINVAL);
+    return (int)ig_posix_ret(ig_vfs_eventfd(initval,
                                            flags & (O_NONBLOCK | O_CLOEXEC),
                                            (flags & EFD_SEMAPHORE) != 0));
 }

@@ -9,7 +9,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "libc_internal.h"
+#include <ingot/posix.h>
 
 /* Its own object, apart from read and write: fcntl() brings the lock
  * code (libos/vfs/lock.c) into the image, so only programs calling it
@@ -22,7 +22,7 @@ int ioctl(int fd, unsigned long req, ...)
     va_start(ap, req);
     arg = va_arg(ap, void *);
     va_end(ap);
-    return (int)ig_libc_ret(ig_vfs_ioctl(fd, req, arg));
+    return (int)ig_posix_ret(ig_vfs_ioctl(fd, req, arg));
 }
 
 /* Record locks through struct flock (newlib's layout, Linux's rules). */
@@ -73,9 +73,9 @@ int fcntl(int fd, int cmd, ...)
     case F_OFD_GETLK:
     case F_OFD_SETLK:
     case F_OFD_SETLKW:
-        return (int)ig_libc_ret(lock_cmd(fd, cmd, (struct flock *)arg));
+        return (int)ig_posix_ret(lock_cmd(fd, cmd, (struct flock *)arg));
     default:
-        return (int)ig_libc_ret(ig_vfs_fcntl(fd, cmd, arg));
+        return (int)ig_posix_ret(ig_vfs_fcntl(fd, cmd, arg));
     }
 }
 
@@ -84,8 +84,8 @@ int flock(int fd, int op)
     int type = op & ~LOCK_NB;
 
     if (type != LOCK_SH && type != LOCK_EX && type != LOCK_UN)
-        return (int)ig_libc_ret(-EINVAL);
-    return (int)ig_libc_ret(ig_vfs_flock(fd,
+        return (int)ig_posix_ret(-EINVAL);
+    return (int)ig_posix_ret(ig_vfs_flock(fd,
                                          type == LOCK_SH   ? IG_LOCK_RD
                                          : type == LOCK_EX ? IG_LOCK_WR
                                                            : IG_LOCK_UN,

@@ -10,7 +10,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include "libc_internal.h"
+#include <ingot/posix.h>
 
 /* As readv/writev at (off): each segment in turn, stopping at the first
  * short transfer; the position is left alone. */
@@ -20,16 +20,16 @@ static ssize_t prw_vec(int fd, const struct iovec *iov, int n, off_t off,
     ssize_t total = 0;
 
     if (n < 0 || n > IOV_MAX || off < 0)
-        return ig_libc_ret(-EINVAL);
+        return ig_posix_ret(-EINVAL);
     for (int i = 0; i < n; i++) {
         if (iov[i].iov_len > (size_t)(SSIZE_MAX - total))
-            return ig_libc_ret(-EINVAL);
+            return ig_posix_ret(-EINVAL);
     }
     for (int i = 0; i < n; i++) {
         ssize_t r = wr ? ig_vfs_pwrite(fd, iov[i].iov_base, iov[i].iov_len, off)
                        : ig_vfs_pread(fd, iov[i].iov_base, iov[i].iov_len, off);
         if (r < 0)
-            return total ? total : ig_libc_ret(r);
+            return total ? total : ig_posix_ret(r);
         total += r;
         off += r;
         if ((size_t)r < iov[i].iov_len)
@@ -64,14 +64,14 @@ void sync(void) {}
 int sync_file_range(int fd, off_t off, off_t nbytes, unsigned int flags)
 {
     if (flags & ~7u || off < 0 || nbytes < 0 || off > INT64_MAX - nbytes)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     struct stat st;
     int r = ig_vfs_fstat(fd, &st);
     if (r == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
         r = -ESPIPE;
     if (r == 0 && flags)
         r = ig_vfs_fsync(fd);
-    return (int)ig_libc_ret(r);
+    return (int)ig_posix_ret(r);
 }
 
 /* Reserving is growing the file where it is shorter: ramfs and volumes
@@ -111,8 +111,8 @@ int posix_fallocate(int fd, off_t off, off_t len)
 int fallocate(int fd, int mode, off_t off, off_t len)
 {
     if (mode & ~FALLOC_FL_KEEP_SIZE)
-        return (int)ig_libc_ret(-EOPNOTSUPP);
-    return (int)ig_libc_ret(-alloc_range(fd, mode, off, len));
+        return (int)ig_posix_ret(-EOPNOTSUPP);
+    return (int)ig_posix_ret(-alloc_range(fd, mode, off, len));
 }
 
 int posix_fadvise(int fd, off_t off, off_t len, int advice)

@@ -10,7 +10,7 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-#include "libc_internal.h"
+#include <ingot/posix.h>
 
 /*
  * uname() says "Linux" because programs compiled with __linux__ take
@@ -37,7 +37,7 @@ static void copy_field(char *dst, const char *src)
 int uname(struct utsname *buf)
 {
     if (!buf)
-        return (int)ig_libc_ret(-EFAULT);
+        return (int)ig_posix_ret(-EFAULT);
     copy_field(buf->sysname, "Linux");
     copy_field(buf->nodename, hostname);
     copy_field(buf->release, IG_UTS_RELEASE);
@@ -53,12 +53,12 @@ static int get_name(const char *src, char *buf, size_t len)
     size_t n = strlen(src);
 
     if (!buf)
-        return (int)ig_libc_ret(-EFAULT);
+        return (int)ig_posix_ret(-EFAULT);
     if (n + 1 > len) {
         if (len) {
             memcpy(buf, src, len);
         }
-        return (int)ig_libc_ret(-ENAMETOOLONG);
+        return (int)ig_posix_ret(-ENAMETOOLONG);
     }
     memcpy(buf, src, n + 1);
     return 0;
@@ -67,9 +67,9 @@ static int get_name(const char *src, char *buf, size_t len)
 static int set_name(char *dst, const char *src, size_t len)
 {
     if (len > HOST_NAME_MAX)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     if (!src && len)
-        return (int)ig_libc_ret(-EFAULT);
+        return (int)ig_posix_ret(-EFAULT);
     memcpy(dst, src, len);
     dst[len] = '\0';
     return 0;

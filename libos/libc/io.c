@@ -2,6 +2,7 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* io.c: descriptor calls on the VFS: read, write, lseek, dup, pipe ... */
 #include <ingot/plat.h>
+#include <ingot/posix.h>
 #include <ingot/vfs.h>
 
 #include <fcntl.h>
@@ -13,26 +14,24 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include "libc_internal.h"
-
 ssize_t read(int fd, void *buf, size_t len)
 {
-    return ig_libc_ret(ig_vfs_read(fd, buf, len));
+    return ig_posix_ret(ig_vfs_read(fd, buf, len));
 }
 
 ssize_t write(int fd, const void *buf, size_t len)
 {
-    return ig_libc_ret(ig_vfs_write(fd, buf, len));
+    return ig_posix_ret(ig_vfs_write(fd, buf, len));
 }
 
 ssize_t pread(int fd, void *buf, size_t len, off_t off)
 {
-    return ig_libc_ret(ig_vfs_pread(fd, buf, len, off));
+    return ig_posix_ret(ig_vfs_pread(fd, buf, len, off));
 }
 
 ssize_t pwrite(int fd, const void *buf, size_t len, off_t off)
 {
-    return ig_libc_ret(ig_vfs_pwrite(fd, buf, len, off));
+    return ig_posix_ret(ig_vfs_pwrite(fd, buf, len, off));
 }
 
 /* Each segment in turn, stopping at the first short transfer: a regular
@@ -42,12 +41,12 @@ static ssize_t rw_vec(int fd, const struct iovec *iov, int n, int wr)
     ssize_t total = 0;
 
     if (n < 0 || n > IOV_MAX)
-        return ig_libc_ret(-EINVAL);
+        return ig_posix_ret(-EINVAL);
     for (int i = 0; i < n; i++) {
         ssize_t r = wr ? ig_vfs_write(fd, iov[i].iov_base, iov[i].iov_len)
                        : ig_vfs_read(fd, iov[i].iov_base, iov[i].iov_len);
         if (r < 0)
-            return total ? total : ig_libc_ret(r);
+            return total ? total : ig_posix_ret(r);
         total += r;
         if ((size_t)r < iov[i].iov_len)
             break;
@@ -67,17 +66,17 @@ ssize_t writev(int fd, const struct iovec *iov, int iovcnt)
 
 int close(int fd)
 {
-    return (int)ig_libc_ret(ig_vfs_close(fd));
+    return (int)ig_posix_ret(ig_vfs_close(fd));
 }
 
 off_t lseek(int fd, off_t off, int whence)
 {
-    return ig_libc_ret(ig_vfs_lseek(fd, off, whence));
+    return ig_posix_ret(ig_vfs_lseek(fd, off, whence));
 }
 
 int fstat(int fd, struct stat *st)
 {
-    return (int)ig_libc_ret(ig_vfs_fstat(fd, st));
+    return (int)ig_posix_ret(ig_vfs_fstat(fd, st));
 }
 
 int isatty(int fd)
@@ -86,68 +85,68 @@ int isatty(int fd)
 
     if (r == 1)
         return 1;
-    errno = -r; /* isatty answers 0, not -1, for "no" */
+    ig_posix_failed(r); /* isatty answers 0, not -1, for "no" */
     return 0;
 }
 
 int fsync(int fd)
 {
-    return (int)ig_libc_ret(ig_vfs_fsync(fd));
+    return (int)ig_posix_ret(ig_vfs_fsync(fd));
 }
 
 int ftruncate(int fd, off_t len)
 {
-    return (int)ig_libc_ret(ig_vfs_ftruncate(fd, len));
+    return (int)ig_posix_ret(ig_vfs_ftruncate(fd, len));
 }
 
 int dup(int fd)
 {
-    return (int)ig_libc_ret(ig_vfs_dup(fd, 0, 0));
+    return (int)ig_posix_ret(ig_vfs_dup(fd, 0, 0));
 }
 
 int dup2(int fd, int newfd)
 {
-    return (int)ig_libc_ret(ig_vfs_dup2(fd, newfd));
+    return (int)ig_posix_ret(ig_vfs_dup2(fd, newfd));
 }
 
 int pipe(int fds[2])
 {
-    return (int)ig_libc_ret(ig_vfs_pipe(fds, 0));
+    return (int)ig_posix_ret(ig_vfs_pipe(fds, 0));
 }
 
 int pipe2(int fds[2], int flags)
 {
     if (flags & ~(O_NONBLOCK | O_CLOEXEC | O_DIRECT))
-        return (int)ig_libc_ret(-EINVAL);
-    return (int)ig_libc_ret(ig_vfs_pipe(fds, flags));
+        return (int)ig_posix_ret(-EINVAL);
+    return (int)ig_posix_ret(ig_vfs_pipe(fds, flags));
 }
 
 int dup3(int fd, int newfd, int flags)
 {
     if (flags & ~O_CLOEXEC)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     if (fd == newfd)
-        return (int)ig_libc_ret(ig_vfs_fcntl(fd, F_GETFD, 0) < 0 ? -EBADF
+        return (int)ig_posix_ret(ig_vfs_fcntl(fd, F_GETFD, 0) < 0 ? -EBADF
                                                                  : -EINVAL);
     int r = ig_vfs_dup2(fd, newfd);
     if (r >= 0 && (flags & O_CLOEXEC))
         ig_vfs_fcntl(r, F_SETFD, FD_CLOEXEC);
-    return (int)ig_libc_ret(r);
+    return (int)ig_posix_ret(r);
 }
 
 ssize_t getrandom(void *buf, size_t len, unsigned int flags)
 {
     if (flags & ~(unsigned)(GRND_NONBLOCK | GRND_RANDOM))
-        return ig_libc_ret(-EINVAL);
-    return ig_libc_ret(ig_plat_entropy(buf, len));
+        return ig_posix_ret(-EINVAL);
+    return ig_posix_ret(ig_plat_entropy(buf, len));
 }
 
 int getentropy(void *buf, size_t len)
 {
     if (len > 256)
-        return (int)ig_libc_ret(-EIO);
+        return (int)ig_posix_ret(-EIO);
     long r = ig_plat_entropy(buf, len);
-    return r < 0 ? (int)ig_libc_ret(r) : 0;
+    return r < 0 ? (int)ig_posix_ret(r) : 0;
 }
 
 /* sendfile(2) as reads and writes through a buffer: there is no page
@@ -160,7 +159,7 @@ ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count)
     off_t off = offset ? *offset : 0;
 
     if (offset && *offset < 0)
-        return ig_libc_ret(-EINVAL);
+        return ig_posix_ret(-EINVAL);
     if (count > 0x7ffff000)
         count = 0x7ffff000; /* Linux's MAX_RW_COUNT */
     while (done < count) {
@@ -169,7 +168,7 @@ ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count)
                            : ig_vfs_read(in_fd, buf, want);
         if (n <= 0) {
             if (n < 0 && !done)
-                return ig_libc_ret(n);
+                return ig_posix_ret(n);
             break;
         }
         ssize_t w = 0;
@@ -182,7 +181,7 @@ ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count)
                 if (offset)
                     *offset = off + w;
                 return done + (size_t)w ? (ssize_t)(done + (size_t)w)
-                                        : ig_libc_ret(k < 0 ? k : -EIO);
+                                        : ig_posix_ret(k < 0 ? k : -EIO);
             }
             w += k;
         }

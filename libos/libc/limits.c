@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "libc_internal.h"
+#include <ingot/posix.h>
 
 #define PAGE 4096
 
@@ -133,7 +133,7 @@ long sysconf(int name)
         /* Unsupported options (job control, message queues, shared
          * memory objects, spawn ...) and unknown names. */
         if (name < 0 || name > _SC_POSIX_26_VERSION)
-            return ig_libc_ret(-EINVAL);
+            return ig_posix_ret(-EINVAL);
         return -1;
     }
 }
@@ -181,23 +181,23 @@ static void init_limits(void)
 int prlimit(pid_t pid, int res, const struct rlimit *nl, struct rlimit *old)
 {
     if (pid != 0 && pid != getpid())
-        return (int)ig_libc_ret(-ESRCH);
+        return (int)ig_posix_ret(-ESRCH);
     if (res < 0 || res >= RLIMIT_NLIMITS)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     init_limits();
     if (res == RLIMIT_NOFILE)
         ig_vfs_fd_limits(&lim[res].rlim_cur, &lim[res].rlim_max);
     struct rlimit cur = lim[res];
     if (nl) {
         if (nl->rlim_cur > nl->rlim_max)
-            return (int)ig_libc_ret(-EINVAL);
+            return (int)ig_posix_ret(-EINVAL);
         if (res == RLIMIT_NOFILE) {
             int r = ig_vfs_fd_setlimits(nl->rlim_cur, nl->rlim_max);
             if (r < 0)
-                return (int)ig_libc_ret(r);
+                return (int)ig_posix_ret(r);
         } else if (nl->rlim_max > cur.rlim_max) {
             /* Root could raise it on Linux, but there is no more. */
-            return (int)ig_libc_ret(-EPERM);
+            return (int)ig_posix_ret(-EPERM);
         }
         lim[res] = *nl;
     }
@@ -209,14 +209,14 @@ int prlimit(pid_t pid, int res, const struct rlimit *nl, struct rlimit *old)
 int getrlimit(int res, struct rlimit *rl)
 {
     if (!rl)
-        return (int)ig_libc_ret(-EFAULT);
+        return (int)ig_posix_ret(-EFAULT);
     return prlimit(0, res, NULL, rl);
 }
 
 int setrlimit(int res, const struct rlimit *rl)
 {
     if (!rl)
-        return (int)ig_libc_ret(-EFAULT);
+        return (int)ig_posix_ret(-EFAULT);
     return prlimit(0, res, rl, NULL);
 }
 
@@ -228,9 +228,9 @@ int getrusage(int who, struct rusage *ru)
     struct ig_mm_stats st;
 
     if (who != RUSAGE_SELF && who != RUSAGE_THREAD && who != RUSAGE_CHILDREN)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     if (!ru)
-        return (int)ig_libc_ret(-EFAULT);
+        return (int)ig_posix_ret(-EFAULT);
     memset(ru, 0, sizeof(*ru));
     if (who == RUSAGE_CHILDREN)
         return 0;
@@ -245,7 +245,7 @@ int getrusage(int who, struct rusage *ru)
 int getpriority(int which, id_t who)
 {
     if (which != PRIO_PROCESS && which != PRIO_PGRP && which != PRIO_USER)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     (void)who;
     return 0;
 }
@@ -256,7 +256,7 @@ int getpriority(int which, id_t who)
 int setpriority(int which, id_t who, int prio)
 {
     if (which != PRIO_PROCESS && which != PRIO_PGRP && which != PRIO_USER)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     (void)who;
     (void)prio;
     return 0;
@@ -267,7 +267,7 @@ int sysinfo(struct sysinfo *info)
     struct ig_mm_stats st;
 
     if (!info)
-        return (int)ig_libc_ret(-EFAULT);
+        return (int)ig_posix_ret(-EFAULT);
     memset(info, 0, sizeof(*info));
     ig_mm_stats(&st);
     info->uptime = (long)(ig_plat_clock_since_entry() / 1000000000u);
@@ -312,9 +312,9 @@ int __ig_cpu_count(size_t size, const cpu_set_t *set)
 int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set)
 {
     if (pid != 0 && pid != getpid() && pid != gettid())
-        return (int)ig_libc_ret(-ESRCH);
+        return (int)ig_posix_ret(-ESRCH);
     if (size < sizeof(unsigned long) || size % sizeof(unsigned long))
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     memset(set, 0, size);
     set->__bits[0] = 1;
     return 0;
@@ -323,9 +323,9 @@ int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set)
 int sched_setaffinity(pid_t pid, size_t size, const cpu_set_t *set)
 {
     if (pid != 0 && pid != getpid() && pid != gettid())
-        return (int)ig_libc_ret(-ESRCH);
+        return (int)ig_posix_ret(-ESRCH);
     if (size < sizeof(unsigned long) || !(set->__bits[0] & 1))
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     return 0;
 }
 

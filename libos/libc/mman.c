@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "libc_internal.h"
+#include <ingot/posix.h>
 
 /*
  * The library OS has one address space with every page present, so a
@@ -210,7 +210,7 @@ int munmap(void *addr, size_t len)
 
     if (r == 0)
         r = unmap_range((uintptr_t)addr, end);
-    return (int)ig_libc_ret(r);
+    return (int)ig_posix_ret(r);
 }
 
 void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...)
@@ -255,13 +255,13 @@ int mprotect(void *addr, size_t len, int prot)
     uintptr_t end;
 
     if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC))
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     if (len == 0 && !((uintptr_t)addr & (PAGE - 1)))
         return 0;
     int r = check_range(addr, len, &end);
     if (r == 0 && !mapped((uintptr_t)addr, end))
         r = -ENOMEM;
-    return (int)ig_libc_ret(r);
+    return (int)ig_posix_ret(r);
 }
 
 /* MADV_DONTNEED and MADV_FREE on anonymous memory must read back as
@@ -272,7 +272,7 @@ int madvise(void *addr, size_t len, int advice)
 
     if (advice < MADV_NORMAL || advice > MADV_DODUMP ||
         (advice > MADV_DONTNEED && advice < MADV_FREE))
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     if (len == 0 && !(a & (PAGE - 1)))
         return 0;
     int r = check_range(addr, len, &end);
@@ -286,7 +286,7 @@ int madvise(void *addr, size_t len, int advice)
                 memset((void *)s, 0, e - s);
         }
     }
-    return (int)ig_libc_ret(r);
+    return (int)ig_posix_ret(r);
 }
 
 int posix_madvise(void *addr, size_t len, int advice)
@@ -306,13 +306,13 @@ int msync(void *addr, size_t len, int flags)
 
     if ((flags & ~(MS_ASYNC | MS_SYNC | MS_INVALIDATE)) ||
         ((flags & MS_ASYNC) && (flags & MS_SYNC)))
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     if (len == 0 && !((uintptr_t)addr & (PAGE - 1)))
         return 0;
     int r = check_range(addr, len, &end);
     if (r == 0 && !mapped((uintptr_t)addr, end))
         r = -ENOMEM;
-    return (int)ig_libc_ret(r); /* no writable shared file mappings */
+    return (int)ig_posix_ret(r); /* no writable shared file mappings */
 }
 
 /* newlib has memalign() only. */
@@ -345,7 +345,7 @@ int munlock(const void *addr, size_t len)
 int mlockall(int flags)
 {
     if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)))
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     return 0;
 }
 

@@ -7,40 +7,40 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "libc_internal.h"
+#include <ingot/posix.h>
 
 int chmod(const char *path, mode_t mode)
 {
-    return (int)ig_libc_ret(ig_vfs_chmod(AT_FDCWD, path, mode, 0));
+    return (int)ig_posix_ret(ig_vfs_chmod(AT_FDCWD, path, mode, 0));
 }
 
 int fchmodat(int dirfd, const char *path, mode_t mode, int flags)
 {
-    return (int)ig_libc_ret(ig_vfs_chmod(dirfd, path, mode, flags));
+    return (int)ig_posix_ret(ig_vfs_chmod(dirfd, path, mode, flags));
 }
 
 int fchmod(int fd, mode_t mode)
 {
-    return (int)ig_libc_ret(ig_vfs_fchmod(fd, mode));
+    return (int)ig_posix_ret(ig_vfs_fchmod(fd, mode));
 }
 
 int chown(const char *path, uid_t uid, gid_t gid)
 {
-    return (int)ig_libc_ret(ig_vfs_chown(AT_FDCWD, path, uid, gid, 0));
+    return (int)ig_posix_ret(ig_vfs_chown(AT_FDCWD, path, uid, gid, 0));
 }
 
 int lchown(const char *path, uid_t uid, gid_t gid)
 {
-    return (int)ig_libc_ret(
+    return (int)ig_posix_ret(
         ig_vfs_chown(AT_FDCWD, path, uid, gid, AT_SYMLINK_NOFOLLOW));
 }
 
 int fchownat(int dirfd, const char *path, uid_t uid, gid_t gid, int flags)
 {
-    return (int)ig_libc_ret(ig_vfs_chown(dirfd, path, uid, gid, flags));
+    return (int)ig_posix_ret(ig_vfs_chown(dirfd, path, uid, gid, flags));
 }
 
 int fchown(int fd, uid_t uid, gid_t gid)
 {
-    return (int)ig_libc_ret(ig_vfs_fchown(fd, uid, gid));
+    return (int)ig_posix_ret(ig_vfs_fchown(fd, uid, gid));
 }

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 
-#include "libc_internal.h"
+#include <ingot/posix.h>
 
 #define NAME_LEN 16 /* Linux's TASK_COMM_LEN, NUL included */
 #define NAMES 64
@@ -50,7 +50,7 @@ int prctl(int option, ...)
     case PR_SET_NAME: {
         int s = name_slot(id, 1);
         if (s < 0)
-            return (int)ig_libc_ret(-ENOMEM);
+            return (int)ig_posix_ret(-ENOMEM);
         names[s].id = id;
         strncpy(names[s].name, (const char *)a[0], NAME_LEN - 1);
         names[s].name[NAME_LEN - 1] = '\0';
@@ -63,21 +63,21 @@ int prctl(int option, ...)
     }
     case PR_SET_DUMPABLE:
         if (a[0] > 1)
-            return (int)ig_libc_ret(-EINVAL);
+            return (int)ig_posix_ret(-EINVAL);
         dumpable = (int)a[0];
         return 0;
     case PR_GET_DUMPABLE:
         return dumpable;
     case PR_SET_KEEPCAPS:
         if (a[0] > 1)
-            return (int)ig_libc_ret(-EINVAL);
+            return (int)ig_posix_ret(-EINVAL);
         keepcaps = (int)a[0];
         return 0;
     case PR_GET_KEEPCAPS:
         return keepcaps;
     case PR_SET_NO_NEW_PRIVS:
         if (a[0] != 1 || a[1] || a[2] || a[3])
-            return (int)ig_libc_ret(-EINVAL);
+            return (int)ig_posix_ret(-EINVAL);
         no_new_privs = 1;
         return 0;
     case PR_GET_NO_NEW_PRIVS:
@@ -90,7 +90,7 @@ int prctl(int option, ...)
         return 0;
     case PR_SET_PDEATHSIG:
         if (a[0] > 64)
-            return (int)ig_libc_ret(-EINVAL);
+            return (int)ig_posix_ret(-EINVAL);
         pdeathsig = (int)a[0];
         return 0;
     case PR_GET_PDEATHSIG:
@@ -103,9 +103,9 @@ int prctl(int option, ...)
         return (int)timerslack;
     case PR_CAPBSET_READ:
         if (a[0] > 40) /* CAP_LAST_CAP of Linux 6.1 */
-            return (int)ig_libc_ret(-EINVAL);
+            return (int)ig_posix_ret(-EINVAL);
         return 1;
     default:
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     }
 }

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "libc_internal.h"
+#include <ingot/posix.h>
 
 /*
  * Walks (path) one component at a time over a buffer holding the result

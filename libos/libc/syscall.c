@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "libc_internal.h"
+#include <ingot/posix.h>
 
 /*
  * Programs reach a few calls through syscall() because old C libraries
@@ -54,6 +54,6 @@ long syscall(long nr, ...)
     case SYS_close:
         return close((int)a[0]);
     default:
-        return ig_libc_ret(-ENOSYS);
+        return ig_posix_ret(-ENOSYS);
     }
 }

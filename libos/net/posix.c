@@ -1,20 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* posix.c: the socket calls of <sys/socket.h> at the POSIX boundary. */
+#include <ingot/posix.h>
+
 #include <errno.h>
 #include <sys/socket.h>
 
 #include "sock_internal.h"
 #include "unix_internal.h"
-
-static long ret(long r)
-{
-    if (r < 0) {
-        errno = (int)-r;
-        return -1;
-    }
-    return r;
-}
 
 /* AF_UNIX descriptors go to unix.c, the others to lwIP's sockets. */
 #define UNIX(fd) ig_unix_owns(fd)
@@ -22,33 +15,33 @@ static long ret(long r)
 int socket(int domain, int type, int protocol)
 {
     if (domain == AF_UNIX)
-        return (int)ret(ig_unix_socket(type, protocol));
-    return (int)ret(ig_sock_socket(domain, type, protocol));
+        return (int)ig_posix_ret(ig_unix_socket(type, protocol));
+    return (int)ig_posix_ret(ig_sock_socket(domain, type, protocol));
 }
 
 int socketpair(int domain, int type, int protocol, int sv[2])
 {
     if (!sv)
-        return (int)ret(-EFAULT);
+        return (int)ig_posix_ret(-EFAULT);
     if (domain != AF_UNIX)
-        return (int)ret(domain == AF_INET || domain == AF_INET6
+        return (int)ig_posix_ret(domain == AF_INET || domain == AF_INET6
                             ? -EOPNOTSUPP
                             : -EAFNOSUPPORT);
-    return (int)ret(ig_unix_socketpair(type, protocol, sv));
+    return (int)ig_posix_ret(ig_unix_socketpair(type, protocol, sv));
 }
 
 int bind(int fd, const struct sockaddr *addr, socklen_t len)
 {
     if (UNIX(fd))
-        return (int)ret(ig_unix_bind(fd, addr, len));
-    return (int)ret(ig_sock_bind(fd, addr, len));
+        return (int)ig_posix_ret(ig_unix_bind(fd, addr, len));
+    return (int)ig_posix_ret(ig_sock_bind(fd, addr, len));
 }
 
 int listen(int fd, int backlog)
 {
     if (UNIX(fd))
-        return (int)ret(ig_unix_listen(fd, backlog));
-    return (int)ret(ig_sock_listen(fd, backlog));
+        return (int)ig_posix_ret(ig_unix_listen(fd, backlog));
+    return (int)ig_posix_ret(ig_sock_listen(fd, backlog));
 }
 
 int accept(int fd, struct sockaddr *addr, socklen_t *len)
@@ -59,15 +52,15 @@ int accept(int fd, struct sockaddr *addr, socklen_t *len)
 int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
 {
     if (UNIX(fd))
-        return (int)ret(ig_unix_accept(fd, addr, len, flags));
-    return (int)ret(ig_sock_accept(fd, addr, len, flags));
+        return (int)ig_posix_ret(ig_unix_accept(fd, addr, len, flags));
+    return (int)ig_posix_ret(ig_sock_accept(fd, addr, len, flags));
 }
 
 int connect(int fd, const struct sockaddr *addr, socklen_t len)
 {
     if (UNIX(fd))
-        return (int)ret(ig_unix_connect(fd, addr, len));
-    return (int)ret(ig_sock_connect(fd, addr, len));
+        return (int)ig_posix_ret(ig_unix_connect(fd, addr, len));
+    return (int)ig_posix_ret(ig_sock_connect(fd, addr, len));
 }
 
 ssize_t sendto(int fd, const void *buf, size_t len, int flags,
@@ -100,7 +93,7 @@ ssize_t recvfrom(int fd, void *buf, size_t len, int flags,
 
     if (r >= 0 && from && fromlen)
         *fromlen = m.msg_namelen;
-    return ret(r);
+    return ig_posix_ret(r);
 }
 
 ssize_t recv(int fd, void *buf, size_t len, int flags)
@@ -111,48 +104,48 @@ ssize_t recv(int fd, void *buf, size_t len, int flags)
 ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
 {
     if (UNIX(fd))
-        return ret(ig_unix_sendmsg(fd, msg, flags));
-    return ret(ig_sock_sendmsg(fd, msg, flags));
+        return ig_posix_ret(ig_unix_sendmsg(fd, msg, flags));
+    return ig_posix_ret(ig_sock_sendmsg(fd, msg, flags));
 }
 
 ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
 {
     if (UNIX(fd))
-        return ret(ig_unix_recvmsg(fd, msg, flags));
-    return ret(ig_sock_recvmsg(fd, msg, flags));
+        return ig_posix_ret(ig_unix_recvmsg(fd, msg, flags));
+    return ig_posix_ret(ig_sock_recvmsg(fd, msg, flags));
 }
 
 int shutdown(int fd, int how)
 {
     if (UNIX(fd))
-        return (int)ret(ig_unix_shutdown(fd, how));
-    return (int)ret(ig_sock_shutdown(fd, how));
+        return (int)ig_posix_ret(ig_unix_shutdown(fd, how));
+    return (int)ig_posix_ret(ig_sock_shutdown(fd, how));
 }
 
 int getsockopt(int fd, int level, int name, void *val, socklen_t *len)
 {
     if (UNIX(fd))
-        return (int)ret(ig_unix_getsockopt(fd, level, name, val, len));
-    return (int)ret(ig_sock_getsockopt(fd, level, name, val, len));
+        return (int)ig_posix_ret(ig_unix_getsockopt(fd, level, name, val, len));
+    return (int)ig_posix_ret(ig_sock_getsockopt(fd, level, name, val, len));
 }
 
 int setsockopt(int fd, int level, int name, const void *val, socklen_t len)
 {
     if (UNIX(fd))
-        return (int)ret(ig_unix_setsockopt(fd, level, name, val, len));
-    return (int)ret(ig_sock_setsockopt(fd, level, name, val, len));
+        return (int)ig_posix_ret(ig_unix_setsockopt(fd, level, name, val, len));
+    return (int)ig_posix_ret(ig_sock_setsockopt(fd, level, name, val, len));
 }
 
 int getsockname(int fd, struct sockaddr *addr, socklen_t *len)
 {
     if (UNIX(fd))
-        return (int)ret(ig_unix_name(fd, 0, addr, len));
-    return (int)ret(ig_sock_name(fd, 0, addr, len));
+        return (int)ig_posix_ret(ig_unix_name(fd, 0, addr, len));
+    return (int)ig_posix_ret(ig_sock_name(fd, 0, addr, len));
 }
 
 int getpeername(int fd, struct sockaddr *addr, socklen_t *len)
 {
     if (UNIX(fd))
-        return (int)ret(ig_unix_name(fd, 1, addr, len));
-    return (int)ret(ig_sock_name(fd, 1, addr, len));
+        return (int)ig_posix_ret(ig_unix_name(fd, 1, addr, len));
+    return (int)ig_posix_ret(ig_sock_name(fd, 1, addr, len));
 }
