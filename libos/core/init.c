@@ -75,10 +75,8 @@ static void report_boottime(char **envp)
     }
 }
 
-/* The program's name as glibc keeps it (<errno.h> with _GNU_SOURCE);
- * syslog() and err() print it. */
-char *program_invocation_name = "app";
-char *program_invocation_short_name = "app";
+/* The program's name as glibc keeps it (libos/libc/crt.c). */
+extern char *program_invocation_name, *program_invocation_short_name;
 
 _Noreturn void ig_libos_main(void)
 {

@@ -13,8 +13,8 @@ int eventfd(unsigned int initval, int flags)
     if (flags & ~(EFD_SEMAPHORE | EFD_CLOEXEC | EFD_NONBLOCK))
         return (int)ig_posix_ret(-EINVAL);
     return (int)ig_posix_ret(ig_vfs_eventfd(initval,
-                                           flags & (O_NONBLOCK | O_CLOEXEC),
-                                           (flags & EFD_SEMAPHORE) != 0));
+                                            flags & (O_NONBLOCK | O_CLOEXEC),
+                                            (flags & EFD_SEMAPHORE) != 0));
 }
 
 int eventfd_read(int fd, eventfd_t *value)

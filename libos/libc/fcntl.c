@@ -86,8 +86,8 @@ int flock(int fd, int op)
     if (type != LOCK_SH && type != LOCK_EX && type != LOCK_UN)
         return (int)ig_posix_ret(-EINVAL);
     return (int)ig_posix_ret(ig_vfs_flock(fd,
-                                         type == LOCK_SH   ? IG_LOCK_RD
-                                         : type == LOCK_EX ? IG_LOCK_WR
-                                                           : IG_LOCK_UN,
-                                         !(op & LOCK_NB)));
+                                          type == LOCK_SH   ? IG_LOCK_RD
+                                          : type == LOCK_EX ? IG_LOCK_WR
+                                                            : IG_LOCK_UN,
+                                          !(op & LOCK_NB)));
 }

@@ -127,7 +127,7 @@ int dup3(int fd, int newfd, int flags)
         return (int)ig_posix_ret(-EINVAL);
     if (fd == newfd)
         return (int)ig_posix_ret(ig_vfs_fcntl(fd, F_GETFD, 0) < 0 ? -EBADF
-                                                                 : -EINVAL);
+                                                                  : -EINVAL);
     int r = ig_vfs_dup2(fd, newfd);
     if (r >= 0 && (flags & O_CLOEXEC))
         ig_vfs_fcntl(r, F_SETFD, FD_CLOEXEC);

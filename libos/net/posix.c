@@ -25,8 +25,8 @@ int socketpair(int domain, int type, int protocol, int sv[2])
         return (int)ig_posix_ret(-EFAULT);
     if (domain != AF_UNIX)
         return (int)ig_posix_ret(domain == AF_INET || domain == AF_INET6
-                            ? -EOPNOTSUPP
-                            : -EAFNOSUPPORT);
+                                     ? -EOPNOTSUPP
+                                     : -EAFNOSUPPORT);
     return (int)ig_posix_ret(ig_unix_socketpair(type, protocol, sv));
 }
 
