@@ -14,8 +14,9 @@
  *
  * Every call returns 0 or a count on success and a negative errno on
  * failure; none of them halts the image.  (dirfd) is a directory descriptor
- * or AT_FDCWD and only matters for relative paths.  There are no hard links,
- * owners or permission checks: every file is the one user's.  Read-only
+ * or AT_FDCWD and only matters for relative paths.  There are no hard links
+ * or permission checks: ramfs keeps modes and owners, which stat reports,
+ * but nothing checks them.  Read-only
  * mounts (volumes with :ro) refuse every change with -EROFS.
  *
  * One descriptor table serves files, devices, pipes and (later) sockets: a
