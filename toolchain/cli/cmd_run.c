@@ -41,6 +41,8 @@ static const char usage[] =
     "                          it the guest asks DHCP)\n"
     "  --gw A.B.C.D            its default gateway\n"
     "  --dns A.B.C.D           its DNS server\n"
+    "  --mac XX:XX:XX:XX:XX:XX its MAC address (default: QEMU's on kvm, a\n"
+    "                          random one on pico)\n"
     "  -p, --publish [ADDR:]HOSTPORT:GUESTPORT[/tcp|/udp]\n"
     "                          forward a host port to the guest (implies\n"
     "                          --net user)\n"
@@ -184,6 +186,7 @@ int ig_cmd_run(int argc, char **argv)
                            .console = 1,
                            .net = o.net,
                            .net_tap = o.net_tap,
+                           .mac = o.net_mac,
                            .ports = o.ports,
                            .nports = o.nports,
                            .vols = o.vols,

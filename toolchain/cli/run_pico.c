@@ -89,6 +89,10 @@ int ig_run_pico(const struct ig_run_opts *o, struct ig_image *img,
     /* Volumes first: ig_run_pico_argv() ends with "--" and the image. */
     ig_strvec_push(&argv, tender);
     ig_run_pico_volumes(&argv, o);
+    if (o->net_mac) {
+        ig_strvec_push(&argv, "--mac");
+        ig_strvec_push(&argv, o->net_mac);
+    }
     ig_run_pico_argv(&argv, NULL, o->mem, initrd,
                      o->net == IG_RUN_NET_TAP ? o->net_tap : NULL, o->image,
                      cmdline);

@@ -117,7 +117,7 @@ struct ig_pico_boot {
      * -1 when there is none. */
     int32_t tap_fd;
     uint16_t tap_mtu;
-    uint8_t tap_mac[6]; /* locally administered, random per run */
+    uint8_t tap_mac[6]; /* --mac, else random, locally administered */
 };
 
 /* The CPU and kernel let user mode write the FS base (wrfsbase), so the
