@@ -216,6 +216,10 @@ static int parse_linux(json_t *lx, struct ig_rt_spec *s, char *err,
                      "config.json: linux.namespaces[%zu] has no type", i);
             return -1;
         }
+        /* Joining another container's PID namespace (a pod sharing one)
+         * leaves the guest in ours: it runs no processes to share. */
+        if (strcmp(type, "pid") == 0 && !json_object_get(v, "path"))
+            s->new_pidns = 1;
         if (strcmp(type, "network") != 0)
             continue;
         s->netns = 1;

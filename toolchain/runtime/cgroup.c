@@ -43,18 +43,49 @@ static char *fs_path(const char *path)
                         (int)(c2 - c1 - 1), c1 + 1, c2 + 1);
 }
 
+static int write_file(const char *path, const char *text);
+
+/* A new cpuset v1 group starts with no CPUs and no memory nodes, and takes
+ * no process until given its parent's. */
+static void cpuset_inherit(const char *dir)
+{
+    static const char *const files[] = {"cpuset.cpus", "cpuset.mems"};
+
+    for (int i = 0; i < 2; i++) {
+        char *mine = ig_xasprintf("%s/%s", dir, files[i]);
+        char *parent = ig_xasprintf("%s/../%s", dir, files[i]);
+        char buf[4096] = "";
+        FILE *f = fopen(mine, "re");
+        if (f) {
+            int empty = !fgets(buf, sizeof(buf), f) || buf[0] == '\n';
+            fclose(f);
+            f = empty ? fopen(parent, "re") : NULL;
+            if (f && fgets(buf, sizeof(buf), f))
+                write_file(mine, buf);
+            if (f)
+                fclose(f);
+        }
+        free(mine);
+        free(parent);
+    }
+}
+
 static int mkdir_p(char *p)
 {
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/')
+    for (char *s = p + 1;; s++) {
+        if (*s != '/' && *s)
             continue;
+        char c = *s;
         *s = '\0';
         int r = mkdir(p, 0755);
-        *s = '/';
+        if (r == 0)
+            cpuset_inherit(p);
+        *s = c;
         if (r < 0 && errno != EEXIST)
             return -1;
+        if (!c)
+            return 0;
     }
-    return mkdir(p, 0755) < 0 && errno != EEXIST ? -1 : 0;
 }
 
 static int write_file(const char *path, const char *text)

@@ -12,6 +12,7 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -358,7 +359,12 @@ int ig_rt_create(struct ig_rt *rt, int argc, char **argv, int run)
         goto out;
     }
     fflush(NULL);
-    pid = fork();
+    /* In a new PID namespace the container process is its init: `top`
+     * and `ps` of the engine see it and the VMM only, and the VMM cannot
+     * outlive it. */
+    pid = s.new_pidns ? (pid_t)syscall(SYS_clone, CLONE_NEWPID | SIGCHLD, NULL,
+                                       NULL, NULL, NULL)
+                      : fork();
     if (pid < 0) {
         ig_rt_error(rt, "fork: %s", strerror(errno));
         goto out;

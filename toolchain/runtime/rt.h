@@ -84,6 +84,7 @@ struct ig_rt_spec {
     char *cgroups_path; /* linux.cgroupsPath, or NULL */
     int netns;          /* a network namespace is asked for */
     char *netns_path;   /* ...at this path, or NULL for a new one */
+    int new_pidns;      /* a new PID namespace is asked for */
     struct ig_rt_mount mounts[IG_RT_MAX_MOUNTS];
     int nmounts;
     struct ig_rt_hook hooks[IG_RT_HOOK_KINDS][IG_RT_MAX_HOOKS];
