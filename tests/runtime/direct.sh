@@ -140,7 +140,7 @@ if [ -x /bin/busybox ]; then
         "$work/bb/config.json" >"$work/bb/c" && mv "$work/bb/c" "$work/bb/config.json"
     out=$("$rt" --root "$work/runc" run --bundle "$work/bb" bb 2>&1 </dev/null)
     [ "$out" = "from runc" ] || fail "busybox through runc: $out"
-    [ -e "$work/runc/bb/ingot" ] && fail "busybox bundle treated as Ingot"
+    [ -e "$work/runc/bb/ingot-state.json" ] && fail "busybox bundle treated as Ingot"
 fi
 
 leftover=$(ls "$root" 2>/dev/null)

@@ -349,7 +349,7 @@ char *ig_rt_rootfs(const char *bundle, const struct ig_rt_spec *s)
 
 int ig_rt_is_ingot(const char *rootfs, char **platform)
 {
-    char *k = ig_xasprintf("%s/ingot/kernel", rootfs), why[256];
+    char *k = ig_xasprintf("%s/" IG_RT_KERNEL, rootfs), why[256];
     struct ig_image *img = ig_image_open(k, why, sizeof(why));
 
     free(k);

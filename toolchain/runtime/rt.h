@@ -48,6 +48,9 @@ void ig_rt_debug(const struct ig_rt *rt, const char *fmt, ...)
 
 /* ---- bundle.c ----------------------------------------------------------- */
 
+/* Where `ingot pkg` puts the kernel in the image (IG_OCI_KERNEL_PATH). */
+#define IG_RT_KERNEL "ingot/kernel"
+
 #define IG_RT_MAX_MOUNTS 16
 #define IG_RT_MAX_HOOKS 32
 

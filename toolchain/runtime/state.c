@@ -32,10 +32,22 @@ char *ig_state_dir(const char *root, const char *id)
 
 int ig_state_create(const char *root, const char *id, char *err, size_t errlen)
 {
-    if (mkdir(root, 0711) < 0 && errno != EEXIST) {
-        snprintf(err, errlen, "%s: %s", root, strerror(errno));
-        return -1;
+    char *p = ig_xstrdup(root);
+    for (char *s = p + 1;; s++) {
+        if (*s && *s != '/')
+            continue;
+        char c = *s;
+        *s = '\0';
+        if (mkdir(p, 0711) < 0 && errno != EEXIST) {
+            snprintf(err, errlen, "%s: %s", p, strerror(errno));
+            free(p);
+            return -1;
+        }
+        *s = c;
+        if (!c)
+            break;
     }
+    free(p);
     char *d = ig_state_dir(root, id);
     int r = mkdir(d, 0700);
     if (r < 0)

@@ -5,7 +5,7 @@
 #define INGOT_STATE_H
 
 /*
- * Each instance has a directory ROOT/ID holding state.json (this record)
+ * Each instance has a directory ROOT/ID holding IG_STATE_FILE (this record)
  * and whatever its owner keeps beside it.  ig_state_create() makes the
  * directory (refusing an ID in use), ig_state_save() writes the record
  * atomically, ig_state_load() reads it back, ig_state_status() tells
@@ -22,7 +22,8 @@
 
 #include <jansson.h>
 
-#define IG_STATE_FILE "state.json"
+/* Not runc's state.json: both may share one --root. */
+#define IG_STATE_FILE "ingot-state.json"
 
 struct ig_state {
     char *id;
@@ -43,16 +44,16 @@ int ig_state_id_ok(const char *id);
 /* Returns ROOT/ID (malloc'd). */
 char *ig_state_dir(const char *root, const char *id);
 
-/* Creates (root) if needed (mode 0711) and ROOT/ID (0700).  Returns 0, or
+/* Creates (root) and its parents if needed (mode 0711) and ROOT/ID (0700).  Returns 0, or
  * -1 with "container ID already exists" or the system's reason in (err). */
 int ig_state_create(const char *root, const char *id, char *err, size_t errlen);
 
-/* Writes (s) as ROOT/ID/state.json through a temporary file and rename.
+/* Writes (s) as ROOT/ID/IG_STATE_FILE through a temporary file and rename.
  * Returns 0 or -1 with the reason in (err). */
 int ig_state_save(const char *root, const struct ig_state *s, char *err,
                   size_t errlen);
 
-/* Reads ROOT/ID/state.json into (s) (free it with ig_state_free()).
+/* Reads ROOT/ID/IG_STATE_FILE into (s) (free it with ig_state_free()).
  * Returns 0; -2 when there is no such record; -1 with the reason in (err)
  * when it is unreadable or malformed. */
 int ig_state_load(const char *root, const char *id, struct ig_state *s,
