@@ -212,8 +212,8 @@ static void guest_argv(struct ig_strvec *av, const struct ig_rt_spec *s,
     /* args[0] is the image's entrypoint, the kernel itself; `ctr run IMG
      * ID ARG...` replaces the whole command, so then all are the app's. */
     size_t len = strlen(s->args.v[0]), klen = strlen("/" IG_RT_KERNEL);
-    int entry = len >= klen && strcmp(s->args.v[0] + len - klen,
-                                      "/" IG_RT_KERNEL) == 0;
+    int entry =
+        len >= klen && strcmp(s->args.v[0] + len - klen, "/" IG_RT_KERNEL) == 0;
     for (size_t i = entry ? 1 : 0; i < s->args.n; i++)
         ig_strvec_push(av, s->args.v[i]);
 }

@@ -44,8 +44,9 @@ int ig_state_id_ok(const char *id);
 /* Returns ROOT/ID (malloc'd). */
 char *ig_state_dir(const char *root, const char *id);
 
-/* Creates (root) and its parents if needed (mode 0711) and ROOT/ID (0700).  Returns 0, or
- * -1 with "container ID already exists" or the system's reason in (err). */
+/* Creates (root) and its parents if needed (mode 0711) and ROOT/ID (0700).
+ * Returns 0, or -1 with "container ID already exists" or the system's reason in
+ * (err). */
 int ig_state_create(const char *root, const char *id, char *err, size_t errlen);
 
 /* Writes (s) as ROOT/ID/IG_STATE_FILE through a temporary file and rename.
