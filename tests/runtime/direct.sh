@@ -5,9 +5,9 @@
 # pause, resume, kill, delete), `run`, hooks, volumes, the memory limit,
 # the --log JSON lines, refusals, and a busybox bundle handed to runc.
 #
-#   direct.sh BIN_DIR PROBE_IMAGE PLATFORM
+#   direct.sh BIN_DIR PROBE_IMAGE PLATFORM HTTPD_IMAGE
 set -u
-bin=$1 probe=$2 plat=$3
+bin=$1 probe=$2 plat=$3 httpd=$4
 rt=$bin/ingot-runc
 command -v runc >/dev/null || { echo "SKIP: runc is not installed"; exit 77; }
 command -v jq >/dev/null || { echo "SKIP: jq is not installed"; exit 77; }
@@ -16,7 +16,10 @@ work=$(mktemp -d)
 root=$work/state
 fails=0
 export INGOT_ACCEL=tcg
+ns=ingot-rt-$$
 cleanup() {
+    ip netns del "$ns" 2>/dev/null
+    ip link del "rt$$" 2>/dev/null
     for d in "$root"/*/; do
         [ -d "$d" ] && "$rt" --root "$root" delete --force "$(basename "$d")" 2>/dev/null
     done
@@ -141,6 +144,39 @@ if [ -x /bin/busybox ]; then
     out=$("$rt" --root "$work/runc" run --bundle "$work/bb" bb 2>&1 </dev/null)
     [ "$out" = "from runc" ] || fail "busybox through runc: $out"
     [ -e "$work/runc/bb/ingot-state.json" ] && fail "busybox bundle treated as Ingot"
+fi
+
+# 8. networking in a namespace the "engine" made: the guest takes over the
+# interface (address, gateway, MAC) and answers on it; delete gives the
+# interface back, so the namespace works for the next container.
+if command -v curl >/dev/null && ip netns add "$ns" 2>/dev/null; then
+    ip link add "rt$$" type veth peer name eth0 netns "$ns"
+    ip addr add 10.79.0.1/30 dev "rt$$" && ip link set "rt$$" up
+    ip -n "$ns" addr add 10.79.0.2/30 dev eth0 && ip -n "$ns" link set eth0 up
+    ip -n "$ns" route add default via 10.79.0.1
+    mac=$(ip -n "$ns" -j link show eth0 | jq -r '.[0].address')
+    bundle "$work/b8" ".process.args=[\"/ingot/kernel\",\"-p\",\"80\"] |
+      .linux.namespaces=[{type:\"network\",path:\"/run/netns/$ns\"}]"
+    cp "$httpd" "$work/b8/rootfs/ingot/kernel"
+    for round in 1 2; do
+        "$rt" --root "$root" create --bundle "$work/b8" c8 >"$work/c8.out" 2>&1 </dev/null ||
+            fail "net create: $(cat "$work/c8.out")"
+        "$rt" --root "$root" start c8 || fail "net start"
+        code=
+        for _ in $(seq 150); do
+            code=$(curl -s -m 2 -o /dev/null -w '%{http_code}' http://10.79.0.2/)
+            [ "$code" = 200 ] && break
+            sleep 0.2
+        done
+        [ "$code" = 200 ] || fail "net round $round: curl got '$code': $(cat "$work/c8.out")"
+        got=$(ip neigh show 10.79.0.2 dev "rt$$" | grep -o 'lladdr [0-9a-f:]*')
+        [ "$got" = "lladdr $mac" ] || fail "net: the guest answers as '$got', not $mac"
+        "$rt" --root "$root" delete --force c8 || fail "net delete"
+        ip -n "$ns" -4 addr show eth0 | grep -q 10.79.0.2/30 ||
+            fail "net: delete did not give eth0 its address back"
+        ip -n "$ns" link show ingottap0 >/dev/null 2>&1 && fail "net: tap left"
+    done
+    echo "network: two containers in turn answered on 10.79.0.2 as $mac"
 fi
 
 leftover=$(ls "$root" 2>/dev/null)

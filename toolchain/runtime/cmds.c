@@ -231,24 +231,6 @@ int ig_rt_kill(struct ig_rt *rt, int argc, char **argv)
     return r;
 }
 
-/* Removes the tap this runtime made in the engine's namespace (netns). */
-static void net_cleanup(const char *netns)
-{
-    pid_t pid = fork();
-    if (pid == 0) {
-        int fd = open(netns, O_RDONLY | O_CLOEXEC);
-        if (fd < 0 || setns(fd, CLONE_NEWNET) < 0)
-            _exit(1);
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, 1);
-        dup2(null, 2);
-        execlp("ip", "ip", "link", "del", "ingottap0", (char *)NULL);
-        _exit(127);
-    }
-    if (pid > 0)
-        waitpid(pid, NULL, 0);
-}
-
 int ig_rt_delete(struct ig_rt *rt, int argc, char **argv)
 {
     char *pos[1], flags[64] = "", err[512];
@@ -279,8 +261,11 @@ int ig_rt_delete(struct ig_rt *rt, int argc, char **argv)
     }
     const char *netns = json_string_value(json_object_get(st.extra, "netns"));
     const char *cg = json_string_value(json_object_get(st.extra, "cgroup"));
-    if (netns)
-        net_cleanup(netns);
+    if (netns) {
+        char *rec = ig_xasprintf("%s/%s/net.json", rt->root, pos[0]);
+        ig_rt_net_restore(netns, rec);
+        free(rec);
+    }
     if (cg)
         ig_rt_cgroup_remove(cg);
     struct ig_rt_spec s;

@@ -222,7 +222,8 @@ static void guest_argv(struct ig_strvec *av, const struct ig_rt_spec *s,
  * then becomes `ingot run`. */
 static _Noreturn void container(const struct ig_rt *rt,
                                 const struct ig_rt_spec *s, const char *rootfs,
-                                const char *fifo, int ready, const char *pty)
+                                const char *fifo, int ready, const char *pty,
+                                const char *netrec)
 {
     char err[512];
     const char *step = "";
@@ -271,6 +272,8 @@ static _Noreturn void container(const struct ig_rt *rt,
             ig_rt_error(rt, "network: %s", err);
             _exit(125);
         }
+        if (have > 0 && ig_rt_net_save(&net, netrec) < 0)
+            ig_rt_error(rt, "%s: cannot record the network", netrec);
     }
     struct ig_strvec av = {0};
     guest_argv(&av, s, rootfs, have ? &net : NULL);
@@ -377,7 +380,8 @@ int ig_rt_create(struct ig_rt *rt, int argc, char **argv, int run)
         close(sync[0]);
         if (master >= 0)
             close(master);
-        container(rt, &s, rootfs, fifo, sync[1], ptyname);
+        char *netrec = ig_xasprintf("%s/net.json", dir);
+        container(rt, &s, rootfs, fifo, sync[1], ptyname, netrec);
     }
     close(sync[1]);
     sync[1] = -1;

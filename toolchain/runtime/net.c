@@ -3,6 +3,7 @@
 /* net.c: the guest takes over the engine's interface: tap + tc mirred. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,4 +163,51 @@ int ig_rt_net_setup(struct ig_rt_net *n, char *err, size_t errlen)
         redirect(n->tap, n->ifname, err, errlen) < 0)
         return -1;
     return 1;
+}
+
+int ig_rt_net_save(const struct ig_rt_net *n, const char *path)
+{
+    json_t *o = json_pack("{ssssssssss}", "ifname", n->ifname, "tap", n->tap,
+                          "ip", n->ip, "gw", n->gw, "mac", n->mac);
+    int r = o ? json_dump_file(o, path, JSON_COMPACT) : -1;
+
+    json_decref(o);
+    return r < 0 ? -1 : 0;
+}
+
+void ig_rt_net_restore(const char *netns, const char *path)
+{
+    json_t *o = json_load_file(path, 0, NULL);
+    const char *ifname = json_string_value(json_object_get(o, "ifname"));
+    const char *tap = json_string_value(json_object_get(o, "tap"));
+    const char *ip = json_string_value(json_object_get(o, "ip"));
+    const char *gw = json_string_value(json_object_get(o, "gw"));
+
+    if (!ifname || !tap || !ip || !gw) {
+        json_decref(o);
+        return;
+    }
+    /* In a child: setns() would move this process for good. */
+    pid_t pid = fork();
+    if (pid == 0) {
+        char err[256];
+        int fd = open(netns, O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || setns(fd, CLONE_NEWNET) < 0)
+            _exit(1);
+        int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (null >= 0)
+            dup2(null, 2);
+        free(RUN(err, sizeof(err), "ip", "link", "del", (char *)tap));
+        free(RUN(err, sizeof(err), "tc", "qdisc", "del", "dev", (char *)ifname,
+                 "ingress"));
+        free(RUN(err, sizeof(err), "ip", "addr", "add", (char *)ip, "dev",
+                 (char *)ifname));
+        if (*gw)
+            free(RUN(err, sizeof(err), "ip", "route", "add", "default", "via",
+                     (char *)gw));
+        _exit(0);
+    }
+    if (pid > 0)
+        waitpid(pid, NULL, 0);
+    json_decref(o);
 }

@@ -159,6 +159,16 @@ struct ig_rt_net {
  * with the reason. */
 int ig_rt_net_setup(struct ig_rt_net *n, char *err, size_t errlen);
 
+/* Writes (n) as JSON to (path), for ig_rt_net_restore().  Returns 0 or -1. */
+int ig_rt_net_save(const struct ig_rt_net *n, const char *path);
+
+/* In the network namespace at (netns), undoes what ig_rt_net_setup()
+ * recorded in (path): removes the tap and the redirects and gives the
+ * interface back its address and default route, so a namespace that
+ * outlives the container (a pod's, across restarts) works again.  Does
+ * nothing when (path) holds no record. */
+void ig_rt_net_restore(const char *netns, const char *path);
+
 /* ---- create.c, cmds.c ------------------------------------------------- */
 
 int ig_rt_create(struct ig_rt *rt, int argc, char **argv, int run);
