@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* net.c: the guest takes over the engine's interface: tap + tc mirred. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ifaddrs.h>
+#include <linux/if_packet.h>
+#include <net/if.h>
+#include <netinet/in.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,157 +17,131 @@
 
 #include "rt.h"
 
-/* Runs (argv) (ip or tc), returning its stdout (malloc'd) or NULL with
- * the command and its status in (err). */
-static char *run(char *const *argv, char *err, size_t errlen)
+/* Runs `(prog) -batch -` with (script) on its stdin: one exec for many
+ * changes, which is most of what the takeover costs.  Returns 0, or -1
+ * with the reason in (err). */
+static int batch(const char *prog, const char *script, char *err, size_t errlen)
 {
-    int out[2];
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
+    int in[2];
 
-    if (pipe2(out, O_CLOEXEC) < 0) {
+    if (pipe2(in, O_CLOEXEC) < 0) {
         snprintf(err, errlen, "pipe: %s", strerror(errno));
-        return NULL;
+        return -1;
     }
     pid_t pid = fork();
     if (pid == 0) {
-        dup2(out[1], 1);
-        execvp(argv[0], argv);
+        dup2(in[0], 0);
+        execlp(prog, prog, "-batch", "-", (char *)NULL);
         _exit(127);
     }
-    close(out[1]);
-    for (;;) {
-        if (len + 1 >= cap) {
-            cap = cap ? cap * 2 : 4096;
-            buf = ig_xrealloc(buf, cap);
-        }
-        ssize_t n = read(out[0], buf + len, cap - len - 1);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        len += (size_t)n;
-    }
-    close(out[0]);
-    buf[len] = '\0';
+    close(in[0]);
+    size_t len = strlen(script);
+    ssize_t n = pid < 0 ? -1 : write(in[1], script, len);
+    close(in[1]);
     int st = pid < 0 ? -1 : ig_proc_wait(pid, NULL);
-    if (st != 0) {
-        char *cmd = ig_shquote_argv(argv);
-        snprintf(err, errlen, "%s: %s", cmd,
-                 st == 127 ? "not found (install iproute2)" : "failed");
-        free(cmd);
-        free(buf);
-        return NULL;
-    }
-    return buf;
+    if (st == 0 && n == (ssize_t)len)
+        return 0;
+    snprintf(err, errlen, "%s -batch: %s", prog,
+             st == 127 ? "not found (install iproute2)"
+                       : "failed (see its message above)");
+    return -1;
 }
 
-#define RUN(err, errlen, ...)                                                  \
-    run((char *const[]){__VA_ARGS__, NULL}, err, errlen)
-
-static int ok(char *out)
+/* The first interface, other than loopback, with an IPv4 address: its
+ * name, address/prefix and MAC. */
+static int pick(struct ig_rt_net *n)
 {
-    free(out);
-    return out ? 0 : -1;
-}
-
-/* Picks the interface and its first IPv4 address from `ip -j addr`. */
-static int pick(struct ig_rt_net *n, const char *text, char *err, size_t errlen)
-{
-    json_error_t je;
-    json_t *links = json_loads(text, 0, &je), *l;
-    size_t i;
+    struct ifaddrs *all, *a, *b;
     int found = 0;
 
-    if (!json_is_array(links)) {
-        snprintf(err, errlen, "ip -j addr: unexpected output");
-        json_decref(links);
+    if (getifaddrs(&all) < 0)
         return -1;
-    }
-    json_array_foreach(links, i, l)
-    {
-        const char *name = json_string_value(json_object_get(l, "ifname"));
-        const char *type = json_string_value(json_object_get(l, "link_type"));
-        const char *mac = json_string_value(json_object_get(l, "address"));
-        json_t *ai = json_object_get(l, "addr_info"), *a;
-        size_t k;
-        if (!name || !type || !mac || strcmp(type, "ether") != 0)
+    for (a = all; a && !found; a = a->ifa_next) {
+        if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET ||
+            (a->ifa_flags & IFF_LOOPBACK) || !a->ifa_netmask)
             continue;
-        json_array_foreach(ai, k, a)
-        {
-            const char *fam = json_string_value(json_object_get(a, "family"));
-            const char *ip = json_string_value(json_object_get(a, "local"));
-            json_t *plen = json_object_get(a, "prefixlen");
-            if (!fam || !ip || strcmp(fam, "inet") != 0 ||
-                !json_is_integer(plen))
+        for (b = all; b; b = b->ifa_next) {
+            if (!b->ifa_addr || b->ifa_addr->sa_family != AF_PACKET ||
+                strcmp(a->ifa_name, b->ifa_name) != 0)
                 continue;
-            snprintf(n->ifname, sizeof(n->ifname), "%s", name);
-            snprintf(n->mac, sizeof(n->mac), "%s", mac);
-            snprintf(n->ip, sizeof(n->ip), "%s/%d", ip,
-                     (int)json_integer_value(plen));
+            const struct sockaddr_ll *ll = (void *)b->ifa_addr;
+            if (ll->sll_halen != 6)
+                break;
+            const unsigned char *m = ll->sll_addr;
+            char ip[INET_ADDRSTRLEN];
+            uint32_t mask =
+                ntohl(((struct sockaddr_in *)a->ifa_netmask)->sin_addr.s_addr);
+            int len = 0;
+            while (len < 32 && (mask & (0x80000000u >> len)))
+                len++;
+            inet_ntop(AF_INET, &((struct sockaddr_in *)a->ifa_addr)->sin_addr,
+                      ip, sizeof(ip));
+            snprintf(n->ifname, sizeof(n->ifname), "%s", a->ifa_name);
+            snprintf(n->ip, sizeof(n->ip), "%s/%d", ip, len);
+            snprintf(n->mac, sizeof(n->mac), "%02x:%02x:%02x:%02x:%02x:%02x",
+                     m[0], m[1], m[2], m[3], m[4], m[5]);
             found = 1;
             break;
         }
-        if (found)
-            break;
     }
-    json_decref(links);
+    freeifaddrs(all);
     return found;
 }
 
+/* The default route's gateway, from this namespace's /proc/net/route. */
 static void default_gw(struct ig_rt_net *n)
 {
-    char err[256];
-    char *out =
-        RUN(err, sizeof(err), "ip", "-j", "-4", "route", "show", "default");
-    json_t *rs = out ? json_loads(out, 0, NULL) : NULL;
-    const char *gw =
-        json_string_value(json_object_get(json_array_get(rs, 0), "gateway"));
+    FILE *f = fopen("/proc/net/route", "re");
+    char line[256], ifname[64];
+    unsigned dst, gw, flags;
 
     n->gw[0] = '\0';
-    if (gw)
-        snprintf(n->gw, sizeof(n->gw), "%s", gw);
-    json_decref(rs);
-    free(out);
-}
-
-/* One direction: everything arriving on (from) leaves through (to). */
-static int redirect(const char *from, const char *to, char *err, size_t errlen)
-{
-    if (ok(RUN(err, errlen, "tc", "qdisc", "add", "dev", (char *)from,
-               "ingress")) < 0)
-        return -1;
-    /* u32 matching everything: matchall is missing from some kernels. */
-    return ok(RUN(err, errlen, "tc", "filter", "add", "dev", (char *)from,
-                  "parent", "ffff:", "protocol", "all", "u32", "match", "u8",
-                  "0", "0", "action", "mirred", "egress", "redirect", "dev",
-                  (char *)to));
+    while (f && fgets(line, sizeof(line), f))
+        if (sscanf(line, "%63s %x %x %x", ifname, &dst, &gw, &flags) == 4 &&
+            dst == 0 && (flags & 2 /* RTF_GATEWAY */)) {
+            struct in_addr a = {.s_addr = gw};
+            inet_ntop(AF_INET, &a, n->gw, sizeof(n->gw));
+            break;
+        }
+    if (f)
+        fclose(f);
 }
 
 int ig_rt_net_setup(struct ig_rt_net *n, char *err, size_t errlen)
 {
     memset(n, 0, sizeof(*n));
-    char *out = RUN(err, errlen, "ip", "-j", "addr", "show");
-    if (!out)
+    int r = pick(n);
+    if (r < 0) {
+        snprintf(err, errlen, "getifaddrs: %s", strerror(errno));
         return -1;
-    int r = pick(n, out, err, errlen);
-    free(out);
-    if (r <= 0)
-        return r;
+    }
+    if (r == 0)
+        return 0;
     default_gw(n);
-    snprintf(n->tap, sizeof(n->tap), "ingot%.10s", "tap0");
-    char *addr = n->ip;
-    if (ok(RUN(err, errlen, "ip", "tuntap", "add", "dev", n->tap, "mode",
-               "tap")) < 0 ||
-        ok(RUN(err, errlen, "ip", "link", "set", "dev", n->tap, "mtu", "1500",
-               "up")) < 0 ||
-        /* The guest answers for the address now; the host's stack in this
-         * namespace would reset its connections. */
-        ok(RUN(err, errlen, "ip", "addr", "del", addr, "dev", n->ifname)) < 0 ||
-        redirect(n->ifname, n->tap, err, errlen) < 0 ||
-        redirect(n->tap, n->ifname, err, errlen) < 0)
-        return -1;
-    return 1;
+    snprintf(n->tap, sizeof(n->tap), "ingottap0");
+    /* The address goes: the guest answers for it now, and the host's
+     * stack in this namespace would reset its connections. */
+    char *ip = ig_xasprintf("tuntap add dev %s mode tap\n"
+                            "link set dev %s up\n"
+                            "addr del %s dev %s\n",
+                            n->tap, n->tap, n->ip, n->ifname);
+    /* Every frame both ways; u32 matching everything, since matchall is
+     * missing from some kernels. */
+    static const char redirect[] =
+        "qdisc add dev %s ingress\n"
+        "filter add dev %s parent ffff: protocol all u32 match u8 0 0 "
+        "action mirred egress redirect dev %s\n";
+    char *tc1 = ig_xasprintf(redirect, n->ifname, n->ifname, n->tap);
+    char *tc2 = ig_xasprintf(redirect, n->tap, n->tap, n->ifname);
+    char *tc = ig_xasprintf("%s%s", tc1, tc2);
+    r = batch("ip", ip, err, errlen) < 0 || batch("tc", tc, err, errlen) < 0
+            ? -1
+            : 1;
+    free(ip);
+    free(tc1);
+    free(tc2);
+    free(tc);
+    return r;
 }
 
 int ig_rt_net_save(const struct ig_rt_net *n, const char *path)
@@ -187,6 +166,10 @@ void ig_rt_net_restore(const char *netns, const char *path)
         json_decref(o);
         return;
     }
+    char *script =
+        ig_xasprintf("link del %s\naddr add %s dev %s\n%s%s%s", tap, ip, ifname,
+                     *gw ? "route add default via " : "", gw, *gw ? "\n" : "");
+    char *tc = ig_xasprintf("qdisc del dev %s ingress\n", ifname);
     /* In a child: setns() would move this process for good. */
     pid_t pid = fork();
     if (pid == 0) {
@@ -195,19 +178,17 @@ void ig_rt_net_restore(const char *netns, const char *path)
         if (fd < 0 || setns(fd, CLONE_NEWNET) < 0)
             _exit(1);
         int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
-        if (null >= 0)
+        if (null >= 0) {
+            dup2(null, 1);
             dup2(null, 2);
-        free(RUN(err, sizeof(err), "ip", "link", "del", (char *)tap));
-        free(RUN(err, sizeof(err), "tc", "qdisc", "del", "dev", (char *)ifname,
-                 "ingress"));
-        free(RUN(err, sizeof(err), "ip", "addr", "add", (char *)ip, "dev",
-                 (char *)ifname));
-        if (*gw)
-            free(RUN(err, sizeof(err), "ip", "route", "add", "default", "via",
-                     (char *)gw));
-        _exit(0);
+        }
+        /* The tap goes first: with it goes the redirect into it. */
+        batch("tc", tc, err, sizeof(err));
+        _exit(batch("ip", script, err, sizeof(err)) < 0);
     }
     if (pid > 0)
         waitpid(pid, NULL, 0);
+    free(script);
+    free(tc);
     json_decref(o);
 }
