@@ -100,11 +100,31 @@ for _ in $(seq 300); do grep -q waiting "$work/c3.out" && break; sleep 0.1; done
 grep -q waiting "$work/c3.out" || fail "guest output: $(cat "$work/c3.out")"
 "$rt" --root "$root" kill c3 TERM || fail "kill TERM"
 wait_status c3 stopped || fail "after kill TERM: state $(state c3)"
+if [ "$plat" = pico ]; then
+    grep -q "got SIGTERM" "$work/c3.out" || fail "kill TERM did not reach the guest: $(cat "$work/c3.out")"
+fi
 "$rt" --root "$root" delete c3 || fail "delete"
 [ -e "$root/c3" ] && fail "delete left $root/c3"
 [ "$(jq -r .status "$work/poststop.json" 2>/dev/null)" = stopped ] ||
     fail "poststop hook did not run"
 "$rt" --root "$root" delete c3 >/dev/null 2>&1 && fail "delete of a deleted container succeeded"
+
+# cgroupsPath: the container process joins the group on every hierarchy
+# (here the memory one, v1 or v2); delete removes the group.
+cg=/ingot-rt-test-$$
+memcg=$(awk '$3 == "cgroup" && $4 ~ /memory/ { print $2; exit }
+    $3 == "cgroup2" { v2 = $2 } END { if (v2) print v2 }' /proc/mounts | head -1)
+if [ -n "$memcg" ]; then
+    bundle "$work/b9" ".process.args=[\"/ingot/kernel\",\"wait\"] | .linux.cgroupsPath=\"$cg/c9\" |
+      .linux.resources.memory.limit=33554432"
+    "$rt" --root "$root" create --bundle "$work/b9" --pid-file "$work/b9.pid" c9 \
+        >/dev/null 2>&1 </dev/null || fail "cgroup create"
+    grep -qx "$(cat "$work/b9.pid")" "$memcg$cg/c9/cgroup.procs" ||
+        fail "cgroup: $(cat "$work/b9.pid") not in $memcg$cg/c9"
+    "$rt" --root "$root" delete --force c9 || fail "cgroup delete"
+    [ -e "$memcg$cg/c9" ] && fail "cgroup: delete left $memcg$cg/c9"
+    for d in /sys/fs/cgroup/*"$cg" /sys/fs/cgroup"$cg"; do [ -d "$d" ] && rmdir "$d"; done
+fi
 
 # 4. a bind mount read and written; read-only stays read-only.
 mkdir -p "$work/vol" "$work/volro"

@@ -1,12 +1,20 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* rtprobe.c: what a container engine handed the guest, printed for tests. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 extern char **environ;
+
+static volatile sig_atomic_t term;
+
+static void on_term(int sig)
+{
+    term = sig;
+}
 
 /* MiB the heap grows to before malloc fails: tells the memory limit. */
 static int heap_mib(void)
@@ -29,8 +37,6 @@ int main(int argc, char **argv)
             printf("env %s\n", *e);
     if (strcmp(mode, "exit") == 0 && argc > 2)
         return atoi(argv[2]);
-    if (strcmp(mode, "tty") == 0)
-        printf("isatty=%d\n", isatty(1));
     if (strcmp(mode, "mem") == 0)
         printf("heap_mib=%d\n", heap_mib());
     if (strcmp(mode, "vol") == 0 && argc > 2) {
@@ -52,10 +58,14 @@ int main(int argc, char **argv)
         printf("wrote out.txt\n");
     }
     if (strcmp(mode, "wait") == 0) {
+        /* `docker stop` and friends: SIGTERM, which pico delivers to the
+         * guest (kvm ends with 143 instead). */
+        signal(SIGTERM, on_term);
         printf("waiting\n");
         fflush(stdout);
-        for (;;)
+        while (!term)
             sleep(1);
+        printf("got SIGTERM\n");
     }
     fflush(stdout);
     return 0;
