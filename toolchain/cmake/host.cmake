@@ -14,10 +14,15 @@
 #       in LINK that has one, for the host unit tests to link.
 #   ingot_host_test(NAME name SOURCES ... [TARGET tgt] [INCLUDES dir...]
 #                   [LINK lib...] [ARGS arg...])
-#       a host unit test under sanitizers, built into <build>/tests/unit
+#       a host unit test under sanitizers, built into INGOT_UNIT_DIR
 #       (target tgt, default test_<name>) and registered with ctest as
 #       unit.<name>, run with ARGS.  Tests include "unit.h" (tests/unit)
 #       and may include <ingot/...> headers of the library OS.
+#
+# INGOT_UNIT_DIR (<build>/tests/unit) holds the test programs and the
+# fixture images tests/unit/CMakeLists.txt builds (target
+# ingot-unit-fixtures).
+set(INGOT_UNIT_DIR ${CMAKE_BINARY_DIR}/tests/unit)
 
 set(INGOT_SANITIZE_FLAGS -fsanitize=address,undefined -fno-omit-frame-pointer
     -fno-sanitize-recover=all -g)
@@ -72,6 +77,6 @@ function(ingot_host_test)
   target_link_libraries(${t} PRIVATE ${arg_LINK})
   ingot_host_target(${t} SANITIZE)
   set_target_properties(${t} PROPERTIES
-    RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests/unit)
+    RUNTIME_OUTPUT_DIRECTORY ${INGOT_UNIT_DIR})
   add_test(NAME unit.${arg_NAME} COMMAND ${t} ${arg_ARGS})
 endfunction()
