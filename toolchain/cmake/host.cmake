@@ -13,8 +13,10 @@
 #       and settings under sanitizers, linking the -san twin of each library
 #       in LINK that has one, for the host unit tests to link.
 #   ingot_host_test(NAME name SOURCES ... [TARGET tgt] [INCLUDES dir...]
-#                   [LINK lib...] [ARGS arg...])
-#       a host unit test under sanitizers, built into INGOT_UNIT_DIR
+#                   [LINK lib...] [ARGS arg...] [UBSAN_ONLY])
+#       a host unit test under sanitizers (UBSan alone with UBSAN_ONLY, for
+#       code ASan cannot follow, like hand-made stack switches), built
+#       into INGOT_UNIT_DIR
 #       (target tgt, default test_<name>) and registered with ctest as
 #       unit.<name>, run with ARGS.  Tests include "unit.h" (tests/unit)
 #       and may include <ingot/...> headers of the library OS.
@@ -65,8 +67,8 @@ function(ingot_host_library name)
 endfunction()
 
 function(ingot_host_test)
-  cmake_parse_arguments(arg "" "NAME;TARGET" "SOURCES;INCLUDES;LINK;ARGS"
-    ${ARGN})
+  cmake_parse_arguments(arg "UBSAN_ONLY" "NAME;TARGET"
+    "SOURCES;INCLUDES;LINK;ARGS" ${ARGN})
   set(t test_${arg_NAME})
   if(arg_TARGET)
     set(t ${arg_TARGET})
@@ -75,7 +77,14 @@ function(ingot_host_test)
   target_include_directories(${t} PRIVATE ${arg_INCLUDES}
     ${PROJECT_SOURCE_DIR}/libos/include ${PROJECT_SOURCE_DIR}/tests/unit)
   target_link_libraries(${t} PRIVATE ${arg_LINK})
-  ingot_host_target(${t} SANITIZE)
+  if(arg_UBSAN_ONLY)
+    ingot_host_target(${t} NO_SANITIZE)
+    target_compile_options(${t} PRIVATE -fsanitize=undefined
+      -fno-sanitize-recover=all -g)
+    target_link_options(${t} PRIVATE -fsanitize=undefined)
+  else()
+    ingot_host_target(${t} SANITIZE)
+  endif()
   set_target_properties(${t} PROPERTIES
     RUNTIME_OUTPUT_DIRECTORY ${INGOT_UNIT_DIR})
   add_test(NAME unit.${arg_NAME} COMMAND ${t} ${arg_ARGS})
