@@ -136,10 +136,8 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
     long r = do_mmap(addr, len, prot, flags, fd, off);
 
-    if (r < 0 && r > -4096) {
-        errno = (int)-r;
+    if (r < 0 && r > -4096 && ig_posix_failed(r))
         return MAP_FAILED;
-    }
     return (void *)(uintptr_t)r;
 }
 
@@ -221,13 +219,13 @@ void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...)
     if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED) || (flags & MREMAP_FIXED) ||
         check_range(old, old_len ? old_len : PAGE, &end) < 0 || new_len == 0 ||
         new_len > SIZE_MAX - PAGE) {
-        errno = EINVAL;
+        ig_posix_failed(-EINVAL);
         return MAP_FAILED;
     }
     old_len = round_up(old_len);
     new_len = round_up(new_len);
     if (!mapped(a, a + old_len)) {
-        errno = EFAULT;
+        ig_posix_failed(-EFAULT);
         return MAP_FAILED;
     }
     if (new_len <= old_len) {
@@ -236,15 +234,13 @@ void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...)
         return old;
     }
     if (!(flags & MREMAP_MAYMOVE)) {
-        errno = ENOMEM;
+        ig_posix_failed(-ENOMEM);
         return MAP_FAILED;
     }
     r = do_mmap(NULL, new_len, PROT_READ | PROT_WRITE,
                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (r < 0) {
-        errno = (int)-r;
+    if (ig_posix_failed(r))
         return MAP_FAILED;
-    }
     memcpy((void *)(uintptr_t)r, old, old_len);
     unmap_range(a, a + old_len);
     return (void *)(uintptr_t)r;
@@ -265,14 +261,15 @@ int mprotect(void *addr, size_t len, int prot)
 }
 
 /* MADV_DONTNEED and MADV_FREE on anonymous memory must read back as
- * zeros afterwards, as on Linux; the rest are hints. */
-int madvise(void *addr, size_t len, int advice)
+ * zeros afterwards, as on Linux; the rest are hints.  Returns 0 or a
+ * negative errno. */
+static int advise(void *addr, size_t len, int advice)
 {
     uintptr_t a = (uintptr_t)addr, end;
 
     if (advice < MADV_NORMAL || advice > MADV_DODUMP ||
         (advice > MADV_DONTNEED && advice < MADV_FREE))
-        return (int)ig_posix_ret(-EINVAL);
+        return -EINVAL;
     if (len == 0 && !(a & (PAGE - 1)))
         return 0;
     int r = check_range(addr, len, &end);
@@ -286,18 +283,20 @@ int madvise(void *addr, size_t len, int advice)
                 memset((void *)s, 0, e - s);
         }
     }
-    return (int)ig_posix_ret(r);
+    return r;
 }
 
+int madvise(void *addr, size_t len, int advice)
+{
+    return (int)ig_posix_ret(advise(addr, len, advice));
+}
+
+/* POSIX_MADV_DONTNEED is only a hint, unlike MADV_DONTNEED; the error
+ * comes back as the result, errno untouched. */
 int posix_madvise(void *addr, size_t len, int advice)
 {
-    int saved = errno;
-    int r = madvise(addr, len,
-                    advice == POSIX_MADV_DONTNEED ? MADV_NORMAL : advice);
-    int e = errno;
-
-    errno = saved;
-    return r < 0 ? e : 0;
+    return -advise(addr, len,
+                   advice == POSIX_MADV_DONTNEED ? MADV_NORMAL : advice);
 }
 
 int msync(void *addr, size_t len, int flags)

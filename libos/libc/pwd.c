@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* pwd.c: users and groups from /etc/passwd and /etc/group in the rootfs. */
+#include <ingot/posix.h>
 #include <ingot/vfs.h>
 
 #include <errno.h>
@@ -150,17 +151,20 @@ static int split(char *line, char **f, int n)
     return -1;
 }
 
+/* A decimal id up to INT32_MAX, nothing else. */
 static int parse_id(const char *s, unsigned *out)
 {
-    char *end;
-    unsigned long v;
+    unsigned long v = 0;
 
-    if (*s < '0' || *s > '9')
+    if (!*s)
         return -1;
-    errno = 0;
-    v = strtoul(s, &end, 10);
-    if (*end || errno || v > INT32_MAX)
-        return -1;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return -1;
+        v = v * 10 + (unsigned long)(*s - '0');
+        if (v > INT32_MAX)
+            return -1;
+    }
     *out = (unsigned)v;
     return 0;
 }
@@ -345,7 +349,7 @@ static int grow(struct ent *e)
         while (r == ERANGE && (r = grow(e)) == 0)                              \
             r = call;                                                          \
         if (r)                                                                 \
-            errno = r;                                                         \
+            ig_posix_failed(-r);                                               \
         return res;                                                            \
     } while (0)
 

@@ -23,27 +23,18 @@ char *realpath(const char *path, char *resolved)
     size_t olen;
     int links = 0, err = 0;
 
-    if (!path) {
-        errno = EINVAL;
+    if (ig_posix_failed(!path                          ? -EINVAL
+                        : !*path                       ? -ENOENT
+                        : strlen(path) >= sizeof(rest) ? -ENAMETOOLONG
+                                                       : 0))
         return NULL;
-    }
-    if (!*path) {
-        errno = ENOENT;
-        return NULL;
-    }
-    if (strlen(path) >= sizeof(rest)) {
-        errno = ENAMETOOLONG;
-        return NULL;
-    }
     strcpy(rest, path);
     if (rest[0] == '/') {
         olen = 0;
     } else {
         int r = ig_vfs_getcwd(out, sizeof(out));
-        if (r < 0) {
-            errno = -r;
+        if (ig_posix_failed(r))
             return NULL;
-        }
         olen = strlen(out);
         if (olen == 1)
             olen = 0; /* "/" */
@@ -109,10 +100,8 @@ char *realpath(const char *path, char *resolved)
         }
         olen += 1 + n;
     }
-    if (err) {
-        errno = -err;
+    if (ig_posix_failed(err))
         return NULL;
-    }
     if (olen == 0) {
         out[0] = '/';
         out[1] = '\0';

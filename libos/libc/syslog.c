@@ -86,7 +86,6 @@ void vsyslog(int priority, const char *fmt, va_list ap)
     if (len == 0 || line[len - 1] != '\n')
         line[len++] = '\n';
     ig_plat_console_write(line, len);
-    errno = saved;
 }
 
 void syslog(int priority, const char *fmt, ...)

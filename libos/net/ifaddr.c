@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* ifaddr.c: interface names, indexes and addresses from lwIP's netifs. */
+#include <ingot/posix.h>
+
 #include <errno.h>
 #include <ifaddrs.h>
 #include <net/if.h>
@@ -54,7 +56,7 @@ unsigned int if_nametoindex(const char *name)
     struct netif *nif = name ? by_name(name) : NULL;
 
     if (!nif) {
-        errno = ENODEV;
+        ig_posix_failed(-ENODEV);
         return 0;
     }
     return netif_get_index(nif);
@@ -71,7 +73,7 @@ char *if_indextoname(unsigned int index, char *name)
             return name;
         }
     }
-    errno = ENXIO;
+    ig_posix_failed(-ENXIO);
     return NULL;
 }
 
@@ -86,7 +88,7 @@ struct if_nameindex *if_nameindex(void)
     struct if_nameindex *list =
         calloc(1, (n + 1) * (sizeof(*list) + IF_NAMESIZE));
     if (!list) {
-        errno = ENOBUFS;
+        ig_posix_failed(-ENOBUFS);
         return NULL;
     }
     char *names = (char *)(list + n + 1);
@@ -141,16 +143,14 @@ int getifaddrs(struct ifaddrs **out)
     struct netif *nif;
 
     if (!out) {
-        errno = EFAULT;
-        return -1;
+        return (int)ig_posix_ret(-EFAULT);
     }
     NETIF_FOREACH(nif)
     {
         struct ifa_block *b = calloc(1, sizeof(*b));
         if (!b) {
             freeifaddrs(head);
-            errno = ENOMEM;
-            return -1;
+            return (int)ig_posix_ret(-ENOMEM);
         }
         if_name(nif, b->name);
         b->ifa.ifa_name = b->name;
