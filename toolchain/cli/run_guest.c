@@ -135,6 +135,9 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
     po.stdin_fd = o->input_channel ? infds[0] : null; /* -1: inherited */
     po.stdout_fd = fds[1];
     po.die_with_parent = 1;
+    /* With the input channel every signal reaches the guest through
+     * ingot run: the terminal's Ctrl-C must not also end QEMU. */
+    po.own_group = o->input_channel;
     signal(SIGPIPE, SIG_IGN);
     ig_proc_forward_start();
     ig_proc_forward_inband(o->input_channel);
@@ -186,10 +189,8 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
     close(fds[0]);
     ig_run_input_close(&in);
     ig_proc_wait(p.qemu, &end.qemu_raw);
-    /* In-band signals went to the guest, which decided the status. */
-    end.signalled = p.broken           ? SIGPIPE
-                    : o->input_channel ? 0
-                                       : ig_proc_forwarded();
+    /* An exit record, if any, takes precedence (ig_run_end_status()). */
+    end.signalled = p.broken ? SIGPIPE : ig_proc_forwarded();
     ig_proc_forward_inband(0);
     ig_proc_forward_stop();
     end.record = p.rec.status;

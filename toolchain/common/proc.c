@@ -99,6 +99,7 @@ void ig_proc_opts_init(struct ig_proc_opts *o)
 {
     o->stdin_fd = o->stdout_fd = o->stderr_fd = -1;
     o->die_with_parent = 0;
+    o->own_group = 0;
 }
 
 static _Noreturn void child(char *const *argv, const struct ig_proc_opts *o,
@@ -106,6 +107,8 @@ static _Noreturn void child(char *const *argv, const struct ig_proc_opts *o,
 {
     const int fds[3] = {o->stdin_fd, o->stdout_fd, o->stderr_fd};
 
+    if (o->own_group)
+        setpgid(0, 0);
     if (o->die_with_parent) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (getppid() != parent)

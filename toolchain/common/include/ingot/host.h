@@ -119,6 +119,8 @@ struct ig_proc_opts {
     int stdout_fd;
     int stderr_fd;
     int die_with_parent; /* child gets SIGKILL if the tool dies */
+    int own_group;       /* child leads a process group of its own, out of
+                            reach of the terminal's Ctrl-C */
 };
 
 /* Initialises (o) to inherit everything. */
