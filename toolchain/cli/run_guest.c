@@ -136,8 +136,9 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
     po.stdout_fd = fds[1];
     po.die_with_parent = 1;
     /* With the input channel every signal reaches the guest through
-     * ingot run: the terminal's Ctrl-C must not also end QEMU. */
-    po.own_group = o->input_channel;
+     * ingot run: the terminal's Ctrl-C to the whole group must not also
+     * end QEMU, which then keeps them blocked (it never unblocks them). */
+    po.block_fwd = o->input_channel;
     signal(SIGPIPE, SIG_IGN);
     ig_proc_forward_start();
     ig_proc_forward_inband(o->input_channel);

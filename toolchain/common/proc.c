@@ -99,7 +99,7 @@ void ig_proc_opts_init(struct ig_proc_opts *o)
 {
     o->stdin_fd = o->stdout_fd = o->stderr_fd = -1;
     o->die_with_parent = 0;
-    o->own_group = 0;
+    o->block_fwd = 0;
 }
 
 static _Noreturn void child(char *const *argv, const struct ig_proc_opts *o,
@@ -107,8 +107,6 @@ static _Noreturn void child(char *const *argv, const struct ig_proc_opts *o,
 {
     const int fds[3] = {o->stdin_fd, o->stdout_fd, o->stderr_fd};
 
-    if (o->own_group)
-        setpgid(0, 0);
     if (o->die_with_parent) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (getppid() != parent)
@@ -117,7 +115,11 @@ static _Noreturn void child(char *const *argv, const struct ig_proc_opts *o,
     for (int i = 0; i < 3; i++)
         if (fds[i] >= 0 && fds[i] != i && dup2(fds[i], i) < 0)
             goto fail;
-    sigprocmask(SIG_SETMASK, mask, NULL);
+    sigset_t m = *mask;
+    if (o->block_fwd)
+        for (size_t i = 0; i < NFWD; i++)
+            sigaddset(&m, fwd_sigs[i]);
+    sigprocmask(SIG_SETMASK, &m, NULL);
     execvp(argv[0], argv);
 fail:;
     int err = errno;

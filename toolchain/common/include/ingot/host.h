@@ -119,8 +119,9 @@ struct ig_proc_opts {
     int stdout_fd;
     int stderr_fd;
     int die_with_parent; /* child gets SIGKILL if the tool dies */
-    int own_group;       /* child leads a process group of its own, out of
-                            reach of the terminal's Ctrl-C */
+    int block_fwd;       /* child starts with the signals ig_proc_forward_*
+                            passes on blocked: a terminal's Ctrl-C to the
+                            whole group then reaches it only as forwarded */
 };
 
 /* Initialises (o) to inherit everything. */
