@@ -14,7 +14,8 @@ mount -t devpts devpts /dev/pts # xenconsoled opens ptys
 mount -t tmpfs run /run
 mount -t tmpfs tmp /tmp
 ln -s /run /var/run
-mkdir -p /run/xen /run/xenstored
+mkdir -p /run/xen /run/xenstored /run/lock
+ln -s /run/lock /var/lock # xenconsole locks its domain there
 
 # The report channel: COM1 as a raw byte pipe (Xen keeps COM2 for itself).
 report=/dev/ttyS0

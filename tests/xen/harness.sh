@@ -24,8 +24,6 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 lock=$here/debs.lock
-# Bumped when the initramfs recipe changes, so caches are rebuilt.
-recipe=3
 
 skip() {
     echo "SKIP: $*"
@@ -104,8 +102,11 @@ build_initramfs() {
     : >"$root/etc/xen/xl.conf" # xl warns without one
     local xbin=$tree/usr/lib/xen-4.17/bin
     local libpath=$tree/usr/lib/x86_64-linux-gnu
-    for f in xl xenstored xenconsoled xen-init-dom0; do
-        cp "$xbin/$f" "$root/sbin/$f"
+    # At Debian's paths: xl runs xenconsole from there for `create -c`.
+    mkdir -p "$root/usr/lib/xen-4.17/bin"
+    for f in xl xenstored xenconsoled xenconsole xen-init-dom0; do
+        cp "$xbin/$f" "$root/usr/lib/xen-4.17/bin/$f"
+        ln -s "/usr/lib/xen-4.17/bin/$f" "$root/sbin/$f"
         copy_closure "$root" "$libpath" "$xbin/$f"
     done
     for f in xenstore-write xenstore-read xenstore-ls; do
@@ -140,7 +141,7 @@ prepare() {
     rm -f "$cache/debs.list.$$"
     fetch_debs
     debs=$(cat "$cache/debs.list")
-    key=$(cat "$lock" "$here/dom0-init.sh" | sha256sum | cut -c1-16)-$recipe
+    key=$(cat "$lock" "$here/dom0-init.sh" "$0" | sha256sum | cut -c1-16)
     if [ ! -f "$cache/dom0-$key.cpio.gz" ] || [ ! -f "$cache/xen.elf" ]; then
         (
             flock 9
