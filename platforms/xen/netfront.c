@@ -5,6 +5,7 @@
 #include <ingot/plat.h>
 #include <string.h>
 
+#include "net_csum.h"
 #include "netfront.h"
 #include "xen_internal.h"
 
@@ -88,6 +89,25 @@ static unsigned long to_ulong(const char *s)
     while (*s >= '0' && *s <= '9')
         v = v * 10 + (unsigned long)(*s++ - '0');
     return v;
+}
+
+/* A frame from dom0's own stack may come with its TCP/UDP checksum only
+ * started (the pseudo-header sum in the field): finish it here, over IPv4,
+ * where the transport header is found from the IP header. */
+static void complete_csum(uint8_t *f, size_t len)
+{
+    size_t ihl, total;
+
+    if (len < 34 || f[12] != 0x08 || f[13] != 0x00 || (f[14] >> 4) != 4)
+        return;
+    ihl = (size_t)(f[14] & 0xf) * 4;
+    total = (size_t)f[16] << 8 | f[17];
+    if (ihl < 20 || total < ihl || 14 + total > len)
+        return;
+    if (f[23] == 6)
+        ig_csum_complete(f, 14 + total, 14 + (unsigned)ihl, 16);
+    else if (f[23] == 17)
+        ig_csum_complete(f, 14 + total, 14 + (unsigned)ihl, 6);
 }
 
 /* Posts receive buffer (i) at the ring's producer index. */
@@ -285,6 +305,8 @@ long ig_plat_net_recv(int dev, void *buf, size_t cap)
     else {
         memcpy(buf, v->rx_buf[rsp.id] + rsp.offset, (size_t)rsp.status);
         ret = rsp.status;
+        if (rsp.flags & IG_XEN_NETRXF_CSUM_BLANK)
+            complete_csum(buf, (size_t)ret);
     }
     rx_post(v, rsp.id);
     __atomic_thread_fence(__ATOMIC_RELEASE);

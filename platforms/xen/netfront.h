@@ -22,6 +22,7 @@ struct ig_xen_netif_rx_req {
     uint16_t id, pad;
     uint32_t gref;
 };
+#define IG_XEN_NETRXF_CSUM_BLANK 2u /* checksum not filled in yet */
 struct ig_xen_netif_rx_rsp {
     uint16_t id, offset, flags;
     int16_t status; /* bytes received, or negative on error */

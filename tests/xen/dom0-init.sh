@@ -29,6 +29,10 @@ for m in xen-evtchn xen-privcmd xenfs xen-gntdev xen-gntalloc xen-netback \
 done
 mount -t xenfs xenfs /proc/xen
 ip link set lo up
+# Guests' vifs join this bridge (vif-bridge); dom0 reaches them through it.
+brctl addbr xenbr0
+ip addr add 10.0.9.1/24 dev xenbr0
+ip link set xenbr0 up
 
 xenstored --pid-file=/run/xenstored.pid || say "@@dom0 xenstored failed"
 xen-init-dom0 >/tmp/init-dom0.log 2>&1 || say "@@dom0 xen-init-dom0 failed"
@@ -38,7 +42,7 @@ say "@@dom0 toolstack up after $(cut -d' ' -f1 /proc/uptime) s"
 
 for j in /batch/jobs/*/; do
     name=$(basename "$j")
-    (cd "$j" && timeout -s KILL 25 sh ./cmd >"$j/out" 2>&1)
+    (cd "$j" && timeout -s KILL 60 sh ./cmd >"$j/out" 2>&1)
     rc=$?
     # A job killed mid-guest leaves its domain; clear the stage.
     for d in $(xl list 2>/dev/null | awk 'NR > 2 { print $2 }'); do

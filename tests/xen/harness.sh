@@ -10,8 +10,9 @@
 #   harness.sh run BATCH OUT      one Xen boot running every BATCH/jobs/*/cmd
 #
 # A job is a directory with a shell script `cmd`, run by busybox sh in dom0
-# with the job directory as its working directory and /batch/bin (BATCH/bin:
-# host binaries with their libraries, see `--bin`) on PATH.  Its output and
+# with the job directory as its working directory and /batch/bin (host
+# binaries with their libraries, see `--bin`) on PATH; the rest of BATCH is
+# at /batch too.  Dom0 has a bridge xenbr0 at 10.0.9.1/24 for vifs.  Its output and
 # exit status land in OUT/<job>.out and OUT/<job>.rc; Xen's own log in
 # OUT/xen.log, dom0's kernel log in OUT/dom0.log.
 #
@@ -122,6 +123,8 @@ build_initramfs() {
         [ -n "$f" ] || die "module $mod missing from the kernel package"
         cp "$f" "$root/lib/modules/"
     done
+    mkdir -p "$root/etc/xen/scripts"
+    cp "$here/vif-bridge" "$root/etc/xen/scripts/vif-bridge"
     cp "$here/dom0-init.sh" "$root/init"
     chmod 755 "$root/init"
     (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$out.tmp"
@@ -141,7 +144,8 @@ prepare() {
     rm -f "$cache/debs.list.$$"
     fetch_debs
     debs=$(cat "$cache/debs.list")
-    key=$(cat "$lock" "$here/dom0-init.sh" "$0" | sha256sum | cut -c1-16)
+    key=$(cat "$lock" "$here/dom0-init.sh" "$here/vif-bridge" "$0" |
+        sha256sum | cut -c1-16)
     if [ ! -f "$cache/dom0-$key.cpio.gz" ] || [ ! -f "$cache/xen.elf" ]; then
         (
             flock 9
@@ -167,7 +171,7 @@ run() {
     trap 'rm -rf "$stage"' EXIT
     mkdir -p "$stage/batch/bin" "$stage/batch/lib/x86_64-linux-gnu" \
         "$stage/batch/lib64"
-    cp -r "$batch/jobs" "$stage/batch/"
+    cp -r "$batch/." "$stage/batch/"
     for f in "${bins[@]}"; do
         cp -L "$f" "$stage/batch/bin/"
         copy_closure "$stage/batch" "" "$f"
@@ -179,7 +183,7 @@ run() {
     cat "$stage/batch.cpio" >>"$stage/initrd"
 
     # Boot ~15 s, each job well under 30 s; the whole run is bounded.
-    budget=$((60 + 30 * $(ls "$batch/jobs" | wc -l)))
+    budget=$((240 + 70 * $(ls "$batch/jobs" | wc -l)))
     timeout -s KILL $budget qemu-system-x86_64 -accel tcg -M pc \
         -cpu max,-smap -m 1024 -smp 1 -nodefaults -display none \
         -no-reboot -serial "file:$stage/com1" -serial "file:$out/xen.log" \
