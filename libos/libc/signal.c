@@ -3,14 +3,14 @@
 /* signal.c: dispositions, masks, pending signals and their delivery. */
 #include <ingot/console.h>
 #include <ingot/plat.h>
+#include <ingot/posix.h>
 #include <ingot/sched.h>
 #include <ingot/signal.h>
 
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
-
-#include "libc_internal.h"
 
 #define BIT(sig) (1ull << ((sig)-1))
 #define UNBLOCKABLE (BIT(SIGKILL) | BIT(SIGSTOP))
@@ -37,8 +37,12 @@ static int ignored(int sig)
 
 _Noreturn void ig_signal_die(int sig)
 {
-    ig_printk("ingot: terminated by signal %d (%s)\n", sig,
-              ig_signal_name(sig));
+    char line[64];
+    int n =
+        snprintf(line, sizeof(line), "ingot: terminated by signal %d (%s)\n",
+                 sig, ig_signal_name(sig));
+
+    ig_plat_stderr_write(line, (size_t)n);
     ig_plat_exit(128 + sig);
 }
 
@@ -99,14 +103,14 @@ int ig_signal_deliver(void)
     return ran;
 }
 
-int ig_signal_post(int sig, int code, union sigval value)
+int ig_signal_post(int sig, int code, const union sigval *value)
 {
     if (sig < 1 || sig >= NSIG)
         return -EINVAL;
     if (ignored(sig))
         return 0;
     pending |= BIT(sig);
-    pending_value[sig] = value;
+    pending_value[sig] = value ? *value : (union sigval){0};
     pending_code[sig] = code;
     ig_waitq_wake_all(&sig_waiters);
     return 0;
@@ -117,6 +121,43 @@ int ig_signal_unblocked_pending(void)
     return (pending & ~mask) != 0;
 }
 
+/*
+ * Host signals (plat.h): taken whenever the scheduler looks for work, so a
+ * signal `ingot run` received reaches the image within a millisecond of
+ * busy time or at once when it idles.  A handler does not run here (this
+ * is inside the scheduler, perhaps under a lock the handler wants): the
+ * signal becomes pending and wakes sigsuspend/pause/sigwait/sleep.  A
+ * default action that ends the image does so at once, unless the thread
+ * here blocks the signal.
+ */
+static uint64_t host_signals(void)
+{
+    int sig;
+
+    while ((sig = ig_plat_signal_take()) != 0) {
+        ig_signal_post(sig, SI_USER, NULL);
+        if ((pending & BIT(sig) & ~mask) && actions[sig].sa_handler == SIG_DFL)
+            ig_signal_die(sig);
+    }
+    return UINT64_MAX;
+}
+
+void ig_signal_init(void)
+{
+    ig_sched_set_idle_hook(host_signals);
+}
+
+int ig_signal_sleep_until(uint64_t deadline)
+{
+    for (;;) {
+        if (ig_signal_deliver())
+            return -EINTR;
+        if (ig_plat_clock_monotonic() >= deadline)
+            return 0;
+        ig_waitq_wait(&sig_waiters, deadline);
+    }
+}
+
 /* Generation by the program itself: delivered before the call returns when
  * the calling thread does not block it (POSIX kill(2) and raise(3)). */
 static int send_self(int sig, int code, union sigval value)
@@ -125,14 +166,14 @@ static int send_self(int sig, int code, union sigval value)
         return -EINVAL;
     if (sig == 0)
         return 0;
-    ig_signal_post(sig, code, value);
+    ig_signal_post(sig, code, &value);
     ig_signal_deliver();
     return 0;
 }
 
 int raise(int sig)
 {
-    return (int)ig_libc_ret(send_self(sig, SI_TKILL, (union sigval){0}));
+    return (int)ig_posix_ret(send_self(sig, SI_TKILL, (union sigval){0}));
 }
 
 /* The image is process 1, the leader of its own process group, and the only
@@ -140,22 +181,22 @@ int raise(int sig)
 int kill(pid_t pid, int sig)
 {
     if (pid != getpid() && pid != 0 && pid != -1)
-        return (int)ig_libc_ret(sig < 0 || sig >= NSIG ? -EINVAL : -ESRCH);
-    return (int)ig_libc_ret(send_self(sig, SI_USER, (union sigval){0}));
+        return (int)ig_posix_ret(sig < 0 || sig >= NSIG ? -EINVAL : -ESRCH);
+    return (int)ig_posix_ret(send_self(sig, SI_USER, (union sigval){0}));
 }
 
 int killpg(pid_t pgrp, int sig)
 {
     if (pgrp < 0)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     return kill(pgrp == 0 ? 0 : (pgrp == getpid() ? getpid() : -2), sig);
 }
 
 int sigqueue(pid_t pid, int sig, const union sigval value)
 {
     if (pid != getpid())
-        return (int)ig_libc_ret(sig < 0 || sig >= NSIG ? -EINVAL : -ESRCH);
-    return (int)ig_libc_ret(send_self(sig, SI_QUEUE, value));
+        return (int)ig_posix_ret(sig < 0 || sig >= NSIG ? -EINVAL : -ESRCH);
+    return (int)ig_posix_ret(send_self(sig, SI_QUEUE, value));
 }
 
 void abort(void)
@@ -182,14 +223,14 @@ int pthread_kill(pthread_t t, int sig)
         return ESRCH;
     if (t == pthread_self())
         return -send_self(sig, SI_TKILL, (union sigval){0});
-    return sig ? -ig_signal_post(sig, SI_TKILL, (union sigval){0}) : 0;
+    return sig ? -ig_signal_post(sig, SI_TKILL, NULL) : 0;
 }
 
 int sigaction(int sig, const struct sigaction *restrict a,
               struct sigaction *restrict old)
 {
     if (sig < 1 || sig >= NSIG || (a && (BIT(sig) & UNBLOCKABLE)))
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     if (old)
         *old = actions[sig];
     if (a) {
@@ -209,7 +250,7 @@ _sig_func_ptr signal(int sig, _sig_func_ptr handler)
     struct sigaction old;
 
     if (handler == SIG_ERR) {
-        errno = EINVAL;
+        ig_posix_failed(-EINVAL);
         return SIG_ERR;
     }
     sigemptyset(&a.sa_mask);
@@ -262,7 +303,7 @@ int pthread_sigmask(int how, const sigset_t *restrict set,
 
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
 {
-    return (int)ig_libc_ret(-pthread_sigmask(how, set, old));
+    return (int)ig_posix_ret(-pthread_sigmask(how, set, old));
 }
 
 int sigpending(sigset_t *set)
@@ -280,7 +321,7 @@ int sigsuspend(const sigset_t *m)
         ig_waitq_wait(&sig_waiters, UINT64_MAX);
     mask = saved;
     ig_signal_deliver();
-    return (int)ig_libc_ret(-EINTR);
+    return (int)ig_posix_ret(-EINTR);
 }
 
 int pause(void)
@@ -298,7 +339,7 @@ int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
     if (timeout) {
         if (timeout->tv_sec < 0 || timeout->tv_nsec < 0 ||
             timeout->tv_nsec >= 1000000000l)
-            return (int)ig_libc_ret(-EINVAL);
+            return (int)ig_posix_ret(-EINVAL);
         deadline = ig_plat_clock_monotonic() +
                    (uint64_t)timeout->tv_sec * 1000000000ull +
                    (uint64_t)timeout->tv_nsec;
@@ -315,10 +356,10 @@ int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
         }
         /* Signals outside (set) that are not blocked interrupt the wait. */
         if (ig_signal_deliver() > 0)
-            return (int)ig_libc_ret(-EINTR);
+            return (int)ig_posix_ret(-EINTR);
         if (ig_waitq_wait(&sig_waiters, deadline) == -ETIMEDOUT &&
             !(pending & *set))
-            return (int)ig_libc_ret(-EAGAIN);
+            return (int)ig_posix_ret(-EAGAIN);
     }
 }
 
@@ -352,9 +393,9 @@ int sigaltstack(const stack_t *restrict ss, stack_t *restrict old)
         *old = alt_stack;
     if (ss) {
         if (ss->ss_flags & ~SS_DISABLE)
-            return (int)ig_libc_ret(-EINVAL);
+            return (int)ig_posix_ret(-EINVAL);
         if (!(ss->ss_flags & SS_DISABLE) && ss->ss_size < MINSIGSTKSZ)
-            return (int)ig_libc_ret(-ENOMEM);
+            return (int)ig_posix_ret(-ENOMEM);
         alt_stack = *ss;
         if (ss->ss_flags & SS_DISABLE)
             alt_stack = (stack_t){.ss_flags = SS_DISABLE};

@@ -8,8 +8,9 @@
  * ig_sched_init() runs once at boot (ig_libos_main), after the heap and
  * before constructors: it turns the boot context into the first thread.
  * From then on ig_thread_create() starts threads on guarded stacks from
- * the platform's pool (plat.h), each with its own TLS block and newlib
- * reentrancy structure.
+ * the platform's pool (plat.h), each with its own TLS block and the C
+ * library's per-thread state, which libc hands over once with
+ * ig_sched_set_libc() (the scheduler does not know what it holds).
  *
  * Scheduling is cooperative on one CPU: a thread runs until it blocks (a
  * wait queue, a sleep, join) or yields (ig_sched_yield(), sched_yield(),
@@ -19,17 +20,41 @@
  * synchronization objects below rely on that and take no spinlocks.
  */
 
+#include <ingot/list.h>
+
 #include <stdint.h>
 
 struct ig_thread;
 
 /* A FIFO of blocked threads.  Zero-initialised is empty. */
 struct ig_waitq {
-    struct ig_thread *head, *tail;
+    struct ig_list threads;
 };
+
+static inline int ig_waitq_empty(const struct ig_waitq *q)
+{
+    return ig_list_empty(&q->threads);
+}
 
 /* Makes the running boot context thread 1 and sets up its TLS. */
 void ig_sched_init(void);
+
+/* The C library's per-thread state (newlib's struct _reent), carried by
+ * the scheduler without knowing it.  thread_new returns the state of a
+ * thread being created (NULL: no memory, the creation fails with
+ * -ENOMEM); switch_to makes (state) the running one, at every switch;
+ * thread_free releases it after its thread ended. */
+struct ig_sched_libc {
+    void *(*thread_new)(void);
+    void (*switch_to)(void *state);
+    void (*thread_free)(void *state);
+};
+
+/* Installs (ops) and makes (boot_state) the first thread's state; the
+ * first thread's state is never freed.  Called once, after
+ * ig_sched_init() and before the first ig_thread_create().  Without it
+ * threads carry no C library state. */
+void ig_sched_set_libc(const struct ig_sched_libc *ops, void *boot_state);
 
 /* Starts (fn)(arg) in a new thread and stores it in (*out).  Returns 0,
  * -EAGAIN when every stack slot is in use, or -ENOMEM. */
@@ -70,14 +95,15 @@ void ig_sched_yield(void);
  * not starve the others. */
 void ig_sched_maybe_yield(void);
 
-/* Sets (fn) as the scheduler's idle hook (NULL removes it): whenever the
- * scheduler finds no thread to run it calls (fn) before idling, and again
- * after each ig_plat_idle(); while threads are runnable it calls it at a
- * switch at most once a millisecond.  The hook does device work that may wake
- * threads (it must not block) and returns the monotonic time by which it
- * wants to run again, UINT64_MAX for "only on an event".  The network
- * stack is the one user. */
-void ig_sched_set_idle_hook(uint64_t (*fn)(void));
+/* Adds (fn) to the scheduler's idle hooks (up to 4: the network stack,
+ * standard input, host signals): whenever the scheduler finds no thread to
+ * run it calls every hook before idling, and again after each
+ * ig_plat_idle(); while threads are runnable it calls them at a switch at
+ * most once a millisecond.  A hook does device work that may wake threads
+ * (it must not block) and returns the monotonic time by which it wants to
+ * run again, UINT64_MAX for "only on an event".  Returns 0, or -ENOMEM
+ * when every slot is taken. */
+int ig_sched_set_idle_hook(uint64_t (*fn)(void));
 
 /* Blocks until the monotonic clock reaches (deadline) nanoseconds. */
 void ig_sched_sleep_until(uint64_t deadline);

@@ -217,18 +217,26 @@ struct ig_statfs {
 int ig_vfs_statfs(const char *path, struct ig_statfs *out);
 int ig_vfs_fstatfs(int fd, struct ig_statfs *out);
 
-/* Claims a libos command-line option meant for the VFS:
- * "vol.TAG=GUESTDIR[:ro]" mounts volume TAG (a host directory or 9P
- * device of that name) at GUESTDIR, creating its directories; a missing
- * device ends the image with 255 after "ingot: volume TAG (GUESTDIR): no
- * such device".  Returns 1 if (opt) was the VFS's, else 0. */
+/* The option handler of the "vol" component (libingot-vol.a,
+ * <ingot/component.h>): "vol.TAG=GUESTDIR[:ro]" mounts volume TAG (a host
+ * directory or 9P device of that name) at GUESTDIR, creating its
+ * directories; a malformed option or a missing device ends the image with
+ * 255 after one line, e.g. "ingot: volume TAG (GUESTDIR): no such
+ * device".  Returns 0, or -EINVAL if (opt) does not start with "vol.". */
 int ig_vfs_option(const char *opt);
 
 struct ig_dirent {
     ino_t ino;
-    unsigned char type; /* DT_* value: 4 directory, 8 regular, 2 char */
+    unsigned char type; /* DT_* value: ig_vfs_dtype() */
     char name[IG_NAME_MAX + 1];
 };
+
+/* The DT_* value of a file of (mode): its S_IFMT bits shifted down, which
+ * is how Linux numbers them (DT_DIR 4, DT_REG 8, DT_CHR 2, DT_LNK 10). */
+static inline unsigned char ig_vfs_dtype(mode_t mode)
+{
+    return (unsigned char)((mode & S_IFMT) >> 12);
+}
 
 /* Reads the next entry of directory (fd) into (out), "." and ".." first.
  * Returns 1, 0 at the end, -EBADF or -ENOTDIR. */
