@@ -92,7 +92,8 @@ int ig_xen_evtchn_poll(void)
         uint64_t bits;
 
         sel &= sel - 1;
-        bits = ig_xen_shared->evtchn_pending[w] & ~ig_xen_shared->evtchn_mask[w];
+        bits =
+            ig_xen_shared->evtchn_pending[w] & ~ig_xen_shared->evtchn_mask[w];
         __atomic_fetch_and(&ig_xen_shared->evtchn_pending[w], ~bits,
                            __ATOMIC_SEQ_CST);
         n += __builtin_popcountll(bits);

@@ -40,7 +40,8 @@ _Noreturn void ig_kvm_exit_hard(int status)
 
     for (;;) {
         if (ig_xen_hypercalls_ready)
-            ig_xen_hc2(XEN_HC_SCHED_OP, XEN_SCHEDOP_SHUTDOWN, (uintptr_t)&reason);
+            ig_xen_hc2(XEN_HC_SCHED_OP, XEN_SCHEDOP_SHUTDOWN,
+                       (uintptr_t)&reason);
         __asm__ volatile("cli; hlt");
     }
 }

@@ -45,8 +45,8 @@ int ig_xen_grant(uint16_t dom, uint64_t pa, int ro)
     for (unsigned n = 0; n < ENTRIES; n++) {
         unsigned ref = next_free;
 
-        next_free = next_free + 1 < ENTRIES ? next_free + 1
-                                             : XEN_GNTTAB_RESERVED;
+        next_free =
+            next_free + 1 < ENTRIES ? next_free + 1 : XEN_GNTTAB_RESERVED;
         if (ref < XEN_GNTTAB_RESERVED || used[ref])
             continue;
         used[ref] = 1;
@@ -54,8 +54,8 @@ int ig_xen_grant(uint16_t dom, uint64_t pa, int ro)
         table[ref].frame = (uint32_t)(pa >> 12);
         /* The frame and domain before the flag that makes them valid. */
         __atomic_thread_fence(__ATOMIC_RELEASE);
-        table[ref].flags = (uint16_t)(XEN_GTF_PERMIT_ACCESS |
-                                      (ro ? XEN_GTF_READONLY : 0));
+        table[ref].flags =
+            (uint16_t)(XEN_GTF_PERMIT_ACCESS | (ro ? XEN_GTF_READONLY : 0));
         return (int)ref;
     }
     return -ENOSPC;

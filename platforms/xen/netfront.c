@@ -69,8 +69,7 @@ static int xs_write_fmt(const char *dir, const char *key, unsigned long v)
     return ig_xen_xs_write(path, val);
 }
 
-static long xs_read_key(const char *dir, const char *key, char *buf,
-                        size_t cap)
+static long xs_read_key(const char *dir, const char *key, char *buf, size_t cap)
 {
     char path[160];
 

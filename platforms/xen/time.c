@@ -92,8 +92,7 @@ uint64_t ig_plat_clock_since_entry(void)
     if (!ig_xen_shared)
         return 0;
     snapshot(&t);
-    return scale(ig_arch_rdtsc() - entry_tsc, t.tsc_to_system_mul,
-                 t.tsc_shift);
+    return scale(ig_arch_rdtsc() - entry_tsc, t.tsc_to_system_mul, t.tsc_shift);
 }
 
 void ig_plat_idle(uint64_t deadline)

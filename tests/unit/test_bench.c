@@ -52,7 +52,8 @@ static void test_args(void)
     CHECK_INT(parse(err, &o, "--frob", NULL, NULL), -1);
     CHECK_STR(err, "--frob: unknown option");
     CHECK_INT(parse(err, &o, "-n", "2", NULL), -1);
-    CHECK_STR(err, "no suite given (boot, memory, density, size, net, xen or all)");
+    CHECK_STR(err,
+              "no suite given (boot, memory, density, size, net, xen or all)");
 }
 
 static void test_split(void)

@@ -34,9 +34,9 @@ enum ig_run_accel { IG_RUN_ACCEL_AUTO, IG_RUN_ACCEL_KVM, IG_RUN_ACCEL_TCG };
  * are port forwards and NONE otherwise. */
 enum ig_run_net {
     IG_RUN_NET_DEFAULT,
-    IG_RUN_NET_NONE, /* no network device */
-    IG_RUN_NET_USER, /* kvm: QEMU user networking (slirp), with -p */
-    IG_RUN_NET_TAP,  /* an existing tap device, (net_tap) */
+    IG_RUN_NET_NONE,   /* no network device */
+    IG_RUN_NET_USER,   /* kvm: QEMU user networking (slirp), with -p */
+    IG_RUN_NET_TAP,    /* an existing tap device, (net_tap) */
     IG_RUN_NET_BRIDGE, /* xen: a vif on the dom0 bridge (net_tap) */
 };
 

@@ -23,9 +23,9 @@ static int xen_check(const struct ig_run_opts *o, const char **what, char *err,
         return -1;
     }
     if (o->net == IG_RUN_NET_USER || o->net == IG_RUN_NET_TAP) {
-        *what = o->nports                     ? "-p"
+        *what = o->nports                   ? "-p"
                 : o->net == IG_RUN_NET_USER ? "--net user"
-                                              : "--net tap";
+                                            : "--net tap";
         snprintf(err, errlen,
                  "xen guests reach networks through a vif on a dom0 bridge: "
                  "use --net bridge:NAME");
