@@ -17,9 +17,9 @@
 #include "cc_link.h"
 
 /* The file item (i) links: the object compiled from a source, an input,
- * or for -lNAME the libNAME.a found in an -L directory given before it
- * (ld looks at ingot-cc's own directories last, which hold nothing of the
- * program's).  Returns a malloc'd path, or NULL. */
+ * or for -lNAME the libNAME.a found in an -L directory given before it,
+ * else in the sysroot (ld looks at ingot-cc's own directories last).
+ * Returns a malloc'd path, or NULL. */
 static char *input_path(const struct ig_cc_link *l, size_t i, char *const *objs)
 {
     const struct ig_cc_item *it = &l->cc->items[i];
@@ -40,6 +40,14 @@ static char *input_path(const struct ig_cc_link *l, size_t i, char *const *objs)
             return p;
         free(p);
     }
+    char *sys = ig_cc_sysroot(l->libdir);
+    char *p = name && *name != ':'
+                  ? ig_xasprintf("%s/usr/lib/lib%s.a", sys, name)
+                  : NULL;
+    free(sys);
+    if (p && access(p, R_OK) == 0)
+        return p;
+    free(p);
     return NULL;
 }
 
@@ -291,7 +299,7 @@ static int link_once(struct ig_cc_link *l, char *const *objs,
     if (l->manifest)
         json_decref(l->manifest);
     ig_cc_manifest_build(l);
-    if (ig_cc_manifest_object(l) < 0) {
+    if (ig_cc_manifest_object(l) < 0 || ig_cc_interp_object(l) < 0) {
         ig_host_error("%s", l->err);
         return 1;
     }

@@ -221,7 +221,11 @@ int ig_vfs_fstatfs(int fd, struct ig_statfs *out);
  * "vol.TAG=GUESTDIR[:ro]" mounts volume TAG (a host directory or 9P
  * device of that name) at GUESTDIR, creating its directories; a missing
  * device ends the image with 255 after "ingot: volume TAG (GUESTDIR): no
- * such device".  Returns 1 if (opt) was the VFS's, else 0. */
+ * such device".  A volume at "/" keeps the library OS's /dev (the devfs is
+ * mounted again at the volume's /dev).  "cwd=/DIR" makes DIR the working
+ * directory (options apply in order, so after the volumes before it); a
+ * missing one ends the image with 255.  Returns 1 if (opt) was the VFS's,
+ * else 0. */
 int ig_vfs_option(const char *opt);
 
 struct ig_dirent {
