@@ -30,15 +30,14 @@ int main(int argc, char **argv)
         printf("argv[%d] [%s]\n", i, argv[i]);
     printf("PROBE_TEXT [%s]\n", getenv("PROBE_TEXT"));
     printf("UNSET [%s]\n", getenv("PROBE_UNSET") ? "set" : "unset");
-    printf("cwd %s\n", getcwd(buf, sizeof(buf)) && want_cwd &&
-                               strcmp(buf, want_cwd) == 0
-                           ? "as expected"
-                           : "differs");
+    printf("cwd %s\n",
+           getcwd(buf, sizeof(buf)) && want_cwd && strcmp(buf, want_cwd) == 0
+               ? "as expected"
+               : "differs");
     /* A host file outside the working directory, by absolute path. */
     FILE *f = file ? fopen(file, "r") : NULL;
-    printf("read host file: %s", f && fgets(buf, sizeof(buf), f)
-                                     ? buf
-                                     : "failed\n");
+    printf("read host file: %s",
+           f && fgets(buf, sizeof(buf), f) ? buf : "failed\n");
     if (f)
         fclose(f);
     /* Files beneath the working directory: create, write, read back. */
@@ -49,8 +48,8 @@ int main(int argc, char **argv)
         fprintf(f, "made by %d args\n", argc);
         fclose(f);
         f = fopen("sub/made.txt", "r");
-        printf("read back: %s", f && fgets(buf, sizeof(buf), f) ? buf
-                                                                : "failed\n");
+        printf("read back: %s",
+               f && fgets(buf, sizeof(buf), f) ? buf : "failed\n");
         if (f)
             fclose(f);
     }

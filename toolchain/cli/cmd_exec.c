@@ -67,18 +67,18 @@ static int has_component(const char *path, const char *name)
 static void add_volumes(struct ig_run_opts *o, const char *cwd)
 {
     ig_strvec_push(&o->owned, "/");
-    o->vols[o->nvols++] = (struct ig_run_volume){
-        .host = o->owned.v[o->owned.n - 1],
-        .guest = o->owned.v[o->owned.n - 1],
-        .ro = 1,
-        .multidev = 1};
+    o->vols[o->nvols++] =
+        (struct ig_run_volume){.host = o->owned.v[o->owned.n - 1],
+                               .guest = o->owned.v[o->owned.n - 1],
+                               .ro = 1,
+                               .multidev = 1};
     if (strcmp(cwd, "/") == 0)
         return;
     ig_strvec_push(&o->owned, cwd);
-    o->vols[o->nvols++] = (struct ig_run_volume){
-        .host = o->owned.v[o->owned.n - 1],
-        .guest = o->owned.v[o->owned.n - 1],
-        .multidev = 1};
+    o->vols[o->nvols++] =
+        (struct ig_run_volume){.host = o->owned.v[o->owned.n - 1],
+                               .guest = o->owned.v[o->owned.n - 1],
+                               .multidev = 1};
 }
 
 int ig_cmd_exec(int argc, char **argv)

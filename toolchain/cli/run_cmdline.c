@@ -59,8 +59,9 @@ int ig_run_cmdline(const struct ig_run_opts *o, char **out)
     size_t len = 0, cap = 256;
     char *buf = ig_xmalloc(cap);
     const char *slash = strrchr(o->image, '/');
-    char *tok = ig_xasprintf(
-        "argv0=%s", o->argv0 ? o->argv0 : slash ? slash + 1 : o->image);
+    char *tok = ig_xasprintf("argv0=%s", o->argv0 ? o->argv0
+                                         : slash  ? slash + 1
+                                                  : o->image);
 
     buf[0] = '\0';
     append(&buf, &len, &cap, tok);

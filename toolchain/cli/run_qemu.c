@@ -119,8 +119,8 @@ static void volume_args(struct ig_strvec *out, const struct ig_run_vm *vm,
         char *path = qemu_escape(vm->vols[i].host);
 
         ig_strvec_push(out, "-fsdev");
-        ig_strvec_pushf(out, "local,id=v%d,path=%s,security_model=none%s%s",
-                        i, path, vm->vols[i].ro ? ",readonly=on" : "",
+        ig_strvec_pushf(out, "local,id=v%d,path=%s,security_model=none%s%s", i,
+                        path, vm->vols[i].ro ? ",readonly=on" : "",
                         vm->vols[i].multidev ? ",multidevs=remap" : "");
         ig_strvec_push(out, "-device");
         ig_strvec_pushf(out, "virtio-9p-%s,fsdev=v%d,mount_tag=v%d", bus, i, i);

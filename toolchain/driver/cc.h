@@ -113,7 +113,8 @@ void ig_cc_link_cmd(struct ig_strvec *out, const struct ig_cc *cc,
 #define IG_CC_MACHINE "x86_64-ingot-linux"
 
 /* Returns $INGOT_SYSROOT if set, else <libdir>/sysroot (libdir with
- * symbolic links resolved), malloc'd: where libraries built with ingot-cc are installed
+ * symbolic links resolved), malloc'd: where libraries built with ingot-cc are
+ * installed
  * (--prefix=SYSROOT/usr), searched after the program's own -I and -L. */
 char *ig_cc_sysroot(const char *libdir);
 

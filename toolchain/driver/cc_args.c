@@ -220,7 +220,7 @@ static int in(const char *s, const char *const *list, size_t n)
 /* Libraries whose functions Linux splits out of libc; in an image the
  * library OS and newlib define them, so -lpthread and the like are
  * satisfied without an archive. */
-static const char *const os_libs[] = {"pthread", "rt",   "dl",  "crypt",
+static const char *const os_libs[] = {"pthread", "rt",   "dl",    "crypt",
                                       "util",    "xnet", "resolv"};
 
 static void add_item(struct ig_cc *cc, enum ig_cc_item_kind kind,

@@ -139,8 +139,8 @@ static int run(struct ig_strvec *cmd, int verbose)
  * file (-o /dev/null, a pipe), into a temporary image whose bytes are then
  * written there: the note is rewritten in place and a failed link removes
  * its output, which must never happen to /dev/null. */
-static int link_to_output(struct ig_cc *cc, const char *libdir,
-                          const char *tmp, char **objs, const char *rootfs_obj)
+static int link_to_output(struct ig_cc *cc, const char *libdir, const char *tmp,
+                          char **objs, const char *rootfs_obj)
 {
     struct stat st;
     const char *out = ig_cc_output(cc);
@@ -246,9 +246,9 @@ static int version(int verbose, const char *libdir)
     FILE *out = verbose ? stderr : stdout;
     fprintf(out, "ingot-cc version %s\n", IG_HOST_VERSION);
     if (verbose)
-        fprintf(stderr,
-                "Target: %s\nCompiler: %s\nLibrary directory: %s\n",
-                IG_CC_MACHINE, IG_HOST_TARGET_CC, libdir ? libdir : "(unknown)");
+        fprintf(stderr, "Target: %s\nCompiler: %s\nLibrary directory: %s\n",
+                IG_CC_MACHINE, IG_HOST_TARGET_CC,
+                libdir ? libdir : "(unknown)");
     fflush(out);
     char *argv[] = {(char *)IG_HOST_TARGET_CC,
                     (char *)(verbose ? "-v" : "--version"), NULL};
@@ -283,6 +283,21 @@ int main(int argc, char **argv)
     char *libdir = ig_host_libdir();
     if (cc.version || (cc.verbose && cc.ninputs == 0 && cc.query.n == 0)) {
         r = version(cc.verbose, libdir);
+        goto out;
+    }
+    /* Only linker flags: -Wl,--version and -Wl,-v ask the linker who it
+     * is (Meson does); the compiler driver passes them on as cc would. */
+    int only_wl = cc.ninputs == 0 && cc.query.n == 0 && cc.nitems > 0 &&
+                  cc.mode == IG_CC_LINK;
+    for (size_t i = 0; only_wl && i < cc.nitems; i++)
+        only_wl = strncmp(cc.items[i].arg, "-Wl,", 4) == 0;
+    if (only_wl) {
+        struct ig_strvec ld = {0};
+        ig_strvec_push(&ld, IG_HOST_TARGET_CC);
+        for (size_t i = 0; i < cc.nitems; i++)
+            ig_strvec_push(&ld, cc.items[i].arg);
+        r = run(&ld, cc.verbose);
+        ig_strvec_free(&ld);
         goto out;
     }
     r = 1;

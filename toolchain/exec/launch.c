@@ -136,8 +136,7 @@ static void read_interp(const char *image, char *out)
         eh.phentsize != sizeof(ph))
         fail(image, "not an ELF64 image");
     for (unsigned i = 0; i < eh.phnum; i++) {
-        if (pread_all((int)fd, &ph, sizeof(ph), eh.phoff + i * sizeof(ph)) <
-            0)
+        if (pread_all((int)fd, &ph, sizeof(ph), eh.phoff + i * sizeof(ph)) < 0)
             fail(image, "truncated program headers");
         if (ph.type != PT_INTERP)
             continue;
@@ -163,8 +162,8 @@ __attribute__((used)) _Noreturn void ig_exec_main(long *sp)
     for (uint64_t *aux = (uint64_t *)(e + 1); aux[0]; aux += 2)
         if (aux[0] == AT_EXECFN)
             execfn = (const char *)aux[1];
-    long n = sys3(SYS_readlink, (long)"/proc/self/exe", (long)image,
-                  PATH_MAX - 1);
+    long n =
+        sys3(SYS_readlink, (long)"/proc/self/exe", (long)image, PATH_MAX - 1);
     if (n > 0) {
         image[n] = '\0';
     } else if (execfn && len(execfn) < PATH_MAX) {

@@ -10,9 +10,7 @@
 
 int main(void)
 {
-    printf("sizeof(long) %d, sizeof(void *) %d\n", SIZEOF_LONG,
-           SIZEOF_VOID_P);
-    printf("powers[10] %lu, hypot(3, 4) %g\n", powers[10],
-           calc_hypot(3, 4));
+    printf("sizeof(long) %d, sizeof(void *) %d\n", SIZEOF_LONG, SIZEOF_VOID_P);
+    printf("powers[10] %lu, hypot(3, 4) %g\n", powers[10], calc_hypot(3, 4));
     return 0;
 }

@@ -12,7 +12,6 @@ int main(int argc, char **argv)
     int k = argc > 1 ? atoi(argv[1]) : NSQUARES - 1;
     if (k < 0 || k >= NSQUARES)
         return 1;
-    printf("sizeof(long) %d, squares[%d] = %ld\n", SIZEOF_LONG, k,
-           squares[k]);
+    printf("sizeof(long) %d, squares[%d] = %ld\n", SIZEOF_LONG, k, squares[k]);
     return 0;
 }
