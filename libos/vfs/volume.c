@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* volume.c: `vol.TAG=DIR[:ro]` and `cwd=DIR` options, applied before main. */
+#include <ingot/component.h>
 #include <ingot/console.h>
 #include <ingot/plat.h>
 
@@ -136,16 +137,8 @@ int ig_vfs_option(const char *opt)
     struct ig_vnode *at, *root;
     int err, ro = 0, devro = 0;
 
-    if (strncmp(opt, "cwd=", 4) == 0) {
-        err = opt[4] == '/' ? ig_vfs_chdir(opt + 4) : -ENOENT;
-        if (err) {
-            ig_printk("ingot: working directory %s: %s\n", opt + 4, why(err));
-            ig_plat_exit(255);
-        }
-        return 1;
-    }
     if (strncmp(opt, "vol.", 4) != 0)
-        return 0;
+        return -EINVAL;
     opt += 4;
     eq = strchr(opt, '=');
     size_t tl = eq ? (size_t)(eq - opt) : 0, dl = eq ? strlen(eq + 1) : 0;
@@ -182,5 +175,26 @@ int ig_vfs_option(const char *opt)
         ig_printk("ingot: volume %s (%s): %s\n", tag, dir, why(err));
         ig_plat_exit(255);
     }
-    return 1;
+    return 0;
 }
+
+IG_COMPONENT(vol, .prefix = "vol.", .option = ig_vfs_option,
+             .order = IG_ORDER_VOL);
+
+int ig_vfs_cwd_option(const char *opt)
+{
+    int err;
+
+    if (strncmp(opt, "cwd=", 4) != 0)
+        return -EINVAL;
+    err = opt[4] == '/' ? ig_vfs_chdir(opt + 4) : -ENOENT;
+    if (err) {
+        ig_printk("ingot: working directory %s: %s\n", opt + 4, why(err));
+        ig_plat_exit(255);
+    }
+    return 0;
+}
+
+/* After the volumes: the directory usually lies in one. */
+IG_COMPONENT(cwd, .prefix = "cwd=", .option = ig_vfs_cwd_option,
+             .order = IG_ORDER_VOL + 1);
