@@ -134,7 +134,7 @@ int ig_vfs_option(const char *opt)
 {
     char tag[16], dir[IG_PATH_MAX];
     const char *eq;
-    struct ig_vnode *at, *root;
+    struct ig_vnode *root;
     int err, ro = 0, devro = 0;
 
     if (strncmp(opt, "vol.", 4) != 0)
