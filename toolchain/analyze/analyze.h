@@ -117,8 +117,8 @@ struct ig_an_syms {
     size_t n, cap;
 };
 
-/* Adds to (undef) the global undefined, non-weak symbols of the object or
- * of every member of the archive (path), each with (label) (members as
+/* Adds to (undef) the global undefined, non-weak symbols of the object,
+ * the executable (an image) or every member of the archive (path), each with (label) (members as
  * "label(member)"), and to (def) the symbols it defines, either may be
  * NULL.  Returns 0, or -1 with "<path>: <why>" in (err) when it is not
  * readable ELF. */

@@ -329,6 +329,53 @@ static int link_once(struct ig_cc_link *l, char *const *objs,
     return r;
 }
 
+/* After a successful link: the listed APIs the program's own objects call
+ * that the image still contains (the linker dropped unreachable code), in
+ * one line.  APIs listed only for certain arguments (sigaction for
+ * SIGCHLD) are left out: the call as written decides those. */
+static void reach_summary(struct ig_cc_link *l, char *const *objs)
+{
+    struct ig_an_syms mine = {0}, img = {0};
+    struct ig_an_table t;
+    char e[256];
+    char *path = ig_host_path(l->libdir, "analysis/unsupported.json");
+
+    if (ig_an_table_load(&t, path, e, sizeof(e)) < 0) {
+        free(path);
+        return;
+    }
+    free(path);
+    for (size_t i = 0; i < l->cc->nitems; i++) {
+        char *in = input_path(l, i, objs);
+        if (in)
+            ig_an_syms_read(in, in, &mine, NULL, e, sizeof(e));
+        free(in);
+    }
+    ig_an_syms_read(ig_cc_output(l->cc), "image", NULL, &img, e, sizeof(e));
+    char *list = ig_xstrdup("");
+    size_t n = 0;
+    for (size_t i = 0; i < mine.n; i++) {
+        const struct ig_an_api *a = ig_an_table_find(&t, mine.name[i]);
+        if (!a || a->when.index >= 0 || a->unless.index >= 0 ||
+            ig_an_syms_find(&img, mine.name[i]) < 0)
+            continue;
+        char *more = ig_xasprintf("%s%s%s", list, n++ ? ", " : "",
+                                  mine.name[i]);
+        free(list);
+        list = more;
+    }
+    if (n)
+        fprintf(stderr,
+                "ingot-cc: note: %s can reach %zu API%s that fail%s at run "
+                "time in an image: %s [-Wingot-unsupported]\n",
+                ig_cc_output(l->cc), n, n > 1 ? "s" : "", n > 1 ? "" : "s",
+                list);
+    free(list);
+    ig_an_syms_free(&mine);
+    ig_an_syms_free(&img);
+    ig_an_table_free(&t);
+}
+
 int ig_cc_link(const struct ig_cc *cc, const char *libdir, const char *tmp,
                char *const *objs, const char *rootfs_obj)
 {
@@ -350,8 +397,11 @@ int ig_cc_link(const struct ig_cc *cc, const char *libdir, const char *tmp,
         free(msgs);
         r = link_once(&l, objs, rootfs_obj, &unlisted, &msgs);
     }
-    if (r == 0)
+    if (r == 0) {
         fputs(msgs, stderr);
+        if (ig_cc_unsupported_severity(cc) != IG_AN_OFF)
+            reach_summary(&l, objs);
+    }
     else if (!ig_proc_forwarded() && report_missing(&l, objs, msgs) == 0)
         fputs(msgs, stderr);
 out:
