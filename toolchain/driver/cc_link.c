@@ -359,8 +359,8 @@ static void reach_summary(struct ig_cc_link *l, char *const *objs)
         if (!a || a->when.index >= 0 || a->unless.index >= 0 ||
             ig_an_syms_find(&img, mine.name[i]) < 0)
             continue;
-        char *more = ig_xasprintf("%s%s%s", list, n++ ? ", " : "",
-                                  mine.name[i]);
+        char *more =
+            ig_xasprintf("%s%s%s", list, n++ ? ", " : "", mine.name[i]);
         free(list);
         list = more;
     }
@@ -401,8 +401,7 @@ int ig_cc_link(const struct ig_cc *cc, const char *libdir, const char *tmp,
         fputs(msgs, stderr);
         if (ig_cc_unsupported_severity(cc) != IG_AN_OFF)
             reach_summary(&l, objs);
-    }
-    else if (!ig_proc_forwarded() && report_missing(&l, objs, msgs) == 0)
+    } else if (!ig_proc_forwarded() && report_missing(&l, objs, msgs) == 0)
         fputs(msgs, stderr);
 out:
     free(msgs);
