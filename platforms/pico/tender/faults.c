@@ -127,6 +127,13 @@ static void on_fault(int sig, siginfo_t *si, void *ucv)
     _exit(IG_PICO_STATUS_CRASH);
 }
 
+/* Host signals for the guest: recorded in the boot page for
+ * ig_plat_signal_take().  Only an atomic OR: no errno, no TLS, no libc. */
+static void on_host_signal(int sig)
+{
+    __atomic_fetch_or(&boot->host_signals, 1ull << (sig - 1), __ATOMIC_SEQ_CST);
+}
+
 int ig_tender_faults_install(struct ig_pico_boot *b)
 {
     static const int fault_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL,
@@ -158,5 +165,16 @@ int ig_tender_faults_install(struct ig_pico_boot *b)
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
     if (sigaction(SIGSYS, &sa, NULL) < 0)
         return -1;
+    /* No SA_RESTART: the guest's idle wait (ppoll, clock_nanosleep) ends
+     * with EINTR and the guest looks at host_signals. */
+    static const int host_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGUSR1,
+                                       SIGUSR2};
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_host_signal;
+    sa.sa_flags = SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof(host_signals) / sizeof(int); i++)
+        if (sigaction(host_signals[i], &sa, NULL) < 0)
+            return -1;
     return 0;
 }
