@@ -8,15 +8,10 @@
 #   autotools.sh INGOT-CC PLATFORM SRCDIR
 set -u
 cc=$1 plat=$2 src=$3
-command -v autoreconf >/dev/null 2>&1 && command -v automake >/dev/null 2>&1 ||
-    { echo "SKIP: autoconf and automake are not installed"; exit 77; }
-if [ "$plat" = kvm ]; then
-    command -v "${INGOT_QEMU:-qemu-system-x86_64}" >/dev/null 2>&1 || {
-        echo "SKIP: no QEMU"; exit 77; }
-fi
-tmp=$(mktemp -d /tmp/ingot-autotools.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/lib.sh"
+need autoreconf automake
+need_platform "$plat"
+workdir autotools
 cp -R "$src" "$tmp/src"
 cd "$tmp/src" || exit 1
 autoreconf -i >"$tmp/autoreconf.log" 2>&1 ||

@@ -7,15 +7,10 @@
 #   cmake.sh BINDIR PLATFORM SRCDIR   (SRCDIR holds cmake/ and greet/)
 set -u
 bin=$1 plat=$2 src=$3
-command -v cmake >/dev/null 2>&1 && command -v autoreconf >/dev/null 2>&1 ||
-    { echo "SKIP: cmake or autoconf not installed"; exit 77; }
-if [ "$plat" = kvm ]; then
-    command -v "${INGOT_QEMU:-qemu-system-x86_64}" >/dev/null 2>&1 || {
-        echo "SKIP: no QEMU"; exit 77; }
-fi
-tmp=$(mktemp -d /tmp/ingot-cmake.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/lib.sh"
+need cmake autoreconf automake
+need_platform "$plat"
+workdir cmake
 export INGOT_SYSROOT="$tmp/sysroot" PATH="$bin:$PATH"
 libdir=$(cd "$bin/../lib/ingot" && pwd)
 # The library the project finds: built and installed into the sysroot.

@@ -13,13 +13,9 @@
 # one line with status 127.
 set -u
 cc=$1 plat=$2 src=$3
-if [ "$plat" = kvm ]; then
-    command -v "${INGOT_QEMU:-qemu-system-x86_64}" >/dev/null 2>&1 || {
-        echo "SKIP: no QEMU"; exit 77; }
-fi
-tmp=$(mktemp -d /tmp/ingot-exec.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/lib.sh"
+need_platform "$plat"
+workdir exec
 mkdir "$tmp/native" "$tmp/image" "$tmp/native/sub" "$tmp/image/sub"
 cc -o "$tmp/native/prog" "$src" || fail "native build"
 "$cc" --platform="$plat" -o "$tmp/image/prog" "$src" || fail "ingot-cc"

@@ -8,13 +8,9 @@
 #   handmade.sh INGOT-CC PLATFORM SRCDIR
 set -u
 cc=$1 plat=$2 src=$3
-if [ "$plat" = kvm ]; then
-    command -v "${INGOT_QEMU:-qemu-system-x86_64}" >/dev/null 2>&1 || {
-        echo "SKIP: no QEMU"; exit 77; }
-fi
-tmp=$(mktemp -d /tmp/ingot-handmade.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/lib.sh"
+need_platform "$plat"
+workdir handmade
 for k in native image; do
     cp -R "$src" "$tmp/$k"
 done

@@ -7,15 +7,10 @@
 #   meson.sh BINDIR PLATFORM SRCDIR
 set -u
 bin=$1 plat=$2 src=$3
-command -v meson >/dev/null 2>&1 && command -v ninja >/dev/null 2>&1 ||
-    { echo "SKIP: meson or ninja not installed"; exit 77; }
-if [ "$plat" = kvm ]; then
-    command -v "${INGOT_QEMU:-qemu-system-x86_64}" >/dev/null 2>&1 || {
-        echo "SKIP: no QEMU"; exit 77; }
-fi
-tmp=$(mktemp -d /tmp/ingot-meson.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/lib.sh"
+need meson ninja
+need_platform "$plat"
+workdir meson
 export PATH="$bin:$PATH"
 libdir=$(cd "$bin/../lib/ingot" && pwd)
 meson setup --cross-file "$libdir/meson/ingot-$plat.ini" "$tmp/build" "$src" \

@@ -9,16 +9,10 @@
 #   sysroot.sh BINDIR PLATFORM SRCDIR   (SRCDIR holds greet/, hello_greet/)
 set -u
 bin=$1 plat=$2 src=$3
-command -v autoreconf >/dev/null 2>&1 && command -v automake >/dev/null 2>&1 ||
-    { echo "SKIP: autoconf and automake are not installed"; exit 77; }
-command -v pkg-config >/dev/null 2>&1 || { echo "SKIP: no pkg-config"; exit 77; }
-if [ "$plat" = kvm ]; then
-    command -v "${INGOT_QEMU:-qemu-system-x86_64}" >/dev/null 2>&1 || {
-        echo "SKIP: no QEMU"; exit 77; }
-fi
-tmp=$(mktemp -d /tmp/ingot-sysroot.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/lib.sh"
+need autoreconf automake pkg-config
+need_platform "$plat"
+workdir sysroot
 export INGOT_SYSROOT="$tmp/sysroot" PATH="$bin:$PATH"
 mkdir -p "$INGOT_SYSROOT"
 [ "$(ingot-cc -print-sysroot)" = "$INGOT_SYSROOT" ] || fail "-print-sysroot"

@@ -19,16 +19,12 @@ set -u
 bin=$1 plat=$2 stdin=$3
 tarball=${4:-/var/cache/ingot/src/zlib_1.2.13.dfsg.orig.tar.bz2}
 pin=71feb7947e3c00ef125f83b79a4e529bde31171e5babe48b391f06758d1ab0a1
+. "$(dirname "$0")/lib.sh"
 [ -f "$tarball" ] || { echo "SKIP: $tarball not found (scripts/deps.sh)"; exit 77; }
-if [ "$plat" = kvm ]; then
-    command -v "${INGOT_QEMU:-qemu-system-x86_64}" >/dev/null 2>&1 || {
-        echo "SKIP: no QEMU"; exit 77; }
-fi
-fail() { echo "FAIL: $*"; exit 1; }
+need_platform "$plat"
 got=$(sha256sum "$tarball" | cut -d' ' -f1)
 [ "$got" = "$pin" ] || fail "$tarball: SHA-256 $got, pinned $pin"
-tmp=$(mktemp -d /tmp/ingot-zlib.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+workdir zlib
 tar -C "$tmp" -xjf "$tarball" || fail "cannot unpack $tarball"
 cd "$tmp"/zlib-* || exit 1
 export PATH="$bin:$PATH"
