@@ -20,6 +20,9 @@ pkgs=(
     skopeo umoci                            # OCI tests: independent readers
     gnuplot-nox cpio                        # ingot bench: plots, Linux VM initramfs
     autoconf automake libtool meson         # tests/buildsys: build systems
+    # ingot-runc through the engines (tests/runtime), each run privately
+    podman conmon containerd docker.io containernetworking-plugins
+    iptables busybox-static jq
 )
 
 missing=()
