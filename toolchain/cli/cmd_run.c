@@ -185,6 +185,7 @@ int ig_run_boot(struct ig_run_opts *opts)
     } else {
         struct ig_run_end end;
         struct ig_run_pump_opts po = {.pass_stdin = p->reads_stdin,
+                                      .input_channel = p->console_input,
                                       .stop_ms = o.stop_timeout * 1000};
 
         fflush(stdout);
