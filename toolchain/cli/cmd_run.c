@@ -36,9 +36,10 @@ static const char usage_body[] =
     "  --rootfs DIR|FILE.cpio  the guest's root file system: DIR is packed\n"
     "                          as a cpio newc archive; the guest stops\n"
     "                          with 255 on a corrupt archive\n"
-    "  --net none|user|tap:NAME  the guest's network: none (default\n"
-    "                          without -p), QEMU user networking (kvm), or\n"
-    "                          an existing tap device NAME\n"
+    "  --net none|user|tap:NAME|bridge:NAME  the guest's network: none\n"
+    "                          (default without -p), QEMU user networking\n"
+    "                          (kvm), an existing tap device NAME (kvm,\n"
+    "                          pico), or a vif on dom0's bridge NAME (xen)\n"
     "  --ip A.B.C.D/N          the guest's static IPv4 address (without\n"
     "                          it the guest asks DHCP)\n"
     "  --gw A.B.C.D            its default gateway\n"
@@ -64,6 +65,7 @@ static const char usage_body[] =
     "command line (at most 4095 bytes).\n"
     "\n"
     "Environment: INGOT_QEMU (QEMU binary, default qemu-system-x86_64),\n"
+    "INGOT_XL (Xen's xl, default xl),\n"
     "INGOT_PICO (pico tender, default ingot-pico beside ingot),\n"
     "INGOT_LIBDIR (library directory), XDG_CACHE_HOME (the calibration is\n"
     "cached in $XDG_CACHE_HOME/ingot/accel, default ~/.cache/ingot/accel).\n"
@@ -101,6 +103,24 @@ static int fail(const char *what, const char *why)
 int ig_cmd_run(int argc, char **argv)
 {
     struct ig_run_opts o;
+    char err[512];
+    int r = IG_RUN_STATUS_FAIL;
+
+    if (ig_run_parse_args(&o, argc, argv, err, sizeof(err)) < 0) {
+        ig_host_error("%s", err);
+    } else if (o.help) {
+        print_usage();
+        r = 0;
+    } else {
+        r = ig_run_boot(&o);
+    }
+    ig_run_opts_free(&o);
+    return r;
+}
+
+int ig_run_boot(struct ig_run_opts *opts)
+{
+    struct ig_run_opts o = *opts; /* changed by OCI references */
     struct ig_image *img = NULL;
     struct ig_oci_image oci = {0};
     struct ig_strvec qargv = {0};
@@ -109,15 +129,6 @@ int ig_cmd_run(int argc, char **argv)
     char err[512];
     int r = IG_RUN_STATUS_FAIL;
 
-    if (ig_run_parse_args(&o, argc, argv, err, sizeof(err)) < 0) {
-        ig_host_error("%s", err);
-        goto out;
-    }
-    if (o.help) {
-        print_usage();
-        r = 0;
-        goto out;
-    }
     const char *name = o.image; /* for messages: the reference as given */
     if (ig_oci_is_ref(o.image) &&
         ig_run_oci_prepare(&o, &oci, err, sizeof(err)) < 0) {
@@ -156,7 +167,9 @@ int ig_cmd_run(int argc, char **argv)
     if (ig_run_cmdline(&o, &cmdline) < 0) {
         snprintf(err, sizeof(err), "%zu bytes; the guest takes at most %d",
                  strlen(cmdline), IG_RUN_CMDLINE_MAX - 1);
-        fail("command line too long", err);
+        fail(o.argv0 ? "arguments and environment too long"
+                     : "command line too long",
+             err);
         goto out;
     }
     if (o.rootfs &&
@@ -205,6 +218,6 @@ out:
     ig_strvec_free(&qargv);
     free(cmdline);
     ig_image_close(img);
-    ig_run_opts_free(&o);
+    *opts = o;
     return r;
 }

@@ -12,6 +12,11 @@
 static int kvm_check(const struct ig_run_opts *o, const char **what, char *err,
                      size_t errlen)
 {
+    if (o->net == IG_RUN_NET_BRIDGE) {
+        *what = "--net bridge";
+        snprintf(err, errlen, "bridges are xen's; use --net tap:NAME");
+        return -1;
+    }
     /* microvm: 8 virtio-mmio transports, one taken by virtio-rng. */
     if (strcmp(o->machine, "microvm") == 0 &&
         1 + (o->net != IG_RUN_NET_NONE) + o->nvols > 8) {
@@ -41,8 +46,8 @@ static int kvm_argv(struct ig_strvec *out, const struct ig_run_opts *o,
     libdir = ig_host_libdir();
     if (o->accel == IG_RUN_ACCEL_AUTO && !qemu)
         kvm = 0; /* --dry-run without QEMU: nothing to calibrate with */
-    else if (ig_run_accel_resolve(o->accel, qemu, libdir ? libdir : ".", &kvm) <
-             0)
+    else if (ig_run_accel_resolve(o->accel, qemu, libdir ? libdir : ".",
+                                  o->argv0 != NULL, &kvm) < 0)
         goto out;
     struct ig_run_vm vm = {.qemu = qemu ? qemu : qname,
                            .initrd = initrd,

@@ -198,6 +198,6 @@ int main(void)
     work_init();
     test_layers();
     test_archive();
-    ig_oci_rmtree(work);
+    ig_host_rmtree(work);
     return unit_done();
 }
