@@ -135,7 +135,7 @@ e_run() {
 
 e_tty() {
     case $engine in
-    ctr) script -qec "$(declare -f CTR ctr_run); n=$n; ns=$ns work=$work; ctr_run -t $*" /dev/null ;;
+    ctr) SHELL=/bin/bash script -qec "$(declare -f CTR ctr_run); n=$n; ns=$ns work=$work; ctr_run -t $*" /dev/null ;;
     podman) P run --rm -t "$@" ;;
     docker) D run --rm -t --runtime ingot "$@" ;;
     esac
