@@ -88,6 +88,9 @@ static void report_boottime(char **envp)
     }
 }
 
+/* The program's name as glibc keeps it (libos/libc/crt.c). */
+extern char *program_invocation_name, *program_invocation_short_name;
+
 _Noreturn void ig_libos_main(void)
 {
     struct ig_cmdline cl;
@@ -113,6 +116,11 @@ _Noreturn void ig_libos_main(void)
     setup_args(&cl);
     environ = cl.envp;
     default_env();
+    if (cl.argc > 0) {
+        char *slash = strrchr(cl.argv[0], '/');
+        program_invocation_name = cl.argv[0];
+        program_invocation_short_name = slash ? slash + 1 : cl.argv[0];
+    }
     if ((err = ig_component_init_all(&who)) != 0) {
         ig_printk("ingot: cannot start %s: error %d\n", who, -err);
         ig_plat_exit(255);

@@ -155,3 +155,32 @@ int setgroups(int n, const gid_t *list)
     ngroups = n;
     return 0;
 }
+
+/* The three ids at once (Linux's setresuid(2) family). */
+int getresuid(uid_t *r, uid_t *e, uid_t *s)
+{
+    *r = (uid_t)uids.r;
+    *e = (uid_t)uids.e;
+    *s = (uid_t)uids.s;
+    return 0;
+}
+
+int getresgid(gid_t *r, gid_t *e, gid_t *s)
+{
+    *r = (gid_t)gids.r;
+    *e = (gid_t)gids.e;
+    *s = (gid_t)gids.s;
+    return 0;
+}
+
+int setresuid(uid_t r, uid_t e, uid_t s)
+{
+    return set_res(&uids, arg(r, (uid_t)-1), arg(e, (uid_t)-1),
+                   arg(s, (uid_t)-1));
+}
+
+int setresgid(gid_t r, gid_t e, gid_t s)
+{
+    return set_res(&gids, arg(r, (gid_t)-1), arg(e, (gid_t)-1),
+                   arg(s, (gid_t)-1));
+}

@@ -28,3 +28,8 @@ void ig_libc_fini_array(void)
     for (ig_ctor_fn *f = __fini_array_end; f > __fini_array_start;)
         (*--f)();
 }
+
+/* The program's name as glibc keeps it (<errno.h> with _GNU_SOURCE), set
+ * from argv[0] by libos/core before main; syslog() prints it. */
+char *program_invocation_name = "app";
+char *program_invocation_short_name = "app";

@@ -7,7 +7,9 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/statvfs.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -224,5 +226,41 @@ int fstatvfs(int fd, struct statvfs *buf)
 
     if (r == 0)
         to_statvfs(&s, buf);
+    return (int)ig_posix_ret(r);
+}
+
+static void to_statfs(const struct ig_statfs *s, struct statfs *buf)
+{
+    memset(buf, 0, sizeof(*buf));
+    buf->f_type = (long)s->type;
+    buf->f_bsize = buf->f_frsize = (long)s->bsize;
+    buf->f_blocks = (fsblkcnt_t)s->blocks;
+    buf->f_bfree = (fsblkcnt_t)s->bfree;
+    buf->f_bavail = (fsblkcnt_t)s->bavail;
+    buf->f_files = (fsfilcnt_t)s->files;
+    buf->f_ffree = (fsfilcnt_t)s->ffree;
+    buf->f_namelen = (long)s->namemax;
+    /* ST_NOSUID, and ST_RDONLY (1) for read-only volumes, as Linux's
+     * f_flags carries the mount flags. */
+    buf->f_flags = ST_NOSUID | (s->rdonly ? ST_RDONLY : 0);
+}
+
+int statfs(const char *path, struct statfs *buf)
+{
+    struct ig_statfs s;
+    int r = ig_vfs_statfs(path, &s);
+
+    if (r == 0)
+        to_statfs(&s, buf);
+    return (int)ig_posix_ret(r);
+}
+
+int fstatfs(int fd, struct statfs *buf)
+{
+    struct ig_statfs s;
+    int r = ig_vfs_fstatfs(fd, &s);
+
+    if (r == 0)
+        to_statfs(&s, buf);
     return (int)ig_posix_ret(r);
 }

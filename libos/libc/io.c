@@ -10,6 +10,7 @@
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/sendfile.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -115,18 +116,22 @@ int pipe(int fds[2])
 
 int pipe2(int fds[2], int flags)
 {
+    if (flags & ~(O_NONBLOCK | O_CLOEXEC | O_DIRECT))
+        return (int)ig_posix_ret(-EINVAL);
     return (int)ig_posix_ret(ig_vfs_pipe(fds, flags));
 }
 
-int fcntl(int fd, int cmd, ...)
+int dup3(int fd, int newfd, int flags)
 {
-    va_list ap;
-    long arg;
-
-    va_start(ap, cmd);
-    arg = va_arg(ap, long);
-    va_end(ap);
-    return (int)ig_posix_ret(ig_vfs_fcntl(fd, cmd, arg));
+    if (flags & ~O_CLOEXEC)
+        return (int)ig_posix_ret(-EINVAL);
+    if (fd == newfd)
+        return (int)ig_posix_ret(ig_vfs_fcntl(fd, F_GETFD, 0) < 0 ? -EBADF
+                                                                  : -EINVAL);
+    int r = ig_vfs_dup2(fd, newfd);
+    if (r >= 0 && (flags & O_CLOEXEC))
+        ig_vfs_fcntl(r, F_SETFD, FD_CLOEXEC);
+    return (int)ig_posix_ret(r);
 }
 
 ssize_t getrandom(void *buf, size_t len, unsigned int flags)
@@ -142,4 +147,50 @@ int getentropy(void *buf, size_t len)
         return (int)ig_posix_ret(-EIO);
     long r = ig_plat_entropy(buf, len);
     return r < 0 ? (int)ig_posix_ret(r) : 0;
+}
+
+/* sendfile(2) as reads and writes through a buffer: there is no page
+ * cache to splice from.  Like Linux: (in_fd) must be seekable when
+ * (offset) is given, which is then advanced instead of the position. */
+ssize_t sendfile(int out_fd, int in_fd, off_t *offset, size_t count)
+{
+    char buf[4096];
+    size_t done = 0;
+    off_t off = offset ? *offset : 0;
+
+    if (offset && *offset < 0)
+        return ig_posix_ret(-EINVAL);
+    if (count > 0x7ffff000)
+        count = 0x7ffff000; /* Linux's MAX_RW_COUNT */
+    while (done < count) {
+        size_t want = count - done < sizeof(buf) ? count - done : sizeof(buf);
+        ssize_t n = offset ? ig_vfs_pread(in_fd, buf, want, off)
+                           : ig_vfs_read(in_fd, buf, want);
+        if (n <= 0) {
+            if (n < 0 && !done)
+                return ig_posix_ret(n);
+            break;
+        }
+        ssize_t w = 0;
+        while (w < n) {
+            ssize_t k = ig_vfs_write(out_fd, buf + w, (size_t)(n - w));
+            if (k <= 0) {
+                /* What was read but not written goes back to the input. */
+                if (!offset && n - w > 0)
+                    ig_vfs_lseek(in_fd, -(off_t)(n - w), SEEK_CUR);
+                if (offset)
+                    *offset = off + w;
+                return done + (size_t)w ? (ssize_t)(done + (size_t)w)
+                                        : ig_posix_ret(k < 0 ? k : -EIO);
+            }
+            w += k;
+        }
+        done += (size_t)n;
+        off += n;
+        if ((size_t)n < want)
+            break;
+    }
+    if (offset)
+        *offset = off;
+    return (ssize_t)done;
 }

@@ -84,7 +84,9 @@ int poll(struct pollfd *fds, nfds_t nfds, int timeout)
     uint64_t deadline = ig_net_deadline_ms(timeout);
     int n;
 
-    if (nfds > IG_FD_MAX * 4)
+    unsigned long soft, hard;
+    ig_vfs_fd_limits(&soft, &hard);
+    if (nfds > soft)
         return (int)ig_posix_ret(-EINVAL);
     ig_poll_prepare();
     while ((n = scan(fds, nfds)) == 0 && ig_poll_wait(deadline) == 0)

@@ -7,43 +7,59 @@
 #include <sys/socket.h>
 
 #include "sock_internal.h"
+#include "unix_internal.h"
+
+/* AF_UNIX descriptors go to unix.c, the others to lwIP's sockets. */
+#define UNIX(fd) ig_unix_owns(fd)
 
 int socket(int domain, int type, int protocol)
 {
+    if (domain == AF_UNIX)
+        return (int)ig_posix_ret(ig_unix_socket(type, protocol));
     return (int)ig_posix_ret(ig_sock_socket(domain, type, protocol));
 }
 
 int socketpair(int domain, int type, int protocol, int sv[2])
 {
-    (void)type;
-    (void)protocol;
-    (void)sv;
-    /* Only AF_UNIX has socket pairs, and there is no AF_UNIX here. */
-    return (int)ig_posix_ret(domain == AF_UNIX ? -EOPNOTSUPP : -EAFNOSUPPORT);
+    if (!sv)
+        return (int)ig_posix_ret(-EFAULT);
+    if (domain != AF_UNIX)
+        return (int)ig_posix_ret(domain == AF_INET || domain == AF_INET6
+                                     ? -EOPNOTSUPP
+                                     : -EAFNOSUPPORT);
+    return (int)ig_posix_ret(ig_unix_socketpair(type, protocol, sv));
 }
 
 int bind(int fd, const struct sockaddr *addr, socklen_t len)
 {
+    if (UNIX(fd))
+        return (int)ig_posix_ret(ig_unix_bind(fd, addr, len));
     return (int)ig_posix_ret(ig_sock_bind(fd, addr, len));
 }
 
 int listen(int fd, int backlog)
 {
+    if (UNIX(fd))
+        return (int)ig_posix_ret(ig_unix_listen(fd, backlog));
     return (int)ig_posix_ret(ig_sock_listen(fd, backlog));
 }
 
 int accept(int fd, struct sockaddr *addr, socklen_t *len)
 {
-    return (int)ig_posix_ret(ig_sock_accept(fd, addr, len, 0));
+    return accept4(fd, addr, len, 0);
 }
 
 int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
 {
+    if (UNIX(fd))
+        return (int)ig_posix_ret(ig_unix_accept(fd, addr, len, flags));
     return (int)ig_posix_ret(ig_sock_accept(fd, addr, len, flags));
 }
 
 int connect(int fd, const struct sockaddr *addr, socklen_t len)
 {
+    if (UNIX(fd))
+        return (int)ig_posix_ret(ig_unix_connect(fd, addr, len));
     return (int)ig_posix_ret(ig_sock_connect(fd, addr, len));
 }
 
@@ -56,7 +72,7 @@ ssize_t sendto(int fd, const void *buf, size_t len, int flags,
                        .msg_iov = &iov,
                        .msg_iovlen = 1};
 
-    return ig_posix_ret(ig_sock_sendmsg(fd, &m, flags));
+    return sendmsg(fd, &m, flags);
 }
 
 ssize_t send(int fd, const void *buf, size_t len, int flags)
@@ -72,7 +88,8 @@ ssize_t recvfrom(int fd, void *buf, size_t len, int flags,
                        .msg_namelen = fromlen ? *fromlen : 0,
                        .msg_iov = &iov,
                        .msg_iovlen = 1};
-    long r = ig_sock_recvmsg(fd, &m, flags);
+    long r = UNIX(fd) ? ig_unix_recvmsg(fd, &m, flags)
+                      : ig_sock_recvmsg(fd, &m, flags);
 
     if (r >= 0 && from && fromlen)
         *fromlen = m.msg_namelen;
@@ -86,35 +103,49 @@ ssize_t recv(int fd, void *buf, size_t len, int flags)
 
 ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
 {
+    if (UNIX(fd))
+        return ig_posix_ret(ig_unix_sendmsg(fd, msg, flags));
     return ig_posix_ret(ig_sock_sendmsg(fd, msg, flags));
 }
 
 ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
 {
+    if (UNIX(fd))
+        return ig_posix_ret(ig_unix_recvmsg(fd, msg, flags));
     return ig_posix_ret(ig_sock_recvmsg(fd, msg, flags));
 }
 
 int shutdown(int fd, int how)
 {
+    if (UNIX(fd))
+        return (int)ig_posix_ret(ig_unix_shutdown(fd, how));
     return (int)ig_posix_ret(ig_sock_shutdown(fd, how));
 }
 
 int getsockopt(int fd, int level, int name, void *val, socklen_t *len)
 {
+    if (UNIX(fd))
+        return (int)ig_posix_ret(ig_unix_getsockopt(fd, level, name, val, len));
     return (int)ig_posix_ret(ig_sock_getsockopt(fd, level, name, val, len));
 }
 
 int setsockopt(int fd, int level, int name, const void *val, socklen_t len)
 {
+    if (UNIX(fd))
+        return (int)ig_posix_ret(ig_unix_setsockopt(fd, level, name, val, len));
     return (int)ig_posix_ret(ig_sock_setsockopt(fd, level, name, val, len));
 }
 
 int getsockname(int fd, struct sockaddr *addr, socklen_t *len)
 {
+    if (UNIX(fd))
+        return (int)ig_posix_ret(ig_unix_name(fd, 0, addr, len));
     return (int)ig_posix_ret(ig_sock_name(fd, 0, addr, len));
 }
 
 int getpeername(int fd, struct sockaddr *addr, socklen_t *len)
 {
+    if (UNIX(fd))
+        return (int)ig_posix_ret(ig_unix_name(fd, 1, addr, len));
     return (int)ig_posix_ret(ig_sock_name(fd, 1, addr, len));
 }

@@ -9,11 +9,61 @@
 
 #include "vfs_internal.h"
 
-/* One table for the whole image: files, devices, pipes and sockets. */
-static struct {
+/* One table for the whole image: files, devices, pipes and sockets.  It
+ * grows by doubling as descriptors are opened, up to the RLIMIT_NOFILE
+ * soft limit; every descriptor below (lowfree) is in use, so opening
+ * the lowest free one does not rescan the full part of the table. */
+struct fdent {
     struct ig_file *file;
     int cloexec;
-} fds[IG_FD_MAX];
+};
+static struct fdent *fds;
+static int fd_cap, lowfree;
+static int fd_soft = IG_FD_SOFT, fd_hard = IG_FD_HARD;
+
+/* Makes room for descriptor (fd) < fd_hard.  Returns 0 or -ENOMEM. */
+static int fd_grow(int fd)
+{
+    int cap = fd_cap ? fd_cap : 64;
+
+    if (fd < fd_cap)
+        return 0;
+    while (cap <= fd)
+        cap = cap > fd_hard / 2 ? fd_hard : cap * 2;
+    struct fdent *n = realloc(fds, (size_t)cap * sizeof(*n));
+    if (!n)
+        return -ENOMEM;
+    memset(n + fd_cap, 0, (size_t)(cap - fd_cap) * sizeof(*n));
+    fds = n;
+    fd_cap = cap;
+    return 0;
+}
+
+void ig_vfs_fd_limits(unsigned long *soft, unsigned long *hard)
+{
+    *soft = (unsigned long)fd_soft;
+    *hard = (unsigned long)fd_hard;
+}
+
+int ig_vfs_fd_setlimits(unsigned long soft, unsigned long hard)
+{
+    if (soft > hard)
+        return -EINVAL;
+    if (hard > IG_FD_HARD)
+        return -EPERM;
+    fd_soft = (int)soft;
+    fd_hard = (int)hard;
+    return 0;
+}
+
+int ig_vfs_fd_count(void)
+{
+    int n = 0;
+
+    for (int fd = 0; fd < fd_cap; fd++)
+        n += fds[fd].file != NULL;
+    return n;
+}
 
 void (*ig_file_notify_hook)(void);
 void (*ig_file_gone_hook)(struct ig_file *f);
@@ -31,7 +81,7 @@ unsigned ig_file_poll(struct ig_file *f)
 
 struct ig_file *ig_fd_get(int fd)
 {
-    if (fd < 0 || fd >= IG_FD_MAX)
+    if (fd < 0 || fd >= fd_cap)
         return NULL;
     return fds[fd].file;
 }
@@ -52,6 +102,8 @@ struct ig_file *ig_file_alloc(const struct ig_file_ops *ops, int flags,
 
 void ig_file_put(struct ig_file *f)
 {
+    if (&ig_vfs_lock_release && f->vn)
+        ig_vfs_lock_release(f, f->refs == 1);
     if (--f->refs > 0)
         return;
     if (f->ops->release)
@@ -65,13 +117,19 @@ void ig_file_put(struct ig_file *f)
 
 int ig_fd_alloc(struct ig_file *f, int min, int cloexec)
 {
-    for (int fd = min; fd < IG_FD_MAX; fd++)
-        if (!fds[fd].file) {
-            fds[fd].file = f;
-            fds[fd].cloexec = cloexec;
-            return fd;
-        }
-    return -EMFILE;
+    int fd = min > lowfree ? min : lowfree;
+
+    while (fd < fd_cap && fds[fd].file)
+        fd++;
+    if (fd >= fd_soft)
+        return -EMFILE;
+    if (fd_grow(fd) < 0)
+        return -ENOMEM;
+    fds[fd].file = f;
+    fds[fd].cloexec = cloexec;
+    if (fd == lowfree)
+        lowfree++;
+    return fd;
 }
 
 int ig_fd_install(const struct ig_file_ops *ops, int flags, void *priv)
@@ -93,6 +151,8 @@ int ig_vfs_close(int fd)
     if (!f)
         return -EBADF;
     fds[fd].file = NULL;
+    if (fd < lowfree)
+        lowfree = fd;
     ig_file_put(f);
     return 0;
 }
@@ -224,7 +284,7 @@ int ig_vfs_dup(int fd, int min, int cloexec)
 
     if (!f)
         return -EBADF;
-    if (min < 0 || min >= IG_FD_MAX)
+    if (min < 0 || min >= fd_soft)
         return -EINVAL;
     int nfd = ig_fd_alloc(f, min, cloexec);
     if (nfd >= 0)
@@ -236,15 +296,19 @@ int ig_vfs_dup2(int fd, int newfd)
 {
     struct ig_file *f = ig_fd_get(fd);
 
-    if (!f || newfd < 0 || newfd >= IG_FD_MAX)
+    if (!f || newfd < 0 || newfd >= fd_soft)
         return -EBADF;
     if (fd == newfd)
         return newfd;
+    if (fd_grow(newfd) < 0)
+        return -ENOMEM;
     f->refs++;
     if (fds[newfd].file)
         ig_file_put(fds[newfd].file);
     fds[newfd].file = f;
     fds[newfd].cloexec = 0;
+    while (lowfree < fd_cap && fds[lowfree].file)
+        lowfree++;
     return newfd;
 }
 

@@ -80,6 +80,19 @@ int ig_vfs_init(void)
         err = ig_devfs_populate(devroot);
     if (err)
         return err;
+    /* /tmp always exists, world-writable with the sticky bit as on Linux
+     * (mkstemp(), tmpfile() and programs' own temporary files). */
+    err = ig_vfs_mkdir(AT_FDCWD, "/tmp", 0777);
+    if (err && err != -EEXIST)
+        return err;
+    if (!err) {
+        int fd = ig_vfs_open(AT_FDCWD, "/tmp", O_RDONLY | O_DIRECTORY, 0);
+        if (fd < 0)
+            return fd;
+        struct ig_vnode *tmp = ig_fd_get(fd)->vn;
+        tmp->mode = S_IFDIR | 01777;
+        ig_vfs_close(fd);
+    }
     /* stdin, stdout, stderr: the run's own (devfs.c). */
     static const int modes[3] = {O_RDONLY, O_WRONLY, O_WRONLY};
     static const char *const paths[3] = {"/dev/stdin", "/dev/stdout",

@@ -132,6 +132,8 @@ void ig_vnode_stat(struct ig_vnode *vn, struct stat *st)
     st->st_dev = vn->dev;
     st->st_ino = vn->ino;
     st->st_mode = vn->mode;
+    st->st_uid = vn->uid;
+    st->st_gid = vn->gid;
     st->st_nlink = S_ISDIR(vn->mode) ? 2 + vn->nchildren : 1;
     st->st_size = S_ISREG(vn->mode) ? vn->size : 0;
     st->st_blksize = 4096;

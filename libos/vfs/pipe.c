@@ -125,11 +125,22 @@ static void pipe_release(struct ig_file *f)
     }
 }
 
+static int pipe_ioctl(struct ig_file *f, unsigned long req, void *arg)
+{
+    struct pipe *p = f->priv;
+
+    if (req != IG_FIONREAD)
+        return -ENOTTY;
+    *(int *)arg = (int)p->len;
+    return 0;
+}
+
 static const struct ig_file_ops pipe_ops = {
     .read = pipe_read,
     .write = pipe_write,
     .stat = pipe_stat,
     .poll = pipe_poll,
+    .ioctl = pipe_ioctl,
     .release = pipe_release,
 };
 

@@ -74,6 +74,7 @@ int ig_rfs_statfs(struct ig_vnode *vn, struct ig_statfs *out)
     out->files = s.files;
     out->ffree = s.ffree;
     out->namemax = s.namemax;
+    out->type = IG_STATFS_V9FS;
     return 0;
 }
 

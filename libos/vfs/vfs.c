@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* vfs.c: the calls that take path names. */
+/* O_TMPFILE is a GNU extension in newlib and glibc alike. */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -30,6 +32,41 @@ int ig_vfs_lookup_at(int dirfd, const char *path, struct ig_lookup *lk)
     return ig_vfs_lookup(start, path, lk);
 }
 
+/* O_TMPFILE: a file with no name in directory (lk->vn), created under a
+ * private name and unlinked at once. */
+static int open_unnamed(struct ig_lookup *lk, int flags, mode_t mode)
+{
+    static unsigned long seq;
+    char name[32];
+    struct ig_vnode *vn;
+    int acc = flags & O_ACCMODE, err, fd;
+
+    if (acc == O_RDONLY || (flags & O_CREAT))
+        return -EINVAL;
+    if (!S_ISDIR(lk->vn->mode))
+        return -ENOTDIR;
+    if (ig_vnode_rdonly(lk->vn))
+        return -EROFS;
+    if (lk->vn->ops->getattr)
+        return -EOPNOTSUPP; /* volumes */
+    int n = 0;
+    unsigned long v = ++seq;
+    do
+        name[n++] = (char)('0' + v % 10);
+    while ((v /= 10) && n < 20);
+    memcpy(name + n, ".tmpfile", 9);
+    n += 8;
+    err = lk->vn->ops->create(lk->vn, name, (size_t)n,
+                              S_IFREG | (mode & 0777 & ~cmask), &vn);
+    if (err)
+        return err;
+    ig_vnode_hold(vn);
+    fd = ig_vnode_open(vn, flags & ~O_TMPFILE);
+    lk->vn->ops->remove(lk->vn, vn);
+    ig_vnode_put(vn);
+    return fd;
+}
+
 int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
 {
     struct ig_lookup lk;
@@ -38,6 +75,11 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
 
     if (err)
         return err;
+    if ((flags & O_TMPFILE) == O_TMPFILE) {
+        err = lk.vn ? open_unnamed(&lk, flags, mode) : -ENOENT;
+        ig_lookup_done(&lk);
+        return err;
+    }
     if (!lk.vn) {
         if (!(flags & O_CREAT)) {
             err = -ENOENT;
@@ -65,6 +107,29 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
     }
     if (!err)
         err = ig_vnode_open(lk.vn, flags);
+    ig_lookup_done(&lk);
+    return err;
+}
+
+int ig_vfs_mksock(const char *path, mode_t mode)
+{
+    struct ig_lookup lk;
+    struct ig_vnode *vn;
+    int err = ig_vfs_lookup_at(AT_FDCWD, path, &lk);
+
+    if (err)
+        return err;
+    if (lk.vn)
+        err = -EEXIST;
+    else if (lk.trailing || lk.len == 0)
+        err = -EINVAL;
+    else if (ig_vnode_rdonly(lk.dir))
+        err = -EROFS;
+    else if (lk.dir->ops->getattr)
+        err = -EOPNOTSUPP; /* volumes keep no socket nodes */
+    else
+        err = lk.dir->ops->create(lk.dir, lk.name, lk.len,
+                                  S_IFSOCK | (mode & 0777 & ~cmask), &vn);
     ig_lookup_done(&lk);
     return err;
 }

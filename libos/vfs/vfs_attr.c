@@ -125,6 +125,7 @@ int ig_vfs_futimens(int fd, const struct timespec *ts)
 static int vn_statfs(struct ig_vnode *vn, struct ig_statfs *out)
 {
     memset(out, 0, sizeof(*out));
+    out->type = IG_STATFS_RAMFS;
     out->bsize = 4096;
     out->namemax = IG_NAME_MAX;
     out->rdonly = ig_vnode_rdonly(vn);

@@ -69,6 +69,8 @@ struct ig_vnode_ops {
 struct ig_vnode {
     const struct ig_vnode_ops *ops;
     mode_t mode; /* S_IF* | permissions */
+    uid_t uid;   /* owner, kept for chown(); 0 (root) when created */
+    gid_t gid;
     ino_t ino;
     dev_t dev; /* which filesystem */
     off_t size;
@@ -145,6 +147,11 @@ int ig_fd_alloc(struct ig_file *f, int min, int cloexec);
 struct ig_file *ig_file_alloc(const struct ig_file_ops *ops, int flags,
                               void *priv);
 void ig_file_put(struct ig_file *f);
+/* lock.c, reached only through this weak reference so that images without
+ * locks do not link it: called as a descriptor of (f) goes away, with
+ * (last) set when it was the last one. */
+extern void (*const ig_vfs_lock_release)(struct ig_file *f, int last)
+    __attribute__((weak));
 /* Opens a file description for vnode (vn) (held by the caller). */
 int ig_vnode_open(struct ig_vnode *vn, int flags);
 /* The start vnode for (dirfd) and (path): root, cwd or the fd's vnode. */

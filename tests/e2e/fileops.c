@@ -13,9 +13,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 #include <utime.h>
-#ifndef __ingot__
 #include <sys/resource.h>
-#endif
 
 #define DIR_NAME "fileops.d"
 
@@ -462,15 +460,12 @@ static void stdio_and_devices(void)
  * gets the same absolute path on the host). */
 int main(int argc, char **argv)
 {
-#ifndef __ingot__
-    /* The same descriptor limit as Ingot's table, so EMFILE comes at the
-     * same time. */
+    /* The same descriptor limit on both, so EMFILE comes at the same
+     * time, and no descriptors inherited from the test harness. */
     struct rlimit rl = {256, 256};
     setrlimit(RLIMIT_NOFILE, &rl);
-    /* and no descriptors inherited from the test harness. */
     for (int fd = 3; fd < 256; fd++)
         close(fd);
-#endif
     umask(022);
     if (argc > 1 && chdir(argv[1]) < 0) {
         printf("chdir %s: %s\n", argv[1], ename(errno));

@@ -63,6 +63,8 @@ void ig_cc_analyze_args(struct ig_strvec *out, const struct ig_cc *cc,
     ig_strvec_pushf(out, "%s/include", libdir);
     ig_strvec_push(out, "-isystem");
     ig_strvec_pushf(out, "%s/%s", libdir, IG_HOST_NEWLIB_INCLUDE);
+    ig_strvec_push(out, "-isystem");
+    ig_strvec_pushf(out, "%s/uapi", libdir);
     ig_strvec_push(out, "-D__ingot__");
     push_kept(out, cc);
 }

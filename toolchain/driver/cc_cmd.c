@@ -29,6 +29,10 @@ void ig_cc_compile_prefix(struct ig_strvec *out, const char *libdir)
     ig_strvec_pushf(out, "%s/include", libdir);
     ig_strvec_push(out, "-isystem");
     ig_strvec_pushf(out, "%s/%s", libdir, IG_HOST_NEWLIB_INCLUDE);
+    /* The kernel's UAPI headers (<linux/...>, <asm/...>): constants and
+     * structures only, from Debian's linux-libc-dev (libos/libc). */
+    ig_strvec_push(out, "-isystem");
+    ig_strvec_pushf(out, "%s/uapi", libdir);
     ig_strvec_push(out, "-isystem");
     ig_strvec_push(out, IG_HOST_CC_INCLUDE);
     if (IG_HOST_CC_INCLUDE_FIXED[0]) {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* setjmp.h: newlib's, plus POSIX sigsetjmp() and siglongjmp(). */
+/* setjmp.h: newlib's, plus sigsetjmp(), siglongjmp(), _setjmp(), _longjmp(). */
 #ifndef INGOT_SETJMP_H
 #define INGOT_SETJMP_H
 
@@ -21,6 +21,11 @@ typedef struct __ig_sigjmp_buf {
 int sigsetjmp(sigjmp_buf env, int savemask) __attribute__((returns_twice));
 int __sigsetjmp(sigjmp_buf env, int savemask) __attribute__((returns_twice));
 _Noreturn void siglongjmp(sigjmp_buf env, int val);
+
+/* XSI's names for setjmp and longjmp, which never touch the signal mask
+ * (libos/libc/jmp.S). */
+int _setjmp(jmp_buf env) __attribute__((__returns_twice__));
+_Noreturn void _longjmp(jmp_buf env, int val);
 
 #ifdef __cplusplus
 }

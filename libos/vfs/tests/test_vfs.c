@@ -130,8 +130,47 @@ static void test_fds(void)
         opened++;
     CHECK(fd == -EMFILE && opened > 0);
     CHECK(ig_vfs_pipe(fds, 0) == -EMFILE);
-    for (int i = 0; i < IG_FD_MAX; i++)
+    CHECK(opened <= IG_FD_SOFT && ig_vfs_fd_count() == IG_FD_SOFT);
+    for (int i = 0; i < IG_FD_SOFT; i++)
         ig_vfs_close(i);
+}
+
+/* The table grows past the old fixed 256 up to the RLIMIT_NOFILE soft
+ * limit; the lowest free descriptor is always the one handed out. */
+static void test_fd_limits(void)
+{
+    unsigned long soft, hard;
+    int fd;
+
+    ig_vfs_fd_limits(&soft, &hard);
+    CHECK(soft == IG_FD_SOFT && hard == IG_FD_HARD);
+    CHECK(ig_vfs_fd_setlimits(10, 5) == -EINVAL);
+    CHECK(ig_vfs_fd_setlimits(10, IG_FD_HARD + 1ul) == -EPERM);
+    CHECK(ig_vfs_fd_setlimits(70000, IG_FD_HARD) == 0);
+    int first = ig_vfs_open(AT_FDCWD, "/", O_RDONLY, 0);
+    CHECK(first >= 0);
+    for (int i = 1; i < 65536; i++)
+        if (ig_vfs_dup(first, 0, 0) != first + i)
+            CHECK(!"dup fills the table in order");
+    CHECK(ig_vfs_fd_count() == 65536);
+    /* Holes are refilled lowest first. */
+    CHECK(ig_vfs_close(first + 500) == 0 && ig_vfs_close(first + 7) == 0);
+    CHECK(ig_vfs_dup(first, 0, 0) == first + 7);
+    CHECK(ig_vfs_dup(first, 0, 0) == first + 500);
+    CHECK(ig_vfs_dup(first, 0, 0) == first + 65536);
+    /* dup2 and F_DUPFD beyond the soft limit: EBADF and EINVAL. */
+    CHECK(ig_vfs_dup2(first, 70000) == -EBADF);
+    CHECK(ig_vfs_dup(first, 70000, 0) == -EINVAL);
+    CHECK(ig_vfs_dup2(first, 69999) == 69999);
+    /* A lowered limit leaves open descriptors alone but stops new ones. */
+    CHECK(ig_vfs_fd_setlimits(100, IG_FD_HARD) == 0);
+    CHECK(ig_vfs_dup(first, 0, 0) == -EMFILE);
+    CHECK(ig_vfs_close(69999) == 0);
+    for (fd = 0; fd < 70000; fd++)
+        ig_vfs_close(fd);
+    CHECK(ig_vfs_fd_count() == 0);
+    CHECK(ig_vfs_dup(0, 0, 0) == -EBADF);
+    CHECK(ig_vfs_fd_setlimits(IG_FD_SOFT, IG_FD_HARD) == 0);
 }
 
 static void test_cpio(void)
@@ -214,6 +253,7 @@ int main(void)
     ig_vnode_hold(ig_vfs.root);
     test_paths();
     test_fds();
+    test_fd_limits();
     test_cpio();
     test_times();
     return unit_done();

@@ -52,13 +52,17 @@ struct linger {
 #define AF_UNIX 1
 #define AF_INET 2
 #define AF_INET6 10
+#define AF_LOCAL AF_UNIX
 #define PF_UNSPEC AF_UNSPEC
+#define PF_UNIX AF_UNIX
+#define PF_LOCAL AF_UNIX
 #define PF_INET AF_INET
 #define PF_INET6 AF_INET6
 
 #define SOCK_STREAM 1
 #define SOCK_DGRAM 2
 #define SOCK_RAW 3
+#define SOCK_SEQPACKET 5
 #define SOCK_NONBLOCK 04000   /* O_NONBLOCK on Linux */
 #define SOCK_CLOEXEC 02000000 /* O_CLOEXEC on Linux */
 

@@ -14,8 +14,9 @@
  *
  * Every call returns 0 or a count on success and a negative errno on
  * failure; none of them halts the image.  (dirfd) is a directory descriptor
- * or AT_FDCWD and only matters for relative paths.  There are no hard links,
- * owners or permission checks: every file is the one user's.  Read-only
+ * or AT_FDCWD and only matters for relative paths.  There are no hard links
+ * or permission checks: ramfs keeps modes and owners, which stat reports,
+ * but nothing checks them.  Read-only
  * mounts (volumes with :ro) refuse every change with -EROFS.
  *
  * One descriptor table serves files, devices, pipes and (later) sockets: a
@@ -35,9 +36,19 @@
 #define UTIME_NOW ((1l << 30) - 1l)
 #define UTIME_OMIT ((1l << 30) - 2l)
 #endif
+/* O_TMPFILE as libos/libc's <fcntl.h> gives it to programs (newlib
+ * defines it only for Cygwin); includes O_DIRECTORY, as on Linux. */
+#include <fcntl.h>
+#ifndef O_TMPFILE
+#define O_TMPFILE (0x800000 | O_DIRECTORY)
+#endif
 
-/* Descriptors 0 .. IG_FD_MAX-1 exist; opening more fails with -EMFILE. */
-#define IG_FD_MAX 256
+/* The descriptor table grows as descriptors are opened.  Like Linux, a
+ * descriptor at or above the RLIMIT_NOFILE soft limit (IG_FD_SOFT at
+ * boot) cannot be opened (-EMFILE), and the hard limit may be raised up
+ * to IG_FD_HARD (Linux's nr_open); memory is the only other bound. */
+#define IG_FD_SOFT 1024
+#define IG_FD_HARD (1 << 20)
 /* The longest path name (with its NUL) and component the VFS accepts. */
 #define IG_PATH_MAX 4096
 #define IG_NAME_MAX 255
@@ -66,6 +77,9 @@ struct ig_file_ops {
     /* Readiness for poll(), select() and epoll: the IG_POLL_* bits that
      * hold now.  NULL means always readable and writable (files). */
     unsigned (*poll)(struct ig_file *f);
+    /* ioctl(2) requests of this kind (FIONREAD ...), after the VFS has
+     * handled the generic ones; NULL: -ENOTTY for all others. */
+    int (*ioctl)(struct ig_file *f, unsigned long req, void *arg);
     int seekable; /* lseek/pread/pwrite allowed */
     int tty;      /* isatty() answers 1 */
 };
@@ -212,8 +226,11 @@ int ig_vfs_futimens(int fd, const struct timespec *ts);
 struct ig_statfs {
     uint64_t bsize, blocks, bfree, bavail, files, ffree;
     unsigned long namemax;
+    unsigned long type; /* statfs(2)'s f_type: one of IG_STATFS_* */
     int rdonly;
 };
+#define IG_STATFS_RAMFS 0x858458f6ul /* Linux's RAMFS_MAGIC */
+#define IG_STATFS_V9FS 0x01021997ul  /* V9FS_MAGIC: volumes */
 int ig_vfs_statfs(const char *path, struct ig_statfs *out);
 int ig_vfs_fstatfs(int fd, struct ig_statfs *out);
 
@@ -256,6 +273,75 @@ int ig_vfs_dup2(int fd, int newfd);
 int ig_vfs_pipe(int fds[2], int flags);
 int ig_vfs_fcntl(int fd, int cmd, long arg);
 int ig_vfs_isatty(int fd);
+
+/* Creates socket node (path) (for bind(2) of an AF_UNIX socket) with
+ * (mode & ~umask).  Returns 0, -EEXIST, -ENOENT, -ENOTDIR, -EROFS,
+ * -EOPNOTSUPP on a volume, -ENOMEM. */
+int ig_vfs_mksock(const char *path, mode_t mode);
+
+/* eventfd(2): a descriptor holding a counter that starts at (initval);
+ * (flags) may hold O_NONBLOCK and O_CLOEXEC, (semaphore) makes each read
+ * take 1.  Returns the descriptor, -EMFILE or -ENOMEM. */
+int ig_vfs_eventfd(unsigned int initval, int flags, int semaphore);
+
+/* chmod(2), fchmodat(2), fchmod(2), chown(2), fchownat(2), fchown(2):
+ * ramfs keeps modes (07777) and owners on its vnodes, which stat reports
+ * (nothing checks them: the image's isolation is the VM's or sandbox's).
+ * (flags) may hold AT_SYMLINK_NOFOLLOW.  Return 0, -ENOENT, -ENOTDIR,
+ * -EBADF, -EINVAL (other flags), -EROFS (a read-only volume), -EPERM (a
+ * volume: their modes and owners are the host's). */
+int ig_vfs_chmod(int dirfd, const char *path, mode_t mode, int flags);
+int ig_vfs_fchmod(int fd, mode_t mode);
+int ig_vfs_chown(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
+int ig_vfs_fchown(int fd, uid_t uid, gid_t gid);
+
+/* Record locks.  (l) describes a range as struct flock does, with the
+ * library OS's own constants (the libc glue translates). */
+struct ig_lock {
+    int type;         /* IG_LOCK_RD, IG_LOCK_WR or IG_LOCK_UN */
+    int whence;       /* SEEK_SET, SEEK_CUR or SEEK_END */
+    off_t start, len; /* len 0: to the end of the file, however it grows */
+    int pid; /* F_GETLK: the holder, 1 (the image) or -1 (an OFD lock) */
+};
+#define IG_LOCK_RD 1
+#define IG_LOCK_WR 2
+#define IG_LOCK_UN 3
+#define IG_LOCK_GET 0  /* F_GETLK: the first conflicting lock, or UN */
+#define IG_LOCK_SET 1  /* F_SETLK: -EAGAIN on a conflict */
+#define IG_LOCK_WAIT 2 /* F_SETLKW: wait for the conflict to go */
+/* fcntl(2) byte-range locks on (fd): the process's own (ofd 0; they never
+ * conflict with each other and go when any descriptor of the file is
+ * closed) or the open file description's (ofd 1, F_OFD_*: (l)->pid must
+ * be 0).  Returns 0, -EBADF (not open, or not open for the lock's
+ * direction), -EINVAL (a bad type, whence or range, a pipe or socket),
+ * -EOVERFLOW, -EAGAIN, -ENOLCK (no memory). */
+int ig_vfs_lock(int fd, int ofd, int cmd, struct ig_lock *l);
+/* flock(2): (type) IG_LOCK_RD (LOCK_SH), IG_LOCK_WR (LOCK_EX) or
+ * IG_LOCK_UN on the whole file, owned by the open file description;
+ * waits for a conflicting lock to go when (wait).  Returns 0, -EBADF,
+ * -EINVAL, -EWOULDBLOCK, -ENOLCK. */
+int ig_vfs_flock(int fd, int type, int wait);
+
+/* getrlimit/setrlimit(RLIMIT_NOFILE): the current soft and hard limits.
+ * Setting returns 0, -EINVAL (soft > hard) or -EPERM (hard > IG_FD_HARD);
+ * descriptors already open above a lowered limit stay open. */
+void ig_vfs_fd_limits(unsigned long *soft, unsigned long *hard);
+int ig_vfs_fd_setlimits(unsigned long soft, unsigned long hard);
+/* The number of open descriptors. */
+int ig_vfs_fd_count(void);
+
+/* ioctl(2) with Linux's request numbers.  Every descriptor takes FIONBIO
+ * (int *: O_NONBLOCK on or off), FIOCLEX and FIONCLEX; regular files
+ * answer FIONREAD (int *: bytes from the position to the end), terminals
+ * TIOCGWINSZ (a struct winsize of zeros: a serial console has no size);
+ * other requests go to the kind's ioctl op.  Returns 0 or a value,
+ * -EBADF, -EFAULT (NULL arg), -ENOTTY (a request the kind lacks). */
+#define IG_TIOCGWINSZ 0x5413ul
+#define IG_FIONREAD 0x541Bul
+#define IG_FIONBIO 0x5421ul
+#define IG_FIONCLEX 0x5450ul
+#define IG_FIOCLEX 0x5451ul
+int ig_vfs_ioctl(int fd, unsigned long req, void *arg);
 
 /* Sets the file mode creation mask to (mask & 0777); returns the old one. */
 mode_t ig_vfs_umask(mode_t mask);

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* errno.h: newlib's errno plus glibc's program name variables. */
+#ifndef INGOT_ERRNO_H
+#define INGOT_ERRNO_H
+
+#include_next <errno.h>
+
+#if __GNU_VISIBLE
+extern char *program_invocation_name;
+extern char *program_invocation_short_name;
+#endif
+
+#endif /* INGOT_ERRNO_H */
