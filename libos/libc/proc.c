@@ -1,17 +1,18 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* proc.c: process calls in a single-process image: exit, sbrk, kill. */
-#include <ingot/console.h>
+/* proc.c: the image's one process: exit, sbrk, its id, session and group. */
 #include <ingot/mm.h>
 #include <ingot/plat.h>
+#include <ingot/vfs.h>
 
-#include <signal.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
 #include "libc_internal.h"
 
-/* The one process of the image. */
+/* The one process of the image, the leader of its session and process
+ * group, like a container's first process. */
 #define IG_PID 1
 
 void _exit(int status)
@@ -36,36 +37,108 @@ pid_t getpid(void)
     return IG_PID;
 }
 
-/* Signals to ourselves take their default action, which for every signal
- * abort(), raise() and friends can send here is to end the process; like a
- * shell, report it as status 128 + the signal number. */
-int kill(pid_t pid, int sig)
+static int self(pid_t pid)
 {
-    if (pid != IG_PID && pid != 0 && pid != -1)
-        return (int)ig_libc_ret(-ESRCH);
-    if (sig < 1 || sig >= NSIG)
+    return pid == 0 || pid == IG_PID;
+}
+
+pid_t getpgrp(void)
+{
+    return IG_PID;
+}
+
+pid_t getpgid(pid_t pid)
+{
+    return self(pid) ? IG_PID : (pid_t)ig_libc_ret(pid < 0 ? -EINVAL : -ESRCH);
+}
+
+pid_t getsid(pid_t pid)
+{
+    return self(pid) ? IG_PID : (pid_t)ig_libc_ret(pid < 0 ? -EINVAL : -ESRCH);
+}
+
+/* A session leader cannot start a new session nor move to another group
+ * (Linux: EPERM); "daemonizing" code drops the error or stops there. */
+pid_t setsid(void)
+{
+    return (pid_t)ig_libc_ret(-EPERM);
+}
+
+int setpgid(pid_t pid, pid_t pgid)
+{
+    if (pgid < 0)
         return (int)ig_libc_ret(-EINVAL);
-    ig_printk("ingot: terminated by signal %d%s\n", sig,
-              sig == SIGABRT ? " (SIGABRT, abort)" : "");
-    ig_plat_exit(128 + sig);
+    if (!self(pid))
+        return (int)ig_libc_ret(-ESRCH);
+    return (int)ig_libc_ret(-EPERM);
 }
 
-/* Other processes do not exist in a unikernel. */
-pid_t fork(void)
+int setpgrp(void)
 {
-    return (pid_t)ig_libc_ret(-ENOSYS);
+    return setpgid(0, 0);
 }
 
-int execve(const char *path, char *const argv[], char *const envp[])
+/* The terminal's foreground group is the image's, whenever there is one. */
+pid_t tcgetpgrp(int fd)
 {
-    (void)path;
-    (void)argv;
-    (void)envp;
+    if (!isatty(fd))
+        return (pid_t)ig_libc_ret(-ENOTTY);
+    return IG_PID;
+}
+
+int tcsetpgrp(int fd, pid_t pgrp)
+{
+    if (!isatty(fd))
+        return (int)ig_libc_ret(-ENOTTY);
+    return (int)ig_libc_ret(self(pgrp) ? 0 : -EPERM);
+}
+
+/* daemon() forks into the background; an image has no background to go
+ * to, so it fails like fork(). */
+int daemon(int nochdir, int noclose)
+{
+    (void)nochdir, (void)noclose;
     return (int)ig_libc_ret(-ENOSYS);
 }
 
-pid_t wait(int *status)
+/* The root of the image cannot change (a container without
+ * CAP_SYS_CHROOT answers the same). */
+int chroot(const char *path)
 {
-    (void)status;
-    return (pid_t)ig_libc_ret(-ECHILD);
+    (void)path;
+    return (int)ig_libc_ret(-EPERM);
+}
+
+/* No process may trace or be traced (as under a container's default
+ * seccomp profile). */
+long ptrace(int request, ...)
+{
+    (void)request;
+    return ig_libc_ret(-EPERM);
+}
+
+int unshare(int flags)
+{
+    (void)flags;
+    return (int)ig_libc_ret(-ENOSYS);
+}
+
+int setns(int fd, int nstype)
+{
+    (void)fd, (void)nstype;
+    return (int)ig_libc_ret(-ENOSYS);
+}
+
+/* Special files exist to meet other processes; the file systems here
+ * hold regular files, directories and links only. */
+int mknod(const char *path, mode_t mode, dev_t dev)
+{
+    (void)path, (void)mode, (void)dev;
+    return (int)ig_libc_ret(-EPERM);
+}
+
+int mkfifo(const char *path, mode_t mode)
+{
+    (void)path, (void)mode;
+    return (int)ig_libc_ret(-ENOSYS);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* popen.c: an unsupported API the library OS does not even define. */
+/* popen.c: an unsupported API, which the library OS defines to fail. */
 #include <stdio.h>
 
 int main(void)

@@ -7,22 +7,24 @@
 #include <unistd.h>
 
 #include <ingot/host_image.h>
+#include <ingot/host_plat.h>
 #include <ingot/oci.h>
 
 #include "run.h"
 
-static const char usage[] =
+static const char usage_head[] =
     "Usage: ingot run [options] IMAGE [-- ARG...]\n"
     "Boot IMAGE (built by ingot-cc) and pass its console through.  The\n"
-    "platform comes from the image: kvm images boot in QEMU, pico images\n"
-    "run as a sandboxed process under the tender ingot-pico.\n"
+    "platform comes from the image:\n";
+
+static const char usage_body[] =
     "\n"
     "IMAGE may also be oci:DIR[:TAG] or oci-archive:FILE[:TAG], an image\n"
     "packaged by ingot pkg: every digest is verified, and the manifest's\n"
     "memory, rootfs, arguments and environment apply unless -m, --rootfs,\n"
     "-- or -e say otherwise (docs/oci.md).\n"
     "\n"
-    "  --platform kvm|pico     which manifest of an OCI tag to boot (default:\n"
+    "  --platform NAME         which manifest of an OCI tag to boot (default:\n"
     "                          the first in the index); for a plain IMAGE,\n"
     "                          its platform must be this one\n"
     "  -m, --memory SIZE       guest memory, like 64M or 1G (default 64M)\n"
@@ -47,8 +49,8 @@ static const char usage[] =
     "  -v, --volume HOSTDIR:GUESTDIR[:ro|:rw]\n"
     "                          share host directory HOSTDIR with the guest\n"
     "                          at GUESTDIR, read-only with :ro\n"
-    "  --dry-run               print the QEMU or tender command instead of\n"
-    "                          running it\n"
+    "  --dry-run               print the platform's command (above) instead\n"
+    "                          of running it\n"
     "  -h, --help              print this help\n"
     "\n"
     "Options may come before or after IMAGE; the app's arguments go after\n"
@@ -69,6 +71,19 @@ static const char usage[] =
     "         without reporting a status\n"
     "  128+N  interrupted by signal N (130 for Ctrl-C)\n";
 
+/* The help, with one entry per platform `ingot run` boots. */
+static void print_usage(void)
+{
+    const struct ig_plat *p;
+
+    fputs(usage_head, stdout);
+    for (size_t i = 0; (p = ig_plat_at(i)); i++)
+        if (p->argv)
+            printf("  %-6s %s;\n         --dry-run prints %s\n", p->name,
+                   p->runs_as, p->dry_run);
+    fputs(usage_body, stdout);
+}
+
 static int fail(const char *what, const char *why)
 {
     ig_host_error("%s: %s", what, why);
@@ -81,17 +96,17 @@ int ig_cmd_run(int argc, char **argv)
     struct ig_image *img = NULL;
     struct ig_oci_image oci = {0};
     struct ig_strvec qargv = {0};
-    char *cmdline = NULL, *libdir = NULL, *qemu = NULL, *initrd = NULL;
+    char *cmdline = NULL, *initrd = NULL;
     int initrd_temp = 0;
     char err[512];
-    int r = IG_RUN_STATUS_FAIL, kvm;
+    int r = IG_RUN_STATUS_FAIL;
 
     if (ig_run_parse_args(&o, argc, argv, err, sizeof(err)) < 0) {
         ig_host_error("%s", err);
         goto out;
     }
     if (o.help) {
-        fputs(usage, stdout);
+        print_usage();
         r = 0;
         goto out;
     }
@@ -112,7 +127,8 @@ int ig_cmd_run(int argc, char **argv)
         fail(name, err);
         goto out;
     }
-    if (strcmp(plat, "kvm") != 0 && strcmp(plat, "pico") != 0) {
+    const struct ig_plat *p = ig_plat_bootable(plat);
+    if (!p) {
         snprintf(err, sizeof(err),
                  "built for platform %s, which ingot run cannot boot yet",
                  plat);
@@ -124,20 +140,9 @@ int ig_cmd_run(int argc, char **argv)
         ig_host_error("%s", err);
         goto out;
     }
-    /* pico reaches a network only through a tap device. */
-    if (o.net == IG_RUN_NET_USER && strcmp(plat, "pico") == 0) {
-        fail(o.nports ? "-p" : "--net user",
-             "pico images have no user networking; use --net tap:NAME");
-        goto out;
-    }
-    /* microvm: 8 virtio-mmio transports, one taken by virtio-rng. */
-    if (strcmp(plat, "kvm") == 0 && strcmp(o.machine, "microvm") == 0 &&
-        1 + (o.net != IG_RUN_NET_NONE) + o.nvols > 8) {
-        snprintf(err, sizeof(err),
-                 "%d volumes%s do not fit microvm's 8 virtio-mmio slots "
-                 "(one is virtio-rng); use --machine q35",
-                 o.nvols, o.net != IG_RUN_NET_NONE ? " and a network" : "");
-        fail("-v", err);
+    const char *what = NULL;
+    if (p->check && p->check(&o, &what, err, sizeof(err)) < 0) {
+        fail(what, err);
         goto out;
     }
     if (ig_run_cmdline(&o, &cmdline) < 0) {
@@ -146,57 +151,25 @@ int ig_cmd_run(int argc, char **argv)
         fail("command line too long", err);
         goto out;
     }
-    if (strcmp(plat, "pico") == 0) {
-        if (o.rootfs && ig_run_rootfs(o.rootfs, &initrd, &initrd_temp, err,
-                                      sizeof(err)) < 0) {
-            ig_host_error("%s", err);
-            goto out;
-        }
-        r = ig_run_pico(&o, img, cmdline, initrd);
-        goto out;
-    }
-
-    const char *qname = ig_run_qemu_name();
-    qemu = ig_run_which(qname);
-    if (!qemu && !o.dry_run) {
-        fail(qname, "not found (install qemu-system-x86 or set INGOT_QEMU)");
-        goto out;
-    }
-    libdir = ig_host_libdir();
-    if (o.accel == IG_RUN_ACCEL_AUTO && !qemu)
-        kvm = 0; /* --dry-run without QEMU: nothing to calibrate with */
-    else if (ig_run_accel_resolve(o.accel, qemu, libdir ? libdir : ".", &kvm) <
-             0)
-        goto out;
-
     if (o.rootfs &&
         ig_run_rootfs(o.rootfs, &initrd, &initrd_temp, err, sizeof(err)) < 0) {
         ig_host_error("%s", err);
         goto out;
     }
-    struct ig_run_vm vm = {.qemu = qemu ? qemu : qname,
-                           .initrd = initrd,
-                           .machine = o.machine,
-                           .kvm = kvm,
-                           .mem = o.mem,
-                           .kernel = o.image,
-                           .cmdline = cmdline,
-                           .console = 1,
-                           .net = o.net,
-                           .net_tap = o.net_tap,
-                           .ports = o.ports,
-                           .nports = o.nports,
-                           .vols = o.vols,
-                           .nvols = o.nvols};
-    ig_run_qemu_argv(&qargv, &vm);
+    if (p->argv(&qargv, &o, cmdline, initrd) < 0)
+        goto out;
     if (o.dry_run) {
         char *line = ig_shquote_argv(ig_strvec_argv(&qargv));
         printf("%s\n", line);
         free(line);
         r = 0;
     } else {
+        struct ig_run_end end;
+
         fflush(stdout);
-        r = ig_run_guest(ig_strvec_argv(&qargv), img);
+        r = ig_run_pump(ig_strvec_argv(&qargv), img, &end) < 0
+                ? IG_RUN_STATUS_FAIL
+                : p->status(&end);
     }
 out:
     /* A dry run prints a command meant to be run later: the archive of
@@ -220,8 +193,6 @@ out:
     free(initrd);
     ig_strvec_free(&qargv);
     free(cmdline);
-    free(libdir);
-    free(qemu);
     ig_image_close(img);
     ig_run_opts_free(&o);
     return r;

@@ -6,10 +6,13 @@
 
 /*
  * cmd_run.c drives these in order: ig_run_parse_args() reads the command
- * line; the image is checked (<ingot/host_image.h>); ig_run_cmdline() builds
- * the guest's command line; ig_run_accel_resolve() picks KVM or TCG;
- * ig_run_qemu_argv() builds QEMU's command; ig_run_guest() boots it, pumping
- * the console through the exit-record filter and the backtrace annotator.
+ * line; the image is checked (<ingot/host_image.h>) and its platform's
+ * descriptor (<ingot/host_plat.h>) checks the options; ig_run_cmdline()
+ * builds the guest's command line; the descriptor builds the host command
+ * (kvm: ig_run_accel_resolve() picks KVM or TCG, ig_run_qemu_argv() builds
+ * QEMU's command; pico: ig_run_pico_argv()); ig_run_pump() runs it, pumping
+ * the console through the exit-record filter and the backtrace annotator,
+ * and the descriptor turns how it ended into the exit status.
  */
 
 #include <stddef.h>
@@ -57,7 +60,7 @@ struct ig_run_opts {
     const char *image;
     uint64_t mem;         /* bytes */
     int mem_set;          /* -m was given */
-    const char *platform; /* --platform kvm|pico, or NULL */
+    const char *platform; /* --platform NAME (bootable), or NULL */
     enum ig_run_accel accel;
     const char *machine;  /* "microvm" or "q35" */
     const char *rootfs;   /* --rootfs DIR or FILE.cpio, or NULL */
@@ -301,10 +304,6 @@ int ig_run_end_status(const struct ig_run_end *e);
  * start. */
 int ig_run_pump(char *const *argv, struct ig_image *img, struct ig_run_end *e);
 
-/* Boots (argv) (a QEMU command with the console on stdout) through
- * ig_run_pump() and returns the exit status. */
-int ig_run_guest(char *const *argv, struct ig_image *img);
-
 /* ---- run_pico.c --------------------------------------------------------- */
 
 /* Returns the pico tender to run: $INGOT_PICO, else ingot-pico next to the
@@ -326,12 +325,6 @@ void ig_run_pico_volumes(struct ig_strvec *out, const struct ig_run_opts *o);
 /* Returns the exit status for a pico run that ended as (e): the tender's
  * own status (the app's, 125, 159 or 255), or 128+N for signal N. */
 int ig_run_pico_status(const struct ig_run_end *e);
-
-/* Runs (img) (a pico image) as `ingot run` was asked in (o), with the
- * guest command line (cmdline) and the initrd file (initrd, or NULL; from
- * ig_run_rootfs()), and returns the exit status. */
-int ig_run_pico(const struct ig_run_opts *o, struct ig_image *img,
-                const char *cmdline, const char *initrd);
 
 /* ---- run_oci.c ---------------------------------------------------------- */
 

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ingot/host_plat.h>
+
 #include "run.h"
 
 /* Checks (s) is a dotted-quad IPv4 address, followed by "/0".."/32" when
@@ -260,8 +262,10 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
         o->mem = b;
         o->mem_set = 1;
     } else if (strcmp(opt, "--platform") == 0) {
-        if (strcmp(v, "kvm") != 0 && strcmp(v, "pico") != 0) {
-            snprintf(err, errlen, "--platform %s: must be kvm or pico", v);
+        if (!ig_plat_bootable(v)) {
+            char names[128];
+            ig_plat_list_bootable(names, sizeof(names), " or ");
+            snprintf(err, errlen, "--platform %s: must be %s", v, names);
             return -1;
         }
         o->platform = v;

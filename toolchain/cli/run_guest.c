@@ -73,14 +73,6 @@ int ig_run_end_status(const struct ig_run_end *e)
     return IG_KVM_STATUS_LOST;
 }
 
-int ig_run_guest(char *const *argv, struct ig_image *img)
-{
-    struct ig_run_end end;
-    int r = ig_run_pump(argv, img, &end);
-
-    return r < 0 ? IG_RUN_STATUS_FAIL : ig_run_end_status(&end);
-}
-
 int ig_run_pump(char *const *argv, struct ig_image *img, struct ig_run_end *e)
 {
     struct ig_proc_opts po;

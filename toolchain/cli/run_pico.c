@@ -77,33 +77,3 @@ int ig_run_pico_status(const struct ig_run_end *e)
     }
     return WEXITSTATUS(e->qemu_raw);
 }
-
-int ig_run_pico(const struct ig_run_opts *o, struct ig_image *img,
-                const char *cmdline, const char *initrd)
-{
-    struct ig_strvec argv = {0};
-    struct ig_run_end end;
-    char *tender = ig_run_pico_tender();
-    int r;
-
-    /* Volumes first: ig_run_pico_argv() ends with "--" and the image. */
-    ig_strvec_push(&argv, tender);
-    ig_run_pico_volumes(&argv, o);
-    ig_run_pico_argv(&argv, NULL, o->mem, initrd,
-                     o->net == IG_RUN_NET_TAP ? o->net_tap : NULL, o->image,
-                     cmdline);
-    if (o->dry_run) {
-        char *line = ig_shquote_argv(ig_strvec_argv(&argv));
-        printf("%s\n", line);
-        free(line);
-        r = 0;
-    } else {
-        fflush(stdout);
-        r = ig_run_pump(ig_strvec_argv(&argv), img, &end) < 0
-                ? IG_RUN_STATUS_FAIL
-                : ig_run_pico_status(&end);
-    }
-    ig_strvec_free(&argv);
-    free(tender);
-    return r;
-}

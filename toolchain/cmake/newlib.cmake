@@ -45,3 +45,14 @@ ExternalProject_Add(newlib
   BUILD_BYPRODUCTS ${INGOT_NEWLIB_LIB}/libc.a ${INGOT_NEWLIB_LIB}/libm.a
   LOG_CONFIGURE ON LOG_BUILD ON LOG_INSTALL ON LOG_OUTPUT_ON_FAILURE ON
 )
+
+# libos/libc implements signals with Linux's numbers (newlib's generic ones
+# differ), so newlib's own signal objects leave its archive: otherwise the
+# linker could pull both definitions of abort, raise or signal into an image.
+set(INGOT_NEWLIB_REPLACED lib_a-abort.o lib_a-psignal.o lib_a-signal.o
+    lib_a-strsignal.o lib_a-system.o)
+ExternalProject_Add_Step(newlib replace-signals
+  COMMAND ar d ${INGOT_NEWLIB_LIB}/libc.a ${INGOT_NEWLIB_REPLACED}
+  COMMENT "Removing newlib's signal objects (libos/libc replaces them)"
+  DEPENDEES install
+  BYPRODUCTS ${INGOT_NEWLIB_LIB}/libc.a)

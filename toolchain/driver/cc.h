@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include <ingot/host.h>
+#include <ingot/host_plat.h>
 
 /* How far to go; a later stage never wins over an earlier one (-E beats
  * -S beats -c), as with gcc. */
@@ -42,7 +43,7 @@ struct ig_cc_item {
 struct ig_cc {
     enum ig_cc_mode mode;
     const char *output;      /* -o, or NULL */
-    const char *platform;    /* --platform, default "kvm" */
+    const char *platform;    /* --platform, default ig_plat_at(0) */
     const char *rootfs;      /* --rootfs DIR, or NULL */
     int verbose;             /* -v */
     int help;                /* --help */
@@ -90,7 +91,8 @@ void ig_cc_source_cmd(struct ig_strvec *out, const struct ig_cc *cc,
                       const char *libdir, const struct ig_cc_item *src,
                       const char *obj);
 
-/* Builds the link command for platform cc->platform.  (objs) has one entry
+/* Builds the link command for platform cc->platform, which must be one
+ * ig_plat_find() knows (main.c checks before linking).  (objs) has one entry
  * per item: the object compiled from each source item, NULL otherwise.
  * (extra) lists the (nextra) objects ingot-cc made itself (--rootfs, the
  * manifest note), linked after the inputs.  (libos) lists the library-OS

@@ -263,7 +263,7 @@ int ig_cc_parse(struct ig_cc *cc, int argc, char **argv, char *err,
     const char *lang = NULL;
 
     memset(cc, 0, sizeof(*cc));
-    cc->platform = "kvm";
+    cc->platform = ig_plat_at(0)->name;
     cc->unsup_error = -1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];

@@ -123,13 +123,13 @@ void ig_cc_link_cmd(struct ig_strvec *out, const struct ig_cc *cc,
                     const char *libdir, char *const *objs, char *const *extra,
                     size_t nextra, char *const *libos, size_t nlibos)
 {
-    const char *p = cc->platform;
+    const struct ig_plat *p = ig_plat_find(cc->platform);
 
     ig_strvec_push(out, IG_HOST_TARGET_CC);
     ig_strvec_push(out, "-nostdlib");
     ig_strvec_push(out, "-static");
     ig_strvec_push(out, "-no-pie");
-    ig_strvec_pushf(out, "-Wl,-T,%s/%s/%s.ld", libdir, p, p);
+    ig_strvec_pushf(out, "-Wl,-T,%s/%s", libdir, p->ldscript);
     ig_strvec_push(out, "-Wl,--gc-sections");
     ig_strvec_push(out, "-Wl,-z,noexecstack");
     ig_strvec_push(out, "-Wl,--build-id=none");
@@ -150,7 +150,7 @@ void ig_cc_link_cmd(struct ig_strvec *out, const struct ig_cc *cc,
     /* The whole platform library: nothing references its entry point or
      * its notes, yet the image needs them. */
     ig_strvec_push(out, "-Wl,--whole-archive");
-    ig_strvec_pushf(out, "%s/%s/libingot-%s.a", libdir, p, p);
+    ig_strvec_pushf(out, "%s/%s", libdir, p->archive);
     ig_strvec_push(out, "-Wl,--no-whole-archive");
     ig_strvec_push(out, "-Wl,--start-group");
     ig_strvec_pushv(out, (const char *const *)libos, nlibos);

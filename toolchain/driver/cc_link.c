@@ -64,8 +64,8 @@ static int read_undef(struct ig_cc_link *l, char *const *objs)
  * weakly, like core's to ig_net_init, do not count). */
 static int read_libos_undef(struct ig_cc_link *l)
 {
-    const char *p = l->cc->platform;
-    char *plat = ig_xasprintf("%s/%s/libingot-%s.a", l->libdir, p, p);
+    const struct ig_plat *p = ig_plat_find(l->cc->platform);
+    char *plat = ig_host_path(l->libdir, p->archive);
     int r = ig_an_syms_read(plat, strrchr(plat, '/') + 1, &l->undef, NULL,
                             l->err, sizeof(l->err));
     free(plat);
@@ -134,8 +134,8 @@ static void read_defs(struct ig_cc_link *l, char *const *objs,
                             sizeof(e));
     for (size_t i = 0; i < l->extra.n; i++)
         ig_an_syms_read(l->extra.v[i], l->extra.v[i], NULL, defs, e, sizeof(e));
-    const char *p = l->cc->platform;
-    char *libs[] = {ig_xasprintf("%s/%s/libingot-%s.a", l->libdir, p, p),
+    const struct ig_plat *p = ig_plat_find(l->cc->platform);
+    char *libs[] = {ig_host_path(l->libdir, p->archive),
                     ig_xasprintf("%s/%s/libc.a", l->libdir, IG_HOST_NEWLIB_LIB),
                     ig_xasprintf("%s/%s/libm.a", l->libdir, IG_HOST_NEWLIB_LIB),
                     ig_xstrdup(IG_HOST_LIBGCC)};

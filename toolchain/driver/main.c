@@ -61,26 +61,20 @@ static int exists(const char *path, int want_dir)
 }
 
 /* Lists the platforms built in (libdir), for the "not available" message:
- * directories <name>/ holding libingot-<name>.a. */
+ * those of the table whose archive is there. */
 static void list_platforms(const char *libdir, char *buf, size_t len)
 {
-    DIR *d = opendir(libdir);
-    struct dirent *e;
+    const struct ig_plat *p;
     size_t used = 0;
 
     buf[0] = '\0';
-    while (d && (e = readdir(d))) {
-        if (!ig_cc_platform_name_ok(e->d_name))
-            continue;
-        char *sub =
-            ig_xasprintf("%s/%s/libingot-%s.a", libdir, e->d_name, e->d_name);
-        if (exists(sub, 0) && used + strlen(e->d_name) + 3 < len)
+    for (size_t i = 0; (p = ig_plat_at(i)); i++) {
+        char *lib = ig_host_path(libdir, p->archive);
+        if (exists(lib, 0) && used + strlen(p->name) + 3 < len)
             used += (size_t)snprintf(buf + used, len - used, "%s%s",
-                                     used ? ", " : "", e->d_name);
-        free(sub);
+                                     used ? ", " : "", p->name);
+        free(lib);
     }
-    if (d)
-        closedir(d);
     if (!used)
         snprintf(buf, len, "none");
 }
@@ -94,14 +88,13 @@ static int check_file(const char *path, const char *what)
 
 /* The files every link needs, so a half-built tree fails in one clear line
  * rather than with a page of undefined references. */
-static int check_link_files(const char *libdir, const char *plat)
+static int check_link_files(const char *libdir, const struct ig_plat *plat)
 {
-    char *dir = ig_host_path(libdir, plat);
-    char *ld = ig_xasprintf("%s/%s.ld", dir, plat);
-    char *lib = ig_xasprintf("%s/libingot-%s.a", dir, plat);
-    char *what = ig_xasprintf("the %s platform is not built", plat);
+    char *ld = ig_host_path(libdir, plat->ldscript);
+    char *lib = ig_host_path(libdir, plat->archive);
+    char *what = ig_xasprintf("the %s platform is not built", plat->name);
     int r = check_file(ld, what) || check_file(lib, what);
-    free(dir), free(ld), free(lib), free(what);
+    free(ld), free(lib), free(what);
     if (r)
         return r;
     static const char *const need[] = {"libingot-core.a",
@@ -144,7 +137,7 @@ static int run(struct ig_strvec *cmd, int verbose)
 static int compile_and_link(struct ig_cc *cc, const char *libdir)
 {
     struct ig_strvec cmd = {0};
-    int r = check_link_files(libdir, cc->platform);
+    int r = check_link_files(libdir, ig_plat_find(cc->platform));
     if (r)
         return r;
 
@@ -274,8 +267,9 @@ int main(int argc, char **argv)
              "library directory not found (build Ingot or set INGOT_LIBDIR)");
         goto out;
     }
-    char *platdir = ig_host_path(libdir, cc.platform);
-    int have = exists(platdir, 1);
+    const struct ig_plat *plat = ig_plat_find(cc.platform);
+    char *platdir = plat ? ig_host_path(libdir, plat->name) : NULL;
+    int have = platdir && exists(platdir, 1);
     free(platdir);
     if (!have) {
         char list[256];

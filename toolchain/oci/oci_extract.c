@@ -6,12 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "oci_internal.h"
+#include <ingot/host_plat.h>
 
-static int bootable(const char *p)
-{
-    return p && (strcmp(p, "kvm") == 0 || strcmp(p, "pico") == 0);
-}
+#include "oci_internal.h"
 
 /* The platform of index entry (e): its org.ingot.platform, or where a
  * copy by other tools dropped that (skopeo keeps only ref.name), the one
@@ -53,7 +50,8 @@ static json_t *pick_entry(const struct ig_oci_layout *l, const char *tag,
             snprintf(err, errlen, "%s", why);
             return NULL;
         }
-        if (platform ? p && strcmp(p, platform) == 0 : bootable(p)) {
+        if (platform ? p && strcmp(p, platform) == 0
+                     : ig_plat_bootable(p) != NULL) {
             *plat = p;
             return e;
         }
@@ -62,8 +60,10 @@ static json_t *pick_entry(const struct ig_oci_layout *l, const char *tag,
                  p ? p : "none");
         free(p);
     }
+    char names[128];
+    ig_plat_list_bootable(names, sizeof(names), " or ");
     snprintf(err, errlen, "no manifest tagged %s for platform %s (found: %s)",
-             tag, platform ? platform : "kvm or pico", seen);
+             tag, platform ? platform : names, seen);
     return NULL;
 }
 

@@ -3,7 +3,6 @@
 /* confine.c: no_new_privs, Landlock and the seccomp allowlist (libseccomp). */
 #include <errno.h>
 #include <linux/landlock.h>
-#include <seccomp.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -121,126 +120,96 @@ static int landlock_confine(const struct ig_tender_volume *vols, int nvols,
 }
 
 /*
- * Descriptor arguments of the volume calls must lie in [3, 1023]: not
- * stdio and not AT_FDCWD (or any other value the kernel would read as a
- * negative int).  libseccomp takes one comparison per argument and rule,
- * so the range is the union of ranges one mask each: 3, 4-7, 8-15, ...,
- * 512-1023.
+ * The base allowlist: what every guest may call, whatever its devices.
+ * Optional devices add their own rows next to their code (tap.c,
+ * volume.c); docs/platforms.md says why each call is there.  Anything
+ * else traps to the SIGSYS handler (faults.c).
  */
-#define FD_RANGES 9
+static const struct ig_tender_rule base_rules[] = {
+    /* ig_plat_console_write(): the console is the tender's stdout. */
+    {"write(stdout)", SCMP_SYS(write), 1, {IG_TENDER_ARG_EQ(0, STDOUT_FILENO)}},
+    /* The tender's own last words (the SIGSYS report, fault reports). */
+    {"write(stderr)", SCMP_SYS(write), 1, {IG_TENDER_ARG_EQ(0, STDERR_FILENO)}},
+    /* ig_plat_clock_monotonic(), ig_plat_clock_wall(); the vDSO is not
+     * used (the guest never looks it up). */
+    {"clock_gettime(CLOCK_MONOTONIC)",
+     SCMP_SYS(clock_gettime),
+     1,
+     {IG_TENDER_ARG_EQ(0, CLOCK_MONOTONIC)}},
+    {"clock_gettime(CLOCK_REALTIME)",
+     SCMP_SYS(clock_gettime),
+     1,
+     {IG_TENDER_ARG_EQ(0, CLOCK_REALTIME)}},
+    /* ig_plat_idle() until a deadline on the monotonic clock. */
+    {"clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME)",
+     SCMP_SYS(clock_nanosleep),
+     2,
+     {IG_TENDER_ARG_EQ(0, CLOCK_MONOTONIC),
+      IG_TENDER_ARG_EQ(1, TIMER_ABSTIME)}},
+    /* ig_plat_entropy(): blocking, no GRND_* flags. */
+    {"getrandom(flags 0)", SCMP_SYS(getrandom), 1, {IG_TENDER_ARG_EQ(2, 0)}},
+    /* ig_plat_exit(), and the tender's handlers ending the process. */
+    {"exit_group", SCMP_SYS(exit_group), 0, {{0}}},
+};
 
-static struct scmp_arg_cmp fd_range(unsigned arg, int i)
+int ig_tender_allow(scmp_filter_ctx ctx, const struct ig_tender_rule *rules,
+                    size_t n)
 {
-    scmp_datum_t lo = i == 0 ? 3 : (scmp_datum_t)4 << (i - 1);
-    scmp_datum_t mask = i == 0 ? ~(scmp_datum_t)0 : ~(lo - 1);
-    struct scmp_arg_cmp c = {arg, SCMP_CMP_MASKED_EQ, mask, lo};
-    return c;
-}
-
-static int allow_fd(scmp_filter_ctx ctx, int nr, unsigned arg)
-{
-    int r = 0;
-
-    for (int i = 0; r == 0 && i < FD_RANGES; i++) {
-        struct scmp_arg_cmp c = fd_range(arg, i);
-        r = seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, nr, 1, &c);
-    }
-    return r;
-}
-
-static int allow_volume_calls(scmp_filter_ctx ctx)
-{
-    static const int a0[] = {
-        SCMP_SYS(openat2),  SCMP_SYS(pread64),    SCMP_SYS(pwrite64),
-        SCMP_SYS(fstat),    SCMP_SYS(ftruncate),  SCMP_SYS(fsync),
-        SCMP_SYS(close),    SCMP_SYS(getdents64), SCMP_SYS(mkdirat),
-        SCMP_SYS(unlinkat), SCMP_SYS(readlinkat), SCMP_SYS(fstatfs),
-    };
-    int r = 0;
-
-    for (size_t i = 0; r == 0 && i < sizeof(a0) / sizeof(a0[0]); i++)
-        r = allow_fd(ctx, a0[i], 0);
-    if (r == 0)
-        r = allow_fd(ctx, SCMP_SYS(symlinkat), 1);
-    /* utimensat only on the descriptor itself (a NULL path): Landlock
-     * does not govern timestamps, so no path may name another file. */
-    for (int i = 0; r == 0 && i < FD_RANGES; i++) {
-        struct scmp_arg_cmp c[2] = {fd_range(0, i), {1, SCMP_CMP_EQ, 0, 0}};
-        r = seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(utimensat), 2,
-                                   c);
-    }
-    for (int i = 0; r == 0 && i < FD_RANGES; i++)
-        for (int j = 0; r == 0 && j < FD_RANGES; j++) {
-            struct scmp_arg_cmp c[2] = {fd_range(0, i), fd_range(2, j)};
-            r = seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, SCMP_SYS(renameat),
-                                       2, c);
+    for (size_t i = 0; i < n; i++) {
+        int r = seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, rules[i].nr,
+                                       rules[i].ncmp, rules[i].cmp);
+        if (r != 0) {
+            fprintf(stderr, "ingot-pico: seccomp: rule %s: %s\n", rules[i].what,
+                    strerror(-r));
+            return -1;
         }
-    return r;
+    }
+    return 0;
 }
 
-/* The allowlist; docs/platforms.md says why each call is there. */
-static int seccomp_allowlist(int console_fd, int volumes, int tap_fd)
+/* Builds and loads the filter: the base rules, then the devices' own. */
+static int seccomp_allowlist(int volumes, int tap_fd)
 {
     scmp_filter_ctx ctx;
     int r;
 
-    /* Anything else traps to the SIGSYS handler (faults.c). */
     ctx = seccomp_init(SCMP_ACT_TRAP);
-    if (!ctx)
-        return -ENOMEM;
+    if (!ctx) {
+        fprintf(stderr, "ingot-pico: seccomp: %s\n", strerror(ENOMEM));
+        return -1;
+    }
+    /* Calls of another ABI (i386 int 0x80, x32) kill the process. */
     r = seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS);
-    if (r == 0)
-        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(write), 1,
-                             SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)console_fd));
-    if (r == 0 && console_fd != STDERR_FILENO)
-        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(write), 1,
-                             SCMP_A0(SCMP_CMP_EQ, STDERR_FILENO));
-    if (r == 0)
-        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(clock_gettime), 1,
-                             SCMP_A0(SCMP_CMP_EQ, CLOCK_MONOTONIC));
-    if (r == 0)
-        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(clock_gettime), 1,
-                             SCMP_A0(SCMP_CMP_EQ, CLOCK_REALTIME));
-    if (r == 0)
-        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(clock_nanosleep), 2,
-                             SCMP_A0(SCMP_CMP_EQ, CLOCK_MONOTONIC),
-                             SCMP_A1(SCMP_CMP_EQ, TIMER_ABSTIME));
-    if (r == 0)
-        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(getrandom), 1,
-                             SCMP_A2(SCMP_CMP_EQ, 0));
-    if (r == 0)
-        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(exit_group), 0);
-    if (r == 0 && volumes)
-        r = allow_volume_calls(ctx);
-    /* The tap device: frames in and out, and waiting for one with a
-     * timeout (one descriptor, no signal mask: ppoll only reads the
-     * guest's own memory). */
-    if (r == 0 && tap_fd >= 0)
-        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(read), 1,
-                             SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)tap_fd));
-    if (r == 0 && tap_fd >= 0)
-        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(write), 1,
-                             SCMP_A0(SCMP_CMP_EQ, (scmp_datum_t)tap_fd));
-    if (r == 0 && tap_fd >= 0)
-        r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ppoll), 2,
-                             SCMP_A1(SCMP_CMP_EQ, 1), SCMP_A3(SCMP_CMP_EQ, 0));
-    if (r == 0)
-        r = seccomp_load(ctx);
+    if (r != 0) {
+        fprintf(stderr, "ingot-pico: seccomp: bad-arch action: %s\n",
+                strerror(-r));
+        goto fail;
+    }
+    if (ig_tender_allow(ctx, base_rules,
+                        sizeof(base_rules) / sizeof(base_rules[0])) < 0 ||
+        (volumes && ig_tender_volume_allow(ctx) < 0) ||
+        (tap_fd >= 0 && ig_tender_tap_allow(ctx, tap_fd) < 0))
+        goto fail;
+    r = seccomp_load(ctx);
+    if (r != 0) {
+        fprintf(stderr, "ingot-pico: seccomp: load: %s\n", strerror(-r));
+        goto fail;
+    }
     /*
      * The context is not released on success: freeing it could make glibc
      * return memory to the kernel (munmap, brk), which the filter now
      * forbids.  The tender becomes the guest and never returns to free it.
      */
-    if (r != 0)
-        seccomp_release(ctx);
-    return r;
+    return 0;
+fail:
+    seccomp_release(ctx);
+    return -1;
 }
 
-int ig_tender_confine(int console_fd, const struct ig_tender_volume *vols,
-                      int nvols, int tap_fd, int verbose)
+int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
+                      int tap_fd, int verbose)
 {
     struct rlimit no_procs = {0, 0};
-    int r;
 
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) {
         fprintf(stderr, "ingot-pico: no_new_privs: %s\n", strerror(errno));
@@ -267,10 +236,5 @@ int ig_tender_confine(int console_fd, const struct ig_tender_volume *vols,
     if (landlock_confine(vols, nvols, verbose) < 0)
         return -1;
     fflush(stderr);
-    r = seccomp_allowlist(console_fd, nvols > 0, tap_fd);
-    if (r != 0) {
-        fprintf(stderr, "ingot-pico: seccomp: %s\n", strerror(-r));
-        return -1;
-    }
-    return 0;
+    return seccomp_allowlist(nvols > 0, tap_fd);
 }

@@ -269,8 +269,7 @@ int main(int argc, char **argv)
     syscall(SYS_close_range,
             3 + (unsigned)nvols + (boot->tap_fd >= 0 ? 1u : 0u), ~0u, 0);
     fflush(stdout);
-    if (ig_tender_confine(boot->console_fd, vols, nvols, boot->tap_fd,
-                          verbose) < 0)
+    if (ig_tender_confine(vols, nvols, boot->tap_fd, verbose) < 0)
         return IG_PICO_STATUS_FAIL;
     jump(img.entry, boot->stack_hi, boot);
 }

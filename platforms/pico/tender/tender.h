@@ -10,11 +10,13 @@
  * initrd in once -m is known to hold it; main maps memory,
  * stack and boot page; ig_tender_faults_install() sets up the signal
  * handlers; ig_tender_confine() applies no_new_privs, Landlock and the
- * seccomp filter; then main jumps to the guest and never comes back.  After
- * ig_tender_confine() the tender may not call anything that makes a system
- * call outside the guest's allowlist (no malloc, no stdio).
+ * seccomp filter (its base rules, then each device's own: the tap and
+ * volume calls live next to their code); then main jumps to the guest and never
+ * comes back.  After ig_tender_confine() the tender may not call anything that
+ * makes a system call outside the guest's allowlist (no malloc, no stdio).
  */
 
+#include <seccomp.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -59,6 +61,11 @@ int ig_tender_initrd_read(int fd, uint64_t len, uint64_t *base, char *err,
 int ig_tender_tap_open(const char *name, int target_fd,
                        struct ig_pico_boot *boot, char *err, size_t errlen);
 
+/* Adds the seccomp rules for the tap descriptor (fd) to (ctx): frames in
+ * and out (read, write), and waiting for one with a timeout (ppoll).
+ * Returns 0, or -1 after printing the rule that failed. */
+int ig_tender_tap_allow(scmp_filter_ctx ctx, int fd);
+
 /* ---- volume.c ---------------------------------------------------------- */
 
 /* One host directory shared with the guest (--volume TAG=DIR). */
@@ -80,6 +87,11 @@ int ig_tender_volume_parse(const char *arg, int ro, struct ig_tender_volume *v,
 int ig_tender_volume_open(struct ig_tender_volume *v, int want, char *err,
                           size_t errlen);
 
+/* Adds the seccomp rules for the volume calls (platforms/pico/hostdir.c)
+ * to (ctx), each on descriptors 3..1023 only.  Returns 0, or -1 after
+ * printing the rule that failed. */
+int ig_tender_volume_allow(scmp_filter_ctx ctx);
+
 /* ---- faults.c ---------------------------------------------------------- */
 
 /* Installs handlers for SIGSEGV, SIGBUS, SIGFPE, SIGILL and SIGTRAP (they
@@ -90,17 +102,38 @@ int ig_tender_faults_install(struct ig_pico_boot *boot);
 
 /* ---- confine.c --------------------------------------------------------- */
 
+/* One row of the seccomp allowlist: system call (nr) is allowed when all
+ * (ncmp) comparisons of its arguments hold.  (what) names the rule in the
+ * message when libseccomp refuses it. */
+struct ig_tender_rule {
+    const char *what;
+    int nr;
+    unsigned ncmp;
+    struct scmp_arg_cmp cmp[2];
+};
+
+/* A comparison for a rule: argument (arg) equals (v). */
+#define IG_TENDER_ARG_EQ(arg, v)                                               \
+    {                                                                          \
+        (arg), SCMP_CMP_EQ, (scmp_datum_t)(v), 0                               \
+    }
+
+/* Adds the (n) rules (rules) to (ctx).  Returns 0, or -1 after printing
+ * "ingot-pico: seccomp: rule <what>: <why>" for the first that failed. */
+int ig_tender_allow(scmp_filter_ctx ctx, const struct ig_tender_rule *rules,
+                    size_t n);
+
 /* Sets no_new_privs and RLIMIT_NPROC 0, applies a Landlock ruleset that
  * allows no file system access except beneath the (nvols) volumes (vols)
- * (read-only for ro ones), then loads the seccomp filter allowing the
- * calls listed in <ingot/pico_abi.h> on (console_fd) and stderr, and the
+ * (read-only for ro ones), then loads the seccomp filter: the base rules
+ * (confine.c: the console on stdout, stderr, clocks, entropy, exit), the
  * volume calls when there are volumes, and read, write and ppoll for
  * (tap_fd) when it is not -1.  Without Landlock in the kernel it
  * goes on with a notice under (verbose) when there are no volumes, and
  * refuses (volumes would be unconfined) when there are.  Returns 0, or -1
  * after printing why. */
-int ig_tender_confine(int console_fd, const struct ig_tender_volume *vols,
-                      int nvols, int tap_fd, int verbose);
+int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
+                      int tap_fd, int verbose);
 
 /* ---- sysnames.c (generated from libseccomp at build time) -------------- */
 

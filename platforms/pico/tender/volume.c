@@ -72,3 +72,81 @@ int ig_tender_volume_open(struct ig_tender_volume *v, int want, char *err,
     v->fd = fd;
     return 0;
 }
+
+/*
+ * Descriptor arguments of the volume calls must lie in [3, 1023]: not
+ * stdio and not AT_FDCWD (or any other value the kernel would read as a
+ * negative int).  libseccomp takes one comparison per argument and rule,
+ * so the range is the union of ranges one mask each: 3, 4-7, 8-15, ...,
+ * 512-1023.  ig_tender_confine() caps RLIMIT_NOFILE at 1024 to match.
+ */
+#define FD_RANGES 9
+
+static struct scmp_arg_cmp fd_range(unsigned arg, int i)
+{
+    scmp_datum_t lo = i == 0 ? 3 : (scmp_datum_t)4 << (i - 1);
+    scmp_datum_t mask = i == 0 ? ~(scmp_datum_t)0 : ~(lo - 1);
+    struct scmp_arg_cmp c = {arg, SCMP_CMP_MASKED_EQ, mask, lo};
+    return c;
+}
+
+/* Adds (rule) once per descriptor range of argument (arg). */
+static int allow_fd(scmp_filter_ctx ctx, struct ig_tender_rule rule,
+                    unsigned arg)
+{
+    int r = 0;
+
+    for (int i = 0; r == 0 && i < FD_RANGES; i++) {
+        rule.cmp[rule.ncmp - 1] = fd_range(arg, i);
+        r = ig_tender_allow(ctx, &rule, 1);
+    }
+    return r;
+}
+
+int ig_tender_volume_allow(scmp_filter_ctx ctx)
+{
+    /* The calls of platforms/pico/hostdir.c, each on a descriptor (its
+     * first argument) the tender opened or the guest opened beneath one. */
+    static const struct ig_tender_rule on_fd[] = {
+        {"openat2(volume fd)", SCMP_SYS(openat2), 1, {{0}}},
+        {"pread64(volume fd)", SCMP_SYS(pread64), 1, {{0}}},
+        {"pwrite64(volume fd)", SCMP_SYS(pwrite64), 1, {{0}}},
+        {"fstat(volume fd)", SCMP_SYS(fstat), 1, {{0}}},
+        {"ftruncate(volume fd)", SCMP_SYS(ftruncate), 1, {{0}}},
+        {"fsync(volume fd)", SCMP_SYS(fsync), 1, {{0}}},
+        {"close(volume fd)", SCMP_SYS(close), 1, {{0}}},
+        {"getdents64(volume fd)", SCMP_SYS(getdents64), 1, {{0}}},
+        {"mkdirat(volume fd)", SCMP_SYS(mkdirat), 1, {{0}}},
+        {"unlinkat(volume fd)", SCMP_SYS(unlinkat), 1, {{0}}},
+        {"readlinkat(volume fd)", SCMP_SYS(readlinkat), 1, {{0}}},
+        {"fstatfs(volume fd)", SCMP_SYS(fstatfs), 1, {{0}}},
+    };
+    int r = 0;
+
+    for (size_t i = 0; r == 0 && i < sizeof(on_fd) / sizeof(on_fd[0]); i++)
+        r = allow_fd(ctx, on_fd[i], 0);
+    /* symlinkat(target, newdirfd, linkpath): the directory is argument 1. */
+    if (r == 0)
+        r = allow_fd(ctx,
+                     (struct ig_tender_rule){
+                         "symlinkat(volume fd)", SCMP_SYS(symlinkat), 1, {{0}}},
+                     1);
+    /* utimensat only on the descriptor itself (a NULL path): Landlock
+     * does not govern timestamps, so no path may name another file. */
+    if (r == 0)
+        r = allow_fd(ctx,
+                     (struct ig_tender_rule){"utimensat(volume fd, NULL)",
+                                             SCMP_SYS(utimensat),
+                                             2,
+                                             {IG_TENDER_ARG_EQ(1, 0), {0}}},
+                     0);
+    /* renameat between two volume descriptors: every pair of ranges. */
+    for (int i = 0; r == 0 && i < FD_RANGES; i++) {
+        struct ig_tender_rule rule = {"renameat(volume fd, volume fd)",
+                                      SCMP_SYS(renameat),
+                                      2,
+                                      {fd_range(2, i), {0}}};
+        r = allow_fd(ctx, rule, 0);
+    }
+    return r < 0 ? -1 : 0;
+}

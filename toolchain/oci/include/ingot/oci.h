@@ -93,12 +93,12 @@ struct ig_oci_image {
 
 /* Resolves (ref) to one manifest: the one tagged TAG (or, without TAG, the
  * layout's only tag) whose org.ingot.platform is (platform), or when
- * (platform) is NULL the first for a platform `ingot run` boots (kvm,
- * pico).  Verifies the index, manifest, config and layer (digest, size,
- * media type, diff_id), rejects layer entries with absolute or ".." paths,
- * and extracts the kernel and rootfs into a new directory under $TMPDIR,
- * filling (img).  The kernel file is named after the image title so the
- * guest's argv[0] is the app's name.  Returns 0, or -1 with the reason in
+ * (platform) is NULL the first for a platform `ingot run` boots
+ * (ig_plat_bootable()).  Verifies the index, manifest, config and layer
+ * (digest, size, media type, diff_id), rejects layer entries with absolute or
+ * ".." paths, and extracts the kernel and rootfs into a new directory under
+ * $TMPDIR, filling (img).  The kernel file is named after the image title so
+ * the guest's argv[0] is the app's name.  Returns 0, or -1 with the reason in
  * (err) (a missing, truncated or mismatching blob, malformed JSON with its
  * line, no manifest tagged TAG, no manifest for the platform, a bad
  * layer), having removed everything it created. */

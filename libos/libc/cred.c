@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* cred.c: the process's user and group ids, changed by Linux's rules. */
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "libc_internal.h"
+
+#define IG_NGROUPS_MAX 64
+
+/* The image starts as root (uid 0, gid 0), like a container's process.
+ * The set* calls follow Linux's rules for the real, effective and saved
+ * ids (privileged while the effective uid is 0); nothing else in the image
+ * checks them: isolation comes from the VM or the pico sandbox. */
+struct ids {
+    unsigned r, e, s;
+};
+static struct ids uids, gids;
+static gid_t groups[IG_NGROUPS_MAX];
+static int ngroups;
+
+#define NONE ((unsigned)-1)
+
+uid_t getuid(void)
+{
+    return (uid_t)uids.r;
+}
+
+uid_t geteuid(void)
+{
+    return (uid_t)uids.e;
+}
+
+gid_t getgid(void)
+{
+    return (gid_t)gids.r;
+}
+
+gid_t getegid(void)
+{
+    return (gid_t)gids.e;
+}
+
+static int is_one_of(unsigned v, const struct ids *ids)
+{
+    return v == ids->r || v == ids->e || v == ids->s;
+}
+
+/* setresuid(2)'s rule, which the other calls are cases of: unprivileged,
+ * each new id must be one of the current three. */
+static int set_res(struct ids *ids, unsigned r, unsigned e, unsigned s)
+{
+    if (uids.e != 0 && ((r != NONE && !is_one_of(r, ids)) ||
+                        (e != NONE && !is_one_of(e, ids)) ||
+                        (s != NONE && !is_one_of(s, ids))))
+        return (int)ig_libc_ret(-EPERM);
+    if (r != NONE)
+        ids->r = r;
+    if (e != NONE)
+        ids->e = e;
+    if (s != NONE)
+        ids->s = s;
+    return 0;
+}
+
+/* setuid(2): privileged, all three; else only the effective one, to the
+ * real or saved id. */
+static int set_one(struct ids *ids, unsigned id)
+{
+    if (id == NONE)
+        return (int)ig_libc_ret(-EINVAL);
+    if (uids.e == 0)
+        return set_res(ids, id, id, id);
+    if (id != ids->r && id != ids->s)
+        return (int)ig_libc_ret(-EPERM);
+    ids->e = id;
+    return 0;
+}
+
+/* setreuid(2): unprivileged, the real id may become the effective one and
+ * the effective any of the three; the saved id takes the new effective one
+ * when the real id is set or the effective one differs from the old real. */
+static int set_re(struct ids *ids, unsigned r, unsigned e)
+{
+    unsigned old_r = ids->r;
+
+    if (uids.e != 0 && ((r != NONE && r != ids->r && r != ids->e) ||
+                        (e != NONE && !is_one_of(e, ids))))
+        return (int)ig_libc_ret(-EPERM);
+    if (r != NONE)
+        ids->r = r;
+    if (e != NONE)
+        ids->e = e;
+    if (r != NONE || (e != NONE && e != old_r))
+        ids->s = ids->e;
+    return 0;
+}
+
+int setuid(uid_t uid)
+{
+    return set_one(&uids, uid);
+}
+
+int setgid(gid_t gid)
+{
+    return set_one(&gids, gid);
+}
+
+int seteuid(uid_t uid)
+{
+    return uid == (uid_t)-1 ? (int)ig_libc_ret(-EINVAL)
+                            : set_res(&uids, NONE, uid, NONE);
+}
+
+int setegid(gid_t gid)
+{
+    return gid == (gid_t)-1 ? (int)ig_libc_ret(-EINVAL)
+                            : set_res(&gids, NONE, gid, NONE);
+}
+
+static unsigned arg(unsigned v, unsigned none)
+{
+    return v == none ? NONE : v;
+}
+
+int setreuid(uid_t r, uid_t e)
+{
+    return set_re(&uids, arg(r, (uid_t)-1), arg(e, (uid_t)-1));
+}
+
+int setregid(gid_t r, gid_t e)
+{
+    return set_re(&gids, arg(r, (gid_t)-1), arg(e, (gid_t)-1));
+}
+
+int getgroups(int size, gid_t list[])
+{
+    if (size == 0)
+        return ngroups;
+    if (size < ngroups)
+        return (int)ig_libc_ret(-EINVAL);
+    for (int i = 0; i < ngroups; i++)
+        list[i] = groups[i];
+    return ngroups;
+}
+
+int setgroups(int n, const gid_t *list)
+{
+    if (uids.e != 0)
+        return (int)ig_libc_ret(-EPERM);
+    if (n < 0 || n > IG_NGROUPS_MAX)
+        return (int)ig_libc_ret(-EINVAL);
+    for (int i = 0; i < n; i++)
+        groups[i] = list[i];
+    ngroups = n;
+    return 0;
+}

@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* signal.c: dispositions, masks, pending signals and their delivery. */
+#include <ingot/console.h>
+#include <ingot/plat.h>
+#include <ingot/sched.h>
+#include <ingot/signal.h>
+
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
+
+#include "libc_internal.h"
+
+#define BIT(sig) (1ull << ((sig)-1))
+#define UNBLOCKABLE (BIT(SIGKILL) | BIT(SIGSTOP))
+/* Linux's default actions: these are ignored, every other signal ends the
+ * image.  Stop signals are ignored too: an image has no job control. */
+#define DEFAULT_IGNORED                                                        \
+    (BIT(SIGCHLD) | BIT(SIGURG) | BIT(SIGWINCH) | BIT(SIGCONT) |               \
+     BIT(SIGSTOP) | BIT(SIGTSTP) | BIT(SIGTTIN) | BIT(SIGTTOU))
+
+static struct sigaction actions[NSIG];
+static uint64_t pending;                 /* process-wide, one of each */
+static union sigval pending_value[NSIG]; /* sigqueue()'s values */
+static int pending_code[NSIG];           /* si_code: SI_USER ... */
+static __thread uint64_t mask;           /* each thread's blocked set */
+static struct ig_waitq sig_waiters;      /* sigsuspend, sigwait, pause */
+static stack_t alt_stack = {.ss_flags = SS_DISABLE};
+
+static int ignored(int sig)
+{
+    _sig_func_ptr h = actions[sig].sa_handler;
+
+    return h == SIG_IGN || (h == SIG_DFL && (DEFAULT_IGNORED & BIT(sig)));
+}
+
+_Noreturn void ig_signal_die(int sig)
+{
+    ig_printk("ingot: terminated by signal %d (%s)\n", sig,
+              ig_signal_name(sig));
+    ig_plat_exit(128 + sig);
+}
+
+static void fill_info(siginfo_t *info, int sig)
+{
+    memset(info, 0, sizeof(*info));
+    info->si_signo = sig;
+    info->si_code = pending_code[sig];
+    if (info->si_code <= 0) /* sent by the process itself */
+        info->si_pid = getpid();
+    info->si_value = pending_value[sig];
+}
+
+/* Runs the action of (sig), already taken off the pending set, in the
+ * running thread.  Returns 1 when a handler ran, 2 when it ran without
+ * SA_RESTART (a blocking call it interrupted fails with EINTR), else 0. */
+static int act(int sig)
+{
+    struct sigaction a = actions[sig];
+    uint64_t saved = mask;
+    siginfo_t info;
+
+    if (a.sa_handler == SIG_IGN)
+        return 0;
+    if (a.sa_handler == SIG_DFL) {
+        if (DEFAULT_IGNORED & BIT(sig))
+            return 0;
+        ig_signal_die(sig);
+    }
+    if (a.sa_flags & SA_RESETHAND)
+        actions[sig].sa_handler = SIG_DFL;
+    mask |= a.sa_mask | ((a.sa_flags & SA_NODEFER) ? 0 : BIT(sig));
+    mask &= ~UNBLOCKABLE;
+    if (a.sa_flags & SA_SIGINFO) {
+        memset(&info, 0, sizeof(info));
+        info.si_signo = sig;
+        fill_info(&info, sig);
+        a.sa_sigaction(sig, &info, NULL);
+    } else {
+        a.sa_handler(sig);
+    }
+    pending_value[sig].sival_ptr = NULL;
+    mask = saved;
+    return (a.sa_flags & SA_RESTART) ? 1 : 2;
+}
+
+int ig_signal_deliver(void)
+{
+    int ran = 0;
+
+    while (pending & ~mask) {
+        int sig = __builtin_ctzll(pending & ~mask) + 1;
+        pending &= ~BIT(sig);
+        int r = act(sig);
+        if (r > ran)
+            ran = r;
+    }
+    return ran;
+}
+
+int ig_signal_post(int sig, int code, union sigval value)
+{
+    if (sig < 1 || sig >= NSIG)
+        return -EINVAL;
+    if (ignored(sig))
+        return 0;
+    pending |= BIT(sig);
+    pending_value[sig] = value;
+    pending_code[sig] = code;
+    ig_waitq_wake_all(&sig_waiters);
+    return 0;
+}
+
+int ig_signal_unblocked_pending(void)
+{
+    return (pending & ~mask) != 0;
+}
+
+/* Generation by the program itself: delivered before the call returns when
+ * the calling thread does not block it (POSIX kill(2) and raise(3)). */
+static int send_self(int sig, int code, union sigval value)
+{
+    if (sig < 0 || sig >= NSIG)
+        return -EINVAL;
+    if (sig == 0)
+        return 0;
+    ig_signal_post(sig, code, value);
+    ig_signal_deliver();
+    return 0;
+}
+
+int raise(int sig)
+{
+    return (int)ig_libc_ret(send_self(sig, SI_TKILL, (union sigval){0}));
+}
+
+/* The image is process 1, the leader of its own process group, and the only
+ * process: pid 0 and -1 reach it, pgrp 1 is its group. */
+int kill(pid_t pid, int sig)
+{
+    if (pid != getpid() && pid != 0 && pid != -1)
+        return (int)ig_libc_ret(sig < 0 || sig >= NSIG ? -EINVAL : -ESRCH);
+    return (int)ig_libc_ret(send_self(sig, SI_USER, (union sigval){0}));
+}
+
+int killpg(pid_t pgrp, int sig)
+{
+    if (pgrp < 0)
+        return (int)ig_libc_ret(-EINVAL);
+    return kill(pgrp == 0 ? 0 : (pgrp == getpid() ? getpid() : -2), sig);
+}
+
+int sigqueue(pid_t pid, int sig, const union sigval value)
+{
+    if (pid != getpid())
+        return (int)ig_libc_ret(sig < 0 || sig >= NSIG ? -EINVAL : -ESRCH);
+    return (int)ig_libc_ret(send_self(sig, SI_QUEUE, value));
+}
+
+void abort(void)
+{
+    struct sigaction dfl = {.sa_handler = SIG_DFL};
+    sigset_t abrt = BIT(SIGABRT);
+
+    /* A handler runs once; if it returns, the default action ends the
+     * image (POSIX: abort() does not return). */
+    sigprocmask(SIG_UNBLOCK, &abrt, NULL);
+    raise(SIGABRT);
+    sigaction(SIGABRT, &dfl, NULL);
+    raise(SIGABRT);
+    ig_signal_die(SIGABRT);
+}
+
+/* Another thread's signal is the process's: the first thread to reach a
+ * safe point with it unblocked runs it. */
+int pthread_kill(pthread_t t, int sig)
+{
+    if (sig < 0 || sig >= NSIG)
+        return EINVAL;
+    if (!ig_thread_by_id(t))
+        return ESRCH;
+    if (t == pthread_self())
+        return -send_self(sig, SI_TKILL, (union sigval){0});
+    return sig ? -ig_signal_post(sig, SI_TKILL, (union sigval){0}) : 0;
+}
+
+int sigaction(int sig, const struct sigaction *restrict a,
+              struct sigaction *restrict old)
+{
+    if (sig < 1 || sig >= NSIG || (a && (BIT(sig) & UNBLOCKABLE)))
+        return (int)ig_libc_ret(-EINVAL);
+    if (old)
+        *old = actions[sig];
+    if (a) {
+        actions[sig] = *a;
+        actions[sig].sa_mask &= ~UNBLOCKABLE;
+        /* POSIX: setting a pending signal to be ignored discards it. */
+        if (ignored(sig))
+            pending &= ~BIT(sig);
+    }
+    return 0;
+}
+
+/* glibc's signal(): BSD semantics, the handler stays and calls restart. */
+_sig_func_ptr signal(int sig, _sig_func_ptr handler)
+{
+    struct sigaction a = {.sa_handler = handler, .sa_flags = SA_RESTART};
+    struct sigaction old;
+
+    if (handler == SIG_ERR) {
+        errno = EINVAL;
+        return SIG_ERR;
+    }
+    sigemptyset(&a.sa_mask);
+    sigaddset(&a.sa_mask, sig);
+    if (sigaction(sig, &a, &old) != 0)
+        return SIG_ERR;
+    return old.sa_handler;
+}
+
+int siginterrupt(int sig, int flag)
+{
+    struct sigaction a;
+
+    if (sigaction(sig, NULL, &a) != 0)
+        return -1;
+    if (flag)
+        a.sa_flags &= ~SA_RESTART;
+    else
+        a.sa_flags |= SA_RESTART;
+    return sigaction(sig, &a, NULL);
+}
+
+int pthread_sigmask(int how, const sigset_t *restrict set,
+                    sigset_t *restrict old)
+{
+    uint64_t m = mask;
+
+    if (set) {
+        switch (how) {
+        case SIG_BLOCK:
+            m |= *set;
+            break;
+        case SIG_UNBLOCK:
+            m &= ~*set;
+            break;
+        case SIG_SETMASK:
+            m = *set;
+            break;
+        default:
+            return EINVAL;
+        }
+    }
+    if (old)
+        *old = mask;
+    mask = m & ~UNBLOCKABLE;
+    /* Signals this unblocked are delivered before the call returns. */
+    ig_signal_deliver();
+    return 0;
+}
+
+int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
+{
+    return (int)ig_libc_ret(-pthread_sigmask(how, set, old));
+}
+
+int sigpending(sigset_t *set)
+{
+    *set = pending & mask;
+    return 0;
+}
+
+int sigsuspend(const sigset_t *m)
+{
+    uint64_t saved = mask;
+
+    mask = *m & ~UNBLOCKABLE;
+    while (!ig_signal_deliver())
+        ig_waitq_wait(&sig_waiters, UINT64_MAX);
+    mask = saved;
+    ig_signal_deliver();
+    return (int)ig_libc_ret(-EINTR);
+}
+
+int pause(void)
+{
+    sigset_t m = mask;
+
+    return sigsuspend(&m);
+}
+
+int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
+                 const struct timespec *restrict timeout)
+{
+    uint64_t deadline = UINT64_MAX;
+
+    if (timeout) {
+        if (timeout->tv_sec < 0 || timeout->tv_nsec < 0 ||
+            timeout->tv_nsec >= 1000000000l)
+            return (int)ig_libc_ret(-EINVAL);
+        deadline = ig_plat_clock_monotonic() +
+                   (uint64_t)timeout->tv_sec * 1000000000ull +
+                   (uint64_t)timeout->tv_nsec;
+    }
+    for (;;) {
+        uint64_t ready = pending & *set;
+        if (ready) {
+            int sig = __builtin_ctzll(ready) + 1;
+            pending &= ~BIT(sig);
+            if (info)
+                fill_info(info, sig);
+            pending_value[sig].sival_ptr = NULL;
+            return sig;
+        }
+        /* Signals outside (set) that are not blocked interrupt the wait. */
+        if (ig_signal_deliver() > 0)
+            return (int)ig_libc_ret(-EINTR);
+        if (ig_waitq_wait(&sig_waiters, deadline) == -ETIMEDOUT &&
+            !(pending & *set))
+            return (int)ig_libc_ret(-EAGAIN);
+    }
+}
+
+int sigwaitinfo(const sigset_t *restrict set, siginfo_t *restrict info)
+{
+    return sigtimedwait(set, info, NULL);
+}
+
+/* sigwait() returns the error number instead of setting errno. */
+int sigwait(const sigset_t *restrict set, int *restrict sig)
+{
+    int saved = errno, r;
+
+    do
+        r = sigtimedwait(set, NULL, NULL);
+    while (r < 0 && errno == EINTR);
+    if (r < 0) {
+        r = errno;
+        errno = saved;
+        return r;
+    }
+    *sig = r;
+    return 0;
+}
+
+/* Handlers run on the interrupted thread's own stack (docs/platforms.md);
+ * the alternate stack is recorded and reported, as programs expect. */
+int sigaltstack(const stack_t *restrict ss, stack_t *restrict old)
+{
+    if (old)
+        *old = alt_stack;
+    if (ss) {
+        if (ss->ss_flags & ~SS_DISABLE)
+            return (int)ig_libc_ret(-EINVAL);
+        if (!(ss->ss_flags & SS_DISABLE) && ss->ss_size < MINSIGSTKSZ)
+            return (int)ig_libc_ret(-ENOMEM);
+        alt_stack = *ss;
+        if (ss->ss_flags & SS_DISABLE)
+            alt_stack = (stack_t){.ss_flags = SS_DISABLE};
+    }
+    return 0;
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* sigexit.c: how a signal ends the image: sigexit raise|abort|abort-handler
+ * |kill|ignore-abort SIGNUM. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void returns(int sig)
+{
+    printf("handler for %d returns\n", sig);
+}
+
+int main(int argc, char **argv)
+{
+    int sig = argc > 2 ? atoi(argv[2]) : SIGTERM;
+
+    if (argc < 2)
+        return 2;
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    printf("sending %d\n", sig);
+    if (strcmp(argv[1], "raise") == 0)
+        raise(sig);
+    else if (strcmp(argv[1], "kill") == 0)
+        kill(getpid(), sig);
+    else if (strcmp(argv[1], "abort") == 0)
+        abort();
+    else if (strcmp(argv[1], "abort-handler") == 0) {
+        signal(SIGABRT, returns);
+        abort();
+    } else if (strcmp(argv[1], "ignore-abort") == 0) {
+        signal(SIGABRT, SIG_IGN);
+        abort();
+    }
+    printf("still running\n");
+    return 0;
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* plat_kvm.c: the kvm platform in the tools: a PVH image booted by QEMU. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ingot/host_plat.h>
+
+#include "run.h"
+
+static int kvm_check(const struct ig_run_opts *o, const char **what, char *err,
+                     size_t errlen)
+{
+    /* microvm: 8 virtio-mmio transports, one taken by virtio-rng. */
+    if (strcmp(o->machine, "microvm") == 0 &&
+        1 + (o->net != IG_RUN_NET_NONE) + o->nvols > 8) {
+        *what = "-v";
+        snprintf(err, errlen,
+                 "%d volumes%s do not fit microvm's 8 virtio-mmio slots "
+                 "(one is virtio-rng); use --machine q35",
+                 o->nvols, o->net != IG_RUN_NET_NONE ? " and a network" : "");
+        return -1;
+    }
+    return 0;
+}
+
+static int kvm_argv(struct ig_strvec *out, const struct ig_run_opts *o,
+                    const char *cmdline, const char *initrd)
+{
+    const char *qname = ig_run_qemu_name();
+    char *qemu = ig_run_which(qname), *libdir = NULL;
+    int kvm, r = -1;
+
+    if (!qemu && !o->dry_run) {
+        ig_host_error("%s: not found (install qemu-system-x86 or set "
+                      "INGOT_QEMU)",
+                      qname);
+        goto out;
+    }
+    libdir = ig_host_libdir();
+    if (o->accel == IG_RUN_ACCEL_AUTO && !qemu)
+        kvm = 0; /* --dry-run without QEMU: nothing to calibrate with */
+    else if (ig_run_accel_resolve(o->accel, qemu, libdir ? libdir : ".", &kvm) <
+             0)
+        goto out;
+    struct ig_run_vm vm = {.qemu = qemu ? qemu : qname,
+                           .initrd = initrd,
+                           .machine = o->machine,
+                           .kvm = kvm,
+                           .mem = o->mem,
+                           .kernel = o->image,
+                           .cmdline = cmdline,
+                           .console = 1,
+                           .net = o->net,
+                           .net_tap = o->net_tap,
+                           .ports = o->ports,
+                           .nports = o->nports,
+                           .vols = o->vols,
+                           .nvols = o->nvols};
+    ig_run_qemu_argv(out, &vm);
+    r = 0;
+out:
+    free(libdir);
+    free(qemu);
+    return r;
+}
+
+const struct ig_plat ig_plat_kvm = {
+    .name = "kvm",
+    .ldscript = "kvm/kvm.ld",
+    .archive = "kvm/libingot-kvm.a",
+    .runs_as = "boots in QEMU (KVM or TCG, --accel)",
+    .dry_run = "the QEMU command",
+    .check = kvm_check,
+    .argv = kvm_argv,
+    .status = ig_run_end_status,
+};
