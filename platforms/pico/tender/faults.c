@@ -44,6 +44,14 @@ static void put_num(struct msg *m, unsigned long v, int base)
         m->buf[m->n++] = tmp[--i];
 }
 
+/* System call numbers are signed: a guest may ask for -1. */
+static void put_signed(struct msg *m, long v)
+{
+    if (v < 0)
+        put(m, "-");
+    put_num(m, v < 0 ? -(unsigned long)v : (unsigned long)v, 10);
+}
+
 static void say(struct msg *m)
 {
     ssize_t r = write(STDERR_FILENO, m->buf, m->n);
@@ -68,7 +76,7 @@ static void on_sigsys(int sig, siginfo_t *si, void *ucv)
     restore_fs();
     (void)sig;
     put(&m, "\ningot-pico: forbidden system call ");
-    put_num(&m, (unsigned long)nr, 10);
+    put_signed(&m, nr);
     if (nr >= 0 && nr < IG_TENDER_SYSNAMES && ig_tender_sysnames[nr]) {
         put(&m, " (");
         put(&m, ig_tender_sysnames[nr]);
