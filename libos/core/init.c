@@ -2,6 +2,7 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* init.c: the library OS's boot sequence, from platform hand-off to main. */
 #include <ingot/cmdline.h>
+#include <ingot/component.h>
 #include <ingot/console.h>
 #include <ingot/mm.h>
 #include <ingot/panic.h>
@@ -19,12 +20,6 @@ extern int main(int argc, char **argv, char **envp);
 extern void ig_libc_init_array(void);
 extern void ig_libc_fini_array(void);
 extern char **environ;
-/* The network (libos/net) is linked only when the app uses sockets; these
- * weak references stay NULL otherwise (<ingot/net.h>). */
-extern int ig_net_option(const char *opt) __attribute__((weak));
-extern int ig_net_init(void) __attribute__((weak));
-/* Volumes (the vol. options) likewise come only with the file API. */
-extern int ig_vfs_option(const char *opt) __attribute__((weak));
 
 /* The command line is parsed into static storage: it is needed before the
  * heap could fail, and argv must outlive main's frame for atexit handlers. */
@@ -51,24 +46,15 @@ static void setup_args(struct ig_cmdline *cl)
                   src);
         ig_plat_exit(255);
     }
+    /* The rest belong to the linked components (<ingot/component.h>). */
     for (int i = 0; i < cl->nunknown; i++) {
         const char *opt = cl->unknown[i];
-        if (ig_net_option && strncmp(opt, "net.", 4) == 0) {
-            if (ig_net_option(opt) < 0) {
-                ig_printk("ingot: bad libos option '%s'\n", opt);
-                ig_plat_exit(255);
-            }
-            continue;
+        int r = ig_component_option(opt);
+        if (r < 0) {
+            ig_printk("ingot: bad libos option '%s'\n", opt);
+            ig_plat_exit(255);
         }
-        if (!ig_vfs_option && strncmp(opt, "vol.", 4) == 0) {
-            /* The app has no way to reach a volume: it opens no files. */
-            ig_printk("ingot: ignoring volume option '%s': this image has "
-                      "no volume support (ingot-cc links it into programs "
-                      "that use the file API)\n",
-                      opt);
-            continue;
-        }
-        if (!ig_vfs_option || !ig_vfs_option(opt))
+        if (r > 0)
             ig_printk("ingot: ignoring unknown libos option '%s'\n", opt);
     }
 }
@@ -92,6 +78,7 @@ static void report_boottime(char **envp)
 _Noreturn void ig_libos_main(void)
 {
     struct ig_cmdline cl;
+    const char *who;
 
     if (ig_mm_init() != 0) {
         ig_printk("ingot: no usable memory reported by the platform\n");
@@ -108,8 +95,8 @@ _Noreturn void ig_libos_main(void)
     ig_sched_init();
     setup_args(&cl);
     environ = cl.envp;
-    if (ig_net_init && (err = ig_net_init()) != 0) {
-        ig_printk("ingot: cannot start the network: error %d\n", -err);
+    if ((err = ig_component_init_all(&who)) != 0) {
+        ig_printk("ingot: cannot start %s: error %d\n", who, -err);
         ig_plat_exit(255);
     }
     /* Destructors run at exit(), after the app's own atexit handlers. */

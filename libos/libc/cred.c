@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* cred.c: the process's user and group ids, changed by Linux's rules. */
+#include <ingot/posix.h>
+
 #include <sys/types.h>
 #include <unistd.h>
-
-#include "libc_internal.h"
 
 #define IG_NGROUPS_MAX 64
 
@@ -53,7 +53,7 @@ static int set_res(struct ids *ids, unsigned r, unsigned e, unsigned s)
     if (uids.e != 0 && ((r != NONE && !is_one_of(r, ids)) ||
                         (e != NONE && !is_one_of(e, ids)) ||
                         (s != NONE && !is_one_of(s, ids))))
-        return (int)ig_libc_ret(-EPERM);
+        return (int)ig_posix_ret(-EPERM);
     if (r != NONE)
         ids->r = r;
     if (e != NONE)
@@ -68,11 +68,11 @@ static int set_res(struct ids *ids, unsigned r, unsigned e, unsigned s)
 static int set_one(struct ids *ids, unsigned id)
 {
     if (id == NONE)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     if (uids.e == 0)
         return set_res(ids, id, id, id);
     if (id != ids->r && id != ids->s)
-        return (int)ig_libc_ret(-EPERM);
+        return (int)ig_posix_ret(-EPERM);
     ids->e = id;
     return 0;
 }
@@ -86,7 +86,7 @@ static int set_re(struct ids *ids, unsigned r, unsigned e)
 
     if (uids.e != 0 && ((r != NONE && r != ids->r && r != ids->e) ||
                         (e != NONE && !is_one_of(e, ids))))
-        return (int)ig_libc_ret(-EPERM);
+        return (int)ig_posix_ret(-EPERM);
     if (r != NONE)
         ids->r = r;
     if (e != NONE)
@@ -108,13 +108,13 @@ int setgid(gid_t gid)
 
 int seteuid(uid_t uid)
 {
-    return uid == (uid_t)-1 ? (int)ig_libc_ret(-EINVAL)
+    return uid == (uid_t)-1 ? (int)ig_posix_ret(-EINVAL)
                             : set_res(&uids, NONE, uid, NONE);
 }
 
 int setegid(gid_t gid)
 {
-    return gid == (gid_t)-1 ? (int)ig_libc_ret(-EINVAL)
+    return gid == (gid_t)-1 ? (int)ig_posix_ret(-EINVAL)
                             : set_res(&gids, NONE, gid, NONE);
 }
 
@@ -138,7 +138,7 @@ int getgroups(int size, gid_t list[])
     if (size == 0)
         return ngroups;
     if (size < ngroups)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     for (int i = 0; i < ngroups; i++)
         list[i] = groups[i];
     return ngroups;
@@ -147,9 +147,9 @@ int getgroups(int size, gid_t list[])
 int setgroups(int n, const gid_t *list)
 {
     if (uids.e != 0)
-        return (int)ig_libc_ret(-EPERM);
+        return (int)ig_posix_ret(-EPERM);
     if (n < 0 || n > IG_NGROUPS_MAX)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     for (int i = 0; i < n; i++)
         groups[i] = list[i];
     ngroups = n;

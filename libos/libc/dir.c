@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* dir.c: opendir, readdir, closedir on the VFS (newlib has none). */
+#include <ingot/posix.h>
 #include <ingot/vfs.h>
 
 #include <dirent.h>
@@ -8,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#include "libc_internal.h"
 
 struct ig_libc_dir {
     int fd;
@@ -23,15 +22,11 @@ DIR *fdopendir(int fd)
 
     if (r == 0 && !S_ISDIR(st.st_mode))
         r = -ENOTDIR;
-    if (r < 0) {
-        errno = -r;
+    if (ig_posix_failed(r))
         return NULL;
-    }
     DIR *d = calloc(1, sizeof(*d));
-    if (!d) {
-        errno = ENOMEM;
-        return NULL;
-    }
+    if (!d)
+        return NULL; /* calloc() set ENOMEM */
     d->fd = fd;
     return d;
 }
@@ -40,10 +35,8 @@ DIR *opendir(const char *path)
 {
     int fd = ig_vfs_open(AT_FDCWD, path, O_RDONLY | O_DIRECTORY, 0);
 
-    if (fd < 0) {
-        errno = -fd;
+    if (ig_posix_failed(fd))
         return NULL;
-    }
     DIR *d = fdopendir(fd);
     if (!d)
         ig_vfs_close(fd);
@@ -55,11 +48,8 @@ struct dirent *readdir(DIR *d)
     struct ig_dirent e;
     int r = ig_vfs_readdir(d->fd, &e);
 
-    if (r <= 0) {
-        if (r < 0)
-            errno = -r;
+    if (r == 0 || ig_posix_failed(r))
         return NULL;
-    }
     d->ent.d_ino = e.ino;
     d->ent.d_type = e.type;
     strcpy(d->ent.d_name, e.name);
@@ -81,5 +71,5 @@ int closedir(DIR *d)
     int r = ig_vfs_close(d->fd);
 
     free(d);
-    return (int)ig_libc_ret(r);
+    return (int)ig_posix_ret(r);
 }

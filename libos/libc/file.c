@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* file.c: calls that take path names: open, stat, mkdir, rename ... */
+#include <ingot/posix.h>
 #include <ingot/vfs.h>
 
 #include <fcntl.h>
@@ -12,8 +13,6 @@
 #include <unistd.h>
 #include <utime.h>
 
-#include "libc_internal.h"
-
 int openat(int dirfd, const char *path, int flags, ...)
 {
     mode_t mode = 0;
@@ -24,7 +23,7 @@ int openat(int dirfd, const char *path, int flags, ...)
         mode = (mode_t)va_arg(ap, int);
         va_end(ap);
     }
-    return (int)ig_libc_ret(ig_vfs_open(dirfd, path, flags, mode));
+    return (int)ig_posix_ret(ig_vfs_open(dirfd, path, flags, mode));
 }
 
 int open(const char *path, int flags, ...)
@@ -37,7 +36,7 @@ int open(const char *path, int flags, ...)
         mode = (mode_t)va_arg(ap, int);
         va_end(ap);
     }
-    return (int)ig_libc_ret(ig_vfs_open(AT_FDCWD, path, flags, mode));
+    return (int)ig_posix_ret(ig_vfs_open(AT_FDCWD, path, flags, mode));
 }
 
 int creat(const char *path, mode_t mode)
@@ -47,55 +46,55 @@ int creat(const char *path, mode_t mode)
 
 int stat(const char *path, struct stat *st)
 {
-    return (int)ig_libc_ret(ig_vfs_stat(AT_FDCWD, path, st));
+    return (int)ig_posix_ret(ig_vfs_stat(AT_FDCWD, path, st));
 }
 
 int lstat(const char *path, struct stat *st)
 {
-    return (int)ig_libc_ret(ig_vfs_lstat(AT_FDCWD, path, st));
+    return (int)ig_posix_ret(ig_vfs_lstat(AT_FDCWD, path, st));
 }
 
 int fstatat(int dirfd, const char *path, struct stat *st, int flags)
 {
     if (flags & AT_SYMLINK_NOFOLLOW)
-        return (int)ig_libc_ret(ig_vfs_lstat(dirfd, path, st));
-    return (int)ig_libc_ret(ig_vfs_stat(dirfd, path, st));
+        return (int)ig_posix_ret(ig_vfs_lstat(dirfd, path, st));
+    return (int)ig_posix_ret(ig_vfs_stat(dirfd, path, st));
 }
 
 int access(const char *path, int amode)
 {
-    return (int)ig_libc_ret(ig_vfs_access(AT_FDCWD, path, amode));
+    return (int)ig_posix_ret(ig_vfs_access(AT_FDCWD, path, amode));
 }
 
 int faccessat(int dirfd, const char *path, int amode, int flags)
 {
     (void)flags;
-    return (int)ig_libc_ret(ig_vfs_access(dirfd, path, amode));
+    return (int)ig_posix_ret(ig_vfs_access(dirfd, path, amode));
 }
 
 int mkdir(const char *path, mode_t mode)
 {
-    return (int)ig_libc_ret(ig_vfs_mkdir(AT_FDCWD, path, mode));
+    return (int)ig_posix_ret(ig_vfs_mkdir(AT_FDCWD, path, mode));
 }
 
 int mkdirat(int dirfd, const char *path, mode_t mode)
 {
-    return (int)ig_libc_ret(ig_vfs_mkdir(dirfd, path, mode));
+    return (int)ig_posix_ret(ig_vfs_mkdir(dirfd, path, mode));
 }
 
 int rmdir(const char *path)
 {
-    return (int)ig_libc_ret(ig_vfs_unlink(AT_FDCWD, path, AT_REMOVEDIR));
+    return (int)ig_posix_ret(ig_vfs_unlink(AT_FDCWD, path, AT_REMOVEDIR));
 }
 
 int unlink(const char *path)
 {
-    return (int)ig_libc_ret(ig_vfs_unlink(AT_FDCWD, path, 0));
+    return (int)ig_posix_ret(ig_vfs_unlink(AT_FDCWD, path, 0));
 }
 
 int unlinkat(int dirfd, const char *path, int flags)
 {
-    return (int)ig_libc_ret(ig_vfs_unlink(dirfd, path, flags));
+    return (int)ig_posix_ret(ig_vfs_unlink(dirfd, path, flags));
 }
 
 /* Hard links are not supported (every vnode has one name). */
@@ -103,37 +102,35 @@ int link(const char *old, const char *new)
 {
     (void)old;
     (void)new;
-    return (int)ig_libc_ret(-EMLINK);
+    return (int)ig_posix_ret(-EMLINK);
 }
 
 int rename(const char *old, const char *new)
 {
-    return (int)ig_libc_ret(ig_vfs_rename(AT_FDCWD, old, AT_FDCWD, new));
+    return (int)ig_posix_ret(ig_vfs_rename(AT_FDCWD, old, AT_FDCWD, new));
 }
 
 int renameat(int olddirfd, const char *old, int newdirfd, const char *new)
 {
-    return (int)ig_libc_ret(ig_vfs_rename(olddirfd, old, newdirfd, new));
+    return (int)ig_posix_ret(ig_vfs_rename(olddirfd, old, newdirfd, new));
 }
 
 int truncate(const char *path, off_t len)
 {
-    return (int)ig_libc_ret(ig_vfs_truncate(path, len));
+    return (int)ig_posix_ret(ig_vfs_truncate(path, len));
 }
 
 int chdir(const char *path)
 {
-    return (int)ig_libc_ret(ig_vfs_chdir(path));
+    return (int)ig_posix_ret(ig_vfs_chdir(path));
 }
 
 char *getcwd(char *buf, size_t size)
 {
     int r = ig_vfs_getcwd(buf, size);
 
-    if (r < 0) {
-        errno = -r;
+    if (ig_posix_failed(r))
         return NULL;
-    }
     return buf;
 }
 
@@ -144,32 +141,32 @@ mode_t umask(mode_t mask)
 
 int symlink(const char *target, const char *path)
 {
-    return (int)ig_libc_ret(ig_vfs_symlink(target, AT_FDCWD, path));
+    return (int)ig_posix_ret(ig_vfs_symlink(target, AT_FDCWD, path));
 }
 
 int symlinkat(const char *target, int dirfd, const char *path)
 {
-    return (int)ig_libc_ret(ig_vfs_symlink(target, dirfd, path));
+    return (int)ig_posix_ret(ig_vfs_symlink(target, dirfd, path));
 }
 
 ssize_t readlink(const char *path, char *buf, size_t cap)
 {
-    return ig_libc_ret(ig_vfs_readlink(AT_FDCWD, path, buf, cap));
+    return ig_posix_ret(ig_vfs_readlink(AT_FDCWD, path, buf, cap));
 }
 
 ssize_t readlinkat(int dirfd, const char *path, char *buf, size_t cap)
 {
-    return ig_libc_ret(ig_vfs_readlink(dirfd, path, buf, cap));
+    return ig_posix_ret(ig_vfs_readlink(dirfd, path, buf, cap));
 }
 
 int utimensat(int dirfd, const char *path, const struct timespec *ts, int flags)
 {
-    return (int)ig_libc_ret(ig_vfs_utimens(dirfd, path, ts, flags));
+    return (int)ig_posix_ret(ig_vfs_utimens(dirfd, path, ts, flags));
 }
 
 int futimens(int fd, const struct timespec *ts)
 {
-    return (int)ig_libc_ret(ig_vfs_futimens(fd, ts));
+    return (int)ig_posix_ret(ig_vfs_futimens(fd, ts));
 }
 
 /* utimes(2) and utime(2) in terms of utimensat: microseconds and seconds. */
@@ -217,7 +214,7 @@ int statvfs(const char *path, struct statvfs *buf)
 
     if (r == 0)
         to_statvfs(&s, buf);
-    return (int)ig_libc_ret(r);
+    return (int)ig_posix_ret(r);
 }
 
 int fstatvfs(int fd, struct statvfs *buf)
@@ -227,5 +224,5 @@ int fstatvfs(int fd, struct statvfs *buf)
 
     if (r == 0)
         to_statvfs(&s, buf);
-    return (int)ig_libc_ret(r);
+    return (int)ig_posix_ret(r);
 }

@@ -2,6 +2,7 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* io.c: descriptor calls on the VFS: read, write, lseek, dup, pipe ... */
 #include <ingot/plat.h>
+#include <ingot/posix.h>
 #include <ingot/vfs.h>
 
 #include <fcntl.h>
@@ -14,26 +15,24 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include "libc_internal.h"
-
 ssize_t read(int fd, void *buf, size_t len)
 {
-    return ig_libc_ret(ig_vfs_read(fd, buf, len));
+    return ig_posix_ret(ig_vfs_read(fd, buf, len));
 }
 
 ssize_t write(int fd, const void *buf, size_t len)
 {
-    return ig_libc_ret(ig_vfs_write(fd, buf, len));
+    return ig_posix_ret(ig_vfs_write(fd, buf, len));
 }
 
 ssize_t pread(int fd, void *buf, size_t len, off_t off)
 {
-    return ig_libc_ret(ig_vfs_pread(fd, buf, len, off));
+    return ig_posix_ret(ig_vfs_pread(fd, buf, len, off));
 }
 
 ssize_t pwrite(int fd, const void *buf, size_t len, off_t off)
 {
-    return ig_libc_ret(ig_vfs_pwrite(fd, buf, len, off));
+    return ig_posix_ret(ig_vfs_pwrite(fd, buf, len, off));
 }
 
 /* Each segment in turn, stopping at the first short transfer: a regular
@@ -44,10 +43,10 @@ static ssize_t rw_vec(int fd, const struct iovec *iov, int n, int wr)
     size_t total = 0;
 
     if (n < 0 || n > IOV_MAX)
-        return ig_libc_ret(-EINVAL);
+        return ig_posix_ret(-EINVAL);
     for (int i = 0; i < n; i++)
         if (iov[i].iov_len > SIZE_MAX / 2) /* above SSIZE_MAX */
-            return ig_libc_ret(-EINVAL);
+            return ig_posix_ret(-EINVAL);
     for (int i = 0; i < n && total < IG_RW_MAX; i++) {
         size_t len = iov[i].iov_len;
         if (len > IG_RW_MAX - total)
@@ -55,7 +54,7 @@ static ssize_t rw_vec(int fd, const struct iovec *iov, int n, int wr)
         ssize_t r = wr ? ig_vfs_write(fd, iov[i].iov_base, len)
                        : ig_vfs_read(fd, iov[i].iov_base, len);
         if (r < 0)
-            return total ? (ssize_t)total : ig_libc_ret(r);
+            return total ? (ssize_t)total : ig_posix_ret(r);
         total += (size_t)r;
         if ((size_t)r < len)
             break;
@@ -75,17 +74,17 @@ ssize_t writev(int fd, const struct iovec *iov, int iovcnt)
 
 int close(int fd)
 {
-    return (int)ig_libc_ret(ig_vfs_close(fd));
+    return (int)ig_posix_ret(ig_vfs_close(fd));
 }
 
 off_t lseek(int fd, off_t off, int whence)
 {
-    return ig_libc_ret(ig_vfs_lseek(fd, off, whence));
+    return ig_posix_ret(ig_vfs_lseek(fd, off, whence));
 }
 
 int fstat(int fd, struct stat *st)
 {
-    return (int)ig_libc_ret(ig_vfs_fstat(fd, st));
+    return (int)ig_posix_ret(ig_vfs_fstat(fd, st));
 }
 
 int isatty(int fd)
@@ -94,38 +93,38 @@ int isatty(int fd)
 
     if (r == 1)
         return 1;
-    errno = -r; /* isatty answers 0, not -1, for "no" */
+    ig_posix_failed(r); /* isatty answers 0, not -1, for "no" */
     return 0;
 }
 
 int fsync(int fd)
 {
-    return (int)ig_libc_ret(ig_vfs_fsync(fd));
+    return (int)ig_posix_ret(ig_vfs_fsync(fd));
 }
 
 int ftruncate(int fd, off_t len)
 {
-    return (int)ig_libc_ret(ig_vfs_ftruncate(fd, len));
+    return (int)ig_posix_ret(ig_vfs_ftruncate(fd, len));
 }
 
 int dup(int fd)
 {
-    return (int)ig_libc_ret(ig_vfs_dup(fd, 0, 0));
+    return (int)ig_posix_ret(ig_vfs_dup(fd, 0, 0));
 }
 
 int dup2(int fd, int newfd)
 {
-    return (int)ig_libc_ret(ig_vfs_dup2(fd, newfd));
+    return (int)ig_posix_ret(ig_vfs_dup2(fd, newfd));
 }
 
 int pipe(int fds[2])
 {
-    return (int)ig_libc_ret(ig_vfs_pipe(fds, 0));
+    return (int)ig_posix_ret(ig_vfs_pipe(fds, 0));
 }
 
 int pipe2(int fds[2], int flags)
 {
-    return (int)ig_libc_ret(ig_vfs_pipe(fds, flags));
+    return (int)ig_posix_ret(ig_vfs_pipe(fds, flags));
 }
 
 int fcntl(int fd, int cmd, ...)
@@ -136,20 +135,20 @@ int fcntl(int fd, int cmd, ...)
     va_start(ap, cmd);
     arg = va_arg(ap, long);
     va_end(ap);
-    return (int)ig_libc_ret(ig_vfs_fcntl(fd, cmd, arg));
+    return (int)ig_posix_ret(ig_vfs_fcntl(fd, cmd, arg));
 }
 
 ssize_t getrandom(void *buf, size_t len, unsigned int flags)
 {
     if (flags & ~(unsigned)(GRND_NONBLOCK | GRND_RANDOM))
-        return ig_libc_ret(-EINVAL);
-    return ig_libc_ret(ig_plat_entropy(buf, len));
+        return ig_posix_ret(-EINVAL);
+    return ig_posix_ret(ig_plat_entropy(buf, len));
 }
 
 int getentropy(void *buf, size_t len)
 {
     if (len > 256)
-        return (int)ig_libc_ret(-EIO);
+        return (int)ig_posix_ret(-EIO);
     long r = ig_plat_entropy(buf, len);
-    return r < 0 ? (int)ig_libc_ret(r) : 0;
+    return r < 0 ? (int)ig_posix_ret(r) : 0;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* ipc.c: System V IPC and POSIX shared memory: one process has no peers. */
+#include <ingot/posix.h>
 #include <ingot/vfs.h>
 
 #include <fcntl.h>
@@ -8,8 +9,6 @@
 #include <sys/sem.h>
 #include <sys/shm.h>
 #include <sys/stat.h>
-
-#include "libc_internal.h"
 
 /* ftok() is pure arithmetic on the file's identity, as on Linux. */
 key_t ftok(const char *path, int id)
@@ -19,12 +18,12 @@ key_t ftok(const char *path, int id)
 
     /* ig_vfs_stat, not stat(): stat would make ingot-cc link volumes. */
     if (err)
-        return (key_t)ig_libc_ret(err);
+        return (key_t)ig_posix_ret(err);
     return (key_t)((st.st_ino & 0xffff) | ((st.st_dev & 0xff) << 16) |
                    ((unsigned)(id & 0xff) << 24));
 }
 
-#define NOSYS(ret) return (ret)ig_libc_ret(-ENOSYS)
+#define NOSYS(ret) return (ret)ig_posix_ret(-ENOSYS)
 
 int shmget(key_t key, size_t size, int flags)
 {
@@ -35,7 +34,7 @@ int shmget(key_t key, size_t size, int flags)
 void *shmat(int id, const void *addr, int flags)
 {
     (void)id, (void)addr, (void)flags;
-    errno = ENOSYS;
+    ig_posix_failed(-ENOSYS);
     return (void *)-1;
 }
 

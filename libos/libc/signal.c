@@ -3,14 +3,13 @@
 /* signal.c: dispositions, masks, pending signals and their delivery. */
 #include <ingot/console.h>
 #include <ingot/plat.h>
+#include <ingot/posix.h>
 #include <ingot/sched.h>
 #include <ingot/signal.h>
 
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
-
-#include "libc_internal.h"
 
 #define BIT(sig) (1ull << ((sig)-1))
 #define UNBLOCKABLE (BIT(SIGKILL) | BIT(SIGSTOP))
@@ -132,7 +131,7 @@ static int send_self(int sig, int code, union sigval value)
 
 int raise(int sig)
 {
-    return (int)ig_libc_ret(send_self(sig, SI_TKILL, (union sigval){0}));
+    return (int)ig_posix_ret(send_self(sig, SI_TKILL, (union sigval){0}));
 }
 
 /* The image is process 1, the leader of its own process group, and the only
@@ -140,22 +139,22 @@ int raise(int sig)
 int kill(pid_t pid, int sig)
 {
     if (pid != getpid() && pid != 0 && pid != -1)
-        return (int)ig_libc_ret(sig < 0 || sig >= NSIG ? -EINVAL : -ESRCH);
-    return (int)ig_libc_ret(send_self(sig, SI_USER, (union sigval){0}));
+        return (int)ig_posix_ret(sig < 0 || sig >= NSIG ? -EINVAL : -ESRCH);
+    return (int)ig_posix_ret(send_self(sig, SI_USER, (union sigval){0}));
 }
 
 int killpg(pid_t pgrp, int sig)
 {
     if (pgrp < 0)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     return kill(pgrp == 0 ? 0 : (pgrp == getpid() ? getpid() : -2), sig);
 }
 
 int sigqueue(pid_t pid, int sig, const union sigval value)
 {
     if (pid != getpid())
-        return (int)ig_libc_ret(sig < 0 || sig >= NSIG ? -EINVAL : -ESRCH);
-    return (int)ig_libc_ret(send_self(sig, SI_QUEUE, value));
+        return (int)ig_posix_ret(sig < 0 || sig >= NSIG ? -EINVAL : -ESRCH);
+    return (int)ig_posix_ret(send_self(sig, SI_QUEUE, value));
 }
 
 void abort(void)
@@ -189,7 +188,7 @@ int sigaction(int sig, const struct sigaction *restrict a,
               struct sigaction *restrict old)
 {
     if (sig < 1 || sig >= NSIG || (a && (BIT(sig) & UNBLOCKABLE)))
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     if (old)
         *old = actions[sig];
     if (a) {
@@ -209,7 +208,7 @@ _sig_func_ptr signal(int sig, _sig_func_ptr handler)
     struct sigaction old;
 
     if (handler == SIG_ERR) {
-        errno = EINVAL;
+        ig_posix_failed(-EINVAL);
         return SIG_ERR;
     }
     sigemptyset(&a.sa_mask);
@@ -262,7 +261,7 @@ int pthread_sigmask(int how, const sigset_t *restrict set,
 
 int sigprocmask(int how, const sigset_t *restrict set, sigset_t *restrict old)
 {
-    return (int)ig_libc_ret(-pthread_sigmask(how, set, old));
+    return (int)ig_posix_ret(-pthread_sigmask(how, set, old));
 }
 
 int sigpending(sigset_t *set)
@@ -280,7 +279,7 @@ int sigsuspend(const sigset_t *m)
         ig_waitq_wait(&sig_waiters, UINT64_MAX);
     mask = saved;
     ig_signal_deliver();
-    return (int)ig_libc_ret(-EINTR);
+    return (int)ig_posix_ret(-EINTR);
 }
 
 int pause(void)
@@ -298,7 +297,7 @@ int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
     if (timeout) {
         if (timeout->tv_sec < 0 || timeout->tv_nsec < 0 ||
             timeout->tv_nsec >= 1000000000l)
-            return (int)ig_libc_ret(-EINVAL);
+            return (int)ig_posix_ret(-EINVAL);
         deadline = ig_plat_clock_monotonic() +
                    (uint64_t)timeout->tv_sec * 1000000000ull +
                    (uint64_t)timeout->tv_nsec;
@@ -315,10 +314,10 @@ int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
         }
         /* Signals outside (set) that are not blocked interrupt the wait. */
         if (ig_signal_deliver() > 0)
-            return (int)ig_libc_ret(-EINTR);
+            return (int)ig_posix_ret(-EINTR);
         if (ig_waitq_wait(&sig_waiters, deadline) == -ETIMEDOUT &&
             !(pending & *set))
-            return (int)ig_libc_ret(-EAGAIN);
+            return (int)ig_posix_ret(-EAGAIN);
     }
 }
 
@@ -352,9 +351,9 @@ int sigaltstack(const stack_t *restrict ss, stack_t *restrict old)
         *old = alt_stack;
     if (ss) {
         if (ss->ss_flags & ~SS_DISABLE)
-            return (int)ig_libc_ret(-EINVAL);
+            return (int)ig_posix_ret(-EINVAL);
         if (!(ss->ss_flags & SS_DISABLE) && ss->ss_size < MINSIGSTKSZ)
-            return (int)ig_libc_ret(-ENOMEM);
+            return (int)ig_posix_ret(-ENOMEM);
         alt_stack = *ss;
         if (ss->ss_flags & SS_DISABLE)
             alt_stack = (stack_t){.ss_flags = SS_DISABLE};

@@ -1,23 +1,19 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* signame.c: signal sets and names, System V signal calls, siglongjmp. */
+#include <ingot/posix.h>
+
 #include <setjmp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "libc_internal.h"
-
 #define BIT(sig) (1ull << ((sig)-1))
 
 static int bad(int sig)
 {
-    if (sig < 1 || sig >= NSIG) {
-        errno = EINVAL;
-        return 1;
-    }
-    return 0;
+    return ig_posix_failed(sig < 1 || sig >= NSIG ? -EINVAL : 0);
 }
 
 int sigemptyset(sigset_t *set)

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* spawn.c: the calls that would start or wait for another process. */
+#include <ingot/posix.h>
+
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,8 +10,6 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include "libc_internal.h"
 
 /*
  * An image is one process and cannot create another (docs/platforms.md,
@@ -21,12 +21,12 @@
 
 pid_t fork(void)
 {
-    return (pid_t)ig_libc_ret(-ENOSYS);
+    return (pid_t)ig_posix_ret(-ENOSYS);
 }
 
 pid_t vfork(void)
 {
-    return (pid_t)ig_libc_ret(-ENOSYS);
+    return (pid_t)ig_posix_ret(-ENOSYS);
 }
 
 struct winsize;
@@ -35,19 +35,19 @@ pid_t forkpty(int *amaster, char *name, const struct termios *tio,
               const struct winsize *ws)
 {
     (void)amaster, (void)name, (void)tio, (void)ws;
-    return (pid_t)ig_libc_ret(-ENOSYS);
+    return (pid_t)ig_posix_ret(-ENOSYS);
 }
 
 int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
 {
     (void)fn, (void)stack, (void)flags, (void)arg;
-    return (int)ig_libc_ret(-ENOSYS);
+    return (int)ig_posix_ret(-ENOSYS);
 }
 
 int execve(const char *path, char *const argv[], char *const envp[])
 {
     (void)path, (void)argv, (void)envp;
-    return (int)ig_libc_ret(-ENOSYS);
+    return (int)ig_posix_ret(-ENOSYS);
 }
 
 int execv(const char *path, char *const argv[])
@@ -112,13 +112,13 @@ int system(const char *cmd)
 {
     if (!cmd)
         return 0;
-    return (int)ig_libc_ret(-ENOSYS);
+    return (int)ig_posix_ret(-ENOSYS);
 }
 
 FILE *popen(const char *cmd, const char *mode)
 {
     (void)cmd, (void)mode;
-    errno = ENOSYS;
+    ig_posix_failed(-ENOSYS);
     return NULL;
 }
 
@@ -126,7 +126,7 @@ FILE *popen(const char *cmd, const char *mode)
 int pclose(FILE *f)
 {
     (void)f;
-    return (int)ig_libc_ret(-ECHILD);
+    return (int)ig_posix_ret(-ECHILD);
 }
 
 /* No children: every wait fails with ECHILD, as for a process that never
@@ -134,15 +134,15 @@ int pclose(FILE *f)
 pid_t wait(int *status)
 {
     (void)status;
-    return (pid_t)ig_libc_ret(-ECHILD);
+    return (pid_t)ig_posix_ret(-ECHILD);
 }
 
 pid_t waitpid(pid_t pid, int *status, int options)
 {
     (void)pid, (void)status;
     if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
-        return (pid_t)ig_libc_ret(-EINVAL);
-    return (pid_t)ig_libc_ret(-ECHILD);
+        return (pid_t)ig_posix_ret(-EINVAL);
+    return (pid_t)ig_posix_ret(-ECHILD);
 }
 
 pid_t wait3(int *status, int options, struct rusage *ru)
@@ -162,6 +162,6 @@ int waitid(idtype_t idtype, id_t id, siginfo_t *info, int options)
     (void)id, (void)info;
     if ((unsigned)idtype > P_PIDFD ||
         !(options & (WEXITED | WSTOPPED | WCONTINUED)))
-        return (int)ig_libc_ret(-EINVAL);
-    return (int)ig_libc_ret(-ECHILD);
+        return (int)ig_posix_ret(-EINVAL);
+    return (int)ig_posix_ret(-ECHILD);
 }

@@ -2,14 +2,13 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* time.c: clocks and sleeps on top of the platform's clocks. */
 #include <ingot/plat.h>
+#include <ingot/posix.h>
 #include <ingot/sched.h>
 
 #include <sys/time.h>
 #include <sys/times.h>
 #include <time.h>
 #include <unistd.h>
-
-#include "libc_internal.h"
 
 #define NS_PER_SEC 1000000000ull
 
@@ -33,7 +32,7 @@ int clock_gettime(clockid_t id, struct timespec *ts)
         ns_to_timespec(ig_plat_clock_monotonic(), ts);
         return 0;
     default:
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     }
 }
 
@@ -41,7 +40,7 @@ int clock_getres(clockid_t id, struct timespec *res)
 {
     if (id != CLOCK_REALTIME && id != CLOCK_MONOTONIC &&
         id != CLOCK_PROCESS_CPUTIME_ID && id != CLOCK_THREAD_CPUTIME_ID)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     if (res)
         *res = (struct timespec){.tv_sec = 0, .tv_nsec = 1};
     return 0;
@@ -74,7 +73,7 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 {
     if (!req || req->tv_nsec < 0 || req->tv_nsec >= (long)NS_PER_SEC ||
         req->tv_sec < 0)
-        return (int)ig_libc_ret(-EINVAL);
+        return (int)ig_posix_ret(-EINVAL);
     uint64_t deadline = ig_plat_clock_monotonic() +
                         (uint64_t)req->tv_sec * NS_PER_SEC +
                         (uint64_t)req->tv_nsec;

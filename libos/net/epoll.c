@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* epoll.c: epoll_create1/ctl/wait over the files' readiness. */
+#include <ingot/posix.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -124,59 +126,58 @@ static const struct ig_file_ops epoll_ops = {
     .release = epoll_release,
 };
 
-static int fail(int err)
-{
-    errno = err;
-    return -1;
-}
-
-int epoll_create1(int flags)
+static int create(int flags)
 {
     if (flags & ~EPOLL_CLOEXEC)
-        return fail(EINVAL);
+        return -EINVAL;
     struct epoll *ep = calloc(1, sizeof(*ep));
     if (!ep)
-        return fail(ENOMEM);
+        return -ENOMEM;
     /* EPOLL_CLOEXEC has nothing to do: nothing is ever executed. */
     int fd = ig_fd_install(&epoll_ops, O_RDONLY, ep);
     if (fd < 0)
-        return fail(-fd); /* ep was freed with the file */
+        return fd; /* ep was freed with the file */
     ig_file_gone_hook = forget;
     ep->next_ep = instances;
     instances = ep;
     return fd;
 }
 
-int epoll_create(int size)
+int epoll_create1(int flags)
 {
-    return size <= 0 ? fail(EINVAL) : epoll_create1(0);
+    return (int)ig_posix_ret(create(flags));
 }
 
-int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event)
+int epoll_create(int size)
+{
+    return (int)ig_posix_ret(size <= 0 ? -EINVAL : create(0));
+}
+
+static int ctl(int epfd, int op, int fd, struct epoll_event *event)
 {
     struct ig_file *ef = ig_fd_get(epfd), *f = ig_fd_get(fd);
 
     if (!ef || !f)
-        return fail(EBADF);
+        return -EBADF;
     if (ef->ops != &epoll_ops || fd == epfd)
-        return fail(EINVAL);
+        return -EINVAL;
     if (f->ops == &epoll_ops)
-        return fail(EINVAL); /* nesting is not supported */
+        return -EINVAL; /* nesting is not supported */
     if (!f->ops->poll)
-        return fail(EPERM); /* regular files, as Linux */
+        return -EPERM; /* regular files, as Linux */
     struct epoll *ep = ef->priv;
     struct item *it = find(ep, fd);
     if (op != EPOLL_CTL_DEL && !event)
-        return fail(EFAULT);
+        return -EFAULT;
     switch (op) {
     case EPOLL_CTL_ADD:
         if (it)
-            return fail(EEXIST);
+            return -EEXIST;
         if (ep->n == ep->cap) {
             int cap = ep->cap ? ep->cap * 2 : 16;
             struct item *n = realloc(ep->items, (size_t)cap * sizeof(*n));
             if (!n)
-                return fail(ENOMEM);
+                return -ENOMEM;
             ep->items = n;
             ep->cap = cap;
         }
@@ -185,15 +186,15 @@ int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event)
         break;
     case EPOLL_CTL_MOD:
         if (!it)
-            return fail(ENOENT);
+            return -ENOENT;
         break;
     case EPOLL_CTL_DEL:
         if (!it)
-            return fail(ENOENT);
+            return -ENOENT;
         *it = ep->items[--ep->n];
         return 0;
     default:
-        return fail(EINVAL);
+        return -EINVAL;
     }
     it->events = event->events;
     it->data = event->data;
@@ -203,21 +204,32 @@ int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event)
     return 0;
 }
 
-int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout)
+int epoll_ctl(int epfd, int op, int fd, struct epoll_event *event)
+{
+    return (int)ig_posix_ret(ctl(epfd, op, fd, event));
+}
+
+static int wait_events(int epfd, struct epoll_event *events, int maxevents,
+                       int timeout)
 {
     struct ig_file *ef = ig_fd_get(epfd);
     uint64_t deadline = ig_net_deadline_ms(timeout);
     int n;
 
     if (!ef)
-        return fail(EBADF);
+        return -EBADF;
     if (ef->ops != &epoll_ops || maxevents <= 0)
-        return fail(EINVAL);
+        return -EINVAL;
     ig_poll_prepare();
     while ((n = scan(ef->priv, events, maxevents)) == 0 &&
            ig_poll_wait(deadline) == 0) {
         if (ig_fd_get(epfd) != ef)
-            return fail(EBADF);
+            return -EBADF;
     }
     return n;
+}
+
+int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout)
+{
+    return (int)ig_posix_ret(wait_events(epfd, events, maxevents, timeout));
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* inet.c: IPv4 addresses to and from text (inet_pton, inet_ntop ...). */
+#include <ingot/posix.h>
+
 #include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
@@ -33,10 +35,8 @@ int inet_pton(int af, const char *src, void *dst)
 {
     uint8_t b[4];
 
-    if (af != AF_INET) {
-        errno = EAFNOSUPPORT;
-        return -1;
-    }
+    if (af != AF_INET)
+        return (int)ig_posix_ret(-EAFNOSUPPORT);
     if (!parse4(src, b))
         return 0;
     memcpy(dst, b, 4);
@@ -49,12 +49,12 @@ const char *inet_ntop(int af, const void *src, char *dst, socklen_t size)
     char tmp[INET_ADDRSTRLEN];
 
     if (af != AF_INET) {
-        errno = EAFNOSUPPORT;
+        ig_posix_failed(-EAFNOSUPPORT);
         return NULL;
     }
     int n = snprintf(tmp, sizeof(tmp), "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
     if (n < 0 || (socklen_t)n >= size) {
-        errno = ENOSPC;
+        ig_posix_failed(-ENOSPC);
         return NULL;
     }
     memcpy(dst, tmp, (size_t)n + 1);

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* net.c: network options, stack start-up and the polling loop. */
-#include <errno.h>
+#include <ingot/component.h>
 #include <ingot/console.h>
 #include <ingot/plat.h>
+
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -222,3 +224,6 @@ int ig_net_init(void)
     wait_dhcp(nif);
     return 0;
 }
+
+IG_COMPONENT(net, .prefix = "net.", .option = ig_net_option,
+             .init = ig_net_init, .order = IG_ORDER_NET);

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* poll.c: poll(), select() and pselect() across every kind of descriptor. */
-#include <errno.h>
 #include <ingot/plat.h>
+#include <ingot/posix.h>
+
+#include <errno.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/select.h>
@@ -82,10 +84,8 @@ int poll(struct pollfd *fds, nfds_t nfds, int timeout)
     uint64_t deadline = ig_net_deadline_ms(timeout);
     int n;
 
-    if (nfds > IG_FD_MAX * 4) {
-        errno = EINVAL;
-        return -1;
-    }
+    if (nfds > IG_FD_MAX * 4)
+        return (int)ig_posix_ret(-EINVAL);
     ig_poll_prepare();
     while ((n = scan(fds, nfds)) == 0 && ig_poll_wait(deadline) == 0)
         ;
@@ -122,23 +122,20 @@ static int select_scan(int n, fd_set *r, fd_set *w, fd_set *e, fd_set *out_r,
     return count;
 }
 
+/* Returns the count, or -EINVAL, -EBADF. */
 static int do_select(int n, fd_set *r, fd_set *w, fd_set *e, uint64_t deadline)
 {
     fd_set out_r, out_w;
     int count;
 
-    if (n < 0 || n > FD_SETSIZE) {
-        errno = EINVAL;
-        return -1;
-    }
+    if (n < 0 || n > FD_SETSIZE)
+        return -EINVAL;
     ig_poll_prepare();
     while ((count = select_scan(n, r, w, e, &out_r, &out_w)) == 0 &&
            ig_poll_wait(deadline) == 0)
         ;
-    if (count < 0) {
-        errno = -count;
-        return -1;
-    }
+    if (count < 0)
+        return count;
     if (r)
         *r = out_r;
     if (w)
@@ -153,15 +150,13 @@ int select(int n, fd_set *r, fd_set *w, fd_set *e, struct timeval *tv)
     uint64_t deadline = UINT64_MAX;
 
     if (tv) {
-        if (tv->tv_sec < 0 || tv->tv_usec < 0) {
-            errno = EINVAL;
-            return -1;
-        }
+        if (tv->tv_sec < 0 || tv->tv_usec < 0)
+            return (int)ig_posix_ret(-EINVAL);
         deadline = ig_plat_clock_monotonic() +
                    (uint64_t)tv->tv_sec * 1000000000ull +
                    (uint64_t)tv->tv_usec * 1000ull;
     }
-    return do_select(n, r, w, e, deadline);
+    return (int)ig_posix_ret(do_select(n, r, w, e, deadline));
 }
 
 /* There are no signals to mask: (sigmask) has nothing to do. */
@@ -172,12 +167,10 @@ int pselect(int n, fd_set *r, fd_set *w, fd_set *e, const struct timespec *ts,
 
     (void)sigmask;
     if (ts) {
-        if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000) {
-            errno = EINVAL;
-            return -1;
-        }
+        if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= 1000000000)
+            return (int)ig_posix_ret(-EINVAL);
         deadline = ig_plat_clock_monotonic() +
                    (uint64_t)ts->tv_sec * 1000000000ull + (uint64_t)ts->tv_nsec;
     }
-    return do_select(n, r, w, e, deadline);
+    return (int)ig_posix_ret(do_select(n, r, w, e, deadline));
 }

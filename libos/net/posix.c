@@ -1,23 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* posix.c: the socket calls of <sys/socket.h> at the POSIX boundary. */
+#include <ingot/posix.h>
+
 #include <errno.h>
 #include <sys/socket.h>
 
 #include "sock_internal.h"
 
-static long ret(long r)
-{
-    if (r < 0) {
-        errno = (int)-r;
-        return -1;
-    }
-    return r;
-}
-
 int socket(int domain, int type, int protocol)
 {
-    return (int)ret(ig_sock_socket(domain, type, protocol));
+    return (int)ig_posix_ret(ig_sock_socket(domain, type, protocol));
 }
 
 int socketpair(int domain, int type, int protocol, int sv[2])
@@ -26,32 +19,32 @@ int socketpair(int domain, int type, int protocol, int sv[2])
     (void)protocol;
     (void)sv;
     /* Only AF_UNIX has socket pairs, and there is no AF_UNIX here. */
-    return (int)ret(domain == AF_UNIX ? -EOPNOTSUPP : -EAFNOSUPPORT);
+    return (int)ig_posix_ret(domain == AF_UNIX ? -EOPNOTSUPP : -EAFNOSUPPORT);
 }
 
 int bind(int fd, const struct sockaddr *addr, socklen_t len)
 {
-    return (int)ret(ig_sock_bind(fd, addr, len));
+    return (int)ig_posix_ret(ig_sock_bind(fd, addr, len));
 }
 
 int listen(int fd, int backlog)
 {
-    return (int)ret(ig_sock_listen(fd, backlog));
+    return (int)ig_posix_ret(ig_sock_listen(fd, backlog));
 }
 
 int accept(int fd, struct sockaddr *addr, socklen_t *len)
 {
-    return (int)ret(ig_sock_accept(fd, addr, len, 0));
+    return (int)ig_posix_ret(ig_sock_accept(fd, addr, len, 0));
 }
 
 int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
 {
-    return (int)ret(ig_sock_accept(fd, addr, len, flags));
+    return (int)ig_posix_ret(ig_sock_accept(fd, addr, len, flags));
 }
 
 int connect(int fd, const struct sockaddr *addr, socklen_t len)
 {
-    return (int)ret(ig_sock_connect(fd, addr, len));
+    return (int)ig_posix_ret(ig_sock_connect(fd, addr, len));
 }
 
 ssize_t sendto(int fd, const void *buf, size_t len, int flags,
@@ -63,7 +56,7 @@ ssize_t sendto(int fd, const void *buf, size_t len, int flags,
                        .msg_iov = &iov,
                        .msg_iovlen = 1};
 
-    return ret(ig_sock_sendmsg(fd, &m, flags));
+    return ig_posix_ret(ig_sock_sendmsg(fd, &m, flags));
 }
 
 ssize_t send(int fd, const void *buf, size_t len, int flags)
@@ -83,7 +76,7 @@ ssize_t recvfrom(int fd, void *buf, size_t len, int flags,
 
     if (r >= 0 && from && fromlen)
         *fromlen = m.msg_namelen;
-    return ret(r);
+    return ig_posix_ret(r);
 }
 
 ssize_t recv(int fd, void *buf, size_t len, int flags)
@@ -93,35 +86,35 @@ ssize_t recv(int fd, void *buf, size_t len, int flags)
 
 ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
 {
-    return ret(ig_sock_sendmsg(fd, msg, flags));
+    return ig_posix_ret(ig_sock_sendmsg(fd, msg, flags));
 }
 
 ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
 {
-    return ret(ig_sock_recvmsg(fd, msg, flags));
+    return ig_posix_ret(ig_sock_recvmsg(fd, msg, flags));
 }
 
 int shutdown(int fd, int how)
 {
-    return (int)ret(ig_sock_shutdown(fd, how));
+    return (int)ig_posix_ret(ig_sock_shutdown(fd, how));
 }
 
 int getsockopt(int fd, int level, int name, void *val, socklen_t *len)
 {
-    return (int)ret(ig_sock_getsockopt(fd, level, name, val, len));
+    return (int)ig_posix_ret(ig_sock_getsockopt(fd, level, name, val, len));
 }
 
 int setsockopt(int fd, int level, int name, const void *val, socklen_t len)
 {
-    return (int)ret(ig_sock_setsockopt(fd, level, name, val, len));
+    return (int)ig_posix_ret(ig_sock_setsockopt(fd, level, name, val, len));
 }
 
 int getsockname(int fd, struct sockaddr *addr, socklen_t *len)
 {
-    return (int)ret(ig_sock_name(fd, 0, addr, len));
+    return (int)ig_posix_ret(ig_sock_name(fd, 0, addr, len));
 }
 
 int getpeername(int fd, struct sockaddr *addr, socklen_t *len)
 {
-    return (int)ret(ig_sock_name(fd, 1, addr, len));
+    return (int)ig_posix_ret(ig_sock_name(fd, 1, addr, len));
 }

@@ -149,8 +149,8 @@ int ig_sock_get(int fd, struct ig_sock **out, struct ig_file **f)
     return 0;
 }
 
-/* A strong reference: linking socket() links the stack and its start-up,
- * which core/init.c only references weakly. */
+/* A strong reference: linking socket() links the stack and its start-up
+ * (net.c, which registers the component), which nothing else names. */
 static int (*const net_init_ref)(void) __attribute__((used)) = ig_net_init;
 
 int ig_sock_socket(int domain, int type, int protocol)

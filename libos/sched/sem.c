@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* sem.c: POSIX unnamed semaphores on a wait queue. */
+#include <ingot/posix.h>
 #include <ingot/sched.h>
 
 #include <errno.h>
@@ -20,10 +21,8 @@ static struct ig_waitq *waitq_of(sem_t *s)
 int sem_init(sem_t *s, int pshared, unsigned int value)
 {
     (void)pshared; /* one process: shared or not is the same */
-    if (value > SEM_VALUE_MAX) {
-        errno = EINVAL;
-        return -1;
-    }
+    if (value > SEM_VALUE_MAX)
+        return (int)ig_posix_ret(-EINVAL);
     s->__value = value;
     s->__head = s->__tail = 0;
     return 0;
@@ -31,59 +30,55 @@ int sem_init(sem_t *s, int pshared, unsigned int value)
 
 int sem_destroy(sem_t *s)
 {
-    if (s->__head) {
-        errno = EBUSY;
-        return -1;
-    }
+    return (int)ig_posix_ret(s->__head ? -EBUSY : 0);
+}
+
+static int sem_take(sem_t *s)
+{
+    if (s->__value == 0)
+        return -EAGAIN;
+    s->__value--;
     return 0;
 }
 
 int sem_trywait(sem_t *s)
 {
-    if (s->__value == 0) {
-        errno = EAGAIN;
-        return -1;
-    }
-    s->__value--;
-    return 0;
+    return (int)ig_posix_ret(sem_take(s));
 }
 
 static int sem_wait_until(sem_t *s, uint64_t deadline)
 {
     while (s->__value == 0)
         if (ig_waitq_wait(waitq_of(s), deadline) == -ETIMEDOUT &&
-            s->__value == 0) {
-            errno = ETIMEDOUT;
-            return -1;
-        }
+            s->__value == 0)
+            return -ETIMEDOUT;
     s->__value--;
     return 0;
 }
 
 int sem_wait(sem_t *s)
 {
-    return sem_wait_until(s, UINT64_MAX);
+    return (int)ig_posix_ret(sem_wait_until(s, UINT64_MAX));
+}
+
+static int sem_timedwait_r(sem_t *s, const struct timespec *abs)
+{
+    if (sem_take(s) == 0)
+        return 0;
+    if (!abs || abs->tv_nsec < 0 || abs->tv_nsec >= 1000000000)
+        return -EINVAL;
+    return sem_wait_until(s, ig_sync_deadline(CLOCK_REALTIME, abs));
 }
 
 int sem_timedwait(sem_t *s, const struct timespec *abs)
 {
-    if (s->__value > 0) {
-        s->__value--;
-        return 0;
-    }
-    if (!abs || abs->tv_nsec < 0 || abs->tv_nsec >= 1000000000) {
-        errno = EINVAL;
-        return -1;
-    }
-    return sem_wait_until(s, ig_sync_deadline(CLOCK_REALTIME, abs));
+    return (int)ig_posix_ret(sem_timedwait_r(s, abs));
 }
 
 int sem_post(sem_t *s)
 {
-    if (s->__value == SEM_VALUE_MAX) {
-        errno = EOVERFLOW;
-        return -1;
-    }
+    if (s->__value == SEM_VALUE_MAX)
+        return (int)ig_posix_ret(-EOVERFLOW);
     s->__value++;
     ig_waitq_wake_one(waitq_of(s));
     return 0;

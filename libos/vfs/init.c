@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* init.c: the name space at boot: ramfs root, /dev, initrd, fds 0-2. */
+#include <ingot/component.h>
 #include <ingot/console.h>
 #include <ingot/plat.h>
 
@@ -25,6 +26,21 @@ static void unpack(const char *what, const void *p, size_t len)
         ig_plat_exit(255);
     }
 }
+
+/* Volumes are a component of their own (libingot-vol.a, volume.c), which
+ * ingot-cc links only into programs that use the file API; without it a
+ * vol. option lands here.  The app has no way to reach a volume anyway. */
+static int no_volumes(const char *opt)
+{
+    ig_printk("ingot: ignoring volume option '%s': this image has no volume "
+              "support (ingot-cc links it into programs that use the file "
+              "API)\n",
+              opt);
+    return 0;
+}
+
+IG_COMPONENT(novol, .prefix = "vol.", .option = no_volumes,
+             .order = IG_ORDER_FALLBACK);
 
 int ig_vfs_init(void)
 {

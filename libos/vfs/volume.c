@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* volume.c: `vol.TAG=DIR[:ro]` options: mount volumes before main. */
+#include <ingot/component.h>
 #include <ingot/console.h>
 #include <ingot/plat.h>
 
@@ -95,7 +96,7 @@ int ig_vfs_option(const char *opt)
     int err, ro = 0, devro = 0;
 
     if (strncmp(opt, "vol.", 4) != 0)
-        return 0;
+        return -EINVAL;
     opt += 4;
     eq = strchr(opt, '=');
     size_t tl = eq ? (size_t)(eq - opt) : 0, dl = eq ? strlen(eq + 1) : 0;
@@ -137,5 +138,8 @@ int ig_vfs_option(const char *opt)
         ig_printk("ingot: volume %s (%s): %s\n", tag, dir, why(err));
         ig_plat_exit(255);
     }
-    return 1;
+    return 0;
 }
+
+IG_COMPONENT(vol, .prefix = "vol.", .option = ig_vfs_option,
+             .order = IG_ORDER_VOL);

@@ -60,8 +60,9 @@ static int read_undef(struct ig_cc_link *l, char *const *objs)
 }
 
 /* What the platform and the required components need, so an optional
- * component they call is selected too (references the library OS makes
- * weakly, like core's to ig_net_init, do not count). */
+ * component they call is selected too (weak references do not count, and
+ * core reaches optional components only through their registrations,
+ * <ingot/component.h>). */
 static int read_libos_undef(struct ig_cc_link *l)
 {
     const struct ig_plat *p = ig_plat_find(l->cc->platform);

@@ -5,14 +5,14 @@
 #define INGOT_NET_H
 
 /*
- * Lifecycle.  The boot sequence (core/init.c) reaches the network only
- * through weak references, so an image that makes no socket call links no
- * network code: for every libos option starting with "net." it calls
- * ig_net_option(), then, after the command line and before constructors,
- * ig_net_init() once.  ig_net_init() starts lwIP, brings up the loopback
- * interface and one interface per platform network device, configures the
- * first device from the options (or by DHCP when net.ip is not given) and
- * installs ig_net_poll() as the scheduler's idle hook.
+ * Lifecycle.  The network is an optional component (<ingot/component.h>):
+ * net.c registers it, and an image that makes no socket call links no
+ * network code.  The boot sequence calls ig_net_option() for every libos
+ * option starting with "net.", then, after the command line and before
+ * constructors, ig_net_init() once.  ig_net_init() starts lwIP, brings up
+ * the loopback interface and one interface per platform network device,
+ * configures the first device from the options (or by DHCP when net.ip is
+ * not given) and installs ig_net_poll() as the scheduler's idle hook.
  *
  * From then on the stack runs only inside ig_net_poll(): lwIP is built
  * with NO_SYS, and the cooperative scheduler guarantees that one thread at

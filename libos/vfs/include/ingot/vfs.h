@@ -223,11 +223,12 @@ struct ig_statfs {
 int ig_vfs_statfs(const char *path, struct ig_statfs *out);
 int ig_vfs_fstatfs(int fd, struct ig_statfs *out);
 
-/* Claims a libos command-line option meant for the VFS:
- * "vol.TAG=GUESTDIR[:ro]" mounts volume TAG (a host directory or 9P
- * device of that name) at GUESTDIR, creating its directories; a missing
- * device ends the image with 255 after "ingot: volume TAG (GUESTDIR): no
- * such device".  Returns 1 if (opt) was the VFS's, else 0. */
+/* The option handler of the "vol" component (libingot-vol.a,
+ * <ingot/component.h>): "vol.TAG=GUESTDIR[:ro]" mounts volume TAG (a host
+ * directory or 9P device of that name) at GUESTDIR, creating its
+ * directories; a malformed option or a missing device ends the image with
+ * 255 after one line, e.g. "ingot: volume TAG (GUESTDIR): no such
+ * device".  Returns 0, or -EINVAL if (opt) does not start with "vol.". */
 int ig_vfs_option(const char *opt);
 
 struct ig_dirent {
