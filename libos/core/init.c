@@ -8,6 +8,7 @@
 #include <ingot/panic.h>
 #include <ingot/plat.h>
 #include <ingot/sched.h>
+#include <ingot/signal.h>
 #include <ingot/vfs.h>
 
 #include <errno.h>
@@ -93,6 +94,9 @@ _Noreturn void ig_libos_main(void)
     }
     /* Threads (TLS, newlib's reentrancy) before any constructor runs. */
     ig_sched_init();
+    /* Host signals (SIGTERM from `ingot run`) end or reach the app from
+     * here on. */
+    ig_signal_init();
     setup_args(&cl);
     environ = cl.envp;
     if ((err = ig_component_init_all(&who)) != 0) {

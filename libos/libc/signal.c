@@ -9,6 +9,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 
 #define BIT(sig) (1ull << ((sig)-1))
@@ -36,8 +37,12 @@ static int ignored(int sig)
 
 _Noreturn void ig_signal_die(int sig)
 {
-    ig_printk("ingot: terminated by signal %d (%s)\n", sig,
-              ig_signal_name(sig));
+    char line[64];
+    int n =
+        snprintf(line, sizeof(line), "ingot: terminated by signal %d (%s)\n",
+                 sig, ig_signal_name(sig));
+
+    ig_plat_stderr_write(line, (size_t)n);
     ig_plat_exit(128 + sig);
 }
 
@@ -98,14 +103,14 @@ int ig_signal_deliver(void)
     return ran;
 }
 
-int ig_signal_post(int sig, int code, union sigval value)
+int ig_signal_post(int sig, int code, const union sigval *value)
 {
     if (sig < 1 || sig >= NSIG)
         return -EINVAL;
     if (ignored(sig))
         return 0;
     pending |= BIT(sig);
-    pending_value[sig] = value;
+    pending_value[sig] = value ? *value : (union sigval){0};
     pending_code[sig] = code;
     ig_waitq_wake_all(&sig_waiters);
     return 0;
@@ -116,6 +121,43 @@ int ig_signal_unblocked_pending(void)
     return (pending & ~mask) != 0;
 }
 
+/*
+ * Host signals (plat.h): taken whenever the scheduler looks for work, so a
+ * signal `ingot run` received reaches the image within a millisecond of
+ * busy time or at once when it idles.  A handler does not run here (this
+ * is inside the scheduler, perhaps under a lock the handler wants): the
+ * signal becomes pending and wakes sigsuspend/pause/sigwait/sleep.  A
+ * default action that ends the image does so at once, unless the thread
+ * here blocks the signal.
+ */
+static uint64_t host_signals(void)
+{
+    int sig;
+
+    while ((sig = ig_plat_signal_take()) != 0) {
+        ig_signal_post(sig, SI_USER, NULL);
+        if ((pending & BIT(sig) & ~mask) && actions[sig].sa_handler == SIG_DFL)
+            ig_signal_die(sig);
+    }
+    return UINT64_MAX;
+}
+
+void ig_signal_init(void)
+{
+    ig_sched_set_idle_hook(host_signals);
+}
+
+int ig_signal_sleep_until(uint64_t deadline)
+{
+    for (;;) {
+        if (ig_signal_deliver())
+            return -EINTR;
+        if (ig_plat_clock_monotonic() >= deadline)
+            return 0;
+        ig_waitq_wait(&sig_waiters, deadline);
+    }
+}
+
 /* Generation by the program itself: delivered before the call returns when
  * the calling thread does not block it (POSIX kill(2) and raise(3)). */
 static int send_self(int sig, int code, union sigval value)
@@ -124,7 +166,7 @@ static int send_self(int sig, int code, union sigval value)
         return -EINVAL;
     if (sig == 0)
         return 0;
-    ig_signal_post(sig, code, value);
+    ig_signal_post(sig, code, &value);
     ig_signal_deliver();
     return 0;
 }
@@ -181,7 +223,7 @@ int pthread_kill(pthread_t t, int sig)
         return ESRCH;
     if (t == pthread_self())
         return -send_self(sig, SI_TKILL, (union sigval){0});
-    return sig ? -ig_signal_post(sig, SI_TKILL, (union sigval){0}) : 0;
+    return sig ? -ig_signal_post(sig, SI_TKILL, NULL) : 0;
 }
 
 int sigaction(int sig, const struct sigaction *restrict a,

@@ -4,6 +4,7 @@
 #include <ingot/plat.h>
 #include <ingot/posix.h>
 #include <ingot/sched.h>
+#include <ingot/signal.h>
 
 #include <sys/time.h>
 #include <sys/times.h>
@@ -77,7 +78,16 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
     uint64_t deadline = ig_plat_clock_monotonic() +
                         (uint64_t)req->tv_sec * NS_PER_SEC +
                         (uint64_t)req->tv_nsec;
-    ig_sched_sleep_until(deadline);
+    /* A handler that runs ends the sleep early (never restarted). */
+    if (ig_signal_sleep_until(deadline) == -EINTR) {
+        if (rem) {
+            uint64_t now = ig_plat_clock_monotonic();
+            uint64_t left = deadline > now ? deadline - now : 0;
+            rem->tv_sec = (time_t)(left / NS_PER_SEC);
+            rem->tv_nsec = (long)(left % NS_PER_SEC);
+        }
+        return (int)ig_posix_ret(-EINTR);
+    }
     if (rem)
         *rem = (struct timespec){0};
     return 0;
@@ -85,9 +95,11 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 
 unsigned sleep(unsigned seconds)
 {
-    struct timespec ts = {.tv_sec = seconds, .tv_nsec = 0};
-    nanosleep(&ts, NULL);
-    return 0;
+    struct timespec ts = {.tv_sec = seconds, .tv_nsec = 0}, rem;
+
+    if (nanosleep(&ts, &rem) == 0)
+        return 0;
+    return (unsigned)rem.tv_sec + (rem.tv_nsec > 0);
 }
 
 int usleep(useconds_t usec)

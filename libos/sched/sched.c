@@ -29,8 +29,10 @@ static unsigned char slot_used[SLOTS_MAX];
 static struct ig_thread *by_id[IDS_MAX];
 static unsigned live;
 static uint64_t slice_start;
-static uint64_t (*idle_hook)(void);
-static uint64_t idle_hook_last; /* when the hook last ran */
+#define IDLE_HOOKS_MAX 4
+static uint64_t (*idle_hooks[IDLE_HOOKS_MAX])(void);
+static int nhooks;              /* how many */
+static uint64_t idle_hook_last; /* when the hooks last ran */
 
 #define HOOK_BUSY_NS 1000000ull /* 1 ms */
 
@@ -138,6 +140,19 @@ static void reap_dead(void)
     }
 }
 
+/* Runs every idle hook; returns the earliest time one wants to run again. */
+static uint64_t run_idle_hooks(void)
+{
+    uint64_t want = UINT64_MAX;
+
+    for (int i = 0; i < nhooks; i++) {
+        uint64_t w = idle_hooks[i]();
+        if (w < want)
+            want = w;
+    }
+    return want;
+}
+
 /* Switches to the next runnable thread; the caller has already queued
  * itself wherever it waits (or on the run queue to yield). */
 static void schedule(void)
@@ -146,15 +161,15 @@ static void schedule(void)
 
     for (;;) {
         uint64_t now = 0;
-        if (sleepers || idle_hook)
+        if (sleepers || nhooks)
             now = ig_plat_clock_monotonic();
         if (sleepers)
             wake_expired(now);
         /* Threads that keep yielding must not starve the devices: with
          * work queued, the hook still runs once a millisecond. */
-        if (idle_hook && rq_head && now - idle_hook_last >= HOOK_BUSY_NS) {
+        if (nhooks && rq_head && now - idle_hook_last >= HOOK_BUSY_NS) {
             idle_hook_last = now;
-            idle_hook();
+            run_idle_hooks();
         }
         next = runq_pop();
         if (next)
@@ -163,9 +178,9 @@ static void schedule(void)
          * else idle until the first sleeper or the hook's timer is due.
          * Without either only a device event can help. */
         uint64_t deadline = sleepers ? sleepers->deadline : UINT64_MAX;
-        if (idle_hook) {
+        if (nhooks) {
             idle_hook_last = now;
-            uint64_t want = idle_hook();
+            uint64_t want = run_idle_hooks();
             if (rq_head)
                 continue;
             if (want < deadline)
@@ -354,9 +369,12 @@ void ig_sched_maybe_yield(void)
         ig_sched_yield();
 }
 
-void ig_sched_set_idle_hook(uint64_t (*fn)(void))
+int ig_sched_set_idle_hook(uint64_t (*fn)(void))
 {
-    idle_hook = fn;
+    if (nhooks == IDLE_HOOKS_MAX)
+        return -ENOMEM;
+    idle_hooks[nhooks++] = fn;
+    return 0;
 }
 
 void ig_sched_sleep_until(uint64_t deadline)

@@ -50,7 +50,7 @@ _Noreturn void ig_sched_thread_main(void);
 int ig_tls_alloc(struct ig_thread *t);
 void ig_tls_free(struct ig_thread *t);
 
-/* keys.c: runs the destructors of (t)'s keys when it exits. */
+/* pthread.c: runs the destructors of (t)'s keys when it exits. */
 void ig_keys_run_destructors(struct ig_thread *t);
 
 #endif /* INGOT_SCHED_INTERNAL_H */

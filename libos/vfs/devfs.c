@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* devfs.c: /dev/null, /dev/zero, /dev/urandom and /dev/console. */
+/* devfs.c: /dev/null, /dev/zero, /dev/urandom, the console and stdio. */
 #include <ingot/plat.h>
+#include <ingot/sched.h>
 
 #include <errno.h>
 #include <string.h>
@@ -34,13 +35,76 @@ static ssize_t random_read(struct ig_vnode *vn, void *buf, size_t len, off_t o)
     return ig_plat_entropy(buf, len);
 }
 
-/* The console has no input yet: reads see end of file. */
+/* /dev/console and /dev/stdout: the platform's console. */
 static ssize_t console_write(struct ig_vnode *vn, const void *buf, size_t len,
                              off_t o)
 {
     (void)vn, (void)o;
     ig_plat_console_write(buf, len);
     return (ssize_t)len;
+}
+
+static ssize_t stderr_write(struct ig_vnode *vn, const void *buf, size_t len,
+                            off_t o)
+{
+    (void)vn, (void)o;
+    ig_plat_stderr_write(buf, len);
+    return (ssize_t)len;
+}
+
+/*
+ * Standard input.  The platform reads without blocking; a reader that
+ * finds nothing waits on (stdin_waiters) and the scheduler's idle hook
+ * below reads for it, into (inbuf), whenever the scheduler looks for work
+ * (ig_plat_idle() ends when input arrives), then wakes it.
+ */
+static struct ig_waitq stdin_waiters;
+static char inbuf[4096];
+static size_t inoff, inlen;
+static int in_end;    /* the hook saw end of input: one reader gets 0 */
+static int in_hooked; /* the hook is installed */
+
+static uint64_t stdin_poll(void)
+{
+    if (stdin_waiters.head && inoff == inlen && !in_end) {
+        long n = ig_plat_stdin_read(inbuf, sizeof(inbuf));
+        if (n > 0) {
+            inoff = 0;
+            inlen = (size_t)n;
+        } else if (n != -EAGAIN) {
+            in_end = 1;
+        }
+        if (n != -EAGAIN)
+            ig_waitq_wake_all(&stdin_waiters);
+    }
+    return UINT64_MAX;
+}
+
+static ssize_t stdin_read(struct ig_vnode *vn, void *buf, size_t len, off_t o)
+{
+    (void)vn, (void)o;
+    if (len == 0)
+        return 0;
+    for (;;) {
+        if (inoff < inlen) {
+            size_t n = inlen - inoff < len ? inlen - inoff : len;
+            memcpy(buf, inbuf + inoff, n);
+            inoff += n;
+            return (ssize_t)n;
+        }
+        if (in_end) {
+            in_end = 0; /* a terminal may send more after end of file */
+            return 0;
+        }
+        long n = ig_plat_stdin_read(buf, len);
+        if (n != -EAGAIN)
+            return n < 0 ? -EIO : n;
+        if (!in_hooked) {
+            in_hooked = 1;
+            ig_sched_set_idle_hook(stdin_poll);
+        }
+        ig_waitq_wait(&stdin_waiters, UINT64_MAX);
+    }
 }
 
 static const struct ig_vnode_ops null_ops = {.read = null_read,
@@ -51,22 +115,31 @@ static const struct ig_vnode_ops random_ops = {.read = random_read,
                                                .write = sink_write};
 static const struct ig_vnode_ops console_ops = {.read = null_read,
                                                 .write = console_write};
+static const struct ig_vnode_ops stdin_ops = {.read = stdin_read,
+                                              .write = sink_write};
+static const struct ig_vnode_ops stdout_ops = {.read = null_read,
+                                               .write = console_write};
+static const struct ig_vnode_ops stderr_ops = {.read = null_read,
+                                               .write = stderr_write};
 
 int ig_devfs_populate(struct ig_vnode *dir)
 {
     static const struct {
         const char *name;
         const struct ig_vnode_ops *ops;
-        unsigned flags;
+        int stdio; /* the host stream it is, or -1 */
     } devs[] = {
-        {"null", &null_ops, 0},
-        {"zero", &zero_ops, 0},
-        {"urandom", &random_ops, 0},
-        {"random", &random_ops, 0},
-        {"console", &console_ops, IG_VNODE_TTY},
+        {"null", &null_ops, -1},       {"zero", &zero_ops, -1},
+        {"urandom", &random_ops, -1},  {"random", &random_ops, -1},
+        {"console", &console_ops, -1}, {"stdin", &stdin_ops, 0},
+        {"stdout", &stdout_ops, 1},    {"stderr", &stderr_ops, 2},
     };
     for (size_t i = 0; i < sizeof(devs) / sizeof(devs[0]); i++) {
-        int err = ig_ramfs_mknod(dir, devs[i].name, devs[i].ops, devs[i].flags);
+        /* A terminal exactly when the host's stream is one. */
+        unsigned flags = devs[i].stdio >= 0 && ig_plat_isatty(devs[i].stdio)
+                             ? IG_VNODE_TTY
+                             : 0;
+        int err = ig_ramfs_mknod(dir, devs[i].name, devs[i].ops, flags);
         if (err)
             return err;
     }

@@ -75,10 +75,12 @@ int ig_vfs_init(void)
         err = ig_devfs_populate(devroot);
     if (err)
         return err;
-    /* stdin, stdout, stderr. */
+    /* stdin, stdout, stderr: the run's own (devfs.c). */
     static const int modes[3] = {O_RDONLY, O_WRONLY, O_WRONLY};
+    static const char *const paths[3] = {"/dev/stdin", "/dev/stdout",
+                                         "/dev/stderr"};
     for (int i = 0; i < 3; i++) {
-        err = ig_vfs_open(AT_FDCWD, "/dev/console", modes[i], 0);
+        err = ig_vfs_open(AT_FDCWD, paths[i], modes[i], 0);
         if (err != i)
             return err < 0 ? err : -EBUSY;
     }

@@ -135,7 +135,7 @@ static int ramfs_readdir(struct ig_vnode *dir, long pos, struct ig_dirent *out)
     if (!c)
         return 0;
     out->ino = c->vn.ino;
-    out->type = (c->vn.mode & S_IFMT) >> 12;
+    out->type = ig_vfs_dtype(c->vn.mode);
     strncpy(out->name, c->vn.name, IG_NAME_MAX);
     out->name[IG_NAME_MAX] = '\0';
     return 1;

@@ -259,7 +259,7 @@ int ig_vfs_readdir(int fd, struct ig_dirent *out)
     if (f->pos < 2) {
         struct ig_vnode *vn = f->pos == 0 ? dir : dir->parent;
         out->ino = vn->ino;
-        out->type = 4;
+        out->type = ig_vfs_dtype(vn->mode);
         strcpy(out->name, f->pos == 0 ? "." : "..");
         f->pos++;
         return 1;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* vfs_attr.c: the path calls on links, times and filesystem sizes. */
+#include <ingot/plat.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -81,10 +83,14 @@ static int vn_utimens(struct ig_vnode *vn, const struct timespec *ts)
         return -EROFS;
     if (vn->ops->utimens)
         return vn->ops->utimens(vn, t);
-    /* ramfs keeps one time, the modification time. */
-    if (t[1].tv_nsec == UTIME_NOW)
-        clock_gettime(CLOCK_REALTIME, &vn->mtime);
-    else if (t[1].tv_nsec != UTIME_OMIT)
+    /* ramfs keeps one time, the modification time.  The clock comes from
+     * the platform: libc's clock_gettime() may yield, and nothing between
+     * two blocking points of the VFS may. */
+    if (t[1].tv_nsec == UTIME_NOW) {
+        uint64_t ns = ig_plat_clock_wall();
+        vn->mtime.tv_sec = (time_t)(ns / 1000000000u);
+        vn->mtime.tv_nsec = (long)(ns % 1000000000u);
+    } else if (t[1].tv_nsec != UTIME_OMIT)
         vn->mtime = t[1];
     return 0;
 }

@@ -85,3 +85,28 @@ void ig_kvm_put_hex(uint64_t v)
         buf[2 + i] = "0123456789abcdef"[(v >> (60 - 4 * i)) & 0xf];
     ig_plat_console_write(buf, sizeof(buf));
 }
+
+/* Standard error shares the console, standard input is empty and the host
+ * cannot signal the guest yet (docs/platforms.md, "Not yet"). */
+void ig_plat_stderr_write(const char *buf, size_t len)
+{
+    ig_plat_console_write(buf, len);
+}
+
+long ig_plat_stdin_read(void *buf, size_t len)
+{
+    (void)buf, (void)len;
+    return 0;
+}
+
+/* The console reaches `ingot run` through a pipe. */
+int ig_plat_isatty(int fd)
+{
+    (void)fd;
+    return 0;
+}
+
+int ig_plat_signal_take(void)
+{
+    return 0;
+}

@@ -18,6 +18,9 @@ static uint32_t flags;
 static const void *initrd;
 static size_t initrd_len;
 int ig_pico_tap_fd = -1;
+int ig_pico_stdin_fd = -1;
+unsigned ig_pico_tty;
+uint64_t *ig_pico_host_signals;
 static uint16_t tap_mtu;
 static uint8_t tap_mac[6];
 
@@ -52,6 +55,9 @@ _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
     initrd_len = (size_t)bi->initrd_len;
     ig_pico_volumes_init(bi);
     ig_pico_tap_fd = bi->tap_fd;
+    ig_pico_stdin_fd = bi->stdin_fd;
+    ig_pico_tty = bi->tty;
+    ig_pico_host_signals = &bi->host_signals;
     tap_mtu = bi->tap_mtu;
     for (int i = 0; i < 6; i++)
         tap_mac[i] = bi->tap_mac[i];

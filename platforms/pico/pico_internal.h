@@ -49,6 +49,11 @@ extern int ig_pico_console_fd;
 extern uint64_t ig_pico_entry_ns;
 /* pico.c: the tap descriptor from the boot page, -1 without one. */
 extern int ig_pico_tap_fd;
+/* Standard input (0, or -1 for none), which host fds are terminals (bit
+ * n: fd n), and the boot page's host_signals word (pico_abi.h). */
+extern int ig_pico_stdin_fd;
+extern unsigned ig_pico_tty;
+extern uint64_t *ig_pico_host_signals;
 
 /* fault.c: the fault entry the tender calls (registered at boot, an
  * ig_pico_fault_fn); reports the fault and ends the image with 255. */

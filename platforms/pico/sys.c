@@ -87,15 +87,38 @@ uint64_t ig_plat_clock_since_entry(void)
     return clock_ns(IG_PICO_CLOCK_MONOTONIC) - ig_pico_entry_ns;
 }
 
-/* With a tap device, idle is a ppoll on it: a frame ends the wait. */
-static void idle_tap(uint64_t deadline)
-{
-    struct {
-        int fd;
-        short events, revents;
-    } pfd = {ig_pico_tap_fd, 1 /* POLLIN */, 0};
-    struct ig_pico_timespec ts, *tsp = NULL;
+struct pico_pollfd {
+    int fd;
+    short events, revents;
+};
+#define POLLIN 1
+#define POLLERR 8
+#define POLLHUP 16
 
+static int stdin_armed; /* a read found nothing: idle waits for input */
+
+/* Idle is a ppoll on the tap device and, while a reader waits, standard
+ * input; a host signal (SA_RESTART off) ends it with EINTR too. */
+void ig_plat_idle(uint64_t deadline)
+{
+    struct pico_pollfd pfd[2];
+    struct ig_pico_timespec ts, *tsp = NULL;
+    int n = 0;
+
+    if (ig_pico_host_signals && *(volatile uint64_t *)ig_pico_host_signals)
+        return;
+    if (ig_pico_tap_fd >= 0)
+        pfd[n++] = (struct pico_pollfd){ig_pico_tap_fd, POLLIN, 0};
+    if (stdin_armed)
+        pfd[n++] = (struct pico_pollfd){ig_pico_stdin_fd, POLLIN, 0};
+    if (n == 0 && deadline != UINT64_MAX) {
+        /* An absolute sleep on the clock ig_plat_clock_monotonic() reads. */
+        ts.sec = (int64_t)(deadline / NS_PER_SEC);
+        ts.nsec = (int64_t)(deadline % NS_PER_SEC);
+        ig_pico_syscall4(IG_PICO_NR_CLOCK_NANOSLEEP, IG_PICO_CLOCK_MONOTONIC,
+                         IG_PICO_TIMER_ABSTIME, (long)&ts, 0);
+        return;
+    }
     if (deadline != UINT64_MAX) {
         uint64_t now = ig_plat_clock_monotonic();
         uint64_t left = deadline > now ? deadline - now : 0;
@@ -103,30 +126,70 @@ static void idle_tap(uint64_t deadline)
         ts.nsec = (int64_t)(left % NS_PER_SEC);
         tsp = &ts;
     }
-    ig_pico_syscall5(IG_PICO_NR_PPOLL, (long)&pfd, 1, (long)tsp, 0, 8);
+    /* With nothing to watch and no deadline this waits for a host
+     * signal: the only event left. */
+    ig_pico_syscall5(IG_PICO_NR_PPOLL, (long)pfd, n, (long)tsp, 0, 8);
 }
 
-void ig_plat_idle(uint64_t deadline)
+void ig_plat_stderr_write(const char *buf, size_t len)
 {
-    struct ig_pico_timespec ts;
-
-    if (ig_pico_tap_fd >= 0) {
-        idle_tap(deadline);
-        return;
+    while (len > 0) {
+        long n = ig_pico_syscall3(IG_PICO_NR_WRITE, 2, (long)buf, (long)len);
+        if (n == -EINTR || n == -EAGAIN)
+            continue;
+        if (n <= 0)
+            return;
+        buf += n;
+        len -= (size_t)n;
     }
-    /*
-     * No event sources exist yet (devices come later, with ppoll on their
-     * descriptors), so waiting for an event alone would never end: return
-     * at once, which plat.h allows.  A deadline is an absolute sleep on
-     * the same clock ig_plat_clock_monotonic() reads; a signal cutting it
-     * short is a spurious wakeup the caller re-checks.
-     */
-    if (deadline == UINT64_MAX)
-        return;
-    ts.sec = (int64_t)(deadline / NS_PER_SEC);
-    ts.nsec = (int64_t)(deadline % NS_PER_SEC);
-    ig_pico_syscall4(IG_PICO_NR_CLOCK_NANOSLEEP, IG_PICO_CLOCK_MONOTONIC,
-                     IG_PICO_TIMER_ABSTIME, (long)&ts, 0);
+}
+
+long ig_plat_stdin_read(void *buf, size_t len)
+{
+    struct pico_pollfd pfd = {ig_pico_stdin_fd, POLLIN, 0};
+    struct ig_pico_timespec zero = {0, 0};
+    long n;
+
+    if (ig_pico_stdin_fd < 0)
+        return 0;
+    /* read() would block the whole image: ask first. */
+    do
+        n = ig_pico_syscall5(IG_PICO_NR_PPOLL, (long)&pfd, 1, (long)&zero, 0,
+                             8);
+    while (n == -EINTR);
+    if (n == 0) {
+        stdin_armed = 1;
+        return -EAGAIN;
+    }
+    stdin_armed = 0;
+    if (n < 0 || !(pfd.revents & (POLLIN | POLLHUP | POLLERR)))
+        return -EIO;
+    do
+        n = ig_pico_syscall3(IG_PICO_NR_READ, ig_pico_stdin_fd, (long)buf,
+                             (long)len);
+    while (n == -EINTR);
+    if (n == -EAGAIN) { /* a non-blocking descriptor raced us */
+        stdin_armed = 1;
+        return -EAGAIN;
+    }
+    return n < 0 ? -EIO : n;
+}
+
+int ig_plat_isatty(int fd)
+{
+    return fd >= 0 && fd < 3 && (ig_pico_tty & (1u << fd)) != 0;
+}
+
+int ig_plat_signal_take(void)
+{
+    uint64_t *w = ig_pico_host_signals;
+    uint64_t bits;
+
+    if (!w || !(bits = __atomic_load_n(w, __ATOMIC_RELAXED)))
+        return 0;
+    int sig = __builtin_ctzll(bits) + 1;
+    __atomic_fetch_and(w, ~(1ull << (sig - 1)), __ATOMIC_SEQ_CST);
+    return sig;
 }
 
 _Noreturn void ig_plat_exit(int status)

@@ -49,6 +49,10 @@ static const char usage_body[] =
     "  -v, --volume HOSTDIR:GUESTDIR[:ro|:rw]\n"
     "                          share host directory HOSTDIR with the guest\n"
     "                          at GUESTDIR, read-only with :ro\n"
+    "  --stop-timeout SECONDS  after passing SIGINT, SIGTERM, SIGHUP,\n"
+    "                          SIGUSR1 or SIGUSR2 on to the guest, kill it\n"
+    "                          if it has not ended this long later\n"
+    "                          (default 10, like docker stop)\n"
     "  --dry-run               print the platform's command (above) instead\n"
     "                          of running it\n"
     "  -h, --help              print this help\n"
@@ -69,7 +73,9 @@ static const char usage_body[] =
     "  159    pico: the app made a system call the sandbox forbids\n"
     "  255    also: the guest crashed (after a crash report) or stopped\n"
     "         without reporting a status\n"
-    "  128+N  interrupted by signal N (130 for Ctrl-C)\n";
+    "  128+N  ended by signal N (130 for Ctrl-C): the guest's default\n"
+    "         action, or ingot run's when the guest cannot receive it\n"
+    "  137    also: killed after --stop-timeout\n";
 
 /* The help, with one entry per platform `ingot run` boots. */
 static void print_usage(void)
@@ -165,9 +171,11 @@ int ig_cmd_run(int argc, char **argv)
         r = 0;
     } else {
         struct ig_run_end end;
+        struct ig_run_pump_opts po = {.pass_stdin = p->reads_stdin,
+                                      .stop_ms = o.stop_timeout * 1000};
 
         fflush(stdout);
-        r = ig_run_pump(ig_strvec_argv(&qargv), img, &end) < 0
+        r = ig_run_pump(ig_strvec_argv(&qargv), img, &po, &end) < 0
                 ? IG_RUN_STATUS_FAIL
                 : p->status(&end);
     }

@@ -78,9 +78,13 @@ struct ig_run_opts {
     struct ig_strvec owned; /* copies that ports and vols point into */
     int dry_run;
     int help;
-    char **args; /* the app's arguments (after --), into argv */
+    long stop_timeout; /* --stop-timeout SECONDS (default 10) */
+    char **args;       /* the app's arguments (after --), into argv */
     int nargs;
 };
+
+#define IG_RUN_STOP_TIMEOUT_DEFAULT 10 /* seconds, as docker stop */
+#define IG_RUN_STOP_TIMEOUT_MAX 86400
 
 #define IG_RUN_MEM_DEFAULT (64ull << 20)
 #define IG_RUN_MEM_MIN (2ull << 20)
@@ -290,6 +294,7 @@ int ig_run_accel_resolve(enum ig_run_accel accel, const char *qemu,
 struct ig_run_end {
     int record;      /* exit record status, or -1 */
     int signalled;   /* signal ingot run forwarded to QEMU, or 0 */
+    int killed;      /* --stop-timeout ran out: SIGKILL was sent */
     int qemu_raw;    /* QEMU's raw waitpid() status */
     int saw_console; /* the guest wrote anything to its console */
 };
@@ -298,11 +303,22 @@ struct ig_run_end {
  * record, prints why. */
 int ig_run_end_status(const struct ig_run_end *e);
 
-/* Starts (argv) (QEMU, or the pico tender, with the console on stdout),
- * copying the console to stdout through the filters until it ends, and
- * fills (e).  Returns 0, or -1 after printing why the command could not
- * start. */
-int ig_run_pump(char *const *argv, struct ig_image *img, struct ig_run_end *e);
+/* How ig_run_pump() runs the host command. */
+struct ig_run_pump_opts {
+    int pass_stdin; /* the command reads `ingot run`'s stdin (else
+                       /dev/null) */
+    long stop_ms;   /* after forwarding a signal, SIGKILL this long
+                       later if it has not ended (--stop-timeout) */
+};
+
+/* Starts (argv) (QEMU, or the pico tender, with the console on stdout and
+ * stderr passed through), copying the console to stdout through the
+ * filters until it ends, and fills (e).  A signal `ingot run` receives is
+ * forwarded (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2); if the
+ * command has not ended (po->stop_ms) after it, it is killed.  Returns 0,
+ * or -1 after printing why the command could not start. */
+int ig_run_pump(char *const *argv, struct ig_image *img,
+                const struct ig_run_pump_opts *po, struct ig_run_end *e);
 
 /* ---- run_pico.c --------------------------------------------------------- */
 

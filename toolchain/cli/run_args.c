@@ -290,6 +290,17 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
             return -1;
         }
         o->machine = v;
+    } else if (strcmp(opt, "--stop-timeout") == 0) {
+        char *end;
+        errno = 0;
+        long t = strtol(v, &end, 10);
+        if (!*v || *end || errno || t < 0 || t > IG_RUN_STOP_TIMEOUT_MAX) {
+            snprintf(err, errlen,
+                     "--stop-timeout %s: must be whole seconds, 0 to %d", v,
+                     IG_RUN_STOP_TIMEOUT_MAX);
+            return -1;
+        }
+        o->stop_timeout = t;
     } else if (strcmp(opt, "--rootfs") == 0) {
         o->rootfs = v;
     } else if (strcmp(opt, "--net") == 0) {
@@ -358,10 +369,23 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
 
 /* Options that take a value, as "-m 64M", "-m64M", "--accel=kvm" or
  * "--accel kvm". */
-static const char *const valued[] = {
-    "-m",         "--memory",  "--accel", "--machine", "-e",       "--env",
-    "-p",         "--publish", "-v",      "--volume",  "--rootfs", "--net",
-    "--platform", "--ip",      "--gw",    "--dns"};
+static const char *const valued[] = {"-m",
+                                     "--memory",
+                                     "--accel",
+                                     "--machine",
+                                     "-e",
+                                     "--env",
+                                     "-p",
+                                     "--publish",
+                                     "-v",
+                                     "--volume",
+                                     "--rootfs",
+                                     "--net",
+                                     "--platform",
+                                     "--ip",
+                                     "--gw",
+                                     "--dns",
+                                     "--stop-timeout"};
 
 int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
                       size_t errlen)
@@ -369,6 +393,7 @@ int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
     memset(o, 0, sizeof(*o));
     o->mem = IG_RUN_MEM_DEFAULT;
     o->machine = "microvm";
+    o->stop_timeout = IG_RUN_STOP_TIMEOUT_DEFAULT;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--") == 0) {

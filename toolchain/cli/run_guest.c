@@ -3,6 +3,7 @@
 /* run_guest.c: start a guest, pass its console through, return the status. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -33,7 +34,7 @@ static void to_stdout(void *ctx, const char *buf, size_t len)
             /* Like a process writing to a closed pipe: stop the guest
              * and end as if killed by SIGPIPE. */
             p->broken = 1;
-            kill(p->qemu, SIGTERM);
+            kill(p->qemu, SIGKILL);
             return;
         }
         buf += n;
@@ -56,6 +57,8 @@ int ig_run_end_status(const struct ig_run_end *e)
 {
     if (e->record >= 0)
         return e->record;
+    if (e->killed)
+        return 128 + SIGKILL;
     if (e->signalled)
         return 128 + e->signalled;
     if (WIFSIGNALED(e->qemu_raw)) {
@@ -73,9 +76,42 @@ int ig_run_end_status(const struct ig_run_end *e)
     return IG_KVM_STATUS_LOST;
 }
 
-int ig_run_pump(char *const *argv, struct ig_image *img, struct ig_run_end *e)
+/* Waits until the console has data, ending the wait at the escalation
+ * deadline of a forwarded signal.  Returns read()'s result, or -2 when a
+ * wait ended without data (EINTR, the deadline). */
+static ssize_t read_console(int fd, char *buf, size_t len, pid_t child,
+                            const struct ig_run_pump_opts *o,
+                            struct ig_proc_stop *stop, int *stopping,
+                            int *killed)
+{
+    struct pollfd pfd = {fd, POLLIN, 0};
+    int timeout = -1;
+
+    if (!*stopping && ig_proc_forwarded()) {
+        *stopping = 1;
+        ig_proc_stop_start(stop, child, 0, o->stop_ms);
+    }
+    if (*stopping) {
+        long left = ig_proc_stop_check(stop);
+        if (left < 0 && !*killed) {
+            *killed = 1;
+            ig_host_error("the guest did not end within %ld s of the "
+                          "signal; killed it (--stop-timeout)",
+                          o->stop_ms / 1000);
+        }
+        timeout = left < 0 ? -1 : (int)(left > 1000000 ? 1000000 : left);
+    }
+    if (poll(&pfd, 1, timeout) <= 0)
+        return -2;
+    return read(fd, buf, len);
+}
+
+int ig_run_pump(char *const *argv, struct ig_image *img,
+                const struct ig_run_pump_opts *o, struct ig_run_end *e)
 {
     struct ig_proc_opts po;
+    struct ig_proc_stop stop;
+    int stopping = 0, killed = 0;
     struct ig_run_end end = {.record = -1};
     struct pump p = {0};
     int fds[2];
@@ -85,9 +121,9 @@ int ig_run_pump(char *const *argv, struct ig_image *img, struct ig_run_end *e)
         ig_host_error("pipe: %s", strerror(errno));
         return -1;
     }
-    int null = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    int null = o->pass_stdin ? -1 : open("/dev/null", O_RDONLY | O_CLOEXEC);
     ig_proc_opts_init(&po);
-    po.stdin_fd = null;
+    po.stdin_fd = null; /* -1: inherited */
     po.stdout_fd = fds[1];
     po.die_with_parent = 1;
     signal(SIGPIPE, SIG_IGN);
@@ -106,8 +142,9 @@ int ig_run_pump(char *const *argv, struct ig_image *img, struct ig_run_end *e)
     ig_run_exitrec_init(&p.rec);
     ig_run_btline_init(&p.bt, symbolize, img);
     for (;;) {
-        ssize_t n = read(fds[0], buf, sizeof(buf));
-        if (n < 0 && errno == EINTR)
+        ssize_t n = read_console(fds[0], buf, sizeof(buf), p.qemu, o, &stop,
+                                 &stopping, &killed);
+        if (n == -2 || (n < 0 && errno == EINTR))
             continue;
         if (n <= 0)
             break;
@@ -121,6 +158,7 @@ int ig_run_pump(char *const *argv, struct ig_image *img, struct ig_run_end *e)
     end.signalled = p.broken ? SIGPIPE : ig_proc_forwarded();
     ig_proc_forward_stop();
     end.record = p.rec.status;
+    end.killed = killed;
     *e = end;
     return 0;
 }

@@ -62,13 +62,19 @@ void ig_run_pico_volumes(struct ig_strvec *out, const struct ig_run_opts *o)
     }
 }
 
+/* A forwarded signal went to the guest, whose handler or default action
+ * decided the status; only a tender that died of it answers 128+N. */
 int ig_run_pico_status(const struct ig_run_end *e)
 {
-    if (e->signalled)
-        return 128 + e->signalled;
+    if (e->killed)
+        return 128 + SIGKILL;
+    if (e->signalled == SIGPIPE) /* our stdout went away */
+        return 128 + SIGPIPE;
     if (WIFSIGNALED(e->qemu_raw)) {
         int sig = WTERMSIG(e->qemu_raw);
 
+        if (sig == e->signalled)
+            return 128 + sig;
         /* SIGKILL from the kernel (out of memory) or SIGSYS from a filter
          * that kills: not the app's own doing, so say what happened. */
         ig_host_error("the pico tender was killed by signal %d (%s)", sig,

@@ -38,7 +38,7 @@ function(ingot_add_image)
   add_custom_command(OUTPUT ${out}
     COMMAND ${CMAKE_BINARY_DIR}/bin/ingot-cc --platform=${IMG_PLATFORM}
             ${IMG_CFLAGS} ${rootfs} -o ${out} ${srcs}
-    DEPENDS ${srcs} ${rootfs_files} ingot-cc ingot-core ingot-mm ingot-libc
+    DEPENDS ${srcs} ${rootfs_files} ingot-cc ingot-console ingot-core ingot-mm ingot-libc
             ingot-sched ingot-vfs ingot-vol ingot-net
             ingot-sched-headers
             ingot-${IMG_PLATFORM} newlib

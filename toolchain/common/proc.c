@@ -13,7 +13,10 @@
 
 #include <ingot/host.h>
 
-static const int fwd_sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+/* What a container engine passes on to its process (docker run's
+ * --sig-proxy): the guest may handle all but SIGQUIT. */
+static const int fwd_sigs[] = {SIGINT,  SIGTERM, SIGHUP,
+                               SIGQUIT, SIGUSR1, SIGUSR2};
 #define NFWD (sizeof(fwd_sigs) / sizeof(fwd_sigs[0]))
 
 /* pid_t is an int on Linux, as is sig_atomic_t. */
@@ -188,6 +191,28 @@ int ig_proc_wait_timeout(pid_t pid, long timeout_ms, long *elapsed_ms)
     if (fwd_pid == pid)
         fwd_pid = 0;
     return decode(status);
+}
+
+void ig_proc_stop_start(struct ig_proc_stop *s, pid_t pid, int sig,
+                        long timeout_ms)
+{
+    s->pid = pid;
+    s->deadline_ms = ig_host_now_ms() + timeout_ms;
+    s->killed = 0;
+    if (sig)
+        kill(pid, sig);
+}
+
+long ig_proc_stop_check(struct ig_proc_stop *s)
+{
+    if (s->killed)
+        return -1;
+    long left = s->deadline_ms - ig_host_now_ms();
+    if (left > 0)
+        return left;
+    kill(s->pid, SIGKILL);
+    s->killed = 1;
+    return -1;
 }
 
 int ig_proc_run(char *const *argv, int verbose)

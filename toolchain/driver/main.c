@@ -98,6 +98,7 @@ static int check_link_files(const char *libdir, const struct ig_plat *plat)
     if (r)
         return r;
     static const char *const need[] = {"libingot-core.a",
+                                       "libingot-console.a",
                                        "libingot-mm.a",
                                        "libingot-libc.a",
                                        IG_HOST_NEWLIB_LIB "/libc.a",

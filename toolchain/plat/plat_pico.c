@@ -42,6 +42,7 @@ const struct ig_plat ig_plat_pico = {
     .archive = "pico/libingot-pico.a",
     .runs_as = "runs as a sandboxed process under the tender ingot-pico",
     .dry_run = "the tender command",
+    .reads_stdin = 1,
     .check = pico_check,
     .argv = pico_argv,
     .status = ig_run_pico_status,

@@ -30,6 +30,34 @@
  * that a faulting thread could hold. */
 void ig_plat_console_write(const char *buf, size_t len);
 
+/* ---- Standard streams and host signals --------------------------------- */
+
+/*
+ * The run's standard streams, passed through from `ingot run`: the
+ * console above is standard output; standard error and standard input are
+ * separate.  A platform without one says so: stderr then goes to the
+ * console, stdin is at end of input.
+ */
+
+/* Writes (len) bytes of (buf) to standard error, blocking until all are
+ * accepted.  Safe where ig_plat_console_write() is. */
+void ig_plat_stderr_write(const char *buf, size_t len);
+
+/* Reads up to (len) bytes of standard input without blocking.  Returns the
+ * count, 0 at end of input (and from then on), or -EAGAIN when nothing is
+ * waiting: until input arrives, ig_plat_idle() also ends when it does. */
+long ig_plat_stdin_read(void *buf, size_t len);
+
+/* 1 when the host's stream (fd) (0 stdin, 1 stdout, 2 stderr) is a
+ * terminal, else 0. */
+int ig_plat_isatty(int fd);
+
+/* Takes one signal the host asked to deliver to the image (SIGINT,
+ * SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, in Linux's numbering: `ingot run`
+ * received it), or returns 0 when none is waiting.  Each host signal is
+ * reported once; ig_plat_idle() ends when one arrives.  Safe anywhere. */
+int ig_plat_signal_take(void);
+
 /* ---- Clocks ----------------------------------------------------------- */
 
 /* Nanoseconds since an arbitrary point at or before boot; never goes back. */

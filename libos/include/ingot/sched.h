@@ -70,14 +70,15 @@ void ig_sched_yield(void);
  * not starve the others. */
 void ig_sched_maybe_yield(void);
 
-/* Sets (fn) as the scheduler's idle hook (NULL removes it): whenever the
- * scheduler finds no thread to run it calls (fn) before idling, and again
- * after each ig_plat_idle(); while threads are runnable it calls it at a
- * switch at most once a millisecond.  The hook does device work that may wake
- * threads (it must not block) and returns the monotonic time by which it
- * wants to run again, UINT64_MAX for "only on an event".  The network
- * stack is the one user. */
-void ig_sched_set_idle_hook(uint64_t (*fn)(void));
+/* Adds (fn) to the scheduler's idle hooks (up to 4: the network stack,
+ * standard input, host signals): whenever the scheduler finds no thread to
+ * run it calls every hook before idling, and again after each
+ * ig_plat_idle(); while threads are runnable it calls them at a switch at
+ * most once a millisecond.  A hook does device work that may wake threads
+ * (it must not block) and returns the monotonic time by which it wants to
+ * run again, UINT64_MAX for "only on an event".  Returns 0, or -ENOMEM
+ * when every slot is taken. */
+int ig_sched_set_idle_hook(uint64_t (*fn)(void));
 
 /* Blocks until the monotonic clock reaches (deadline) nanoseconds. */
 void ig_sched_sleep_until(uint64_t deadline);

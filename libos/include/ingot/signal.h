@@ -14,13 +14,15 @@
  * platform report it (ig_plat_signal_take()).
  */
 
-#include <signal.h>
+#include <stdint.h>
 
-/* Makes (sig) pending for the process, with (code) and (value) as the
- * si_code and si_value SA_SIGINFO handlers see (SI_KERNEL for the library
- * OS's own signals), and wakes threads waiting for signals.  Ignored signals
- * are dropped. Returns 0 or -EINVAL for a number outside 1..NSIG-1. */
-int ig_signal_post(int sig, int code, union sigval value);
+union sigval;
+
+/* Makes (sig) pending for the process, with (code) and (*value) (none when
+ * NULL) as the si_code and si_value SA_SIGINFO handlers see (SI_KERNEL for the
+ * library OS's own signals), and wakes threads waiting for signals.  Ignored
+ * signals are dropped. Returns 0 or -EINVAL for a number outside 1..NSIG-1. */
+int ig_signal_post(int sig, int code, const union sigval *value);
 
 /* Runs, in the calling thread, the action of every pending signal it does
  * not block.  Returns 0 when no handler ran, 1 when handlers ran that all
@@ -29,6 +31,14 @@ int ig_signal_post(int sig, int code, union sigval value);
  * return. */
 int ig_signal_deliver(void);
 
+/* Installs the scheduler hook that takes host signals (plat.h
+ * ig_plat_signal_take()) and posts them; once, at boot. */
+void ig_signal_init(void);
+
+/* Sleeps until the monotonic clock reaches (deadline) or a signal runs a
+ * handler in this thread.  Returns 0 at the deadline or -EINTR. */
+int ig_signal_sleep_until(uint64_t deadline);
+
 /* Nonzero when a signal is pending that the calling thread does not block. */
 int ig_signal_unblocked_pending(void);
 
@@ -36,8 +46,8 @@ int ig_signal_unblocked_pending(void);
  * for numbers that are not signals. */
 const char *ig_signal_name(int sig);
 
-/* Ends the image as (sig)'s default action does: a line naming the signal,
- * then exit status 128 + sig. */
+/* Ends the image as (sig)'s default action does: a line naming the signal
+ * on standard error, then exit status 128 + sig. */
 _Noreturn void ig_signal_die(int sig);
 
 #endif /* INGOT_SIGNAL_H */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "unit.h"
@@ -182,6 +183,30 @@ static void test_cpio(void)
           -ENOENT);
 }
 
+/* utimens: explicit times, UTIME_OMIT, and "now" from the platform clock
+ * (ig_plat_clock_wall(), the host's in waitq_stub.c). */
+static void test_times(void)
+{
+    struct stat st;
+    struct timespec ts[2] = {{0, UTIME_OMIT}, {1000, 5}};
+
+    CHECK(ig_vfs_mkdir(AT_FDCWD, "/t", 0755) == 0);
+    CHECK(ig_vfs_utimens(AT_FDCWD, "/t", ts, 0) == 0);
+    CHECK(ig_vfs_stat(AT_FDCWD, "/t", &st) == 0);
+    CHECK(st.st_mtim.tv_sec == 1000 && st.st_mtim.tv_nsec == 5);
+    ts[1].tv_nsec = UTIME_OMIT;
+    CHECK(ig_vfs_utimens(AT_FDCWD, "/t", ts, 0) == 0);
+    CHECK(ig_vfs_stat(AT_FDCWD, "/t", &st) == 0);
+    CHECK(st.st_mtim.tv_sec == 1000);
+    ts[1].tv_nsec = 1000000000;
+    CHECK(ig_vfs_utimens(AT_FDCWD, "/t", ts, 0) == -EINVAL);
+    time_t before = time(NULL);
+    CHECK(ig_vfs_utimens(AT_FDCWD, "/t", NULL, 0) == 0);
+    CHECK(ig_vfs_stat(AT_FDCWD, "/t", &st) == 0);
+    CHECK(st.st_mtim.tv_sec >= before && st.st_mtim.tv_sec <= time(NULL));
+    CHECK(st.st_mtim.tv_nsec >= 0 && st.st_mtim.tv_nsec < 1000000000);
+}
+
 int main(void)
 {
     ig_vfs.root = ig_ramfs_new();
@@ -190,5 +215,6 @@ int main(void)
     test_paths();
     test_fds();
     test_cpio();
+    test_times();
     return unit_done();
 }

@@ -1,9 +1,19 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* waitq_stub.c: wait queues for the single-threaded host tests of the VFS. */
+/* waitq_stub.c: wait queues and the clock for the VFS's host tests. */
+#include <ingot/plat.h>
 #include <ingot/sched.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
+
+uint64_t ig_plat_clock_wall(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
 
 /* Nothing could ever wake the only thread: a test that blocks is wrong. */
 int ig_waitq_wait(struct ig_waitq *q, uint64_t deadline)

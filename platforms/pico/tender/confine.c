@@ -128,8 +128,22 @@ static int landlock_confine(const struct ig_tender_volume *vols, int nvols,
 static const struct ig_tender_rule base_rules[] = {
     /* ig_plat_console_write(): the console is the tender's stdout. */
     {"write(stdout)", SCMP_SYS(write), 1, {IG_TENDER_ARG_EQ(0, STDOUT_FILENO)}},
-    /* The tender's own last words (the SIGSYS report, fault reports). */
+    /* ig_plat_stderr_write(), and the tender's own last words (the SIGSYS
+     * report, fault reports). */
     {"write(stderr)", SCMP_SYS(write), 1, {IG_TENDER_ARG_EQ(0, STDERR_FILENO)}},
+    /* ig_plat_stdin_read(): standard input, only after ppoll said it
+     * would not block. */
+    {"read(stdin)", SCMP_SYS(read), 1, {IG_TENDER_ARG_EQ(0, STDIN_FILENO)}},
+    /* ig_plat_stdin_read()'s readiness test and ig_plat_idle(): stdin and
+     * the tap device at most, no signal mask; it reads only the guest's
+     * own memory, and an unknown descriptor is only POLLNVAL. */
+    {"ppoll(at most 2 descriptors, no signal mask)",
+     SCMP_SYS(ppoll),
+     2,
+     {{1, SCMP_CMP_LE, 2, 0}, IG_TENDER_ARG_EQ(3, 0)}},
+    /* Return from the handler of a host signal (faults.c), which records
+     * SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2 for the guest. */
+    {"rt_sigreturn", SCMP_SYS(rt_sigreturn), 0, {{0}}},
     /* ig_plat_clock_monotonic(), ig_plat_clock_wall(); the vDSO is not
      * used (the guest never looks it up). */
     {"clock_gettime(CLOCK_MONOTONIC)",

@@ -29,7 +29,8 @@
  * calling the guest again until a stack overflows.
  */
 struct fault_state {
-    struct ig_pico_boot *boot; /* only fault_entry is read, and checked */
+    struct ig_pico_boot *boot; /* fault_entry is read and checked; host
+                                * signals are ORed into host_signals */
     uint64_t tender_fs;
     int fsgsbase;
     uint64_t image_lo, image_hi;
@@ -211,6 +212,15 @@ static void *map_guarded(size_t len, uint64_t *lo, uint64_t *hi)
     return p + 4096;
 }
 
+/* Host signals for the guest: recorded in the boot page for
+ * ig_plat_signal_take().  Only an atomic OR: no errno, no TLS, no libc;
+ * the page's address comes from the read-only state. */
+static void on_host_signal(int sig)
+{
+    __atomic_fetch_or(&st->boot->host_signals, 1ull << (sig - 1),
+                      __ATOMIC_SEQ_CST);
+}
+
 int ig_tender_faults_install(struct ig_pico_boot *b, uint64_t image_lo,
                              uint64_t image_hi)
 {
@@ -249,5 +259,16 @@ int ig_tender_faults_install(struct ig_pico_boot *b, uint64_t image_lo,
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
     if (sigaction(SIGSYS, &sa, NULL) < 0)
         return -1;
+    /* No SA_RESTART: the guest's idle wait (ppoll, clock_nanosleep) ends
+     * with EINTR and the guest looks at host_signals. */
+    static const int host_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGUSR1,
+                                       SIGUSR2};
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_host_signal;
+    sa.sa_flags = SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof(host_signals) / sizeof(int); i++)
+        if (sigaction(host_signals[i], &sa, NULL) < 0)
+            return -1;
     return 0;
 }

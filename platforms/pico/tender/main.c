@@ -2,6 +2,7 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* main.c: ingot-pico, the tender: load, map, confine, jump to the guest. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -235,6 +236,10 @@ int main(int argc, char **argv)
     boot->stack_lo = (uint64_t)(uintptr_t)(stack + IG_TENDER_PAGE);
     boot->stack_hi = boot->stack_lo + IG_PICO_STACK_SIZE;
     boot->console_fd = STDOUT_FILENO;
+    boot->stdin_fd = fcntl(STDIN_FILENO, F_GETFD) >= 0 ? STDIN_FILENO : -1;
+    for (int fd = 0; fd < 3; fd++)
+        if (isatty(fd))
+            boot->tty |= 1u << fd;
     boot->tap_fd = -1;
     if (tap && ig_tender_tap_open(tap, 3 + nvols, boot, err, sizeof(err)) < 0) {
         char what[512];

@@ -75,15 +75,10 @@ int ig_tender_tap_open(const char *name, int target_fd,
 
 int ig_tender_tap_allow(scmp_filter_ctx ctx, int fd)
 {
-    /* One descriptor and no signal mask for ppoll: it reads only the
-     * guest's own memory, and an unknown descriptor is only POLLNVAL. */
+    /* Waiting for a frame is the base rules' ppoll (confine.c). */
     const struct ig_tender_rule rules[] = {
         {"read(tap)", SCMP_SYS(read), 1, {IG_TENDER_ARG_EQ(0, fd)}},
         {"write(tap)", SCMP_SYS(write), 1, {IG_TENDER_ARG_EQ(0, fd)}},
-        {"ppoll(1 descriptor, no signal mask)",
-         SCMP_SYS(ppoll),
-         2,
-         {IG_TENDER_ARG_EQ(1, 1), IG_TENDER_ARG_EQ(3, 0)}},
     };
     return ig_tender_allow(ctx, rules, sizeof(rules) / sizeof(rules[0]));
 }

@@ -62,7 +62,7 @@ int ig_tender_tap_open(const char *name, int target_fd,
                        struct ig_pico_boot *boot, char *err, size_t errlen);
 
 /* Adds the seccomp rules for the tap descriptor (fd) to (ctx): frames in
- * and out (read, write), and waiting for one with a timeout (ppoll).
+ * and out (read, write); waiting for one is a base rule (ppoll).
  * Returns 0, or -1 after printing the rule that failed. */
 int ig_tender_tap_allow(scmp_filter_ctx ctx, int fd);
 

@@ -233,9 +233,16 @@ int ig_vfs_option(const char *opt);
 
 struct ig_dirent {
     ino_t ino;
-    unsigned char type; /* DT_* value: 4 directory, 8 regular, 2 char */
+    unsigned char type; /* DT_* value: ig_vfs_dtype() */
     char name[IG_NAME_MAX + 1];
 };
+
+/* The DT_* value of a file of (mode): its S_IFMT bits shifted down, which
+ * is how Linux numbers them (DT_DIR 4, DT_REG 8, DT_CHR 2, DT_LNK 10). */
+static inline unsigned char ig_vfs_dtype(mode_t mode)
+{
+    return (unsigned char)((mode & S_IFMT) >> 12);
+}
 
 /* Reads the next entry of directory (fd) into (out), "." and ".." first.
  * Returns 1, 0 at the end, -EBADF or -ENOTDIR. */

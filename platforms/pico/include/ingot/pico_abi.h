@@ -25,7 +25,11 @@
  * `syscall` instruction, and only these (the tender's seccomp filter kills
  * anything else, see IG_PICO_STATUS_SYSCALL):
  *
- *   write(console_fd, ...)                       console
+ *   write(console_fd, ...)                       console (stdout)
+ *   write(2, ...)                                standard error
+ *   read(stdin_fd, ...)                          standard input
+ *   ppoll(up to 2 fds, timeout, no signal mask)  idle; stdin readiness
+ *   rt_sigreturn                                 after a host signal
  *   clock_gettime(CLOCK_MONOTONIC | CLOCK_REALTIME, ...)
  *   clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, ...)   idle
  *   getrandom(buf, len, 0)                       entropy
@@ -48,7 +52,7 @@
 
 #include <stdint.h>
 
-#define IG_PICO_ABI_VERSION 5
+#define IG_PICO_ABI_VERSION 6
 #define IG_PICO_BOOT_MAGIC 0x6f6369702d67690aull /* "\nig-pico" */
 
 /*
@@ -118,6 +122,15 @@ struct ig_pico_boot {
     int32_t tap_fd;
     uint16_t tap_mtu;
     uint8_t tap_mac[6]; /* locally administered, random per run */
+    /* Version 6: standard input and error, and host signals.  stdin_fd is
+     * 0, or -1 for none (end of input); standard error is fd 2.  Bit n of
+     * (tty) says host fd n (0-2) is a terminal.  The tender's handler for
+     * SIGINT, SIGTERM, SIGHUP, SIGUSR1 and SIGUSR2 sets bit (signal - 1)
+     * of (host_signals) (an atomic OR; the guest takes them with an atomic
+     * exchange) and returns, interrupting any ppoll or clock_nanosleep. */
+    int32_t stdin_fd;
+    uint32_t tty;
+    uint64_t host_signals;
 };
 
 /* The CPU and kernel let user mode write the FS base (wrfsbase), so the

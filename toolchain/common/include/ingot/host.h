@@ -154,6 +154,21 @@ int ig_proc_wait(pid_t pid, int *raw);
  * the elapsed wall-clock time in (*elapsed_ms) either way. */
 int ig_proc_wait_timeout(pid_t pid, long timeout_ms, long *elapsed_ms);
 
+/* Stopping a child like `docker stop`: a signal, then SIGKILL if it has
+ * not ended (timeout_ms) later.  ig_proc_stop_start() sends (sig) (none
+ * when 0: it was already forwarded) and starts the clock; the caller goes
+ * on waiting for the child its own way and calls ig_proc_stop_check()
+ * whenever it wakes: it returns the milliseconds left, or -1 once the
+ * time is up and SIGKILL was sent (then (killed) is 1). */
+struct ig_proc_stop {
+    pid_t pid;
+    long deadline_ms;
+    int killed;
+};
+void ig_proc_stop_start(struct ig_proc_stop *s, pid_t pid, int sig,
+                        long timeout_ms);
+long ig_proc_stop_check(struct ig_proc_stop *s);
+
 /* Runs (argv) to completion with forwarding on, printing the shell-quoted
  * command to stderr first when (verbose).  Returns the child's status as
  * ig_proc_wait() does, or the negative errno of ig_proc_spawn(). */

@@ -32,6 +32,9 @@ struct ig_plat {
     /* `ingot run`; a platform it cannot boot leaves these NULL. */
     const char *runs_as; /* for --help: "boots in QEMU" */
     const char *dry_run; /* for --help: what --dry-run prints */
+    /* The host command reads `ingot run`'s standard input itself (and
+     * hands it to the guest); 0: it gets /dev/null. */
+    int reads_stdin;
     /* Refuses run options this platform cannot honour.  Returns 0, or -1
      * with the option in (*what) and the reason in (err). */
     int (*check)(const struct ig_run_opts *o, const char **what, char *err,
