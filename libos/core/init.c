@@ -4,6 +4,7 @@
 #include <ingot/cmdline.h>
 #include <ingot/component.h>
 #include <ingot/console.h>
+#include <ingot/libc.h>
 #include <ingot/mm.h>
 #include <ingot/panic.h>
 #include <ingot/plat.h>
@@ -18,8 +19,6 @@
 #define IG_CMDLINE_MAX 4096
 
 extern int main(int argc, char **argv, char **envp);
-extern void ig_libc_init_array(void);
-extern void ig_libc_fini_array(void);
 extern char **environ;
 
 /* The command line is parsed into static storage: it is needed before the
@@ -94,6 +93,7 @@ _Noreturn void ig_libos_main(void)
     }
     /* Threads (TLS, newlib's reentrancy) before any constructor runs. */
     ig_sched_init();
+    ig_libc_init();
     /* Host signals (SIGTERM from `ingot run`) end or reach the app from
      * here on. */
     ig_signal_init();

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* crt.c: run the image's constructors and destructors. */
+#include <ingot/libc.h>
+
 #include <stddef.h>
 
 /* newlib's generic target builds its __libc_init_array out (the configure

@@ -6,7 +6,6 @@
 #include <ingot/sched.h>
 
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,14 +15,12 @@
 #define IDS_MAX 1024
 #define SLICE_NS 10000000ull /* 10 ms */
 
-extern void __sinit(struct _reent *s);
-
 static struct ig_thread boot_thread;
 static struct ig_thread *current;
-static struct ig_thread *rq_head, *rq_tail;
-static struct ig_thread *sleepers; /* earliest deadline first */
-static struct ig_thread *reap;     /* ended; its stack is released after
-                                      the switch away from it */
+static struct ig_list runq;
+static struct ig_list sleepers; /* earliest deadline first */
+static struct ig_thread *reap;  /* ended; its stack is released after the
+                                   switch away from it */
 static struct ig_plat_stack_pool pool;
 static unsigned char slot_used[SLOTS_MAX];
 static struct ig_thread *by_id[IDS_MAX];
@@ -33,80 +30,55 @@ static uint64_t slice_start;
 static uint64_t (*idle_hooks[IDLE_HOOKS_MAX])(void);
 static int nhooks;              /* how many */
 static uint64_t idle_hook_last; /* when the hooks last ran */
+static const struct ig_sched_libc *libc;
 
 #define HOOK_BUSY_NS 1000000ull /* 1 ms */
+
+#define ON_Q(l) IG_LIST_ENTRY(l, struct ig_thread, q)
+#define ON_SLEEP(l) IG_LIST_ENTRY(l, struct ig_thread, sleep)
 
 static void runq_push(struct ig_thread *t)
 {
     t->state = IG_THREAD_READY;
-    t->next = NULL;
-    if (rq_tail)
-        rq_tail->next = t;
-    else
-        rq_head = t;
-    rq_tail = t;
+    ig_list_push_tail(&runq, &t->q);
 }
 
 static struct ig_thread *runq_pop(void)
 {
-    struct ig_thread *t = rq_head;
+    struct ig_link *l = ig_list_pop_head(&runq);
 
-    if (t) {
-        rq_head = t->next;
-        if (!rq_head)
-            rq_tail = NULL;
-        t->next = NULL;
-    }
-    return t;
+    return l ? ON_Q(l) : NULL;
 }
 
+/* Threads are on the sleepers exactly while their deadline is not
+ * UINT64_MAX. */
 static void sleep_insert(struct ig_thread *t)
 {
-    struct ig_thread **p = &sleepers;
+    struct ig_link *at = sleepers.first;
 
-    while (*p && (*p)->deadline <= t->deadline)
-        p = &(*p)->sleep_next;
-    t->sleep_next = *p;
-    *p = t;
+    while (at && ON_SLEEP(at)->deadline <= t->deadline)
+        at = at->next;
+    ig_list_insert_before(&sleepers, at, &t->sleep);
 }
 
 static void sleep_remove(struct ig_thread *t)
 {
-    for (struct ig_thread **p = &sleepers; *p; p = &(*p)->sleep_next)
-        if (*p == t) {
-            *p = t->sleep_next;
-            break;
-        }
-    t->sleep_next = NULL;
+    ig_list_remove(&sleepers, &t->sleep);
     t->deadline = UINT64_MAX;
 }
 
 static void waitq_remove(struct ig_waitq *q, struct ig_thread *t)
 {
-    struct ig_thread *prev = NULL;
-
-    for (struct ig_thread *c = q->head; c; prev = c, c = c->next)
-        if (c == t) {
-            if (prev)
-                prev->next = c->next;
-            else
-                q->head = c->next;
-            if (q->tail == c)
-                q->tail = prev;
-            break;
-        }
-    t->next = NULL;
+    ig_list_remove(&q->threads, &t->q);
     t->waitq = NULL;
 }
 
 static void wake_expired(uint64_t now)
 {
-    while (sleepers && sleepers->deadline <= now) {
-        struct ig_thread *t = sleepers;
+    while (sleepers.first && ON_SLEEP(sleepers.first)->deadline <= now) {
+        struct ig_thread *t = ON_SLEEP(sleepers.first);
 
-        sleepers = t->sleep_next;
-        t->sleep_next = NULL;
-        t->deadline = UINT64_MAX;
+        sleep_remove(t);
         if (t->waitq) {
             waitq_remove(t->waitq, t);
             t->timed_out = 1;
@@ -127,10 +99,9 @@ static void reap_dead(void)
         slot_used[t->slot] = 0;
     t->slot = -1;
     if (t != &boot_thread) {
-        /* Its stdio streams are the boot thread's (shared), so skip
-         * _reclaim_reent's stdio cleanup, which assumes its own. */
-        t->reent->__sdidinit = 0;
-        _reclaim_reent(t->reent);
+        if (libc && t->libc)
+            libc->thread_free(t->libc);
+        t->libc = NULL;
         ig_tls_free(t);
     }
     if (t->detached) {
@@ -161,13 +132,14 @@ static void schedule(void)
 
     for (;;) {
         uint64_t now = 0;
-        if (sleepers || nhooks)
+        if (!ig_list_empty(&sleepers) || nhooks)
             now = ig_plat_clock_monotonic();
-        if (sleepers)
+        if (!ig_list_empty(&sleepers))
             wake_expired(now);
         /* Threads that keep yielding must not starve the devices: with
          * work queued, the hook still runs once a millisecond. */
-        if (nhooks && rq_head && now - idle_hook_last >= HOOK_BUSY_NS) {
+        if (nhooks && !ig_list_empty(&runq) &&
+            now - idle_hook_last >= HOOK_BUSY_NS) {
             idle_hook_last = now;
             run_idle_hooks();
         }
@@ -177,11 +149,12 @@ static void schedule(void)
         /* Nothing runnable: let the idle hook (devices) wake someone,
          * else idle until the first sleeper or the hook's timer is due.
          * Without either only a device event can help. */
-        uint64_t deadline = sleepers ? sleepers->deadline : UINT64_MAX;
+        uint64_t deadline =
+            sleepers.first ? ON_SLEEP(sleepers.first)->deadline : UINT64_MAX;
         if (nhooks) {
             idle_hook_last = now;
             uint64_t want = run_idle_hooks();
-            if (rq_head)
+            if (!ig_list_empty(&runq))
                 continue;
             if (want < deadline)
                 deadline = want;
@@ -193,7 +166,8 @@ static void schedule(void)
     if (next == prev)
         return;
     current = next;
-    _impure_ptr = next->reent;
+    if (libc)
+        libc->switch_to(next->libc);
     ig_stack_set_current(next->stack_lo, next->stack_hi);
     if (next->tp)
         ig_plat_tls_set(next->tp);
@@ -213,14 +187,17 @@ void ig_sched_init(void)
     t->deadline = UINT64_MAX;
     t->slot = -1;
     t->id = 1;
-    t->reent = _impure_ptr;
-    /* Threads share the boot thread's stdin/stdout/stderr. */
-    __sinit(_impure_ptr);
     by_id[1] = t;
     live = 1;
     current = t;
     if (ig_tls_alloc(t) == 0)
         ig_plat_tls_set(t->tp);
+}
+
+void ig_sched_set_libc(const struct ig_sched_libc *ops, void *boot_state)
+{
+    libc = ops;
+    boot_thread.libc = boot_state;
 }
 
 struct ig_thread *ig_thread_self(void)
@@ -264,12 +241,11 @@ int ig_thread_create(struct ig_thread **out, void *(*fn)(void *), void *arg)
         free(t);
         return -ENOMEM;
     }
-    t->reent = &t->reent_store;
-    _REENT_INIT_PTR(t->reent);
-    t->reent->_stdin = _GLOBAL_REENT->_stdin;
-    t->reent->_stdout = _GLOBAL_REENT->_stdout;
-    t->reent->_stderr = _GLOBAL_REENT->_stderr;
-    t->reent->__sdidinit = 1;
+    if (libc && !(t->libc = libc->thread_new())) {
+        ig_tls_free(t);
+        free(t);
+        return -ENOMEM;
+    }
     slot_used[slot] = 1;
     t->slot = slot;
     t->id = id;
@@ -360,7 +336,7 @@ void ig_sched_maybe_yield(void)
 {
     uint64_t now;
 
-    if (!current || (!rq_head && !sleepers))
+    if (!current || (ig_list_empty(&runq) && ig_list_empty(&sleepers)))
         return;
     now = ig_plat_clock_monotonic();
     if (slice_start == 0)
@@ -400,12 +376,7 @@ int ig_waitq_wait(struct ig_waitq *q, uint64_t deadline)
     t->state = IG_THREAD_BLOCKED;
     t->timed_out = 0;
     t->waitq = q;
-    t->next = NULL;
-    if (q->tail)
-        q->tail->next = t;
-    else
-        q->head = t;
-    q->tail = t;
+    ig_list_push_tail(&q->threads, &t->q);
     t->deadline = deadline;
     if (deadline != UINT64_MAX)
         sleep_insert(t);
@@ -415,10 +386,9 @@ int ig_waitq_wait(struct ig_waitq *q, uint64_t deadline)
 
 int ig_waitq_wake_one(struct ig_waitq *q)
 {
-    struct ig_thread *t = q->head;
-
-    if (!t)
+    if (ig_waitq_empty(q))
         return 0;
+    struct ig_thread *t = ON_Q(q->threads.first);
     waitq_remove(q, t);
     if (t->deadline != UINT64_MAX)
         sleep_remove(t);

@@ -4,8 +4,9 @@
 #ifndef INGOT_SCHED_INTERNAL_H
 #define INGOT_SCHED_INTERNAL_H
 
+#include <ingot/list.h>
 #include <ingot/sched.h>
-#include <reent.h>
+
 #include <stdint.h>
 
 enum ig_thread_state {
@@ -16,11 +17,11 @@ enum ig_thread_state {
 };
 
 struct ig_thread {
-    uint64_t rsp;                 /* saved by ig_arch_switch */
-    struct ig_thread *next;       /* run queue or wait queue link */
-    struct ig_thread *sleep_next; /* sleepers, ordered by deadline */
-    struct ig_waitq *waitq;       /* the queue it blocks on, if any */
-    uint64_t deadline;            /* UINT64_MAX: not sleeping */
+    uint64_t rsp;           /* saved by ig_arch_switch */
+    struct ig_link q;       /* on the run queue or its wait queue */
+    struct ig_link sleep;   /* on the sleepers, ordered by deadline */
+    struct ig_waitq *waitq; /* the queue it blocks on, if any */
+    uint64_t deadline;      /* UINT64_MAX: not on the sleepers */
     enum ig_thread_state state;
     int timed_out;
     int detached, joining;
@@ -32,9 +33,8 @@ struct ig_thread {
     struct ig_waitq joiners;
     void *tls_mem; /* malloc'ed TLS block + TCB */
     uintptr_t tp;  /* thread pointer: %fs:0 */
-    struct _reent *reent;
+    void *libc;    /* the C library's state (struct ig_sched_libc) */
     void *keys[IG_THREAD_KEYS];
-    struct _reent reent_store; /* not used by the boot thread */
 };
 
 /* switch.S: saves callee-saved registers, MXCSR and the x87 control word

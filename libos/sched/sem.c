@@ -30,7 +30,7 @@ int sem_init(sem_t *s, int pshared, unsigned int value)
 
 int sem_destroy(sem_t *s)
 {
-    return (int)ig_posix_ret(s->__head ? -EBUSY : 0);
+    return (int)ig_posix_ret(ig_waitq_empty(waitq_of(s)) ? 0 : -EBUSY);
 }
 
 static int sem_take(sem_t *s)

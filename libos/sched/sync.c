@@ -271,7 +271,7 @@ int pthread_cond_destroy(pthread_cond_t *c)
 {
     struct cond *cv = ig_sync_handle_get(*c);
 
-    if (cv && cv->waiters.head)
+    if (cv && !ig_waitq_empty(&cv->waiters))
         return EBUSY;
     ig_sync_handle_free(*c);
     *c = 0;

@@ -66,7 +66,7 @@ static int in_hooked; /* the hook is installed */
 
 static uint64_t stdin_poll(void)
 {
-    if (stdin_waiters.head && inoff == inlen && !in_end) {
+    if (!ig_waitq_empty(&stdin_waiters) && inoff == inlen && !in_end) {
         long n = ig_plat_stdin_read(inbuf, sizeof(inbuf));
         if (n > 0) {
             inoff = 0;

@@ -345,6 +345,7 @@ __attribute__((noinline)) static int recurse(int n)
 static int pfd[2];
 static unsigned long psum;
 static size_t pgot;
+static volatile ssize_t pfilled;
 
 static void *pipe_reader(void *arg)
 {
@@ -367,8 +368,10 @@ static void *pipe_filler(void *arg)
     ssize_t n, total = 0;
 
     (void)arg;
-    while ((n = write(pfd[1], chunk, sizeof(chunk))) > 0)
+    while ((n = write(pfd[1], chunk, sizeof(chunk))) > 0) {
         total += n;
+        pfilled = total;
+    }
     CHECK(n < 0 && errno == EPIPE && total >= 16384);
     return NULL;
 }
@@ -407,6 +410,10 @@ static void test_pipe(void)
     signal(SIGPIPE, SIG_IGN);
     CHECK(pipe(pfd) == 0);
     CHECK(pthread_create(&t, NULL, pipe_filler, NULL) == 0);
+    /* Wait for the writer to have filled 16 KiB, not for a fixed time: a
+     * loaded host may not run it within any given sleep. */
+    while (pfilled < 16384)
+        usleep(1000);
     usleep(10000);
     CHECK(close(pfd[0]) == 0);
     CHECK(pthread_join(t, NULL) == 0);

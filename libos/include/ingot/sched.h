@@ -8,8 +8,9 @@
  * ig_sched_init() runs once at boot (ig_libos_main), after the heap and
  * before constructors: it turns the boot context into the first thread.
  * From then on ig_thread_create() starts threads on guarded stacks from
- * the platform's pool (plat.h), each with its own TLS block and newlib
- * reentrancy structure.
+ * the platform's pool (plat.h), each with its own TLS block and the C
+ * library's per-thread state, which libc hands over once with
+ * ig_sched_set_libc() (the scheduler does not know what it holds).
  *
  * Scheduling is cooperative on one CPU: a thread runs until it blocks (a
  * wait queue, a sleep, join) or yields (ig_sched_yield(), sched_yield(),
@@ -19,17 +20,41 @@
  * synchronization objects below rely on that and take no spinlocks.
  */
 
+#include <ingot/list.h>
+
 #include <stdint.h>
 
 struct ig_thread;
 
 /* A FIFO of blocked threads.  Zero-initialised is empty. */
 struct ig_waitq {
-    struct ig_thread *head, *tail;
+    struct ig_list threads;
 };
+
+static inline int ig_waitq_empty(const struct ig_waitq *q)
+{
+    return ig_list_empty(&q->threads);
+}
 
 /* Makes the running boot context thread 1 and sets up its TLS. */
 void ig_sched_init(void);
+
+/* The C library's per-thread state (newlib's struct _reent), carried by
+ * the scheduler without knowing it.  thread_new returns the state of a
+ * thread being created (NULL: no memory, the creation fails with
+ * -ENOMEM); switch_to makes (state) the running one, at every switch;
+ * thread_free releases it after its thread ended. */
+struct ig_sched_libc {
+    void *(*thread_new)(void);
+    void (*switch_to)(void *state);
+    void (*thread_free)(void *state);
+};
+
+/* Installs (ops) and makes (boot_state) the first thread's state; the
+ * first thread's state is never freed.  Called once, after
+ * ig_sched_init() and before the first ig_thread_create().  Without it
+ * threads carry no C library state. */
+void ig_sched_set_libc(const struct ig_sched_libc *ops, void *boot_state);
 
 /* Starts (fn)(arg) in a new thread and stores it in (*out).  Returns 0,
  * -EAGAIN when every stack slot is in use, or -ENOMEM. */

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* libc.h: what the boot sequence calls of libos/libc, newlib's glue. */
+#ifndef INGOT_LIBC_H
+#define INGOT_LIBC_H
+
+/*
+ * ig_libos_main() calls ig_libc_init() right after ig_sched_init(), then,
+ * after the command line, ig_libc_init_array() before main and registers
+ * ig_libc_fini_array() with atexit().  Everything of newlib's internals
+ * (struct _reent, _impure_ptr, __sinit, _reclaim_reent, its retargetable
+ * locks) stays inside libos/libc.
+ */
+
+/* Sets up newlib's state for the first thread (its stdin, stdout and
+ * stderr, which later threads share) and hands the scheduler the hooks
+ * that give each thread its own struct _reent (ig_sched_set_libc()). */
+void ig_libc_init(void);
+
+/* Runs the image's preinit and init arrays (constructors). */
+void ig_libc_init_array(void);
+
+/* Runs the fini array (destructors) in reverse order. */
+void ig_libc_fini_array(void);
+
+#endif /* INGOT_LIBC_H */

@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* test_sched.c: host unit test of the scheduler, with real switches. */
+#include <ingot/plat.h>
+#include <ingot/sched.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "sched_internal.h"
+#include "unit.h"
+
+/*
+ * sched.c and switch.S run as they are on a host thread: the platform
+ * below is a virtual clock that ig_plat_idle() moves to the deadline, and
+ * a pool of guarded stacks from mmap.  TLS blocks are left out (setting
+ * the FS base would pull the C library's own TLS from under it).
+ */
+
+#define SLOTS 4
+#define SLOT_BYTES (64 * 1024)
+
+static uint64_t now_ns = 1000;
+static unsigned idles;
+static uintptr_t stack_lo, stack_hi; /* what the scheduler said is current */
+static char trace[512];
+
+static void note(const char *fmt, ...)
+{
+    size_t n = strlen(trace);
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(trace + n, sizeof(trace) - n, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- The platform and the rest of the library OS, for the host. ---- */
+
+uint64_t ig_plat_clock_monotonic(void)
+{
+    return now_ns;
+}
+
+void ig_plat_idle(uint64_t deadline)
+{
+    idles++;
+    if (deadline == UINT64_MAX) {
+        fprintf(stderr, "FAIL: every thread blocked without a deadline\n");
+        abort();
+    }
+    if (deadline > now_ns)
+        now_ns = deadline;
+}
+
+void ig_plat_stack_pool(struct ig_plat_stack_pool *out)
+{
+    char *p = mmap(NULL, SLOTS * SLOT_BYTES, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+    if (p == MAP_FAILED) {
+        perror("mmap");
+        abort();
+    }
+    for (int i = 0; i < SLOTS; i++)
+        mprotect(p + i * SLOT_BYTES, IG_PLAT_PAGE_SIZE, PROT_NONE);
+    *out = (struct ig_plat_stack_pool){(uintptr_t)p, SLOT_BYTES, SLOTS};
+}
+
+void ig_plat_boot_stack(uintptr_t *lo, uintptr_t *hi)
+{
+    *lo = 0;
+    *hi = UINTPTR_MAX;
+}
+
+/* The boot thread's block is set once; threads without one are not. */
+int ig_plat_tls_set(uintptr_t tp)
+{
+    if (tp != 0) {
+        fprintf(stderr, "FAIL: ig_plat_tls_set(%#lx) without TLS blocks\n",
+                (unsigned long)tp);
+        abort();
+    }
+    return 0;
+}
+
+void ig_stack_set_current(uintptr_t lo, uintptr_t hi)
+{
+    stack_lo = lo;
+    stack_hi = hi;
+}
+
+_Noreturn void ig_panic_at(const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+
+    fprintf(stderr, "FAIL: panic at %s:%d: ", file, line);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    abort();
+}
+
+int ig_tls_alloc(struct ig_thread *t)
+{
+    t->tp = 0;
+    return 0;
+}
+
+void ig_tls_free(struct ig_thread *t)
+{
+    (void)t;
+}
+
+void ig_keys_run_destructors(struct ig_thread *t)
+{
+    (void)t;
+}
+
+/* ---- The C library's per-thread state, as libc would hand it over. ---- */
+
+struct state {
+    int id;
+};
+
+static struct state boot_state = {1};
+static struct state *running_state;
+static int next_state_id = 2, states_freed;
+
+static void *state_new(void)
+{
+    struct state *s = malloc(sizeof(*s));
+
+    s->id = next_state_id++;
+    return s;
+}
+
+static void state_switch(void *s)
+{
+    running_state = s;
+}
+
+static void state_free(void *s)
+{
+    states_freed++;
+    free(s);
+}
+
+static const struct ig_sched_libc state_ops = {state_new, state_switch,
+                                               state_free};
+
+/* ---- Threads ---- */
+
+static void *round_robin(void *arg)
+{
+    const char *name = arg;
+    struct state *mine = running_state;
+
+    for (int i = 0; i < 3; i++) {
+        note("%s%d ", name, i);
+        /* Each thread runs on its own stack slot, with its own state. */
+        char here;
+        CHECK((uintptr_t)&here >= stack_lo && (uintptr_t)&here < stack_hi);
+        CHECK(running_state == mine && mine->id > 1);
+        ig_sched_yield();
+    }
+    return arg;
+}
+
+static void test_round_robin(void)
+{
+    struct ig_thread *t[3];
+    static const char *names[] = {"A", "B", "C"};
+    void *ret;
+
+    trace[0] = '\0';
+    for (int i = 0; i < 3; i++)
+        CHECK_INT(ig_thread_create(&t[i], round_robin, (void *)names[i]), 0);
+    for (int i = 0; i < 3; i++) {
+        CHECK_INT(ig_thread_join(t[i], &ret), 0);
+        CHECK(ret == names[i]);
+    }
+    CHECK_STR(trace, "A0 B0 C0 A1 B1 C1 A2 B2 C2 ");
+    CHECK(running_state == &boot_state);
+    CHECK_INT(states_freed, 3);
+}
+
+static struct ig_waitq q;
+
+static void *waiter(void *arg)
+{
+    int r = ig_waitq_wait(&q, UINT64_MAX);
+    note("%s:%d ", (char *)arg, r);
+    return NULL;
+}
+
+/* Wait queues are FIFO; wake_one wakes the first, wake_all the rest. */
+static void test_waitq(void)
+{
+    struct ig_thread *t[3];
+    static const char *names[] = {"w1", "w2", "w3"};
+
+    trace[0] = '\0';
+    for (int i = 0; i < 3; i++)
+        CHECK_INT(ig_thread_create(&t[i], waiter, (void *)names[i]), 0);
+    ig_sched_yield(); /* all three block */
+    CHECK(!ig_waitq_empty(&q));
+    CHECK_STR(trace, "");
+    CHECK_INT(ig_waitq_wake_one(&q), 1);
+    ig_sched_yield();
+    CHECK_STR(trace, "w1:0 ");
+    ig_waitq_wake_all(&q);
+    CHECK(ig_waitq_empty(&q));
+    CHECK_INT(ig_waitq_wake_one(&q), 0);
+    for (int i = 0; i < 3; i++)
+        CHECK_INT(ig_thread_join(t[i], NULL), 0);
+    CHECK_STR(trace, "w1:0 w2:0 w3:0 ");
+}
+
+static void *timed_waiter(void *arg)
+{
+    uint64_t deadline = *(uint64_t *)arg;
+    int r = ig_waitq_wait(&q, deadline);
+    note("timed:%d@%llu ", r, (unsigned long long)now_ns);
+    return NULL;
+}
+
+/* A timed wait that nobody ends returns -ETIMEDOUT at its deadline; one
+ * woken before leaves the sleepers and returns 0. */
+static void test_timed_wait(void)
+{
+    struct ig_thread *t;
+    uint64_t deadline = now_ns + 100;
+
+    trace[0] = '\0';
+    CHECK_INT(ig_thread_create(&t, timed_waiter, &deadline), 0);
+    CHECK_INT(ig_thread_join(t, NULL), 0);
+    char want[64];
+    snprintf(want, sizeof(want), "timed:%d@%llu ", -ETIMEDOUT,
+             (unsigned long long)deadline);
+    CHECK_STR(trace, want);
+    CHECK(ig_waitq_empty(&q));
+
+    trace[0] = '\0';
+    uint64_t start = now_ns;
+    deadline = now_ns + 1000;
+    CHECK_INT(ig_thread_create(&t, timed_waiter, &deadline), 0);
+    ig_sched_yield();
+    CHECK_INT(ig_waitq_wake_one(&q), 1);
+    CHECK_INT(ig_thread_join(t, NULL), 0);
+    snprintf(want, sizeof(want), "timed:0@%llu ", (unsigned long long)start);
+    CHECK_STR(trace, want);
+    /* Its deadline no longer wakes anything: sleeping past it is quiet. */
+    ig_sched_sleep_until(start + 2000);
+    CHECK(now_ns == start + 2000);
+}
+
+static void *sleeper(void *arg)
+{
+    uint64_t until = *(uint64_t *)arg;
+    ig_sched_sleep_until(until);
+    note("%llu ", (unsigned long long)now_ns);
+    return NULL;
+}
+
+/* Sleepers wake in deadline order, each at its deadline. */
+static void test_sleepers(void)
+{
+    struct ig_thread *t[3];
+    uint64_t until[3] = {now_ns + 30, now_ns + 10, now_ns + 20};
+    char want[64];
+
+    trace[0] = '\0';
+    for (int i = 0; i < 3; i++)
+        CHECK_INT(ig_thread_create(&t[i], sleeper, &until[i]), 0);
+    for (int i = 0; i < 3; i++)
+        CHECK_INT(ig_thread_join(t[i], NULL), 0);
+    snprintf(want, sizeof(want), "%llu %llu %llu ",
+             (unsigned long long)until[1], (unsigned long long)until[2],
+             (unsigned long long)until[0]);
+    CHECK_STR(trace, want);
+}
+
+static void *noop(void *arg)
+{
+    return arg;
+}
+
+static void test_join_and_slots(void)
+{
+    struct ig_thread *t[SLOTS], *extra;
+
+    CHECK_INT(ig_thread_join(ig_thread_self(), NULL), -EDEADLK);
+    for (int i = 0; i < SLOTS; i++)
+        CHECK_INT(ig_thread_create(&t[i], noop, NULL), 0);
+    CHECK_INT(ig_thread_create(&extra, noop, NULL), -EAGAIN);
+    CHECK_INT(ig_thread_detach(t[0]), 0);
+    CHECK_INT(ig_thread_detach(t[0]), -EINVAL);
+    CHECK_INT(ig_thread_join(t[0], NULL), -EINVAL);
+    CHECK(ig_thread_by_id(ig_thread_id(t[1])) == t[1]);
+    for (int i = 1; i < SLOTS; i++)
+        CHECK_INT(ig_thread_join(t[i], NULL), 0);
+    ig_sched_yield(); /* the detached one is reaped */
+    CHECK_INT(ig_thread_create(&extra, noop, NULL), 0);
+    CHECK_INT(ig_thread_join(extra, NULL), 0);
+}
+
+static int hook_armed, hook_calls;
+
+static uint64_t wake_from_hook(void)
+{
+    if (hook_armed) {
+        hook_calls++;
+        ig_waitq_wake_one(&q); /* a device event, say */
+    }
+    return UINT64_MAX;
+}
+
+/* With nothing runnable the idle hook runs before the CPU idles, and a
+ * thread it wakes runs without an idle. */
+static void test_idle_hook(void)
+{
+    unsigned idles_before = idles;
+
+    CHECK_INT(ig_sched_set_idle_hook(wake_from_hook), 0);
+    hook_armed = 1;
+    CHECK_INT(ig_waitq_wait(&q, UINT64_MAX), 0);
+    hook_armed = 0;
+    CHECK(hook_calls >= 1);
+    CHECK_INT(idles, idles_before);
+}
+
+static void *spinner(void *arg)
+{
+    (void)arg;
+    for (int ms = 1; ms <= 30; ms++) {
+        now_ns += 1000000; /* computes for a millisecond */
+        note(".");
+        ig_sched_maybe_yield();
+    }
+    return NULL;
+}
+
+static void *other(void *arg)
+{
+    (void)arg;
+    note("|");
+    return NULL;
+}
+
+/* A thread that only reads the clock gives way after a 10 ms slice. */
+static void test_slice(void)
+{
+    struct ig_thread *a, *b;
+
+    trace[0] = '\0';
+    CHECK_INT(ig_thread_create(&a, spinner, NULL), 0);
+    CHECK_INT(ig_thread_create(&b, other, NULL), 0);
+    CHECK_INT(ig_thread_join(a, NULL), 0);
+    CHECK_INT(ig_thread_join(b, NULL), 0);
+    const char *bar = strchr(trace, '|');
+    CHECK(bar != NULL);
+    if (bar) {
+        /* The first call starts the slice; it ends after more than 10 ms. */
+        CHECK_INT(bar - trace, 12);
+    }
+}
+
+int main(void)
+{
+    ig_sched_init();
+    ig_sched_set_libc(&state_ops, &boot_state);
+    running_state = &boot_state;
+    test_round_robin();
+    test_waitq();
+    test_timed_wait();
+    test_sleepers();
+    test_join_and_slots();
+    test_idle_hook();
+    test_slice();
+    return unit_done();
+}
