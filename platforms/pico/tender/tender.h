@@ -102,11 +102,12 @@ int ig_tender_volume_allow(scmp_filter_ctx ctx,
 /* Installs handlers for SIGSEGV, SIGBUS, SIGFPE, SIGILL and SIGTRAP (they
  * call the guest's fault entry from (boot), if it lies in the image's span
  * [image_lo, image_hi), on a guarded stack of their own) and for SIGSYS
- * (reports the forbidden system call and exits IG_PICO_STATUS_SYSCALL), all
- * on a guarded alternate signal stack.  What the handlers rely on (the
- * tender's FS base from (boot), the spans) is copied into a page made
- * read-only here, so nothing the guest writes later can mislead them.
- * Returns 0, or -1 with errno set. */
+ * (reports the forbidden system call and exits IG_PICO_STATUS_SYSCALL), and
+ * for SIGINT, SIGTERM, SIGHUP, SIGUSR1 and SIGUSR2 (recorded in the boot
+ * page's host_signals for the guest), all on a guarded alternate stack.  What
+ * the handlers rely on (the tender's FS base from (boot), the spans) is copied
+ * into a page made read-only here, so nothing the guest writes later can
+ * mislead them. Returns 0, or -1 with errno set. */
 int ig_tender_faults_install(struct ig_pico_boot *boot, uint64_t image_lo,
                              uint64_t image_hi);
 
