@@ -20,6 +20,9 @@ pkgs=(
     dnsmasq-base                            # DHCP and DNS server in net tests
     skopeo umoci                            # OCI tests: independent readers
     gnuplot-nox cpio                        # ingot bench: plots, Linux VM initramfs
+    # ingot-runc through the engines (tests/runtime), each run privately
+    podman conmon containerd docker.io containernetworking-plugins
+    iptables busybox-static jq
 )
 
 missing=()

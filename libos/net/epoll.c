@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* epoll.c: epoll_create1/ctl/wait over the files' readiness. */
+#include <ingot/list.h>
 #include <ingot/posix.h>
 
 #include <errno.h>
@@ -22,13 +23,13 @@ struct item {
 };
 
 struct epoll {
-    struct epoll *next_ep; /* every instance, for forget() */
+    struct ig_link link; /* in instances, for forget() */
     struct item *items;
     int n, cap;
     int next; /* where the next scan starts, for fairness */
 };
 
-static struct epoll *instances;
+static struct ig_list instances;
 
 static const struct ig_file_ops epoll_ops;
 
@@ -44,12 +45,15 @@ static struct item *find(struct epoll *ep, int fd)
  * set then, so its descriptor number can be reused safely. */
 static void forget(struct ig_file *f)
 {
-    for (struct epoll *ep = instances; ep; ep = ep->next_ep)
+    IG_LIST_FOREACH(l, &instances)
+    {
+        struct epoll *ep = IG_LIST_ENTRY(l, struct epoll, link);
         for (int i = 0; i < ep->n;)
             if (ep->items[i].file == f)
                 ep->items[i] = ep->items[--ep->n];
             else
                 i++;
+    }
 }
 
 static unsigned ready(struct item *it)
@@ -111,11 +115,9 @@ static void epoll_release(struct ig_file *f)
 {
     struct epoll *ep = f->priv;
 
-    for (struct epoll **p = &instances; *p; p = &(*p)->next_ep)
-        if (*p == ep) {
-            *p = ep->next_ep;
-            break;
-        }
+    /* Not yet linked when installing its descriptor failed. */
+    if (ig_list_linked(&instances, &ep->link))
+        ig_list_remove(&instances, &ep->link);
     free(ep->items);
     free(ep);
 }
@@ -138,8 +140,7 @@ static int create(int flags)
     if (fd < 0)
         return fd; /* ep was freed with the file */
     ig_file_gone_hook = forget;
-    ep->next_ep = instances;
-    instances = ep;
+    ig_list_push_head(&instances, &ep->link);
     return fd;
 }
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* ramfs.c: in-memory filesystem that backs the root and /dev. */
+#include <ingot/list.h>
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,12 +12,13 @@
 
 struct ramfs_node {
     struct ig_vnode vn;
-    struct ramfs_node *child; /* directories: first entry */
-    struct ramfs_node *next;  /* next entry of the parent */
-    char *data;               /* regular files */
+    struct ig_list children; /* directories: newest entry first */
+    struct ig_link entry;    /* in the parent's children */
+    char *data;              /* regular files */
     size_t cap;
 };
 
+#define ENTRY(l) IG_LIST_ENTRY(l, struct ramfs_node, entry)
 /* Past what a single heap object may be (PTRDIFF_MAX) nothing can fit. */
 #define RAMFS_MAX_SIZE ((size_t)PTRDIFF_MAX)
 
@@ -27,6 +30,18 @@ static dev_t next_dev = 1;
 static struct ramfs_node *RN(struct ig_vnode *vn)
 {
     return (struct ramfs_node *)vn;
+}
+
+static void link_node(struct ig_vnode *dir, struct ramfs_node *n)
+{
+    ig_list_push_head(&RN(dir)->children, &n->entry);
+    dir->nchildren++;
+}
+
+static void unlink_node(struct ig_vnode *dir, struct ramfs_node *n)
+{
+    ig_list_remove(&RN(dir)->children, &n->entry);
+    dir->nchildren--;
 }
 
 static struct ramfs_node *node_new(struct ig_vnode *dir, const char *name,
@@ -49,11 +64,8 @@ static struct ramfs_node *node_new(struct ig_vnode *dir, const char *name,
     n->vn.refs = 1; /* the directory entry */
     n->vn.dev = dir ? dir->dev : next_dev++;
     n->vn.parent = dir;
-    if (dir) {
-        n->next = RN(dir)->child;
-        RN(dir)->child = n;
-        dir->nchildren++;
-    }
+    if (dir)
+        link_node(dir, n);
     return n;
 }
 
@@ -70,11 +82,14 @@ struct ig_vnode *ig_ramfs_new(void)
 static int ramfs_lookup(struct ig_vnode *dir, const char *name, size_t len,
                         struct ig_vnode **out)
 {
-    for (struct ramfs_node *c = RN(dir)->child; c; c = c->next)
+    IG_LIST_FOREACH(l, &RN(dir)->children)
+    {
+        struct ramfs_node *c = ENTRY(l);
         if (strlen(c->vn.name) == len && !memcmp(c->vn.name, name, len)) {
             *out = &c->vn;
             return 0;
         }
+    }
     return -ENOENT;
 }
 
@@ -89,20 +104,9 @@ static int ramfs_create(struct ig_vnode *dir, const char *name, size_t len,
     return 0;
 }
 
-static void unlink_node(struct ig_vnode *dir, struct ramfs_node *n)
-{
-    for (struct ramfs_node **p = &RN(dir)->child; *p; p = &(*p)->next)
-        if (*p == n) {
-            *p = n->next;
-            dir->nchildren--;
-            return;
-        }
-}
-
 static int ramfs_remove(struct ig_vnode *dir, struct ig_vnode *vn)
 {
     unlink_node(dir, RN(vn));
-    RN(vn)->next = NULL;
     ig_vnode_put(vn); /* the directory entry's reference */
     return 0;
 }
@@ -120,20 +124,19 @@ static int ramfs_rename(struct ig_vnode *vn, struct ig_vnode *newdir,
     free(vn->name);
     vn->name = nm;
     vn->parent = newdir;
-    RN(vn)->next = RN(newdir)->child;
-    RN(newdir)->child = RN(vn);
-    newdir->nchildren++;
+    link_node(newdir, RN(vn));
     return 0;
 }
 
 static int ramfs_readdir(struct ig_vnode *dir, long pos, struct ig_dirent *out)
 {
-    struct ramfs_node *c = RN(dir)->child;
+    struct ig_link *l = RN(dir)->children.first;
 
-    while (c && pos-- > 0)
-        c = c->next;
-    if (!c)
+    while (l && pos-- > 0)
+        l = l->next;
+    if (!l)
         return 0;
+    struct ramfs_node *c = ENTRY(l);
     out->ino = c->vn.ino;
     out->type = ig_vfs_dtype(c->vn.mode);
     strncpy(out->name, c->vn.name, IG_NAME_MAX);

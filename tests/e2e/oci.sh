@@ -50,7 +50,7 @@ case $check in
 skopeo_inspect)
     need skopeo
     pkg "$work/lay"
-    skopeo inspect "oci:$work/lay:kvm" >"$work/out" || no "skopeo inspect"
+    skopeo inspect "oci:$work/lay:hello:kvm" >"$work/out" || no "skopeo inspect"
     cat "$work/out"
     has "\"Digest\": \"$(digest 3)\""
     has '"Architecture": "amd64"'
@@ -58,14 +58,14 @@ skopeo_inspect)
     has '"org.ingot.platform": "kvm"'
     has '"Created": "1970-01-01T00:00:00Z"'
     # With two manifests under one tag skopeo takes the first (kvm).
-    skopeo inspect --raw "oci:$work/lay:1.0" >"$work/out" || no "skopeo --raw"
+    skopeo inspect --raw "oci:$work/lay:hello:1.0" >"$work/out" || no "skopeo --raw"
     [ "sha256:$(sha256sum <"$work/out" | cut -d' ' -f1)" = "$(digest 1)" ] ||
         no "skopeo --raw is not the kvm manifest"
     ;;
 skopeo_copy)
     need skopeo
     pkg "$work/lay"
-    skopeo copy -q "oci:$work/lay:1.0" "docker-archive:$work/d.tar:hello:1.0" ||
+    skopeo copy -q "oci:$work/lay:hello:1.0" "docker-archive:$work/d.tar:hello:1.0" ||
         no "skopeo copy"
     tar -xOf "$work/d.tar" manifest.json >"$work/out" || no "no manifest.json"
     cat "$work/out"; echo
@@ -80,7 +80,7 @@ skopeo_copy)
         no "kernel in the docker-archive differs"
     # A copy by skopeo keeps only ref.name in the index; the manifest's
     # own org.ingot.platform still says how to boot it.
-    skopeo copy -q "oci:$work/lay:1.0" "oci-archive:$work/c.tar:v1" ||
+    skopeo copy -q "oci:$work/lay:hello:1.0" "oci-archive:$work/c.tar:v1" ||
         no "skopeo copy to oci-archive"
     boot 0 "oci-archive:$work/c.tar:v1"
     has "^argv\[2\]=two words$"
@@ -88,8 +88,8 @@ skopeo_copy)
 umoci_unpack)
     need umoci
     pkg "$work/lay"
-    # umoci wants one manifest per tag: "kvm" has one.
-    umoci unpack --rootless --image "$work/lay:kvm" "$work/bundle" ||
+    # umoci wants one manifest per tag: "hello:kvm" has one.
+    umoci unpack --rootless --image "$work/lay:hello:kvm" "$work/bundle" ||
         no "umoci unpack"
     cmp "$work/bundle/rootfs/ingot/kernel" "$kvm" || no "kernel differs"
     [ -x "$work/bundle/rootfs/ingot/kernel" ] || no "kernel not executable"
@@ -130,7 +130,7 @@ archive)
     "$ingot" pkg "$kvm" -t hello:1.0 --archive "$work/a.tar" -- arc ||
         no "pkg --archive"
     "$ingot" pkg "$pico" -t hello:1.0 --archive "$work/a.tar" || no "pkg pico"
-    skopeo inspect "oci-archive:$work/a.tar:1.0" >"$work/out" ||
+    skopeo inspect "oci-archive:$work/a.tar:hello:1.0" >"$work/out" ||
         no "skopeo inspect oci-archive"
     has '"org.ingot.platform": "kvm"'
     boot 0 "oci-archive:$work/a.tar:1.0"

@@ -20,20 +20,27 @@ no() { echo "FAIL: $*"; fail=1; }
 
 "$ingot" pkg "$kvm" -t app:1.0 -o "$work/lay" -m 32M -- a "b c" >"$work/out" ||
     no "pkg kvm"
-grep -Eq "^oci:$work/lay:1.0 kvm sha256:[0-9a-f]{64}$" "$work/out" ||
+grep -Eq "^oci:$work/lay:app:1.0 kvm sha256:[0-9a-f]{64}$" "$work/out" ||
     no "pkg printed: $(cat "$work/out")"
 grep -q "\"digest\": \"$(cut -d' ' -f3 "$work/out")\"" "$work/lay/index.json" ||
     no "the printed digest is not in index.json"
 "$ingot" pkg "$pico" -t app:1.0 -o "$work/lay" -e X=1 -p 53/udp ||
     no "pkg pico"
 "$ingot" inspect "oci:$work/lay:1.0" >"$work/out" || no "inspect"
-grep -Eq '^  1\.0 +kvm +sha256:[0-9a-f]{64}  [0-9]+ bytes$' "$work/out" ||
+grep -Eq '^  app:1\.0 +kvm +sha256:[0-9a-f]{64}  [0-9]+ bytes$' "$work/out" ||
     no "inspect: no kvm entry"
-grep -Eq '^  1\.0 +pico ' "$work/out" || no "inspect: no pico entry"
+grep -Eq '^  app:1\.0 +pico ' "$work/out" || no "inspect: no pico entry"
 grep -q '^    org.ingot.args=\["a","b c"\]$' "$work/out" || no "inspect: args"
 grep -q '^    org.ingot.ports=53/udp$' "$work/out" || no "inspect: ports"
 "$ingot" inspect --json "oci:$work/lay" >"$work/json" || no "inspect --json"
 grep -q '"org.ingot.memory": "33554432"' "$work/json" || no "json: memory"
+# What engines need: an entrypoint (the kernel) and the app's arguments.
+jq -e '[.. | objects | select(has("Entrypoint"))][0] |
+    .Entrypoint == ["/ingot/kernel"] and .Cmd == ["a", "b c"]' \
+    "$work/json" >/dev/null || no "json: Entrypoint/Cmd"
+# The reference as skopeo reads it: NAME:TAG after the first colon.
+"$ingot" inspect "oci:$work/lay:app:1.0" >/dev/null || no "inspect NAME:TAG"
+"$ingot" inspect "oci:$work/lay:other:1.0" 2>/dev/null && no "inspect other:1.0"
 
 # The annotations are the defaults of a dry run; options override them.
 "$ingot" run --dry-run --accel tcg "oci:$work/lay:1.0" >"$work/out" 2>"$work/err" ||
@@ -87,7 +94,7 @@ grep -q "^ingot: oci:$work/bad:nope: no manifest tagged nope$" "$work/err" ||
     no "missing tag: $(cat "$work/err")"
 "$ingot" pkg "$kvm" -t app:2.0 -o "$work/bad"
 "$ingot" run --platform pico "oci:$work/bad:2.0" 2>"$work/err"
-grep -q "^ingot: oci:$work/bad:2.0: no manifest tagged 2.0 for platform pico (found: kvm)$" \
+grep -q "^ingot: oci:$work/bad:2.0: no manifest tagged app:2.0 for platform pico (found: kvm)$" \
     "$work/err" || no "missing platform: $(cat "$work/err")"
 
 # A failed pkg into a new directory leaves nothing; into an existing

@@ -39,8 +39,8 @@ static void test_args(void)
     CHECK_INT(o.help, 1);
 
     CHECK_INT(parse(err, &o, "boots", NULL, NULL), -1);
-    CHECK_STR(err, "boots: unknown suite (boot, memory, density, size, net "
-                   "or all)");
+    CHECK_STR(err, "boots: unknown suite (boot, memory, density, size, net, "
+                   "engines or all)");
     CHECK_INT(parse(err, &o, "boot", "-n", "0"), -1);
     CHECK_STR(err, "-n: \"0\" is not a whole number from 1 to 100000");
     CHECK_INT(parse(err, &o, "boot", "-n", "3x"), -1);
@@ -52,7 +52,8 @@ static void test_args(void)
     CHECK_INT(parse(err, &o, "--frob", NULL, NULL), -1);
     CHECK_STR(err, "--frob: unknown option");
     CHECK_INT(parse(err, &o, "-n", "2", NULL), -1);
-    CHECK_STR(err, "no suite given (boot, memory, density, size, net or all)");
+    CHECK_STR(err, "no suite given (boot, memory, density, size, net, "
+                   "engines or all)");
 }
 
 static void test_split(void)

@@ -36,14 +36,23 @@ static void test_names(void)
     CHECK_STR(tag, "v1");
     free(path);
     free(tag);
-    CHECK(ig_oci_ref_split("oci-archive:x:y/z.tar", &archive, &path, &tag, err,
-                           sizeof(err)) == 0);
-    CHECK(archive && tag == NULL);
-    CHECK_STR(path, "x:y/z.tar");
+    /* Like skopeo: the path ends at the first colon. */
+    CHECK(ig_oci_ref_split("oci-archive:x.tar:reg/app:1.0", &archive, &path,
+                           &tag, err, sizeof(err)) == 0);
+    CHECK(archive);
+    CHECK_STR(path, "x.tar");
+    CHECK_STR(tag, "reg/app:1.0");
     free(path);
+    free(tag);
+    CHECK(ig_oci_ref_match("hello:1.0", "hello:1.0"));
+    CHECK(ig_oci_ref_match("hello:1.0", "1.0"));
+    CHECK(ig_oci_ref_match("1.0", "1.0"));
+    CHECK(!ig_oci_ref_match("hello:1.0", "other:1.0"));
+    CHECK(!ig_oci_ref_match("hello:1.0", "hello"));
+    CHECK(!ig_oci_ref_match("reg:5000/app", "5000/app"));
     CHECK(ig_oci_ref_split("oci:dir:", &archive, &path, &tag, err,
                            sizeof(err)) < 0);
-    CHECK_STR(err, "expected oci:DIR[:TAG]");
+    CHECK_STR(err, "expected oci:DIR[:REF]");
 
     json_t *j = ig_oci_json_parse("{\n\"a\": 1,\n\"b\" 2}", 17, "index.json",
                                   err, sizeof(err));
@@ -140,7 +149,7 @@ static void test_round_trip(void)
     ig_oci_image_free(&img);
     CHECK(pkg(lay, NULL, kvm_img, "kvm", "2.0", NULL) == 0);
     CHECK(ig_oci_extract(notag, NULL, &img, err, sizeof(err)) < 0);
-    CHECK(strstr(err, "several tags (1.0, 2.0, ...)") != NULL);
+    CHECK(strstr(err, "several tags (hello:1.0, hello:2.0, ...)") != NULL);
 
     /* The same inputs give the same bytes, in a layout or an archive. */
     char *lay2 = ig_xasprintf("%s/lay2", work);

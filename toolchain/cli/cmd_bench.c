@@ -23,6 +23,8 @@ static const char usage[] =
     "        density  httpd instances at once, memory and start time each\n"
     "        size     image size of every app, whole and per component\n"
     "        net      httpd requests/s and latency under wrk\n"
+    "        engines  start-to-first-answer of httpd through ctr, podman\n"
+    "                 and docker, ingot-runc (pico, kvm) next to runc\n"
     "        all      all of them, in that order\n"
     "\n"
     "  -o DIR             output directory (default ./ingot-bench), created\n"

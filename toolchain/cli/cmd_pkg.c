@@ -15,13 +15,16 @@ static const char usage[] =
     "Usage: ingot pkg IMAGE -t NAME[:TAG] (-o DIR | --archive FILE.tar)\n"
     "                 [options] [-- ARG...]\n"
     "Package IMAGE (built by ingot-cc) as an OCI image (spec 1.1) that\n"
-    "registries and tools such as skopeo store, copy and inspect, and that\n"
-    "`ingot run oci:DIR:TAG` boots.  The platform comes from the image;\n"
+    "registries and tools such as skopeo store, copy and inspect, that\n"
+    "`ingot run oci:DIR:NAME:TAG` (or oci:DIR:TAG) boots and that container\n"
+    "engines run through the ingot-runc runtime (docs/cloud.md).  The platform "
+    "comes from the image;\n"
     "packaging a kvm and a pico image under one tag keeps both manifests\n"
     "(docs/oci.md).\n"
     "\n"
-    "  -t, --tag NAME[:TAG]    image title and tag (default tag: latest); a\n"
-    "                          manifest with the same tag and platform is\n"
+    "  -t, --tag NAME[:TAG]    image title and tag (default tag: latest),\n"
+    "                          recorded as ref.name NAME:TAG; a manifest\n"
+    "                          with the same NAME:TAG and platform is\n"
     "                          replaced, others are kept\n"
     "  -o, --output DIR        write or update an OCI image layout in DIR\n"
     "  --archive FILE.tar      write or update an oci-archive instead\n"
@@ -40,7 +43,7 @@ static const char usage[] =
     "is $SOURCE_DATE_EPOCH, or 1970-01-01 when it is unset.\n"
     "\n"
     "On success it prints the reference, the platform and the manifest's\n"
-    "digest, e.g. \"oci:hello.oci:1.0 kvm sha256:...\".\n"
+    "digest, e.g. \"oci:hello.oci:hello:1.0 kvm sha256:...\".\n"
     "\n"
     "Exit status: 0 on success, 1 on any error.\n";
 
@@ -215,8 +218,8 @@ int ig_cmd_pkg(int argc, char **argv)
         ig_host_error("%s", err);
         goto out;
     }
-    printf("%s:%s:%s %s %s\n", o.dir ? "oci" : "oci-archive",
-           o.dir ? o.dir : o.archive, o.tag, o.platform, o.digest);
+    printf("%s:%s:%s:%s %s %s\n", o.dir ? "oci" : "oci-archive",
+           o.dir ? o.dir : o.archive, o.name, o.tag, o.platform, o.digest);
     r = 0;
 out:
     ig_image_close(img);

@@ -43,6 +43,8 @@ static const char usage_body[] =
     "                          it the guest asks DHCP)\n"
     "  --gw A.B.C.D            its default gateway\n"
     "  --dns A.B.C.D           its DNS server\n"
+    "  --mac XX:XX:XX:XX:XX:XX its MAC address (default: QEMU's on kvm, a\n"
+    "                          random one on pico)\n"
     "  -p, --publish [ADDR:]HOSTPORT:GUESTPORT[/tcp|/udp]\n"
     "                          forward a host port to the guest (implies\n"
     "                          --net user)\n"

@@ -71,6 +71,7 @@ struct ig_run_opts {
      * network configuration (libos options net.ip=, net.gw=, net.dns=);
      * NULL for DHCP / none. */
     const char *net_ip, *net_gw, *net_dns;
+    const char *net_mac; /* --mac: the guest's MAC address, or NULL */
     struct ig_run_port ports[IG_RUN_MAX_PORTS];
     int nports;
     struct ig_run_volume vols[IG_RUN_MAX_VOLUMES];
@@ -152,6 +153,7 @@ struct ig_run_vm {
     int console;         /* COM1 on QEMU's stdout, else no serial */
     enum ig_run_net net; /* NONE (or DEFAULT): no network device */
     const char *net_tap; /* TAP: the host's tap device */
+    const char *mac;     /* the guest's MAC address, or NULL for QEMU's */
     const struct ig_run_port *ports; /* USER: forwards, (nports) of them */
     int nports;
     /* Volume i is exported as mount tag "v<i>"; (host) must be absolute. */

@@ -318,6 +318,20 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
                      v);
             return -1;
         }
+    } else if (strcmp(opt, "--mac") == 0) {
+        unsigned b[6];
+        char end;
+        if (strlen(v) != 17 ||
+            sscanf(v, "%2x:%2x:%2x:%2x:%2x:%2x%c", &b[0], &b[1], &b[2], &b[3],
+                   &b[4], &b[5], &end) != 6 ||
+            (b[0] & 1)) {
+            snprintf(err, errlen,
+                     "--mac %s: must be a unicast MAC address, like "
+                     "02:42:ac:11:00:02",
+                     v);
+            return -1;
+        }
+        o->net_mac = v;
     } else if (strcmp(opt, "--ip") == 0 || strcmp(opt, "--gw") == 0 ||
                strcmp(opt, "--dns") == 0) {
         if (check_ipv4(v, strcmp(opt, "--ip") == 0) < 0) {
@@ -385,7 +399,8 @@ static const char *const valued[] = {"-m",
                                      "--ip",
                                      "--gw",
                                      "--dns",
-                                     "--stop-timeout"};
+                                     "--stop-timeout",
+                                     "--mac"};
 
 int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
                       size_t errlen)
@@ -461,11 +476,13 @@ int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
     }
     if (o->net == IG_RUN_NET_DEFAULT)
         o->net = o->nports ? IG_RUN_NET_USER : IG_RUN_NET_NONE;
-    if ((o->net_ip || o->net_gw || o->net_dns) && o->net == IG_RUN_NET_NONE) {
+    if ((o->net_ip || o->net_gw || o->net_dns || o->net_mac) &&
+        o->net == IG_RUN_NET_NONE) {
         snprintf(err, errlen, "%s needs a network (--net or -p)",
-                 o->net_ip   ? "--ip"
-                 : o->net_gw ? "--gw"
-                             : "--dns");
+                 o->net_ip    ? "--ip"
+                 : o->net_gw  ? "--gw"
+                 : o->net_dns ? "--dns"
+                              : "--mac");
         return -1;
     }
     if (o->nports && o->net != IG_RUN_NET_USER) {

@@ -102,7 +102,10 @@ static void net_args(struct ig_strvec *out, const struct ig_run_vm *vm,
     ig_strvec_push(out, "-netdev");
     ig_strvec_push(out, line);
     ig_strvec_push(out, "-device");
-    ig_strvec_pushf(out, "virtio-net-%s,netdev=n0", bus);
+    if (vm->mac)
+        ig_strvec_pushf(out, "virtio-net-%s,netdev=n0,mac=%s", bus, vm->mac);
+    else
+        ig_strvec_pushf(out, "virtio-net-%s,netdev=n0", bus);
     free(line);
     ig_strvec_free(&nd);
 }

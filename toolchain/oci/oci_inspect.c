@@ -114,7 +114,7 @@ static int inspect(const struct ig_oci_layout *l, int json, FILE *out,
     json_array_foreach(ms, i, e)
     {
         const char *t = ig_oci_entry_tag(e);
-        if (l->tag && (!t || strcmp(t, l->tag) != 0))
+        if (l->tag && (!t || !ig_oci_ref_match(t, l->tag)))
             continue;
         struct ig_oci_loaded m;
         if (ig_oci_load_manifest(l, e, &m, err, errlen) < 0) {

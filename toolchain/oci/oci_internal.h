@@ -142,9 +142,14 @@ const char *ig_oci_entry_tag(const json_t *e);
 /* Returns the org.ingot.platform of index entry (e), or NULL. */
 const char *ig_oci_entry_platform(const json_t *e);
 
-/* Finds the tag to use: (l->tag), or the only tag of the index.  Returns
- * it, or NULL with the reason in (err) (no tags, several tags, no manifest
- * tagged TAG). */
+/* Returns 1 if index entry ref.name (refname) is what reference (want)
+ * asks for: the same string, or (want) a bare TAG and (refname) NAME:TAG. */
+int ig_oci_ref_match(const char *refname, const char *want);
+
+/* Finds the ref.name to use: the one (l->tag) matches (ig_oci_ref_match()),
+ * or the only one of the index.  Returns it, or NULL with the reason in
+ * (err) (no tags, several tags, a bare TAG naming several images, no
+ * manifest tagged TAG). */
 const char *ig_oci_layout_tag(const struct ig_oci_layout *l, char *err,
                               size_t errlen);
 

@@ -33,16 +33,17 @@ int ig_oci_ref_split(const char *ref, int *archive, char **path, char **tag,
         snprintf(err, errlen, "not an oci: or oci-archive: reference");
         return -1;
     }
-    /* A tag never holds '/', so "dir:a/b" is all path. */
-    const char *colon = strrchr(rest, ':');
-    if (colon && !strchr(colon, '/')) {
+    /* Like skopeo: the path ends at the first colon, so the reference
+     * may be NAME:TAG (the ref.name `ingot pkg -t NAME:TAG` writes). */
+    const char *colon = strchr(rest, ':');
+    if (colon) {
         *path = ig_xasprintf("%.*s", (int)(colon - rest), rest);
         *tag = ig_xstrdup(colon + 1);
     } else {
         *path = ig_xstrdup(rest);
     }
     if (!**path || (*tag && !**tag)) {
-        snprintf(err, errlen, "expected %s[:TAG]",
+        snprintf(err, errlen, "expected %s[:REF]",
                  *archive ? "oci-archive:FILE" : "oci:DIR");
         free(*path);
         free(*tag);
@@ -178,6 +179,16 @@ const char *ig_oci_entry_platform(const json_t *e)
     return annotation(e, "org.ingot.platform");
 }
 
+int ig_oci_ref_match(const char *refname, const char *want)
+{
+    if (strcmp(refname, want) == 0)
+        return 1;
+    /* A bare TAG also finds NAME:TAG; a tag holds no ':' or '/'. */
+    const char *colon = strrchr(refname, ':');
+    return !strchr(want, ':') && !strchr(want, '/') && colon &&
+           !strchr(colon, '/') && strcmp(colon + 1, want) == 0;
+}
+
 const char *ig_oci_layout_tag(const struct ig_oci_layout *l, char *err,
                               size_t errlen)
 {
@@ -188,24 +199,28 @@ const char *ig_oci_layout_tag(const struct ig_oci_layout *l, char *err,
     json_array_foreach(ms, i, e)
     {
         const char *t = ig_oci_entry_tag(e);
-        if (!t)
+        if (!t || (l->tag && !ig_oci_ref_match(t, l->tag)))
             continue;
-        if (l->tag && strcmp(t, l->tag) == 0)
-            return l->tag;
-        if (!l->tag && only && strcmp(only, t) != 0) {
-            snprintf(err, errlen,
-                     "the layout has several tags (%s, %s, ...): name one "
-                     "as :TAG",
-                     only, t);
+        if (only && strcmp(only, t) != 0) {
+            if (l->tag)
+                snprintf(err, errlen,
+                         "%s names several images (%s, %s, ...): give "
+                         "NAME:TAG",
+                         l->tag, only, t);
+            else
+                snprintf(err, errlen,
+                         "the layout has several tags (%s, %s, ...): name "
+                         "one as :REF",
+                         only, t);
             return NULL;
         }
         only = t;
     }
-    if (l->tag)
+    if (l->tag && !only)
         snprintf(err, errlen, "no manifest tagged %s", l->tag);
     else if (!only)
         snprintf(err, errlen, "no tagged manifest in index.json");
-    return l->tag ? NULL : only;
+    return only;
 }
 
 int ig_oci_load_manifest(const struct ig_oci_layout *l, json_t *e,

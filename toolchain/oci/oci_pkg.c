@@ -132,6 +132,12 @@ static json_t *make_config(const struct ig_oci_pkg_opts *o, const char *created,
     json_object_set_new(c, "os", json_string("linux"));
     if (o->env.n)
         json_object_set_new(cc, "Env", strings(&o->env));
+    /* What the image is: its kernel, run by an Ingot runtime (ingot-runc)
+     * with Cmd as the app's arguments.  Engines refuse images without. */
+    json_t *ep = json_array();
+    json_array_append_new(ep, json_string("/" IG_OCI_KERNEL_PATH));
+    json_object_set_new(cc, "Entrypoint", ep);
+    json_object_set_new(cc, "Cmd", strings(&o->args));
     if (o->ports.n) {
         json_t *ep = json_object();
         for (size_t i = 0; i < o->ports.n; i++)
@@ -234,8 +240,12 @@ static json_t *write_image(const struct ig_oci_pkg_opts *o, const char *dir,
     json_object_set_new(plat, "os", json_string("linux"));
     json_object_set_new(entry, "platform", plat);
     json_t *ea = json_object();
+    /* NAME:TAG, as skopeo (oci:DIR:NAME:TAG) and podman load (which
+     * names the image after it) read ref.name. */
+    char *refname = ig_xasprintf("%s:%s", o->name, o->tag);
     json_object_set_new(ea, "org.opencontainers.image.ref.name",
-                        json_string(o->tag));
+                        json_string(refname));
+    free(refname);
     json_object_set_new(ea, "org.ingot.platform", json_string(o->platform));
     json_object_set_new(entry, "annotations", ea);
 out:

@@ -29,6 +29,10 @@ static int pico_argv(struct ig_strvec *out, const struct ig_run_opts *o,
     /* Volumes first: ig_run_pico_argv() ends with "--" and the image. */
     ig_strvec_push(out, tender);
     ig_run_pico_volumes(out, o);
+    if (o->net_mac) {
+        ig_strvec_push(out, "--mac");
+        ig_strvec_push(out, o->net_mac);
+    }
     ig_run_pico_argv(out, NULL, o->mem, initrd,
                      o->net == IG_RUN_NET_TAP ? o->net_tap : NULL, o->image,
                      cmdline);

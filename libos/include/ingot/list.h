@@ -48,6 +48,13 @@ static inline int ig_list_empty(const struct ig_list *l)
     return l->first == NULL;
 }
 
+/* Whether (n) is on (l), given that it is on (l) or on no list. */
+static inline int ig_list_linked(const struct ig_list *l,
+                                 const struct ig_link *n)
+{
+    return n->prev != NULL || l->first == n;
+}
+
 /* Links (n) into (l) before (pos), which is on (l); at the tail when
  * (pos) is NULL. */
 static inline void ig_list_insert_before(struct ig_list *l, struct ig_link *pos,
@@ -68,6 +75,11 @@ static inline void ig_list_insert_before(struct ig_list *l, struct ig_link *pos,
 static inline void ig_list_push_tail(struct ig_list *l, struct ig_link *n)
 {
     ig_list_insert_before(l, NULL, n);
+}
+
+static inline void ig_list_push_head(struct ig_list *l, struct ig_link *n)
+{
+    ig_list_insert_before(l, l->first, n);
 }
 
 /* Unlinks (n), which is on (l), and clears it. */

@@ -29,7 +29,7 @@
 static const char usage[] =
     "Usage: ingot-pico [-v] [-m BYTES] [--initrd FILE] [--volume[-ro] "
     "TAG=DIR]\n"
-    "                  [--tap NAME] [--] IMAGE [CMDLINE]\n"
+    "                  [--tap NAME [--mac MAC]] [--] IMAGE [CMDLINE]\n"
     "Run a pico image (built with ingot-cc --platform=pico) in this process,\n"
     "confined by seccomp and Landlock.  Usually started by `ingot run`.\n"
     "\n"
@@ -44,6 +44,8 @@ static const char usage[] =
     "             guest to it (refused on kernels without Landlock)\n"
     "  --tap NAME attach to the existing tap interface NAME: the guest's\n"
     "             network device (needs CAP_NET_ADMIN or the tap's owner)\n"
+    "  --mac XX:XX:XX:XX:XX:XX\n"
+    "             the guest's MAC address (default: a random one)\n"
     "  -v         report each confinement step on stderr\n"
     "\n"
     "Exit status: the app's; 125 if the tender fails before the guest runs;\n"
@@ -114,11 +116,14 @@ int main(int argc, char **argv)
         {"volume", required_argument, NULL, 'V'},
         {"volume-ro", required_argument, NULL, 'R'},
         {"tap", required_argument, NULL, 't'},
+        {"mac", required_argument, NULL, 'M'},
         {NULL, 0, NULL, 0}};
     struct ig_tender_volume vols[IG_PICO_VOLUMES_MAX];
     int nvols = 0;
     uint64_t initrd_len = 0;
     const char *path, *cmdline = "", *initrd = NULL, *tap = NULL;
+    const char *mac = NULL;
+    uint8_t macb[6];
     char err[512], *stack;
     int verbose = 0, opt, initrd_fd = -1;
 
@@ -138,6 +143,14 @@ int main(int argc, char **argv)
             break;
         case 't':
             tap = optarg;
+            break;
+        case 'M':
+            mac = optarg;
+            if (strlen(mac) != 17 ||
+                sscanf(mac, "%2hhx:%2hhx:%2hhx:%2hhx:%2hhx:%2hhx", &macb[0],
+                       &macb[1], &macb[2], &macb[3], &macb[4], &macb[5]) != 6 ||
+                (macb[0] & 1))
+                fail(mac, "not a unicast MAC address (like 02:42:ac:11:00:02)");
             break;
         case 'm':
             if (parse_size(optarg, &mem) < 0)
@@ -247,6 +260,8 @@ int main(int argc, char **argv)
         snprintf(what, sizeof(what), "--tap %s", tap);
         fail(what, err);
     }
+    if (tap && mac)
+        memcpy(boot->tap_mac, macb, sizeof(macb));
     memcpy((char *)boot + IG_TENDER_PAGE, cmdline, strlen(cmdline) + 1);
     boot->cmdline = (uint64_t)(uintptr_t)boot + IG_TENDER_PAGE;
     boot->fault_entry = 0;

@@ -121,7 +121,7 @@ struct ig_pico_boot {
      * -1 when there is none. */
     int32_t tap_fd;
     uint16_t tap_mtu;
-    uint8_t tap_mac[6]; /* locally administered, random per run */
+    uint8_t tap_mac[6]; /* --mac, else random, locally administered */
     /* Version 6: standard input and error, and host signals.  stdin_fd is
      * 0, or -1 for none (end of input); standard error is fd 2.  Bit n of
      * (tty) says host fd n (0-2) is a terminal.  The tender's handler for
