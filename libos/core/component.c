@@ -16,7 +16,7 @@ extern const struct ig_component *const __stop_ig_components[]
 /* The entry that follows (prev) in (order, table position), or NULL.  The
  * table has a handful of entries, so a scan per step costs nothing and
  * the table stays in read-only memory. */
-static const struct ig_component *const *
+static __attribute__((noinline)) const struct ig_component *const *
 next(const struct ig_component *const *prev)
 {
     const struct ig_component *const *best = NULL;

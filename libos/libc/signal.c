@@ -331,15 +331,17 @@ int pause(void)
     return sigsuspend(&m);
 }
 
-int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
-                 const struct timespec *restrict timeout)
+/* sigtimedwait() inside the library OS: the signal, or -EINVAL, -EINTR,
+ * -EAGAIN. */
+static int timedwait(const sigset_t *set, siginfo_t *info,
+                     const struct timespec *timeout)
 {
     uint64_t deadline = UINT64_MAX;
 
     if (timeout) {
         if (timeout->tv_sec < 0 || timeout->tv_nsec < 0 ||
             timeout->tv_nsec >= 1000000000l)
-            return (int)ig_posix_ret(-EINVAL);
+            return -EINVAL;
         deadline = ig_plat_clock_monotonic() +
                    (uint64_t)timeout->tv_sec * 1000000000ull +
                    (uint64_t)timeout->tv_nsec;
@@ -356,11 +358,17 @@ int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
         }
         /* Signals outside (set) that are not blocked interrupt the wait. */
         if (ig_signal_deliver() > 0)
-            return (int)ig_posix_ret(-EINTR);
+            return -EINTR;
         if (ig_waitq_wait(&sig_waiters, deadline) == -ETIMEDOUT &&
             !(pending & *set))
-            return (int)ig_posix_ret(-EAGAIN);
+            return -EAGAIN;
     }
+}
+
+int sigtimedwait(const sigset_t *restrict set, siginfo_t *restrict info,
+                 const struct timespec *restrict timeout)
+{
+    return (int)ig_posix_ret(timedwait(set, info, timeout));
 }
 
 int sigwaitinfo(const sigset_t *restrict set, siginfo_t *restrict info)
@@ -371,16 +379,13 @@ int sigwaitinfo(const sigset_t *restrict set, siginfo_t *restrict info)
 /* sigwait() returns the error number instead of setting errno. */
 int sigwait(const sigset_t *restrict set, int *restrict sig)
 {
-    int saved = errno, r;
+    int r;
 
     do
-        r = sigtimedwait(set, NULL, NULL);
-    while (r < 0 && errno == EINTR);
-    if (r < 0) {
-        r = errno;
-        errno = saved;
-        return r;
-    }
+        r = timedwait(set, NULL, NULL);
+    while (r == -EINTR);
+    if (r < 0)
+        return -r;
     *sig = r;
     return 0;
 }

@@ -30,6 +30,10 @@ grep -E '^ingot-cc: component vol: left out: nothing references it$' \
 if nm "$tmp/hello" | grep -E ' (ig_p9|ig_rfs_|ig_hostfs_|ig_vfs_option)'; then
     echo "FAIL: hello carries volume code (above)"; fail=1
 fi
+# Left-out components leave no registration behind (<ingot/component.h>).
+if nm "$tmp/hello" | grep -E ' ig_component_(net|vol)$'; then
+    echo "FAIL: hello registers a component it does not link (above)"; fail=1
+fi
 # Without volume code a -v is ignored, said so, and hello still runs.
 "$ingot" run --accel tcg -v "$tmp:/data" "$tmp/hello" >"$tmp/run.out" 2>&1 || {
     cat "$tmp/run.out"; echo "FAIL: hello with -v did not exit 0"; fail=1; }
@@ -42,6 +46,8 @@ grep -E '^ingot-cc: component vol: selected: [^ ]*file[.]c references fopen$' \
     "$tmp/file.err" || { cat "$tmp/file.err"; echo "FAIL: vol not selected for fopen()"; fail=1; }
 nm "$tmp/file" | grep -q ' ig_vfs_option$' || {
     echo "FAIL: the file program has no volume code"; fail=1; }
+nm "$tmp/file" | grep -q ' ig_component_vol$' || {
+    echo "FAIL: the file program does not register volumes"; fail=1; }
 "$ingot" inspect --json "$tmp/hello" >"$tmp/hello.json" || fail=1
 grep -q '"name": "net"' "$tmp/hello.json" || {
     echo "FAIL: the manifest does not list net"; fail=1; }
