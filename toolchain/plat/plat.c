@@ -44,15 +44,18 @@ void ig_plat_list_bootable(char *buf, size_t len, const char *last)
 
     for (size_t i = 0; (p = ig_plat_at(i)); i++)
         total += p->argv != NULL;
-    if (len)
-        buf[0] = '\0';
+    if (len == 0)
+        return;
+    buf[0] = '\0';
     for (size_t i = 0; (p = ig_plat_at(i)); i++) {
         if (!p->argv)
             continue;
         const char *sep = n == 0 ? "" : n + 1 == total ? last : ", ";
         int w = snprintf(buf + used, len - used, "%s%s", sep, p->name);
-        if (w < 0 || (size_t)w >= len - used)
-            return; /* truncated: the caller's buffer is its limit */
+        if (w < 0 || (size_t)w >= len - used) {
+            buf[used] = '\0'; /* no name cut in half */
+            return;
+        }
         used += (size_t)w;
         n++;
     }

@@ -2,7 +2,6 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* test_rfs.c: host unit test of rfs (volume vnodes) over a temporary
  * directory, with a backend made of the host's own *at calls. */
-#define _GNU_SOURCE
 #include <ingot/plat.h>
 
 #include <dirent.h>

@@ -61,7 +61,8 @@ const struct ig_plat *ig_plat_at(size_t i);
 const struct ig_plat *ig_plat_bootable(const char *name);
 
 /* Writes the names of the platforms `ingot run` boots into (buf), joined
- * like "kvm or pico" or "kvm, pico or xen" (last: the final joiner). */
+ * like "kvm or pico" or "kvm, pico or xen" (last: the final joiner).  A
+ * name that does not fit in (len) bytes is left out, with those after it. */
 void ig_plat_list_bootable(char *buf, size_t len, const char *last);
 
 #endif /* INGOT_HOST_PLAT_H */
