@@ -14,6 +14,8 @@
  * cooperative scheduler, so nothing here takes a lock.
  */
 
+#include <ingot/list.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,7 +28,7 @@ struct udp_pcb;
 
 /* A received TCP segment or UDP datagram waiting to be read. */
 struct ig_sock_pkt {
-    struct ig_sock_pkt *next;
+    struct ig_link link; /* in its socket's rx */
     struct pbuf *p;
     ip_addr_t addr; /* UDP: the sender */
     uint16_t port;
@@ -47,11 +49,11 @@ struct ig_sock {
     enum ig_sock_state state;
     struct tcp_pcb *tcp;
     struct udp_pcb *udp;
-    struct ig_sock_pkt *rx_head, *rx_tail;
-    size_t rx_off;   /* TCP: bytes of rx_head already read */
-    size_t rx_bytes; /* TCP: bytes waiting; UDP: datagrams waiting */
-    int eof;         /* TCP: the peer sent FIN */
-    int err;         /* pending error for SO_ERROR and the next call */
+    struct ig_list rx; /* struct ig_sock_pkt, oldest first */
+    size_t rx_off;     /* TCP: bytes of the first packet already read */
+    size_t rx_bytes;   /* TCP: bytes waiting; UDP: datagrams waiting */
+    int eof;           /* TCP: the peer sent FIN */
+    int err;           /* pending error for SO_ERROR and the next call */
     int shut_rd, shut_wr;
     unsigned opts;        /* IG_SOCK_O_* */
     struct ig_sock **acc; /* listening: established, not yet accepted */
@@ -61,6 +63,17 @@ struct ig_sock {
     int closed; /* its descriptor is gone; the last waiter frees it */
     struct ig_waitq wq;
 };
+
+#define IG_SOCK_PKT(l) IG_LIST_ENTRY(l, struct ig_sock_pkt, link)
+
+/* The oldest packet waiting in (s), or NULL. */
+static inline struct ig_sock_pkt *ig_sock_rx_first(struct ig_sock *s)
+{
+    return s->rx.first ? IG_SOCK_PKT(s->rx.first) : NULL;
+}
+
+/* Takes the oldest packet out of (s) and frees it with its pbuf. */
+void ig_sock_rx_drop(struct ig_sock *s);
 
 /* socket.c: wakes threads blocked on (s) and every poller. */
 void ig_sock_wake(struct ig_sock *s);

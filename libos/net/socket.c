@@ -11,6 +11,7 @@
 #include <sys/time.h>
 
 #include "lwip/err.h"
+#include "lwip/pbuf.h"
 #include "lwip/tcp.h"
 
 #include "sock_internal.h"
@@ -59,6 +60,14 @@ void ig_sock_wake(struct ig_sock *s)
 {
     ig_waitq_wake_all(&s->wq);
     ig_file_notify();
+}
+
+void ig_sock_rx_drop(struct ig_sock *s)
+{
+    struct ig_sock_pkt *k = IG_SOCK_PKT(ig_list_pop_head(&s->rx));
+
+    pbuf_free(k->p);
+    free(k);
 }
 
 struct ig_sock *ig_sock_new(int type)

@@ -31,13 +31,8 @@ static void tcp_detach(struct ig_sock *s)
 
 static void free_rx(struct ig_sock *s)
 {
-    while (s->rx_head) {
-        struct ig_sock_pkt *k = s->rx_head;
-        s->rx_head = k->next;
-        pbuf_free(k->p);
-        free(k);
-    }
-    s->rx_tail = NULL;
+    while (!ig_list_empty(&s->rx))
+        ig_sock_rx_drop(s);
     s->rx_bytes = s->rx_off = 0;
 }
 
@@ -55,13 +50,8 @@ static err_t on_recv(void *arg, struct tcp_pcb *pcb, struct pbuf *p, err_t err)
     struct ig_sock_pkt *k = malloc(sizeof(*k));
     if (!k)
         return ERR_MEM; /* lwIP keeps it and offers it again later */
-    k->next = NULL;
     k->p = p;
-    if (s->rx_tail)
-        s->rx_tail->next = k;
-    else
-        s->rx_head = k;
-    s->rx_tail = k;
+    ig_list_push_tail(&s->rx, &k->link);
     s->rx_bytes += p->tot_len;
     ig_sock_wake(s);
     return ERR_OK;
@@ -279,7 +269,8 @@ long ig_tcp_try_recv(struct ig_sock *s, void *buf, size_t len, int peek)
             return -ENOTCONN;
         return len ? -EAGAIN : 0;
     }
-    for (struct ig_sock_pkt *k = s->rx_head; k && done < len; k = k->next) {
+    for (struct ig_link *l = s->rx.first; l && done < len; l = l->next) {
+        struct ig_sock_pkt *k = IG_SOCK_PKT(l);
         size_t avail = k->p->tot_len - off;
         size_t n = len - done < avail ? len - done : avail;
         pbuf_copy_partial(k->p, out + done, (u16_t)n, (u16_t)off);
@@ -291,19 +282,15 @@ long ig_tcp_try_recv(struct ig_sock *s, void *buf, size_t len, int peek)
     /* Consume: free whole packets, keep the offset into the last one. */
     size_t left = done;
     while (left) {
-        struct ig_sock_pkt *k = s->rx_head;
+        struct ig_sock_pkt *k = ig_sock_rx_first(s);
         size_t avail = k->p->tot_len - s->rx_off;
         if (left < avail) {
             s->rx_off += left;
             break;
         }
         left -= avail;
-        s->rx_head = k->next;
-        if (!s->rx_head)
-            s->rx_tail = NULL;
         s->rx_off = 0;
-        pbuf_free(k->p);
-        free(k);
+        ig_sock_rx_drop(s);
     }
     s->rx_bytes -= done;
     /* Open the window only as the application reads: flow control. */

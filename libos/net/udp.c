@@ -29,15 +29,10 @@ static void on_recv(void *arg, struct udp_pcb *pcb, struct pbuf *p,
         pbuf_free(p);
         return;
     }
-    k->next = NULL;
     k->p = p;
     ip_addr_copy(k->addr, *addr);
     k->port = port;
-    if (s->rx_tail)
-        s->rx_tail->next = k;
-    else
-        s->rx_head = k;
-    s->rx_tail = k;
+    ig_list_push_tail(&s->rx, &k->link);
     s->rx_bytes++;
     ig_sock_wake(s);
 }
@@ -101,7 +96,7 @@ long ig_udp_try_send(struct ig_sock *s, const void *buf, size_t len,
 long ig_udp_try_recv(struct ig_sock *s, void *buf, size_t len, int peek,
                      ip_addr_t *ip, uint16_t *port, int *truncated)
 {
-    struct ig_sock_pkt *k = s->rx_head;
+    struct ig_sock_pkt *k = ig_sock_rx_first(s);
 
     if (!k)
         return s->shut_rd ? 0 : -EAGAIN;
@@ -113,12 +108,8 @@ long ig_udp_try_recv(struct ig_sock *s, void *buf, size_t len, int peek,
     if (port)
         *port = k->port;
     if (!peek) {
-        s->rx_head = k->next;
-        if (!s->rx_head)
-            s->rx_tail = NULL;
         s->rx_bytes--;
-        pbuf_free(k->p);
-        free(k);
+        ig_sock_rx_drop(s);
     }
     return (long)n;
 }
@@ -139,7 +130,8 @@ int ig_udp_name(struct ig_sock *s, int peer, ip_addr_t *ip, uint16_t *port)
 
 unsigned ig_udp_poll(struct ig_sock *s)
 {
-    return (s->rx_head || s->shut_rd ? IG_POLL_IN : 0) | IG_POLL_OUT;
+    return (!ig_list_empty(&s->rx) || s->shut_rd ? IG_POLL_IN : 0) |
+           IG_POLL_OUT;
 }
 
 int ig_udp_setopt(struct ig_sock *s, int level, int name, int val)
@@ -176,11 +168,6 @@ void ig_udp_close(struct ig_sock *s)
 {
     udp_remove(s->udp);
     s->udp = NULL;
-    while (s->rx_head) {
-        struct ig_sock_pkt *k = s->rx_head;
-        s->rx_head = k->next;
-        pbuf_free(k->p);
-        free(k);
-    }
-    s->rx_tail = NULL;
+    while (!ig_list_empty(&s->rx))
+        ig_sock_rx_drop(s);
 }

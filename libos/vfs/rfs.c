@@ -66,22 +66,16 @@ int ig_rfs_path(struct rfs_node *n, const char *name, size_t len, char *buf,
 /* Takes (n) out of its parent's list, keeping the list's reference. */
 static void detach(struct rfs_node *n)
 {
-    struct rfs_node *dir = RN(n->vn.parent);
-
-    for (struct rfs_node **p = &dir->child; *p; p = &(*p)->next)
-        if (*p == n) {
-            *p = n->next;
-            break;
-        }
-    n->next = NULL;
+    if (n->linked)
+        ig_list_remove(&RN(n->vn.parent)->children, &n->entry);
     n->linked = 0;
 }
 
 /* Takes (n) out of the cache: its parent's list, then its children's. */
 static void drop(struct rfs_node *n)
 {
-    while (n->child)
-        drop(n->child);
+    while (n->children.first)
+        drop(RFS_ENTRY(n->children.first));
     if (!n->linked)
         return;
     detach(n);
@@ -91,9 +85,12 @@ static void drop(struct rfs_node *n)
 static struct rfs_node *cached(struct rfs_node *dir, const char *name,
                                size_t len)
 {
-    for (struct rfs_node *c = dir->child; c; c = c->next)
+    IG_LIST_FOREACH(l, &dir->children)
+    {
+        struct rfs_node *c = RFS_ENTRY(l);
         if (strlen(c->vn.name) == len && !memcmp(c->vn.name, name, len))
             return c;
+    }
     return NULL;
 }
 
@@ -119,8 +116,7 @@ static struct rfs_node *node_new(struct rfs_mount *m, struct rfs_node *dir,
     if (dir) {
         n->vn.parent = &dir->vn;
         ig_vnode_hold(&dir->vn);
-        n->next = dir->child;
-        dir->child = n;
+        ig_list_push_head(&dir->children, &n->entry);
         n->linked = 1;
     }
     return n;
@@ -255,8 +251,7 @@ static int rfs_rename(struct ig_vnode *vn, struct ig_vnode *newdir,
     vn->parent = newdir;
     ig_vnode_hold(newdir);
     ig_vnode_put(oldparent);
-    n->next = nd->child;
-    nd->child = n;
+    ig_list_push_head(&nd->children, &n->entry);
     n->linked = 1;
     return 0;
 }

@@ -4,6 +4,7 @@
 #ifndef INGOT_RFS_INTERNAL_H
 #define INGOT_RFS_INTERNAL_H
 
+#include <ingot/list.h>
 #include <ingot/plat.h>
 
 #include "vfs_internal.h"
@@ -18,7 +19,8 @@ struct rfs_mount {
 
 struct rfs_node {
     struct ig_vnode vn;
-    struct rfs_node *child, *next;
+    struct ig_list children; /* the cached ones, newest first */
+    struct ig_link entry;    /* in its parent's children while linked */
     struct rfs_mount *m;
     int linked;  /* in its parent's list */
     int pending; /* handle from create, for the open that follows, or -1 */
@@ -28,6 +30,8 @@ static inline struct rfs_node *RN(struct ig_vnode *vn)
 {
     return (struct rfs_node *)vn;
 }
+
+#define RFS_ENTRY(l) IG_LIST_ENTRY(l, struct rfs_node, entry)
 
 /* rfs.c: writes the path of (n) below its filesystem's root into (buf) of
  * (cap) bytes ("." for the root), with "/" and the (len) bytes of (name)

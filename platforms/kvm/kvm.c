@@ -19,6 +19,7 @@ _Noreturn void ig_kvm_main(uint32_t start_info)
     ig_arch_paging_init();
     ig_arch_lapic_init(); /* without one, idle spins */
     ig_kvm_virtio_init(); /* after the LAPIC: drivers take vectors */
+    ig_kvm_console_in_init();
     ig_libos_main();
 }
 

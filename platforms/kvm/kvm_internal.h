@@ -38,6 +38,8 @@ _Noreturn void ig_kvm_main(uint32_t start_info);
 /* serial.c: COM1.  init (boot) programs it; drain waits until the last byte
  * has left the transmitter; puts and put_hex need no libc. */
 void ig_kvm_serial_init(void);
+/* console_in.c: routes the console's receive interrupt (after the LAPIC). */
+void ig_kvm_console_in_init(void);
 void ig_kvm_serial_drain(void);
 void ig_kvm_puts(const char *s);
 void ig_kvm_put_hex(uint64_t v);

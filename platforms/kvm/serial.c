@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* serial.c: the console, a polled 16550 UART on COM1. */
+/* serial.c: the console, a polled 16550 UART on COM1: its transmit side. */
 #include <ingot/kvm_abi.h>
 #include <ingot/plat.h>
 
@@ -86,27 +86,33 @@ void ig_kvm_put_hex(uint64_t v)
     ig_plat_console_write(buf, sizeof(buf));
 }
 
-/* Standard error shares the console, standard input is empty and the host
- * cannot signal the guest yet (docs/platforms.md, "Not yet"). */
+/* Standard error shares the console (kvm_abi.h): one framed piece at a
+ * time, so `ingot run` can tell it from standard output. */
 void ig_plat_stderr_write(const char *buf, size_t len)
 {
-    ig_plat_console_write(buf, len);
+    while (len > 0) {
+        size_t n = len > IG_KVM_ERR_MAX ? IG_KVM_ERR_MAX : len;
+        char hdr[32] = IG_KVM_ERR_PREFIX;
+        size_t h = sizeof(IG_KVM_ERR_PREFIX) - 1;
+        char digits[8];
+        int nd = 0;
+
+        for (size_t v = n; v; v /= 10)
+            digits[nd++] = (char)('0' + v % 10);
+        while (nd)
+            hdr[h++] = digits[--nd];
+        hdr[h++] = '\033';
+        hdr[h++] = '\\';
+        ig_plat_console_write(hdr, h);
+        ig_plat_console_write(buf, n);
+        buf += n;
+        len -= n;
+    }
 }
 
-long ig_plat_stdin_read(void *buf, size_t len)
-{
-    (void)buf, (void)len;
-    return 0;
-}
-
-/* The console reaches `ingot run` through a pipe. */
+/* The console reaches `ingot run` through pipes. */
 int ig_plat_isatty(int fd)
 {
     (void)fd;
-    return 0;
-}
-
-int ig_plat_signal_take(void)
-{
     return 0;
 }

@@ -2,25 +2,26 @@
 # SPDX-License-Identifier: Apache-2.0
 # stdio.sh: standard streams of a guest, like a process's.
 #
-#   stdio.sh INGOT CAT_IMAGE STREAMS_IMAGE
+#   stdio.sh INGOT CAT_IMAGE STREAMS_IMAGE [BYTES]
 #
-# A megabyte of random bytes piped through the guest's cat comes out
+# BYTES (default a megabyte) of random bytes piped through the guest's cat
+# come out
 # byte-identical on stdout, with cat's count on stderr only; the streams
 # program's stdout and stderr lines arrive on ingot run's stdout and stderr
 # respectively, and isatty() is 0 for pipes and files.
 set -u
-ingot=$1 cat_img=$2 streams_img=$3
+ingot=$1 cat_img=$2 streams_img=$3 size=${4:-1048576}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 run() { timeout 300 "$ingot" run --accel tcg "$@"; }
 
-head -c 1048576 /dev/urandom >"$tmp/in"
+head -c "$size" /dev/urandom >"$tmp/in"
 run "$cat_img" <"$tmp/in" >"$tmp/out" 2>"$tmp/err"
 st=$?
 [ $st = 0 ] || { echo "FAIL: cat exited $st"; fail=1; }
 cmp "$tmp/in" "$tmp/out" || { echo "FAIL: output differs from input"; fail=1; }
-grep -qx 'cat: 1048576 bytes' "$tmp/err" ||
+grep -qx "cat: $size bytes" "$tmp/err" ||
     { echo "FAIL: stderr lacks the count:"; cat "$tmp/err"; fail=1; }
 
 # Empty input is end of file at once.

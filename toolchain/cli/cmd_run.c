@@ -174,6 +174,7 @@ int ig_cmd_run(int argc, char **argv)
     } else {
         struct ig_run_end end;
         struct ig_run_pump_opts po = {.pass_stdin = p->reads_stdin,
+                                      .input_channel = p->console_input,
                                       .stop_ms = o.stop_timeout * 1000};
 
         fflush(stdout);

@@ -15,6 +15,7 @@
  * and the descriptor turns how it ended into the exit status.
  */
 
+#include <poll.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -195,10 +196,18 @@ typedef void (*ig_run_emit_fn)(void *ctx, const char *buf, size_t len);
 struct ig_run_exitrec {
     char held[24];
     size_t nheld;
-    int status; /* from the first record, -1 while none seen */
+    int status;      /* from the first record, -1 while none seen */
+    size_t err_left; /* bytes of a standard error piece still to come */
+    ig_run_emit_fn emit_err;
+    void *err_ctx;
 };
 
 void ig_run_exitrec_init(struct ig_run_exitrec *f);
+
+/* Sends the pieces of standard error framed in the stream (kvm_abi.h) to
+ * (emit) instead of the stream's own emitter. */
+void ig_run_exitrec_set_err(struct ig_run_exitrec *f, ig_run_emit_fn emit,
+                            void *ctx);
 
 /* Passes (len) bytes of (buf) through (f), calling (emit) with everything
  * that is not part of an exit record. */
@@ -305,12 +314,38 @@ struct ig_run_end {
  * record, prints why. */
 int ig_run_end_status(const struct ig_run_end *e);
 
+/* ---- run_input.c: stdin and signals into the kvm console ------------- */
+
+/* Copies `ingot run`'s standard input (src) into the pipe to QEMU's serial
+ * input (dst), framed as <ingot/kvm_abi.h> says, with an end-of-input
+ * marker and forwarded signals.  Both sides are polled by the pump. */
+struct ig_run_input {
+    int src, dst; /* -1 once closed */
+    int end_sent;
+    size_t len;
+    unsigned char buf[16384];
+};
+
+/* Starts with (src) (0 normally) and (dst), made non-blocking. */
+void ig_run_input_init(struct ig_run_input *in, int src, int dst);
+/* Fills the two poll entries (fd -1: nothing to wait for). */
+void ig_run_input_poll(const struct ig_run_input *in, struct pollfd *src,
+                       struct pollfd *dst);
+/* Reads and writes what poll reported ready. */
+void ig_run_input_service(struct ig_run_input *in, const struct pollfd *src,
+                          const struct pollfd *dst);
+/* Queues signal (sig) for the guest.  Returns 0, or -1 when the guest is
+ * gone or the queue is full. */
+int ig_run_input_signal(struct ig_run_input *in, int sig);
+void ig_run_input_close(struct ig_run_input *in);
+
 /* How ig_run_pump() runs the host command. */
 struct ig_run_pump_opts {
-    int pass_stdin; /* the command reads `ingot run`'s stdin (else
-                       /dev/null) */
-    long stop_ms;   /* after forwarding a signal, SIGKILL this long
-                       later if it has not ended (--stop-timeout) */
+    int pass_stdin;    /* the command reads `ingot run`'s stdin (else
+                          /dev/null) */
+    int input_channel; /* stdin and signals go in-band (run_input.c) */
+    long stop_ms;      /* after forwarding a signal, SIGKILL this long
+                          later if it has not ended (--stop-timeout) */
 };
 
 /* Starts (argv) (QEMU, or the pico tender, with the console on stdout and

@@ -12,21 +12,25 @@
 #define SUFFIX IG_KVM_EXIT_SUFFIX
 #define SLEN (sizeof(SUFFIX) - 1)
 #define MAX_DIGITS 3
+#define EPREFIX IG_KVM_ERR_PREFIX
+#define EPLEN (sizeof(EPREFIX) - 1)
+#define EMAX_DIGITS 4
 
 enum match { DEAD, PARTIAL, COMPLETE };
 
-/* Matches (h) against PREFIX <0..255 in 1-3 digits> SUFFIX. */
-static enum match match(const char *h, size_t n, int *status)
+/* Matches (h) against (prefix) <value 0..max in 1..maxd digits> SUFFIX. */
+static enum match match_one(const char *h, size_t n, const char *prefix,
+                            size_t plen, int maxd, int max, int *value)
 {
-    size_t i = 0, nd = 0;
-    int v = 0;
+    size_t i = 0;
+    int nd = 0, v = 0;
 
-    for (; i < n && i < PLEN; i++)
-        if (h[i] != PREFIX[i])
+    for (; i < n && i < plen; i++)
+        if (h[i] != prefix[i])
             return DEAD;
-    for (; i < n && nd < MAX_DIGITS && h[i] >= '0' && h[i] <= '9'; i++, nd++)
+    for (; i < n && nd < maxd && h[i] >= '0' && h[i] <= '9'; i++, nd++)
         v = v * 10 + (h[i] - '0');
-    if (v > 255)
+    if (v > max)
         return DEAD;
     if (i == n)
         return PARTIAL;
@@ -38,25 +42,68 @@ static enum match match(const char *h, size_t n, int *status)
         if (h[i] != SUFFIX[k])
             return DEAD;
     }
-    *status = v;
+    *value = v;
     return COMPLETE;
 }
 
+/* Matches (h) against an exit record or a standard error header (kvm_abi.h);
+ * on COMPLETE, (*err) says which. */
+static enum match match(const char *h, size_t n, int *value, int *err)
+{
+    enum match a = match_one(h, n, PREFIX, PLEN, MAX_DIGITS, 255, value);
+    if (a == COMPLETE) {
+        *err = 0;
+        return a;
+    }
+    enum match b =
+        match_one(h, n, EPREFIX, EPLEN, EMAX_DIGITS, IG_KVM_ERR_MAX, value);
+    if (b == COMPLETE && *value == 0)
+        b = DEAD; /* pieces are never empty */
+    if (b == COMPLETE) {
+        *err = 1;
+        return b;
+    }
+    return a == PARTIAL || b == PARTIAL ? PARTIAL : DEAD;
+}
+
 _Static_assert(PLEN + MAX_DIGITS + SLEN <=
-                   sizeof(((struct ig_run_exitrec *)0)->held),
+                       sizeof(((struct ig_run_exitrec *)0)->held) &&
+                   EPLEN + EMAX_DIGITS + SLEN <=
+                       sizeof(((struct ig_run_exitrec *)0)->held),
                "held[] must fit a whole record");
 
 void ig_run_exitrec_init(struct ig_run_exitrec *f)
 {
     f->nheld = 0;
     f->status = -1;
+    f->err_left = 0;
+    f->emit_err = NULL;
+    f->err_ctx = NULL;
+}
+
+void ig_run_exitrec_set_err(struct ig_run_exitrec *f, ig_run_emit_fn emit,
+                            void *ctx)
+{
+    f->emit_err = emit;
+    f->err_ctx = ctx;
+}
+
+/* A complete record in held[]: the status, or the start of a piece of
+ * standard error. */
+static void complete(struct ig_run_exitrec *f, int value, int err)
+{
+    if (err)
+        f->err_left = (size_t)value;
+    else if (f->status < 0)
+        f->status = value;
+    f->nheld = 0;
 }
 
 /* After the byte just added made (held) impossible, releases bytes from
  * the front until what is left could still start a record. */
 static void release(struct ig_run_exitrec *f, ig_run_emit_fn emit, void *ctx)
 {
-    int st;
+    int st, err;
 
     while (f->nheld > 0) {
         const char *esc = memchr(f->held + 1, PREFIX[0], f->nheld - 1);
@@ -64,13 +111,11 @@ static void release(struct ig_run_exitrec *f, ig_run_emit_fn emit, void *ctx)
         emit(ctx, f->held, drop);
         memmove(f->held, f->held + drop, f->nheld - drop);
         f->nheld -= drop;
-        enum match m = f->nheld ? match(f->held, f->nheld, &st) : DEAD;
+        enum match m = f->nheld ? match(f->held, f->nheld, &st, &err) : DEAD;
         if (m == PARTIAL)
             return;
         if (m == COMPLETE) {
-            if (f->status < 0)
-                f->status = st;
-            f->nheld = 0;
+            complete(f, st, err);
             return;
         }
     }
@@ -80,9 +125,20 @@ void ig_run_exitrec_feed(struct ig_run_exitrec *f, const char *buf, size_t len,
                          ig_run_emit_fn emit, void *ctx)
 {
     size_t i = 0;
-    int st;
+    int st, err;
 
     while (i < len) {
+        if (f->err_left) {
+            /* The body of a standard error piece: bytes as they are. */
+            size_t run = len - i < f->err_left ? len - i : f->err_left;
+            if (f->emit_err)
+                f->emit_err(f->err_ctx, buf + i, run);
+            else
+                emit(ctx, buf + i, run);
+            f->err_left -= run;
+            i += run;
+            continue;
+        }
         if (f->nheld == 0) {
             /* Fast path: everything up to the next ESC goes straight out. */
             const char *esc = memchr(buf + i, PREFIX[0], len - i);
@@ -94,13 +150,11 @@ void ig_run_exitrec_feed(struct ig_run_exitrec *f, const char *buf, size_t len,
                 break;
         }
         f->held[f->nheld++] = buf[i++];
-        switch (match(f->held, f->nheld, &st)) {
+        switch (match(f->held, f->nheld, &st, &err)) {
         case PARTIAL:
             break;
         case COMPLETE:
-            if (f->status < 0)
-                f->status = st;
-            f->nheld = 0;
+            complete(f, st, err);
             break;
         case DEAD:
             release(f, emit, ctx);

@@ -76,34 +76,39 @@ int ig_run_end_status(const struct ig_run_end *e)
     return IG_KVM_STATUS_LOST;
 }
 
-/* Waits until the console has data, ending the wait at the escalation
- * deadline of a forwarded signal.  Returns read()'s result, or -2 when a
- * wait ended without data (EINTR, the deadline). */
-static ssize_t read_console(int fd, char *buf, size_t len, pid_t child,
-                            const struct ig_run_pump_opts *o,
-                            struct ig_proc_stop *stop, int *stopping,
-                            int *killed)
+/* The escalation of --stop-timeout, once a signal was forwarded: returns
+ * the poll timeout until it is due (-1: none). */
+static int stop_timeout(pid_t child, const struct ig_run_pump_opts *o,
+                        struct ig_proc_stop *stop, int *stopping, int *killed)
 {
-    struct pollfd pfd = {fd, POLLIN, 0};
-    int timeout = -1;
-
     if (!*stopping && ig_proc_forwarded()) {
         *stopping = 1;
         ig_proc_stop_start(stop, child, 0, o->stop_ms);
     }
-    if (*stopping) {
-        long left = ig_proc_stop_check(stop);
-        if (left < 0 && !*killed) {
-            *killed = 1;
-            ig_host_error("the guest did not end within %ld s of the "
-                          "signal; killed it (--stop-timeout)",
-                          o->stop_ms / 1000);
-        }
-        timeout = left < 0 ? -1 : (int)(left > 1000000 ? 1000000 : left);
+    if (!*stopping)
+        return -1;
+    long left = ig_proc_stop_check(stop);
+    if (left < 0 && !*killed) {
+        *killed = 1;
+        ig_host_error("the guest did not end within %ld s of the signal; "
+                      "killed it (--stop-timeout)",
+                      o->stop_ms / 1000);
     }
-    if (poll(&pfd, 1, timeout) <= 0)
-        return -2;
-    return read(fd, buf, len);
+    return left < 0 ? -1 : (int)(left > 1000000 ? 1000000 : left);
+}
+
+static void to_stderr(void *ctx, const char *buf, size_t len)
+{
+    (void)ctx;
+    while (len) {
+        ssize_t n = write(STDERR_FILENO, buf, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        buf += n;
+        len -= (size_t)n;
+    }
 }
 
 int ig_run_pump(char *const *argv, struct ig_image *img,
@@ -111,40 +116,69 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
 {
     struct ig_proc_opts po;
     struct ig_proc_stop stop;
+    struct ig_run_input in = {.src = -1, .dst = -1};
     int stopping = 0, killed = 0;
     struct ig_run_end end = {.record = -1};
     struct pump p = {0};
-    int fds[2];
+    int fds[2], infds[2] = {-1, -1};
     char buf[4096];
 
-    if (pipe2(fds, O_CLOEXEC) < 0) {
+    if (pipe2(fds, O_CLOEXEC) < 0 ||
+        (o->input_channel && pipe2(infds, O_CLOEXEC) < 0)) {
         ig_host_error("pipe: %s", strerror(errno));
         return -1;
     }
-    int null = o->pass_stdin ? -1 : open("/dev/null", O_RDONLY | O_CLOEXEC);
+    int null = o->pass_stdin || o->input_channel
+                   ? -1
+                   : open("/dev/null", O_RDONLY | O_CLOEXEC);
     ig_proc_opts_init(&po);
-    po.stdin_fd = null; /* -1: inherited */
+    po.stdin_fd = o->input_channel ? infds[0] : null; /* -1: inherited */
     po.stdout_fd = fds[1];
     po.die_with_parent = 1;
+    /* With the input channel every signal reaches the guest through
+     * ingot run: the terminal's Ctrl-C to the whole group must not also
+     * end QEMU, which then keeps them blocked (it never unblocks them). */
+    po.block_fwd = o->input_channel;
     signal(SIGPIPE, SIG_IGN);
     ig_proc_forward_start();
+    ig_proc_forward_inband(o->input_channel);
     int r = ig_proc_spawn(argv, &po, &p.qemu);
     close(fds[1]);
+    if (infds[0] >= 0)
+        close(infds[0]);
     if (null >= 0)
         close(null);
     if (r < 0) {
+        ig_proc_forward_inband(0);
         ig_proc_forward_stop();
         close(fds[0]);
+        if (infds[1] >= 0)
+            close(infds[1]);
         ig_host_error("%s: %s", argv[0], strerror(-r));
         return -1;
     }
+    if (o->input_channel)
+        ig_run_input_init(&in, STDIN_FILENO, infds[1]);
 
     ig_run_exitrec_init(&p.rec);
+    if (o->input_channel)
+        ig_run_exitrec_set_err(&p.rec, to_stderr, NULL);
     ig_run_btline_init(&p.bt, symbolize, img);
     for (;;) {
-        ssize_t n = read_console(fds[0], buf, sizeof(buf), p.qemu, o, &stop,
-                                 &stopping, &killed);
-        if (n == -2 || (n < 0 && errno == EINTR))
+        struct pollfd pfd[3] = {{fds[0], POLLIN, 0}};
+        int sig;
+
+        while (o->input_channel && (sig = ig_proc_forward_take()) != 0)
+            ig_run_input_signal(&in, sig);
+        int timeout = stop_timeout(p.qemu, o, &stop, &stopping, &killed);
+        ig_run_input_poll(&in, &pfd[1], &pfd[2]);
+        if (poll(pfd, 3, timeout) <= 0)
+            continue; /* a signal or the escalation deadline */
+        ig_run_input_service(&in, &pfd[1], &pfd[2]);
+        if (!(pfd[0].revents & (POLLIN | POLLHUP | POLLERR)))
+            continue;
+        ssize_t n = read(fds[0], buf, sizeof(buf));
+        if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             break;
@@ -154,8 +188,11 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
     ig_run_exitrec_flush(&p.rec, to_backtrace, &p);
     ig_run_btline_flush(&p.bt, to_stdout, &p);
     close(fds[0]);
+    ig_run_input_close(&in);
     ig_proc_wait(p.qemu, &end.qemu_raw);
+    /* An exit record, if any, takes precedence (ig_run_end_status()). */
     end.signalled = p.broken ? SIGPIPE : ig_proc_forwarded();
+    ig_proc_forward_inband(0);
     ig_proc_forward_stop();
     end.record = p.rec.status;
     end.killed = killed;

@@ -22,6 +22,8 @@ static const int fwd_sigs[] = {SIGINT,  SIGTERM, SIGHUP,
 /* pid_t is an int on Linux, as is sig_atomic_t. */
 static volatile sig_atomic_t fwd_pid;
 static volatile sig_atomic_t fwd_sig;
+static volatile sig_atomic_t fwd_inband; /* record, do not kill */
+static volatile sig_atomic_t fwd_bits;   /* recorded: bit n for signal n */
 static struct sigaction fwd_saved[NFWD];
 static int fwd_on;
 
@@ -29,7 +31,9 @@ static void forward(int sig)
 {
     int saved = errno;
     fwd_sig = sig;
-    if (fwd_pid > 0)
+    if (fwd_inband)
+        fwd_bits |= 1 << sig;
+    else if (fwd_pid > 0)
         kill((pid_t)fwd_pid, sig);
     errno = saved;
 }
@@ -41,7 +45,10 @@ void ig_proc_forward_start(void)
     if (fwd_on)
         return;
     sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < NFWD; i++) /* fwd_bits |= is not atomic */
+        sigaddset(&sa.sa_mask, fwd_sigs[i]);
     fwd_sig = 0;
+    fwd_bits = 0;
     for (size_t i = 0; i < NFWD; i++) {
         /* A signal the tool was told to ignore (nohup) stays ignored. */
         sigaction(fwd_sigs[i], NULL, &fwd_saved[i]);
@@ -66,10 +73,33 @@ int ig_proc_forwarded(void)
     return fwd_sig;
 }
 
+void ig_proc_forward_inband(int on)
+{
+    fwd_inband = on;
+}
+
+int ig_proc_forward_take(void)
+{
+    sigset_t block, old;
+    int sig = 0;
+
+    sigemptyset(&block);
+    for (size_t i = 0; i < NFWD; i++)
+        sigaddset(&block, fwd_sigs[i]);
+    sigprocmask(SIG_BLOCK, &block, &old);
+    if (fwd_bits) {
+        sig = __builtin_ctz((unsigned)fwd_bits);
+        fwd_bits &= ~(1 << sig);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return sig;
+}
+
 void ig_proc_opts_init(struct ig_proc_opts *o)
 {
     o->stdin_fd = o->stdout_fd = o->stderr_fd = -1;
     o->die_with_parent = 0;
+    o->block_fwd = 0;
 }
 
 static _Noreturn void child(char *const *argv, const struct ig_proc_opts *o,
@@ -85,7 +115,11 @@ static _Noreturn void child(char *const *argv, const struct ig_proc_opts *o,
     for (int i = 0; i < 3; i++)
         if (fds[i] >= 0 && fds[i] != i && dup2(fds[i], i) < 0)
             goto fail;
-    sigprocmask(SIG_SETMASK, mask, NULL);
+    sigset_t m = *mask;
+    if (o->block_fwd)
+        for (size_t i = 0; i < NFWD; i++)
+            sigaddset(&m, fwd_sigs[i]);
+    sigprocmask(SIG_SETMASK, &m, NULL);
     execvp(argv[0], argv);
 fail:;
     int err = errno;

@@ -73,6 +73,7 @@ const struct ig_plat ig_plat_kvm = {
     .archive = "kvm/libingot-kvm.a",
     .runs_as = "boots in QEMU (KVM or TCG, --accel)",
     .dry_run = "the QEMU command",
+    .console_input = 1,
     .check = kvm_check,
     .argv = kvm_argv,
     .status = ig_run_end_status,

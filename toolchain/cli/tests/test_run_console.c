@@ -117,6 +117,50 @@ static void every_cut(const char *in, const char *want)
         annotate(in, i, want);
 }
 
+#define ERR(n) "\033_ingot-err:" #n "\033\\"
+
+/* Standard error pieces (kvm_abi.h) go to their own emitter, whatever the
+ * cuts; a bad header is ordinary output. */
+static void err_split(const char *in, const char *want_out,
+                      const char *want_err, int want_status)
+{
+    size_t len = strlen(in);
+
+    for (size_t a = 0; a <= len; a++) {
+        for (size_t b = a; b <= len; b++) {
+            struct ig_run_exitrec f;
+            struct out o = {.len = 0}, e = {.len = 0};
+
+            ig_run_exitrec_init(&f);
+            ig_run_exitrec_set_err(&f, collect, &e);
+            ig_run_exitrec_feed(&f, in, a, collect, &o);
+            ig_run_exitrec_feed(&f, in + a, b - a, collect, &o);
+            ig_run_exitrec_feed(&f, in + b, len - b, collect, &o);
+            ig_run_exitrec_flush(&f, collect, &o);
+            if (strcmp(o.buf, want_out) != 0 || strcmp(e.buf, want_err) != 0 ||
+                f.status != want_status) {
+                fprintf(stderr,
+                        "cuts %zu,%zu of [%s]: out [%s] err [%s] status %d\n",
+                        a, b, in, o.buf, e.buf, f.status);
+                unit_failures++;
+                return;
+            }
+        }
+    }
+}
+
+static void test_stderr(void)
+{
+    err_split("out\n" ERR(4) "err\nmore\n" REC(3), "out\nmore\n", "err\n", 3);
+    /* The body is raw: an escape or a record inside it is data. */
+    err_split(ERR(16) REC(7) "x", "x", REC(7), -1);
+    err_split(ERR(1) "a" ERR(2) "bc", "", "abc", -1);
+    /* Lengths 0 and over 4096, and a missing terminator, are not headers. */
+    err_split(ERR(0) "z", ERR(0) "z", "", -1);
+    err_split(ERR(4097) "z", ERR(4097) "z", "", -1);
+    err_split("\033_ingot-err:5x", "\033_ingot-err:5x", "", -1);
+}
+
 static void test_backtrace(void)
 {
     every_cut("  #0 0x1010\n", "  #0 0x1010 main+0x10\n");
@@ -176,6 +220,7 @@ static void test_end_status(void)
 int main(void)
 {
     test_exitrec();
+    test_stderr();
     test_backtrace();
     test_end_status();
     return unit_done();

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* kvm_abi.h: what a kvm guest and `ingot run` agree on, version 1. */
+/* kvm_abi.h: what a kvm guest and `ingot run` agree on, version 2. */
 #ifndef INGOT_KVM_ABI_H
 #define INGOT_KVM_ABI_H
 
@@ -23,13 +23,46 @@
  * with -no-reboot): whichever the VMM honours first.
  * A VM that stops with no record was lost (triple fault, reset): `ingot run`
  * reports that and exits with IG_KVM_STATUS_LOST.
+ *
+ * Host to guest: the console's receive side (COM1's RBR, interrupt on ISA
+ * IRQ 4) carries standard input and host signals, framed with one escape
+ * byte, IG_KVM_IN_ESC (DLE, 0x10):
+ *
+ *     ESC 'B'          begin: the stream starts with it twice, and the
+ *                      guest drops everything before the first (the UART
+ *                      loses the one byte it held when the guest turns its
+ *                      FIFO on); later ones mean nothing
+ *     ESC ESC          one data byte 0x10
+ *     ESC 'E'          end of standard input
+ *     ESC 'S' <n>      the host received signal n (Linux's number, one
+ *                      byte): SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1,
+ *                      SIGUSR2, which `ingot run` forwards this way
+ *
+ * and every other byte is itself.  `ingot run` writes this stream into
+ * QEMU's `-serial stdio`; the guest buffers up to IG_KVM_IN_BUFFER bytes
+ * of input, so a signal that follows more unread input than that waits
+ * until the program reads (the UART's FIFO and QEMU hold the rest).
+ *
+ * Standard error shares the console's transmit side, each piece framed as
+ *
+ *     ESC '_' "ingot-err:" <decimal length 1..IG_KVM_ERR_MAX> ESC '\\'
+ *
+ * followed by exactly that many bytes, which `ingot run` writes to its
+ * standard error; everything else is standard output.
  */
 
-#define IG_KVM_ABI_VERSION 1
+#define IG_KVM_ABI_VERSION 2
 #define IG_KVM_COM1_PORT 0x3f8
 #define IG_KVM_DEBUG_EXIT_PORT 0xf4
 #define IG_KVM_EXIT_PREFIX "\033_ingot-exit:"
 #define IG_KVM_EXIT_SUFFIX "\033\\"
+#define IG_KVM_IN_ESC 0x10
+#define IG_KVM_IN_BEGIN 'B'
+#define IG_KVM_IN_EOF 'E'
+#define IG_KVM_IN_SIGNAL 'S'
+#define IG_KVM_IN_BUFFER 65536
+#define IG_KVM_ERR_PREFIX "\033_ingot-err:"
+#define IG_KVM_ERR_MAX 4096
 #define IG_KVM_STATUS_CRASH 255
 #define IG_KVM_STATUS_LOST 255
 

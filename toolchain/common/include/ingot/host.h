@@ -126,6 +126,9 @@ struct ig_proc_opts {
     int stdout_fd;
     int stderr_fd;
     int die_with_parent; /* child gets SIGKILL if the tool dies */
+    int block_fwd;       /* child starts with the signals ig_proc_forward_*
+                            passes on blocked: a terminal's Ctrl-C to the
+                            whole group then reaches it only as forwarded */
 };
 
 /* Initialises (o) to inherit everything. */
@@ -143,6 +146,11 @@ int ig_proc_spawn(char *const *argv, const struct ig_proc_opts *o, pid_t *pid);
 void ig_proc_forward_start(void);
 void ig_proc_forward_stop(void);
 int ig_proc_forwarded(void);
+/* With (on), forwarded signals are only recorded, for the caller to pass
+ * on its own way (ingot run's kvm console channel); ig_proc_forward_take()
+ * returns one recorded signal and forgets it, or 0. */
+void ig_proc_forward_inband(int on);
+int ig_proc_forward_take(void);
 
 /* Waits for (pid) to end, retrying on EINTR.  Returns its exit status, or
  * 128 + the signal that killed it; stores the raw waitpid() status in

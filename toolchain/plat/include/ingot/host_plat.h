@@ -35,6 +35,10 @@ struct ig_plat {
     /* The host command reads `ingot run`'s standard input itself (and
      * hands it to the guest); 0: it gets /dev/null. */
     int reads_stdin;
+    /* The guest's console takes standard input and signals in-band, as
+     * <ingot/kvm_abi.h> frames them: `ingot run` writes them into the
+     * host command's standard input. */
+    int console_input;
     /* Refuses run options this platform cannot honour.  Returns 0, or -1
      * with the option in (*what) and the reason in (err). */
     int (*check)(const struct ig_run_opts *o, const char **what, char *err,
