@@ -35,13 +35,11 @@ function(ingot_add_image)
     set(rootfs --rootfs ${dir})
     file(GLOB_RECURSE rootfs_files LIST_DIRECTORIES false ${dir}/*)
   endif()
+  get_property(guest_libs GLOBAL PROPERTY INGOT_GUEST_LIBRARIES)
   add_custom_command(OUTPUT ${out}
     COMMAND ${CMAKE_BINARY_DIR}/bin/ingot-cc --platform=${IMG_PLATFORM}
             ${IMG_CFLAGS} ${rootfs} -o ${out} ${srcs}
-    DEPENDS ${srcs} ${rootfs_files} ingot-cc ingot-console ingot-core ingot-mm ingot-libc
-            ingot-sched ingot-vfs ingot-vol ingot-net
-            ingot-sched-headers
-            ingot-${IMG_PLATFORM} newlib
+    DEPENDS ${srcs} ${rootfs_files} ingot-cc ${guest_libs} newlib
     COMMENT "ingot-cc ${IMG_NAME} (${IMG_PLATFORM})"
     VERBATIM)
   add_custom_target(${IMG_NAME}-image ALL DEPENDS ${out})

@@ -48,6 +48,9 @@ function(ingot_guest_library tgt)
     -Wall -Wextra -D__ingot__)
   target_include_directories(${tgt} PRIVATE ${PROJECT_SOURCE_DIR}/libos/include)
   add_dependencies(${tgt} newlib)
+  # Images (image.cmake) depend on every guest library, so a new component
+  # or platform needs no line there.
+  set_property(GLOBAL APPEND PROPERTY INGOT_GUEST_LIBRARIES ${tgt})
   set_target_properties(${tgt} PROPERTIES
     ARCHIVE_OUTPUT_DIRECTORY ${INGOT_LIBDIR}
     POSITION_INDEPENDENT_CODE OFF)
