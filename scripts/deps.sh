@@ -20,6 +20,7 @@ pkgs=(
     dnsmasq-base                            # DHCP and DNS server in net tests
     skopeo umoci                            # OCI tests: independent readers
     gnuplot-nox cpio                        # ingot bench: plots, Linux VM initramfs
+    autoconf automake libtool meson         # tests/buildsys: build systems
     # ingot-runc through the engines (tests/runtime), each run privately
     podman conmon containerd docker.io containernetworking-plugins
     iptables busybox-static jq
@@ -48,7 +49,7 @@ sudo=
 [ "$(id -u)" = 0 ] || sudo=sudo
 srcdir=/var/cache/ingot/src
 lwip_orig=$srcdir/lwip_2.1.3+dfsg1.orig.tar.xz
-if [ ! -f "$lwip_orig" ]; then
+src_list() {
     list=/etc/apt/sources.list.d/ingot-src.sources
     if [ ! -f "$list" ]; then
         printf '%s\n' 'Types: deb-src' 'URIs: http://deb.debian.org/debian' \
@@ -57,8 +58,18 @@ if [ ! -f "$lwip_orig" ]; then
             $sudo tee "$list" >/dev/null
     fi
     $sudo apt-get update -qq
+}
+if [ ! -f "$lwip_orig" ]; then
+    src_list
     $sudo mkdir -p "$srcdir"
     (cd "$srcdir" && $sudo apt-get source -qq --download-only lwip=2.1.3+dfsg1-2)
+fi
+# zlib's source for tests/buildsys/zlib.sh (pinned there), the same way.
+zlib_orig=$srcdir/zlib_1.2.13.dfsg.orig.tar.bz2
+if [ ! -f "$zlib_orig" ]; then
+    src_list
+    $sudo mkdir -p "$srcdir"
+    (cd "$srcdir" && $sudo apt-get source -qq --download-only zlib=1:1.2.13.dfsg-1)
 fi
 
 # The build verifies the pinned hash too; checking here names the problem

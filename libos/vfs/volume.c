@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* volume.c: `vol.TAG=DIR[:ro]` options: mount volumes before main. */
+/* volume.c: `vol.TAG=DIR[:ro]` and `cwd=DIR` options, applied before main. */
 #include <ingot/component.h>
 #include <ingot/console.h>
 #include <ingot/plat.h>
@@ -16,7 +16,7 @@
  * its vnode, held, in (*out). */
 static int mkdirs(char *dir, struct ig_vnode **out)
 {
-    for (char *p = dir + 1;; p++) {
+    for (char *p = dir + 1; dir[1]; p++) { /* "/" exists */
         if (*p != '/' && *p)
             continue;
         char c = *p;
@@ -64,6 +64,48 @@ static int find_9p(const char *tag)
     return -ENODEV;
 }
 
+/* Returns the devfs root (held) in (*out): what "/dev" leads to now. */
+static int devfs_root(struct ig_vnode **out)
+{
+    int fd = ig_vfs_open(AT_FDCWD, "/dev", O_RDONLY | O_DIRECTORY, 0);
+    if (fd < 0)
+        return fd;
+    *out = ig_fd_get(fd)->vn;
+    ig_vnode_hold(*out);
+    ig_vfs_close(fd);
+    return 0;
+}
+
+/* Mounts (root) at (dir), creating its directories.  A volume mounted at
+ * "/" (direct execution shares the host's root this way) would hide the
+ * devfs, so the devfs is mounted again at the new root's /dev: programs
+ * keep the library OS's /dev/null and console, never the host's devices. */
+static int mount_at(char *dir, struct ig_vnode *root)
+{
+    struct ig_vnode *at, *devfs = NULL, *dev;
+    int err = 0;
+
+    if (!strcmp(dir, "/"))
+        err = devfs_root(&devfs);
+    if (!err)
+        err = mkdirs(dir, &at);
+    if (!err) {
+        err = ig_vfs_mount(at, root);
+        ig_vnode_put(at);
+    }
+    if (!err && devfs) {
+        char devdir[] = "/dev";
+        err = mkdirs(devdir, &dev);
+        if (!err) {
+            err = ig_vfs_mount(dev, devfs);
+            ig_vnode_put(dev);
+        }
+    }
+    if (devfs)
+        ig_vnode_put(devfs);
+    return err;
+}
+
 static const char *why(int err)
 {
     switch (err) {
@@ -92,7 +134,7 @@ int ig_vfs_option(const char *opt)
 {
     char tag[16], dir[IG_PATH_MAX];
     const char *eq;
-    struct ig_vnode *at, *root;
+    struct ig_vnode *root;
     int err, ro = 0, devro = 0;
 
     if (strncmp(opt, "vol.", 4) != 0)
@@ -127,13 +169,8 @@ int ig_vfs_option(const char *opt)
         if (!err)
             err = ig_rfs_new(&ig_p9fs_backend, ctx, ro, &root);
     }
-    if (!err) {
-        err = mkdirs(dir, &at);
-        if (!err) {
-            err = ig_vfs_mount(at, root);
-            ig_vnode_put(at);
-        }
-    }
+    if (!err)
+        err = mount_at(dir, root);
     if (err) {
         ig_printk("ingot: volume %s (%s): %s\n", tag, dir, why(err));
         ig_plat_exit(255);
@@ -143,3 +180,21 @@ int ig_vfs_option(const char *opt)
 
 IG_COMPONENT(vol, .prefix = "vol.", .option = ig_vfs_option,
              .order = IG_ORDER_VOL);
+
+int ig_vfs_cwd_option(const char *opt)
+{
+    int err;
+
+    if (strncmp(opt, "cwd=", 4) != 0)
+        return -EINVAL;
+    err = opt[4] == '/' ? ig_vfs_chdir(opt + 4) : -ENOENT;
+    if (err) {
+        ig_printk("ingot: working directory %s: %s\n", opt + 4, why(err));
+        ig_plat_exit(255);
+    }
+    return 0;
+}
+
+/* After the volumes: the directory usually lies in one. */
+IG_COMPONENT(cwd, .prefix = "cwd=", .option = ig_vfs_cwd_option,
+             .order = IG_ORDER_VOL + 1);

@@ -40,13 +40,13 @@ void ig_an_syms_free(struct ig_an_syms *s)
     memset(s, 0, sizeof(*s));
 }
 
-/* The symbols of one relocatable ELF object. */
+/* The symbols of one relocatable ELF object or linked executable. */
 static int read_object(Elf *e, const char *label, struct ig_an_syms *undef,
                        struct ig_an_syms *def)
 {
     GElf_Ehdr eh;
     if (elf_kind(e) != ELF_K_ELF || !gelf_getehdr(e, &eh) ||
-        eh.e_type != ET_REL)
+        (eh.e_type != ET_REL && eh.e_type != ET_EXEC))
         return -1;
     for (Elf_Scn *s = elf_nextscn(e, NULL); s; s = elf_nextscn(e, s)) {
         GElf_Shdr sh;

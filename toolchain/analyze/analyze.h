@@ -117,11 +117,11 @@ struct ig_an_syms {
     size_t n, cap;
 };
 
-/* Adds to (undef) the global undefined, non-weak symbols of the object or
- * of every member of the archive (path), each with (label) (members as
- * "label(member)"), and to (def) the symbols it defines, either may be
- * NULL.  Returns 0, or -1 with "<path>: <why>" in (err) when it is not
- * readable ELF. */
+/* Adds to (undef) the global undefined, non-weak symbols of the object,
+ * the executable (an image) or every member of the archive (path), each with
+ * (label) (members as "label(member)"), and to (def) the symbols it defines,
+ * either may be NULL.  Returns 0, or -1 with "<path>: <why>" in (err) when it
+ * is not readable ELF. */
 int ig_an_syms_read(const char *path, const char *label,
                     struct ig_an_syms *undef, struct ig_an_syms *def, char *err,
                     size_t errlen);

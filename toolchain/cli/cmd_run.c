@@ -101,6 +101,24 @@ static int fail(const char *what, const char *why)
 int ig_cmd_run(int argc, char **argv)
 {
     struct ig_run_opts o;
+    char err[512];
+    int r = IG_RUN_STATUS_FAIL;
+
+    if (ig_run_parse_args(&o, argc, argv, err, sizeof(err)) < 0) {
+        ig_host_error("%s", err);
+    } else if (o.help) {
+        print_usage();
+        r = 0;
+    } else {
+        r = ig_run_boot(&o);
+    }
+    ig_run_opts_free(&o);
+    return r;
+}
+
+int ig_run_boot(struct ig_run_opts *opts)
+{
+    struct ig_run_opts o = *opts; /* changed by OCI references */
     struct ig_image *img = NULL;
     struct ig_oci_image oci = {0};
     struct ig_strvec qargv = {0};
@@ -109,15 +127,6 @@ int ig_cmd_run(int argc, char **argv)
     char err[512];
     int r = IG_RUN_STATUS_FAIL;
 
-    if (ig_run_parse_args(&o, argc, argv, err, sizeof(err)) < 0) {
-        ig_host_error("%s", err);
-        goto out;
-    }
-    if (o.help) {
-        print_usage();
-        r = 0;
-        goto out;
-    }
     const char *name = o.image; /* for messages: the reference as given */
     if (ig_oci_is_ref(o.image) &&
         ig_run_oci_prepare(&o, &oci, err, sizeof(err)) < 0) {
@@ -156,7 +165,9 @@ int ig_cmd_run(int argc, char **argv)
     if (ig_run_cmdline(&o, &cmdline) < 0) {
         snprintf(err, sizeof(err), "%zu bytes; the guest takes at most %d",
                  strlen(cmdline), IG_RUN_CMDLINE_MAX - 1);
-        fail("command line too long", err);
+        fail(o.argv0 ? "arguments and environment too long"
+                     : "command line too long",
+             err);
         goto out;
     }
     if (o.rootfs &&
@@ -205,6 +216,6 @@ out:
     ig_strvec_free(&qargv);
     free(cmdline);
     ig_image_close(img);
-    ig_run_opts_free(&o);
+    *opts = o;
     return r;
 }

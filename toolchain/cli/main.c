@@ -17,6 +17,8 @@ static const struct command {
     const char *summary;
 } commands[] = {
     {"run", ig_cmd_run, "boot an image and exit with its status"},
+    {"exec", ig_cmd_exec,
+     "run an image like a host program (what ./IMAGE does)"},
     {"bench", ig_cmd_bench, "measure Ingot next to its peers on this machine"},
     {"pkg", ig_cmd_pkg, "package an image as an OCI image layout or archive"},
     {"inspect", ig_cmd_inspect,

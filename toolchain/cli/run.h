@@ -52,6 +52,7 @@ struct ig_run_volume {
     const char *host;  /* points into the option's value, NUL-cut */
     const char *guest; /* absolute, normalized: no "//", ".", ".." */
     int ro;
+    int multidev; /* spans several host file systems (kvm: remap inodes) */
 };
 
 #define IG_RUN_MAX_PORTS 32
@@ -83,6 +84,10 @@ struct ig_run_opts {
     long stop_timeout; /* --stop-timeout SECONDS (default 10) */
     char **args;       /* the app's arguments (after --), into argv */
     int nargs;
+    /* `ingot exec` only: the app's argv[0] (NULL: the image's basename)
+     * and its working directory (libos option cwd=; NULL: "/"). */
+    const char *argv0;
+    const char *cwd;
 };
 
 #define IG_RUN_STOP_TIMEOUT_DEFAULT 10 /* seconds, as docker stop */
@@ -128,8 +133,8 @@ int ig_run_parse_size(const char *s, uint64_t *bytes);
  * space, a quote or a backslash.  Malloc'd. */
 char *ig_run_quote(const char *s);
 
-/* Builds "argv0=<basename of image> env.NAME=VALUE... vol.v<i>=GUESTDIR[:ro]...
- * -- args..." into
+/* Builds "argv0=<o->argv0, else basename of image> env.NAME=VALUE...
+ * vol.v<i>=GUESTDIR[:ro]... [cwd=DIR] [net.*] -- args..." into
  * (*out) (malloc'd), each token quoted by ig_run_quote().  Returns 0, or
  * -E2BIG when it needs more than IG_RUN_CMDLINE_MAX bytes (then (*out) is
  * still set, so the caller can report its length). */
@@ -294,10 +299,12 @@ int ig_run_calib_decide(const struct ig_run_calib *c);
 void ig_run_calib_notice(const struct ig_run_calib *c, char *buf, size_t len);
 
 /* Decides between KVM and TCG for (accel), calibrating (through (qemu)
- * and <libdir>/kvm/calib.elf) and caching when it is auto.  Returns 0
- * with (*kvm) set, or -1 after printing why (forced KVM unusable). */
+ * and <libdir>/kvm/calib.elf) and caching when it is auto; unless (quiet),
+ * a choice of TCG on a host with /dev/kvm is explained in one line.
+ * Returns 0 with (*kvm) set, or -1 after printing why (forced KVM
+ * unusable). */
 int ig_run_accel_resolve(enum ig_run_accel accel, const char *qemu,
-                         const char *libdir, int *kvm);
+                         const char *libdir, int quiet, int *kvm);
 
 /* ---- run_guest.c -------------------------------------------------------- */
 
@@ -397,6 +404,17 @@ int ig_run_oci_prepare(struct ig_run_opts *o, struct ig_oci_image *img,
 
 /* `ingot run`: (argv)[0] is "run". */
 int ig_cmd_run(int argc, char **argv);
+
+/* Boots the image (o) describes, as `ingot run` does once its options
+ * are parsed, and returns the exit status (the app's, or 125 after
+ * printing why it could not boot).  (o) is still the caller's to free. */
+int ig_run_boot(struct ig_run_opts *o);
+
+/* ---- cmd_exec.c --------------------------------------------------------- */
+
+/* `ingot exec IMAGE [ARG...]`: (argv)[0] is "exec".  Runs IMAGE like a
+ * host program (what the launcher of direct execution calls). */
+int ig_cmd_exec(int argc, char **argv);
 
 /* ---- cmd_pkg.c, cmd_inspect_oci.c ---------------------------------------- */
 

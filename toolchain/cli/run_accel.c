@@ -104,7 +104,7 @@ out:
 }
 
 int ig_run_accel_resolve(enum ig_run_accel accel, const char *qemu,
-                         const char *libdir, int *kvm)
+                         const char *libdir, int quiet, int *kvm)
 {
     int err = accel == IG_RUN_ACCEL_TCG ? 0 : kvm_usable();
 
@@ -138,7 +138,7 @@ int ig_run_accel_resolve(enum ig_run_accel accel, const char *qemu,
     }
     free(path);
     *kvm = want.use_kvm;
-    if (!want.use_kvm) {
+    if (!want.use_kvm && !quiet) {
         char line[256];
         ig_run_calib_notice(&want, line, sizeof(line));
         ig_host_error("%s", line);

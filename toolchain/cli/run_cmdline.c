@@ -59,7 +59,9 @@ int ig_run_cmdline(const struct ig_run_opts *o, char **out)
     size_t len = 0, cap = 256;
     char *buf = ig_xmalloc(cap);
     const char *slash = strrchr(o->image, '/');
-    char *tok = ig_xasprintf("argv0=%s", slash ? slash + 1 : o->image);
+    char *tok = ig_xasprintf("argv0=%s", o->argv0 ? o->argv0
+                                         : slash  ? slash + 1
+                                                  : o->image);
 
     buf[0] = '\0';
     append(&buf, &len, &cap, tok);
@@ -73,6 +75,11 @@ int ig_run_cmdline(const struct ig_run_opts *o, char **out)
     for (int i = 0; i < o->nvols; i++) {
         tok = ig_xasprintf("vol.v%d=%s%s", i, o->vols[i].guest,
                            o->vols[i].ro ? ":ro" : "");
+        append(&buf, &len, &cap, tok);
+        free(tok);
+    }
+    if (o->cwd) { /* after the volumes it may lie in */
+        tok = ig_xasprintf("cwd=%s", o->cwd);
         append(&buf, &len, &cap, tok);
         free(tok);
     }

@@ -112,7 +112,9 @@ static void net_args(struct ig_strvec *out, const struct ig_run_vm *vm,
 
 /* Host directories over virtio-9p, QEMU's local backend: volume i is
  * fsdev "v<i>" with mount tag "v<i>" (the guest's vol.v<i>= token says
- * where it goes).  security_model=none: files keep the host's owners. */
+ * where it goes).  security_model=none: files keep the host's owners.
+ * multidevs=remap for a tree spanning file systems (ingot exec's "/"),
+ * so inode numbers from different devices cannot collide. */
 static void volume_args(struct ig_strvec *out, const struct ig_run_vm *vm,
                         const char *bus)
 {
@@ -120,8 +122,9 @@ static void volume_args(struct ig_strvec *out, const struct ig_run_vm *vm,
         char *path = qemu_escape(vm->vols[i].host);
 
         ig_strvec_push(out, "-fsdev");
-        ig_strvec_pushf(out, "local,id=v%d,path=%s,security_model=none%s", i,
-                        path, vm->vols[i].ro ? ",readonly=on" : "");
+        ig_strvec_pushf(out, "local,id=v%d,path=%s,security_model=none%s%s", i,
+                        path, vm->vols[i].ro ? ",readonly=on" : "",
+                        vm->vols[i].multidev ? ",multidevs=remap" : "");
         ig_strvec_push(out, "-device");
         ig_strvec_pushf(out, "virtio-9p-%s,fsdev=v%d,mount_tag=v%d", bus, i, i);
         free(path);

@@ -54,5 +54,6 @@ set(INGOT_NEWLIB_REPLACED lib_a-abort.o lib_a-psignal.o lib_a-signal.o
 ExternalProject_Add_Step(newlib replace-signals
   COMMAND ar d ${INGOT_NEWLIB_LIB}/libc.a ${INGOT_NEWLIB_REPLACED}
   COMMENT "Removing newlib's signal objects (libos/libc replaces them)"
-  DEPENDEES install
-  BYPRODUCTS ${INGOT_NEWLIB_LIB}/libc.a)
+  DEPENDEES install)
+# (libc.a is already the build step's byproduct; naming it again here makes
+# Ninja refuse the build: "multiple rules generate libc.a".)

@@ -54,6 +54,7 @@ struct ig_cc {
     int unsup_off;           /* -Wno-ingot-unsupported (last one wins) */
     int unsup_error;         /* -1 default, 0 -Wno-error=, 1 -Werror= */
     int no_warnings;         /* -w */
+    int werror;              /* -Werror */
     struct ig_strvec cflags; /* compile-step flags, in order */
     struct ig_strvec query;  /* -dumpversion, -print-*: ask the compiler */
     struct ig_cc_item *items;
@@ -101,6 +102,26 @@ void ig_cc_link_cmd(struct ig_strvec *out, const struct ig_cc *cc,
                     const char *libdir, char *const *objs, char *const *extra,
                     size_t nextra, char *const *libos, size_t nlibos);
 
+/* ---- cc_query.c: what configure scripts ask the compiler ----------------
+ *
+ * -dumpmachine answers IG_CC_MACHINE; -print-sysroot, -print-search-dirs
+ * and -print-file-name= answer with the image's directories (the sysroot,
+ * the library directory, newlib's), never the host's; -print-multiarch is
+ * empty; the rest (-dumpversion, -print-prog-name=) go to the compiler
+ * that compiles the image's code. */
+
+#define IG_CC_MACHINE "x86_64-ingot-linux"
+
+/* Returns $INGOT_SYSROOT if set, else <libdir>/sysroot (libdir with
+ * symbolic links resolved), malloc'd: where libraries built with ingot-cc are
+ * installed
+ * (--prefix=SYSROOT/usr), searched after the program's own -I and -L. */
+char *ig_cc_sysroot(const char *libdir);
+
+/* Answers each of cc->query in order on stdout.  Returns 0, or the
+ * compiler's status for a query it answered. */
+int ig_cc_query(const struct ig_cc *cc, const char *libdir);
+
 /* ---- cc_rootfs.c: --rootfs DIR ------------------------------------------
  *
  * The tree becomes a cpio "newc" archive (ig_cpio_write_tree()), embedded
@@ -137,9 +158,10 @@ const char *ig_cc_output(const struct ig_cc *cc);
  * <libdir>/analysis/unsupported.json are reported like compiler
  * diagnostics.  Not for -E/-M or assembler sources. */
 
-/* Returns the severity the flags ask for: IG_AN_ERROR by default,
- * IG_AN_WARNING with -Wno-error=ingot-unsupported (then -w silences it),
- * IG_AN_OFF with -Wno-ingot-unsupported. */
+/* Returns the severity the flags ask for: IG_AN_WARNING by default (-w
+ * silences it), IG_AN_ERROR with -Werror=ingot-unsupported or -Werror
+ * (unless -Wno-error=ingot-unsupported), IG_AN_OFF with
+ * -Wno-ingot-unsupported. */
 int ig_cc_unsupported_severity(const struct ig_cc *cc);
 
 /* Appends the flags libclang parses a source with: the guest's defines and

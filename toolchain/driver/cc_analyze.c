@@ -18,7 +18,7 @@ int ig_cc_unsupported_severity(const struct ig_cc *cc)
 {
     if (cc->unsup_off)
         return IG_AN_OFF;
-    if (cc->unsup_error != 0)
+    if (cc->unsup_error == 1 || (cc->unsup_error == -1 && cc->werror))
         return IG_AN_ERROR;
     return cc->no_warnings ? IG_AN_OFF : IG_AN_WARNING;
 }

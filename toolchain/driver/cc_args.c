@@ -45,7 +45,9 @@ enum id {
     UNSUP_OFF,
     UNSUP_ERROR,
     UNSUP_NOERROR,
-    NO_WARNINGS
+    NO_WARNINGS,
+    WERROR,
+    LIB
 };
 
 struct opt {
@@ -113,6 +115,12 @@ static const struct opt opts[] = {
     {"-nostartfiles", EXACT, IGNORE, NONE, NULL},
     {"-nostdinc", EXACT, IGNORE, NONE, NULL},
     {"-m64", EXACT, IGNORE, NONE, NULL},
+    /* Images are linked at a fixed address: position-independent code
+     * would only be slower. */
+    {"-fPIC", EXACT, IGNORE, NONE, NULL},
+    {"-fpic", EXACT, IGNORE, NONE, NULL},
+    {"-fPIE", EXACT, IGNORE, NONE, NULL},
+    {"-fpie", EXACT, IGNORE, NONE, NULL},
 
     {"-M", EXACT, COMPILE, DEPS_ONLY, NULL},
     {"-MM", EXACT, COMPILE, DEPS_ONLY, NULL},
@@ -158,6 +166,7 @@ static const struct opt opts[] = {
     {"-Wno-ingot-unsupported", EXACT, DRIVER, UNSUP_OFF, NULL},
     {"-Werror=ingot-unsupported", EXACT, DRIVER, UNSUP_ERROR, NULL},
     {"-Wno-error=ingot-unsupported", EXACT, DRIVER, UNSUP_NOERROR, NULL},
+    {"-Werror", EXACT, COMPILE, WERROR, NULL},
     {"-Wl,", JOINED, LINK, NONE, NULL},
     {"-Wa,", JOINED, COMPILE, NONE, NULL},
     {"-Wp,", JOINED, COMPILE, NONE, NULL},
@@ -171,7 +180,7 @@ static const struct opt opts[] = {
     {"-m", JOINED, COMPILE, NONE, NULL},
     {"-Xlinker", SEP, LINK, NONE, NULL},
     {"-L", ARG, LINK, NONE, NULL},
-    {"-l", ARG, LINK, NONE, NULL},
+    {"-l", ARG, LINK, LIB, NULL},
     {"-u", ARG, LINK, NONE, NULL},
     {"-z", SEP, LINK, NONE, NULL},
     {"-s", EXACT, LINK, NONE, NULL},
@@ -207,6 +216,12 @@ static int in(const char *s, const char *const *list, size_t n)
     return 0;
 }
 #define IN(s, list) in((s), (list), sizeof(list) / sizeof(list[0]))
+
+/* Libraries whose functions Linux splits out of libc; in an image the
+ * library OS and newlib define them, so -lpthread and the like are
+ * satisfied without an archive. */
+static const char *const os_libs[] = {"pthread", "rt",   "dl",    "crypt",
+                                      "util",    "xnet", "resolv"};
 
 static void add_item(struct ig_cc *cc, enum ig_cc_item_kind kind,
                      const char *arg, const char *arg2, const char *lang)
@@ -290,7 +305,7 @@ int ig_cc_parse(struct ig_cc *cc, int argc, char **argv, char *err,
             snprintf(err, errlen, "%s: not supported: %s", a, o->why);
             return -1;
         }
-        if (o->cls == IGNORE)
+        if (o->cls == IGNORE || (o->id == LIB && IN(val, os_libs)))
             continue;
         if (o->cls == COMPILE || o->cls == BOTH) {
             ig_strvec_push(&cc->cflags, a);
@@ -381,6 +396,10 @@ int ig_cc_parse(struct ig_cc *cc, int argc, char **argv, char *err,
         case NO_WARNINGS:
             cc->no_warnings = 1;
             break;
+        case WERROR:
+            cc->werror = 1;
+            break;
+        case LIB:
         case NONE:
             break;
         }

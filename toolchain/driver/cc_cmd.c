@@ -39,6 +39,12 @@ void ig_cc_compile_prefix(struct ig_strvec *out, const char *libdir)
         ig_strvec_push(out, "-isystem");
         ig_strvec_push(out, IG_HOST_CC_INCLUDE_FIXED);
     }
+    /* Libraries installed into the sysroot come after everything else,
+     * so they can never replace the C library's headers. */
+    char *sys = ig_cc_sysroot(libdir);
+    ig_strvec_push(out, "-idirafter");
+    ig_strvec_pushf(out, "%s/usr/include", sys);
+    free(sys);
     ig_strvec_push(out, "-D__ingot__");
 }
 
@@ -151,6 +157,9 @@ void ig_cc_link_cmd(struct ig_strvec *out, const struct ig_cc *cc,
     }
     ig_strvec_pushv(out, (const char *const *)extra, nextra);
     ig_strvec_pushf(out, "-L%s/%s", libdir, IG_HOST_NEWLIB_LIB);
+    char *sys = ig_cc_sysroot(libdir);
+    ig_strvec_pushf(out, "-L%s/usr/lib", sys);
+    free(sys);
     /* The whole platform library: nothing references its entry point or
      * its notes, yet the image needs them. */
     ig_strvec_push(out, "-Wl,--whole-archive");

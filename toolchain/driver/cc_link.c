@@ -17,9 +17,9 @@
 #include "cc_link.h"
 
 /* The file item (i) links: the object compiled from a source, an input,
- * or for -lNAME the libNAME.a found in an -L directory given before it
- * (ld looks at ingot-cc's own directories last, which hold nothing of the
- * program's).  Returns a malloc'd path, or NULL. */
+ * or for -lNAME the libNAME.a found in an -L directory given before it,
+ * else in the sysroot (ld looks at ingot-cc's own directories last).
+ * Returns a malloc'd path, or NULL. */
 static char *input_path(const struct ig_cc_link *l, size_t i, char *const *objs)
 {
     const struct ig_cc_item *it = &l->cc->items[i];
@@ -40,6 +40,14 @@ static char *input_path(const struct ig_cc_link *l, size_t i, char *const *objs)
             return p;
         free(p);
     }
+    char *sys = ig_cc_sysroot(l->libdir);
+    char *p = name && *name != ':'
+                  ? ig_xasprintf("%s/usr/lib/lib%s.a", sys, name)
+                  : NULL;
+    free(sys);
+    if (p && access(p, R_OK) == 0)
+        return p;
+    free(p);
     return NULL;
 }
 
@@ -292,7 +300,7 @@ static int link_once(struct ig_cc_link *l, char *const *objs,
     if (l->manifest)
         json_decref(l->manifest);
     ig_cc_manifest_build(l);
-    if (ig_cc_manifest_object(l) < 0) {
+    if (ig_cc_manifest_object(l) < 0 || ig_cc_interp_object(l) < 0) {
         ig_host_error("%s", l->err);
         return 1;
     }
@@ -321,6 +329,53 @@ static int link_once(struct ig_cc_link *l, char *const *objs,
     return r;
 }
 
+/* After a successful link: the listed APIs the program's own objects call
+ * that the image still contains (the linker dropped unreachable code), in
+ * one line.  APIs listed only for certain arguments (sigaction for
+ * SIGCHLD) are left out: the call as written decides those. */
+static void reach_summary(struct ig_cc_link *l, char *const *objs)
+{
+    struct ig_an_syms mine = {0}, img = {0};
+    struct ig_an_table t;
+    char e[256];
+    char *path = ig_host_path(l->libdir, "analysis/unsupported.json");
+
+    if (ig_an_table_load(&t, path, e, sizeof(e)) < 0) {
+        free(path);
+        return;
+    }
+    free(path);
+    for (size_t i = 0; i < l->cc->nitems; i++) {
+        char *in = input_path(l, i, objs);
+        if (in)
+            ig_an_syms_read(in, in, &mine, NULL, e, sizeof(e));
+        free(in);
+    }
+    ig_an_syms_read(ig_cc_output(l->cc), "image", NULL, &img, e, sizeof(e));
+    char *list = ig_xstrdup("");
+    size_t n = 0;
+    for (size_t i = 0; i < mine.n; i++) {
+        const struct ig_an_api *a = ig_an_table_find(&t, mine.name[i]);
+        if (!a || a->when.index >= 0 || a->unless.index >= 0 ||
+            ig_an_syms_find(&img, mine.name[i]) < 0)
+            continue;
+        char *more =
+            ig_xasprintf("%s%s%s", list, n++ ? ", " : "", mine.name[i]);
+        free(list);
+        list = more;
+    }
+    if (n)
+        fprintf(stderr,
+                "ingot-cc: note: %s can reach %zu API%s that fail%s at run "
+                "time in an image: %s [-Wingot-unsupported]\n",
+                ig_cc_output(l->cc), n, n > 1 ? "s" : "", n > 1 ? "" : "s",
+                list);
+    free(list);
+    ig_an_syms_free(&mine);
+    ig_an_syms_free(&img);
+    ig_an_table_free(&t);
+}
+
 int ig_cc_link(const struct ig_cc *cc, const char *libdir, const char *tmp,
                char *const *objs, const char *rootfs_obj)
 {
@@ -342,9 +397,11 @@ int ig_cc_link(const struct ig_cc *cc, const char *libdir, const char *tmp,
         free(msgs);
         r = link_once(&l, objs, rootfs_obj, &unlisted, &msgs);
     }
-    if (r == 0)
+    if (r == 0) {
         fputs(msgs, stderr);
-    else if (!ig_proc_forwarded() && report_missing(&l, objs, msgs) == 0)
+        if (ig_cc_unsupported_severity(cc) != IG_AN_OFF)
+            reach_summary(&l, objs);
+    } else if (!ig_proc_forwarded() && report_missing(&l, objs, msgs) == 0)
         fputs(msgs, stderr);
 out:
     free(msgs);

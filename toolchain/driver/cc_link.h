@@ -34,6 +34,12 @@ void ig_cc_manifest_build(struct ig_cc_link *l);
  * (a file that cannot be written, the assembler's failure status). */
 int ig_cc_manifest_object(struct ig_cc_link *l);
 
+/* Writes and assembles the .interp section naming the launcher,
+ * <libdir>/ingot-exec (libdir with symbolic links resolved), which the
+ * kernel starts when the image is executed directly (toolchain/exec), and
+ * adds the object to l->extra.  Returns 0, or -1 with the reason in l->err. */
+int ig_cc_interp_object(struct ig_cc_link *l);
+
 /* Completes the manifest in the linked image: the entry symbol (from the
  * image's symbol table) and per-component sizes from the map file (map);
  * a map it cannot read only leaves the sizes out (said with -v).  Returns

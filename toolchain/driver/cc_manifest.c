@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* cc_manifest.c: the image's manifest note: contents, object, final sizes. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,6 +72,44 @@ int ig_cc_manifest_object(struct ig_cc_link *l)
     return r ? -1 : 0;
 }
 
+int ig_cc_interp_object(struct ig_cc_link *l)
+{
+    char *asm_path = ig_host_path(l->tmp, "interp.s");
+    char *obj = ig_host_path(l->tmp, "interp.o");
+    char *dir = realpath(l->libdir, NULL);
+    char *launcher = ig_host_path(dir ? dir : l->libdir, "ingot-exec");
+    FILE *f = fopen(asm_path, "w");
+    int r = -1;
+
+    if (!f) {
+        snprintf(l->err, sizeof(l->err), "%s: %s", asm_path, strerror(errno));
+        goto out;
+    }
+    fputs("\t.section .interp,\"a\",@progbits\n\t.asciz \"", f);
+    for (const char *p = launcher; *p; p++)
+        fprintf(f, *p == '"' || *p == '\\' ? "\\%c" : "%c", *p);
+    fputs("\"\n", f);
+    if (fclose(f) != 0) {
+        snprintf(l->err, sizeof(l->err), "%s: %s", asm_path, strerror(errno));
+        goto out;
+    }
+    struct ig_strvec cmd = {0};
+    ig_cc_rootfs_cmd(&cmd, asm_path, obj);
+    r = ig_proc_run(ig_strvec_argv(&cmd), l->cc->verbose);
+    ig_strvec_free(&cmd);
+    if (r != 0)
+        snprintf(l->err, sizeof(l->err), "%s: cannot assemble (status %d)",
+                 asm_path, r);
+    else
+        ig_strvec_push(&l->extra, obj);
+out:
+    free(asm_path);
+    free(obj);
+    free(dir);
+    free(launcher);
+    return r ? -1 : 0;
+}
+
 static int prefixed(const char *s, const char *dir)
 {
     size_t n = strlen(dir);
@@ -84,6 +124,7 @@ static const char *classify(const char *in, void *arg)
         const char *b = strrchr(in, '/') + 1;
         return strcmp(b, "rootfs.o") == 0     ? "rootfs"
                : strcmp(b, "manifest.o") == 0 ? "manifest"
+               : strcmp(b, "interp.o") == 0   ? "manifest"
                                               : "app";
     }
     if (strncmp(in, IG_HOST_LIBGCC, strlen(IG_HOST_LIBGCC)) == 0)

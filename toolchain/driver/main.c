@@ -3,6 +3,7 @@
 /* main.c: ingot-cc, a cc-compatible driver that builds bootable images. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -135,6 +136,42 @@ static int run(struct ig_strvec *cmd, int verbose)
     return r;
 }
 
+/* Links into the output, or, when the output exists and is not a regular
+ * file (-o /dev/null, a pipe), into a temporary image whose bytes are then
+ * written there: the note is rewritten in place and a failed link removes
+ * its output, which must never happen to /dev/null. */
+static int link_to_output(struct ig_cc *cc, const char *libdir, const char *tmp,
+                          char **objs, const char *rootfs_obj)
+{
+    struct stat st;
+    const char *out = ig_cc_output(cc);
+    if (stat(out, &st) < 0 || S_ISREG(st.st_mode))
+        return ig_cc_link(cc, libdir, tmp, objs, rootfs_obj);
+
+    struct ig_cc c = *cc;
+    char *img = ig_host_path(tmp, "image.out");
+    c.output = img;
+    int r = ig_cc_link(&c, libdir, tmp, objs, rootfs_obj);
+    int in = r ? -1 : open(img, O_RDONLY | O_CLOEXEC);
+    int o = in >= 0 ? open(out, O_WRONLY | O_CLOEXEC) : -1;
+    char buf[65536];
+    ssize_t n = 0;
+    while (o >= 0 && (n = read(in, buf, sizeof(buf))) > 0)
+        if (write(o, buf, (size_t)n) != n) {
+            n = -1;
+            break;
+        }
+    if (!r && (in < 0 || o < 0 || n < 0))
+        r = fail("%s: %s", out, strerror(errno));
+    if (o >= 0)
+        close(o);
+    if (in >= 0)
+        close(in);
+    unlink(img);
+    free(img);
+    return r;
+}
+
 static int compile_and_link(struct ig_cc *cc, const char *libdir)
 {
     struct ig_strvec cmd = {0};
@@ -191,7 +228,7 @@ static int compile_and_link(struct ig_cc *cc, const char *libdir)
         free(asm_path);
     }
     if (!r && !ig_proc_forwarded())
-        r = ig_cc_link(cc, libdir, tmp, objs, rootfs_obj);
+        r = link_to_output(cc, libdir, tmp, objs, rootfs_obj);
     remove_tmp(tmp);
     free(rootfs_obj);
     for (size_t i = 0; i < cc->nitems; i++)
@@ -201,12 +238,28 @@ static int compile_and_link(struct ig_cc *cc, const char *libdir)
     return r;
 }
 
+/* --version: ours, then the compiler's own, which says which compiler
+ * the image's code is compiled by (Meson and configure scripts identify
+ * the compiler family from it).  -v alone: ours with the target and the
+ * directories, then the compiler's -v, all on stderr as gcc does. */
 static int version(int verbose, const char *libdir)
 {
-    printf("ingot-cc %s\n", IG_HOST_VERSION);
+    FILE *out = verbose ? stderr : stdout;
+    fprintf(out, "ingot-cc version %s\n", IG_HOST_VERSION);
     if (verbose)
-        fprintf(stderr, "compiler: %s\nlibrary directory: %s\n",
-                IG_HOST_TARGET_CC, libdir ? libdir : "(unknown)");
+        fprintf(stderr, "Target: %s\nCompiler: %s\nLibrary directory: %s\n",
+                IG_CC_MACHINE, IG_HOST_TARGET_CC,
+                libdir ? libdir : "(unknown)");
+    fflush(out);
+    char *argv[] = {(char *)IG_HOST_TARGET_CC,
+                    (char *)(verbose ? "-v" : "--version"), NULL};
+    struct ig_proc_opts o;
+    pid_t pid;
+    ig_proc_opts_init(&o);
+    if (verbose)
+        o.stdout_fd = STDERR_FILENO;
+    if (ig_proc_spawn(argv, &o, &pid) == 0)
+        ig_proc_wait(pid, NULL);
     return 0;
 }
 
@@ -231,6 +284,21 @@ int main(int argc, char **argv)
     char *libdir = ig_host_libdir();
     if (cc.version || (cc.verbose && cc.ninputs == 0 && cc.query.n == 0)) {
         r = version(cc.verbose, libdir);
+        goto out;
+    }
+    /* Only linker flags: -Wl,--version and -Wl,-v ask the linker who it
+     * is (Meson does); the compiler driver passes them on as cc would. */
+    int only_wl = cc.ninputs == 0 && cc.query.n == 0 && cc.nitems > 0 &&
+                  cc.mode == IG_CC_LINK;
+    for (size_t i = 0; only_wl && i < cc.nitems; i++)
+        only_wl = strncmp(cc.items[i].arg, "-Wl,", 4) == 0;
+    if (only_wl) {
+        struct ig_strvec ld = {0};
+        ig_strvec_push(&ld, IG_HOST_TARGET_CC);
+        for (size_t i = 0; i < cc.nitems; i++)
+            ig_strvec_push(&ld, cc.items[i].arg);
+        r = run(&ld, cc.verbose);
+        ig_strvec_free(&ld);
         goto out;
     }
     r = 1;
@@ -282,10 +350,7 @@ int main(int argc, char **argv)
 
     struct ig_strvec cmd = {0};
     if (cc.query.n) {
-        ig_cc_compile_prefix(&cmd, libdir);
-        ig_strvec_pushv(&cmd, (const char *const *)cc.query.v, cc.query.n);
-        r = run(&cmd, cc.verbose);
-        ig_strvec_free(&cmd);
+        r = ig_cc_query(&cc, libdir);
         goto out;
     }
     char *inc = ig_host_path(libdir, IG_HOST_NEWLIB_INCLUDE "/stdio.h");

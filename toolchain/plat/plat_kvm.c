@@ -41,8 +41,8 @@ static int kvm_argv(struct ig_strvec *out, const struct ig_run_opts *o,
     libdir = ig_host_libdir();
     if (o->accel == IG_RUN_ACCEL_AUTO && !qemu)
         kvm = 0; /* --dry-run without QEMU: nothing to calibrate with */
-    else if (ig_run_accel_resolve(o->accel, qemu, libdir ? libdir : ".", &kvm) <
-             0)
+    else if (ig_run_accel_resolve(o->accel, qemu, libdir ? libdir : ".",
+                                  o->argv0 != NULL, &kvm) < 0)
         goto out;
     struct ig_run_vm vm = {.qemu = qemu ? qemu : qname,
                            .initrd = initrd,

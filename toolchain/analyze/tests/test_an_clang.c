@@ -37,13 +37,16 @@ static void test_severity(void)
         const char *a, *b;
         int sev;
     } cases[] = {
-        {NULL, NULL, IG_AN_ERROR},
+        {NULL, NULL, IG_AN_WARNING},
         {"-Wno-error=ingot-unsupported", NULL, IG_AN_WARNING},
+        {"-Werror", NULL, IG_AN_ERROR},
         {"-Werror", "-Wno-error=ingot-unsupported", IG_AN_WARNING},
+        {"-Wno-error=ingot-unsupported", "-Werror", IG_AN_WARNING},
         {"-Wno-error=ingot-unsupported", "-w", IG_AN_OFF},
-        {"-w", NULL, IG_AN_ERROR},
+        {"-w", NULL, IG_AN_OFF},
+        {"-w", "-Werror=ingot-unsupported", IG_AN_ERROR},
         {"-Wno-ingot-unsupported", NULL, IG_AN_OFF},
-        {"-Wno-ingot-unsupported", "-Wingot-unsupported", IG_AN_ERROR},
+        {"-Wno-ingot-unsupported", "-Wingot-unsupported", IG_AN_WARNING},
         {"-Wno-error=ingot-unsupported", "-Werror=ingot-unsupported",
          IG_AN_ERROR},
         {"-Wno-ingot-unsupported", "-Werror=ingot-unsupported", IG_AN_ERROR},

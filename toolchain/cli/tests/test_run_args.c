@@ -321,8 +321,8 @@ static void test_qemu_argv(void)
     /* Networking and volumes: virtio-mmio devices on microvm. */
     struct ig_run_port ports[2] = {{"", 8080, 80, 0},
                                    {"127.0.0.1", 5353, 53, 1}};
-    struct ig_run_volume vols[2] = {{"/srv/a,b", "/data", 1},
-                                    {"/tmp", "/t", 0}};
+    struct ig_run_volume vols[2] = {{"/srv/a,b", "/data", 1, 0},
+                                    {"/tmp", "/t", 0, 0}};
     vm.machine = "microvm";
     vm.net = IG_RUN_NET_USER;
     vm.ports = ports;

@@ -245,8 +245,17 @@ int ig_vfs_fstatfs(int fd, struct ig_statfs *out);
  * directory or 9P device of that name) at GUESTDIR, creating its
  * directories; a malformed option or a missing device ends the image with
  * 255 after one line, e.g. "ingot: volume TAG (GUESTDIR): no such
- * device".  Returns 0, or -EINVAL if (opt) does not start with "vol.". */
+ * device".  A volume at "/" keeps the library OS's /dev (the devfs is
+ * mounted again at the volume's /dev).  Returns 0, or -EINVAL if (opt)
+ * does not start with "vol.". */
 int ig_vfs_option(const char *opt);
+
+/* The option handler of "cwd=/DIR" (in the vol component, after the
+ * volumes): makes DIR the working directory, as `ingot exec` asks; a
+ * missing one ends the image with 255 after "ingot: working directory
+ * DIR: no such file or directory".  Returns 0, or -EINVAL if (opt) does
+ * not start with "cwd=". */
+int ig_vfs_cwd_option(const char *opt);
 
 struct ig_dirent {
     ino_t ino;

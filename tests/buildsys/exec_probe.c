@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* exec_probe.c: what a program executed directly sees of its host. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* With "outside PATH": tries to create PATH and says whether it could. */
+static int outside(const char *path)
+{
+    FILE *f = fopen(path, "w");
+    printf("create %s: %s\n", path, f ? "allowed" : strerror(errno));
+    if (f)
+        fclose(f);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    char buf[4096];
+    const char *want_cwd = getenv("PROBE_CWD");
+    const char *file = getenv("PROBE_FILE");
+
+    if (argc == 3 && strcmp(argv[1], "outside") == 0)
+        return outside(argv[2]);
+    printf("argc %d\n", argc);
+    for (int i = 1; i < argc; i++)
+        printf("argv[%d] [%s]\n", i, argv[i]);
+    printf("PROBE_TEXT [%s]\n", getenv("PROBE_TEXT"));
+    printf("UNSET [%s]\n", getenv("PROBE_UNSET") ? "set" : "unset");
+    printf("cwd %s\n",
+           getcwd(buf, sizeof(buf)) && want_cwd && strcmp(buf, want_cwd) == 0
+               ? "as expected"
+               : "differs");
+    /* A host file outside the working directory, by absolute path. */
+    FILE *f = file ? fopen(file, "r") : NULL;
+    printf("read host file: %s",
+           f && fgets(buf, sizeof(buf), f) ? buf : "failed\n");
+    if (f)
+        fclose(f);
+    /* Files beneath the working directory: create, write, read back. */
+    f = fopen("sub/made.txt", "w");
+    if (!f) {
+        printf("create sub/made.txt: %s\n", strerror(errno));
+    } else {
+        fprintf(f, "made by %d args\n", argc);
+        fclose(f);
+        f = fopen("sub/made.txt", "r");
+        printf("read back: %s",
+               f && fgets(buf, sizeof(buf), f) ? buf : "failed\n");
+        if (f)
+            fclose(f);
+    }
+    fflush(stdout);
+    return argc + 40;
+}
