@@ -12,7 +12,7 @@
  *
  * CSV columns (IG_BENCH_CSV_HEADER), one row per measured figure:
  *   suite   the suite that wrote it (boot, memory, density, size, net,
- *           engines)
+ *           engines, xen)
  *   id      stable key of the row within the suite (targets use it)
  *   label   what was measured, for people
  *   metric  what the figures are (exec_to_exit, min_mem, rss, rps, ...)
@@ -40,7 +40,7 @@
 int ig_cmd_bench(int argc, char **argv);
 
 /* The suites in the order `all` runs them. */
-#define IG_BENCH_NSUITES 6
+#define IG_BENCH_NSUITES 7
 extern const char *const ig_bench_suites[IG_BENCH_NSUITES];
 
 struct ig_bench_opts {

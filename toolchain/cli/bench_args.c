@@ -8,7 +8,7 @@
 #include "bench.h"
 
 const char *const ig_bench_suites[IG_BENCH_NSUITES] = {
-    "boot", "memory", "density", "size", "net", "engines",
+    "boot", "memory", "density", "size", "net", "engines", "xen",
 };
 
 /* A whole number from 1 to 100000 into (*v). */
@@ -89,7 +89,7 @@ int ig_bench_parse_args(struct ig_bench_opts *o, int argc, char **argv,
         if (!found) {
             snprintf(err, errlen,
                      "%s: unknown suite (boot, memory, density, size, net, "
-                     "engines or all)",
+                     "engines, xen or all)",
                      a);
             return -1;
         }
@@ -98,7 +98,7 @@ int ig_bench_parse_args(struct ig_bench_opts *o, int argc, char **argv,
     if (nsuites == 0) {
         snprintf(err, errlen,
                  "no suite given (boot, memory, density, size, "
-                 "net, engines or all)");
+                 "net, engines, xen or all)");
         return -1;
     }
     return 0;

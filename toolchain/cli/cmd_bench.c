@@ -25,6 +25,8 @@ static const char usage[] =
     "        net      httpd requests/s and latency under wrk\n"
     "        engines  start-to-first-answer of httpd through ctr, podman\n"
     "                 and docker, ingot-runc (pico, kvm) next to runc\n"
+    "        xen      creation-to-exit of hello on Xen 4.17 (booted in\n"
+    "                 QEMU) vs a do-nothing PVH domU, and image size\n"
     "        all      all of them, in that order\n"
     "\n"
     "  -o DIR             output directory (default ./ingot-bench), created\n"

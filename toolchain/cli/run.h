@@ -35,9 +35,10 @@ enum ig_run_accel { IG_RUN_ACCEL_AUTO, IG_RUN_ACCEL_KVM, IG_RUN_ACCEL_TCG };
  * are port forwards and NONE otherwise. */
 enum ig_run_net {
     IG_RUN_NET_DEFAULT,
-    IG_RUN_NET_NONE, /* no network device */
-    IG_RUN_NET_USER, /* kvm: QEMU user networking (slirp), with -p */
-    IG_RUN_NET_TAP,  /* an existing tap device, (net_tap) */
+    IG_RUN_NET_NONE,   /* no network device */
+    IG_RUN_NET_USER,   /* kvm: QEMU user networking (slirp), with -p */
+    IG_RUN_NET_TAP,    /* an existing tap device, (net_tap) */
+    IG_RUN_NET_BRIDGE, /* xen: a vif on the dom0 bridge (net_tap) */
 };
 
 /* -p [HOSTADDR:]HOSTPORT:GUESTPORT[/tcp|/udp] */
@@ -68,7 +69,7 @@ struct ig_run_opts {
     const char *rootfs;   /* --rootfs DIR or FILE.cpio, or NULL */
     struct ig_strvec env; /* "NAME=VALUE" */
     enum ig_run_net net;
-    const char *net_tap; /* --net tap:NAME */
+    const char *net_tap; /* --net tap:NAME or bridge:NAME: the NAME */
     /* --ip A.B.C.D/N, --gw A.B.C.D, --dns A.B.C.D: the guest's static
      * network configuration (libos options net.ip=, net.gw=, net.dns=);
      * NULL for DHCP / none. */

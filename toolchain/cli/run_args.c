@@ -308,13 +308,15 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
             o->net = IG_RUN_NET_NONE;
         } else if (strcmp(v, "user") == 0) {
             o->net = IG_RUN_NET_USER;
-        } else if (strncmp(v, "tap:", 4) == 0 && v[4] && strlen(v + 4) < 16) {
-            o->net = IG_RUN_NET_TAP;
-            o->net_tap = v + 4;
+        } else if ((strncmp(v, "tap:", 4) == 0 ||
+                    strncmp(v, "bridge:", 7) == 0) &&
+                   strchr(v, ':')[1] && strlen(strchr(v, ':') + 1) < 16) {
+            o->net = v[0] == 't' ? IG_RUN_NET_TAP : IG_RUN_NET_BRIDGE;
+            o->net_tap = strchr(v, ':') + 1;
         } else {
             snprintf(err, errlen,
-                     "--net %s: must be none, user or tap:NAME (NAME at most "
-                     "15 characters)",
+                     "--net %s: must be none, user, tap:NAME or bridge:NAME "
+                     "(NAME at most 15 characters)",
                      v);
             return -1;
         }

@@ -59,11 +59,15 @@ endfunction()
 # Builds platform (name) the way ingot-cc finds it: the guest archive
 # lib/ingot/<name>/libingot-<name>.a from SOURCES (with the platform's
 # include/ and own folder on the include path) and lib/ingot/<name>/<name>.ld
-# copied from <name>.ld beside them.  FILES lists further outputs the
-# platform's own rules produce into that folder, built with it.
+# copied from <name>.ld beside them (or from LDSCRIPT, for a platform that
+# shares another's layout).  FILES lists further outputs the platform's own
+# rules produce into that folder, built with it.
 function(ingot_platform name)
-  cmake_parse_arguments(P "" "" "SOURCES;FILES" ${ARGN})
+  cmake_parse_arguments(P "" "LDSCRIPT" "SOURCES;FILES" ${ARGN})
   set(dir ${INGOT_LIBDIR}/${name})
+  if(NOT P_LDSCRIPT)
+    set(P_LDSCRIPT ${CMAKE_CURRENT_SOURCE_DIR}/${name}.ld)
+  endif()
   add_library(ingot-${name} STATIC ${P_SOURCES})
   ingot_guest_library(ingot-${name})
   target_include_directories(ingot-${name} PRIVATE
@@ -72,8 +76,8 @@ function(ingot_platform name)
   add_custom_command(
     OUTPUT ${dir}/${name}.ld
     COMMAND ${CMAKE_COMMAND} -E copy_if_different
-            ${CMAKE_CURRENT_SOURCE_DIR}/${name}.ld ${dir}/${name}.ld
-    DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${name}.ld
+            ${P_LDSCRIPT} ${dir}/${name}.ld
+    DEPENDS ${P_LDSCRIPT}
     COMMENT "Copying ${name}.ld")
   add_custom_target(ingot-${name}-files ALL
     DEPENDS ${dir}/${name}.ld ${P_FILES})

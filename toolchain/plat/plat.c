@@ -8,11 +8,13 @@
 
 extern const struct ig_plat ig_plat_kvm;
 extern const struct ig_plat ig_plat_pico;
+extern const struct ig_plat ig_plat_xen;
 
 /* The first row is ingot-cc's default platform. */
 static const struct ig_plat *const table[] = {
     &ig_plat_kvm,
     &ig_plat_pico,
+    &ig_plat_xen,
 };
 
 const struct ig_plat *ig_plat_at(size_t i)

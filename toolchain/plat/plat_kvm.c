@@ -12,6 +12,11 @@
 static int kvm_check(const struct ig_run_opts *o, const char **what, char *err,
                      size_t errlen)
 {
+    if (o->net == IG_RUN_NET_BRIDGE) {
+        *what = "--net bridge";
+        snprintf(err, errlen, "bridges are xen's; use --net tap:NAME");
+        return -1;
+    }
     /* microvm: 8 virtio-mmio transports, one taken by virtio-rng. */
     if (strcmp(o->machine, "microvm") == 0 &&
         1 + (o->net != IG_RUN_NET_NONE) + o->nvols > 8) {

@@ -18,6 +18,11 @@ static int pico_check(const struct ig_run_opts *o, const char **what, char *err,
                  "pico images have no user networking; use --net tap:NAME");
         return -1;
     }
+    if (o->net == IG_RUN_NET_BRIDGE) {
+        *what = "--net bridge";
+        snprintf(err, errlen, "bridges are xen's; use --net tap:NAME");
+        return -1;
+    }
     return 0;
 }
 

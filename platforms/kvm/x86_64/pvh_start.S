@@ -5,6 +5,12 @@
 
 #define XEN_ELFNOTE_PHYS32_ENTRY 18
 
+/* The platform the image note names: the xen platform builds this same
+ * entry with -DIG_PVH_PLATFORM=xen. */
+#ifndef IG_PVH_PLATFORM
+#define IG_PVH_PLATFORM kvm
+#endif
+
 #define COM1 0x3f8
 #define DEBUG_EXIT 0xf4
 
@@ -39,7 +45,7 @@
     IG_NOTE "Xen", XEN_ELFNOTE_PHYS32_ENTRY
     .quad ig_kvm_pvh_start
     IG_ENDNOTE
-    IG_INGOT_NOTES kvm
+    IG_INGOT_NOTES IG_PVH_PLATFORM
 
 /*
  * Boot GDT for the switch to 64-bit mode; cpu.c loads the final one.

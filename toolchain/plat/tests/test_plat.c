@@ -26,7 +26,7 @@ static void test_list(void)
     char buf[64];
 
     ig_plat_list_bootable(buf, sizeof(buf), " or ");
-    CHECK_STR(buf, "kvm or pico");
+    CHECK_STR(buf, "kvm, pico or xen");
     /* Too small for the second name: the first stays whole. */
     ig_plat_list_bootable(buf, 8, " or ");
     CHECK_STR(buf, "kvm");
