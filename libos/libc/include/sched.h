@@ -66,4 +66,12 @@ int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set);
 int sched_setaffinity(pid_t pid, size_t size, const cpu_set_t *set);
 int sched_getcpu(void);
 
+/* newlib declares these only under _POSIX_PRIORITY_SCHEDULING, which the
+ * library OS does not claim (no sched_setscheduler yet); Linux always
+ * does (libos/sched/pthread.c). */
+#ifndef _POSIX_PRIORITY_SCHEDULING
+int sched_get_priority_max(int policy);
+int sched_get_priority_min(int policy);
+#endif
+
 #endif /* INGOT_SCHED_H_WRAP */
