@@ -59,6 +59,19 @@ static void setup_args(struct ig_cmdline *cl)
     }
 }
 
+/* The variables a container's process finds set (docker run's defaults),
+ * unless the run set them (`ingot run -e`). */
+static void default_env(void)
+{
+    static const char *const defaults[][2] = {
+        {"PATH",
+         "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"},
+        {"HOME", "/root"},
+    };
+    for (size_t i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
+        setenv(defaults[i][0], defaults[i][1], 0);
+}
+
 /* With INGOT_BOOTTIME=1 in the environment (`ingot run -e
  * INGOT_BOOTTIME=1`), prints how long the platform and the library OS took
  * from entry to main, for `ingot bench boot`.  The variable stays visible to
@@ -99,6 +112,7 @@ _Noreturn void ig_libos_main(void)
     ig_signal_init();
     setup_args(&cl);
     environ = cl.envp;
+    default_env();
     if ((err = ig_component_init_all(&who)) != 0) {
         ig_printk("ingot: cannot start %s: error %d\n", who, -err);
         ig_plat_exit(255);

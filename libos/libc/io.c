@@ -7,6 +7,7 @@
 
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <sys/random.h>
@@ -20,9 +21,18 @@ ssize_t read(int fd, void *buf, size_t len)
     return ig_posix_ret(ig_vfs_read(fd, buf, len));
 }
 
+/* A write to a pipe nobody reads raises SIGPIPE first, as on Linux: its
+ * default action ends the image (141); ignored or handled, EPIPE. */
+static ssize_t broken_pipe(ssize_t r)
+{
+    if (r == -EPIPE)
+        raise(SIGPIPE);
+    return r;
+}
+
 ssize_t write(int fd, const void *buf, size_t len)
 {
-    return ig_posix_ret(ig_vfs_write(fd, buf, len));
+    return ig_posix_ret(broken_pipe(ig_vfs_write(fd, buf, len)));
 }
 
 ssize_t pread(int fd, void *buf, size_t len, off_t off)
@@ -54,7 +64,8 @@ static ssize_t rw_vec(int fd, const struct iovec *iov, int n, int wr)
         ssize_t r = wr ? ig_vfs_write(fd, iov[i].iov_base, len)
                        : ig_vfs_read(fd, iov[i].iov_base, len);
         if (r < 0)
-            return total ? (ssize_t)total : ig_posix_ret(r);
+            return total ? (ssize_t)total
+                         : ig_posix_ret(wr ? broken_pipe(r) : r);
         total += (size_t)r;
         if ((size_t)r < len)
             break;

@@ -62,6 +62,11 @@ int ig_vfs_init(void)
         unpack("embedded rootfs", start, (size_t)(end - start));
     if (ig_plat_initrd(&initrd, &len) == 0 && len > 0)
         unpack("initrd", initrd, len);
+    /* /tmp exists in every image, writable by all (sticky), as in a
+     * container; a rootfs may bring its own. */
+    err = ig_vfs_mkdir(AT_FDCWD, "/tmp", 01777);
+    if (err && err != -EEXIST)
+        return err;
     err = ig_vfs_mkdir(AT_FDCWD, "/dev", 0755);
     if (err && err != -EEXIST)
         return err;

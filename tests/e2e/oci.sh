@@ -120,7 +120,7 @@ rootfs_kvm | rootfs_pico)
     "$ingot" pkg "$img" -t rootfs:1 -o "$work/lay" --rootfs "$tree" ||
         no "pkg --rootfs"
     boot 0 "oci:$work/lay:1"
-    has "^ls /: \. \.\. dev etc www$"
+    has "^ls /: \. \.\. dev etc tmp www$"
     has "^/etc/motd: hello from the rootfs$"
     has "^/www/docs/a.txt: nested$"
     has "^rootfs: done$"

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* sigexit.c: how a signal ends the image: sigexit raise|abort|abort-handler
- * |kill|ignore-abort SIGNUM. */
+ * |kill|ignore-abort|pipe|pipe-ignored SIGNUM. */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,15 @@ int main(int argc, char **argv)
     } else if (strcmp(argv[1], "ignore-abort") == 0) {
         signal(SIGABRT, SIG_IGN);
         abort();
+    } else if (strcmp(argv[1], "pipe") == 0 ||
+               strcmp(argv[1], "pipe-ignored") == 0) {
+        int fds[2];
+        if (argv[1][4])
+            signal(SIGPIPE, SIG_IGN);
+        pipe(fds);
+        close(fds[0]);
+        if (write(fds[1], "x", 1) < 0 && errno == EPIPE)
+            printf("write: EPIPE\n");
     }
     printf("still running\n");
     return 0;
