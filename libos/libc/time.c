@@ -37,6 +37,17 @@ int clock_gettime(clockid_t id, struct timespec *ts)
     }
 }
 
+/* The image may not set the host's clock; Linux answers EPERM to a
+ * process without CAP_SYS_TIME, EINVAL for a clock that cannot be set. */
+int clock_settime(clockid_t id, const struct timespec *ts)
+{
+    if (id != CLOCK_REALTIME)
+        return (int)ig_posix_ret(-EINVAL);
+    if (!ts || ts->tv_nsec < 0 || ts->tv_nsec >= (long)NS_PER_SEC)
+        return (int)ig_posix_ret(-EINVAL);
+    return (int)ig_posix_ret(-EPERM);
+}
+
 int clock_getres(clockid_t id, struct timespec *res)
 {
     if (id != CLOCK_REALTIME && id != CLOCK_MONOTONIC &&
@@ -58,27 +69,38 @@ int gettimeofday(struct timeval *tv, void *tz)
     return 0;
 }
 
-/* clock() reads tms_utime in CLOCKS_PER_SEC ticks.  The image is one
- * process that owns its CPU from boot, so its CPU time is the monotonic
- * clock, which starts at or before boot. */
+/* The image is one process that owns its CPU from boot, so its CPU time
+ * is the monotonic clock, which starts at or before boot.  times() counts
+ * in Linux's USER_HZ ticks (sysconf(_SC_CLK_TCK)), clock() in XSI's
+ * CLOCKS_PER_SEC of 1,000,000 (newlib's clock() is replaced). */
+#define CLK_TCK_HZ 100
+
 clock_t times(struct tms *buf)
 {
     uint64_t now = ig_plat_clock_monotonic();
-    clock_t ticks = (clock_t)(now / (NS_PER_SEC / CLOCKS_PER_SEC));
+    clock_t ticks = (clock_t)(now / (NS_PER_SEC / CLK_TCK_HZ));
     if (buf)
         *buf = (struct tms){.tms_utime = ticks, .tms_stime = 0};
     return ticks;
 }
 
-int nanosleep(const struct timespec *req, struct timespec *rem)
+_Static_assert(CLOCKS_PER_SEC == 1000000, "XSI's CLOCKS_PER_SEC");
+
+clock_t clock(void)
+{
+    return (clock_t)(ig_plat_clock_monotonic() / (NS_PER_SEC / CLOCKS_PER_SEC));
+}
+
+/* Sleeps for (req); 0, -EINVAL or -EINTR (a handler ran: the sleep ends
+ * early, never restarted, and (rem) gets what was left). */
+static int sleep_for(const struct timespec *req, struct timespec *rem)
 {
     if (!req || req->tv_nsec < 0 || req->tv_nsec >= (long)NS_PER_SEC ||
         req->tv_sec < 0)
-        return (int)ig_posix_ret(-EINVAL);
+        return -EINVAL;
     uint64_t deadline = ig_plat_clock_monotonic() +
                         (uint64_t)req->tv_sec * NS_PER_SEC +
                         (uint64_t)req->tv_nsec;
-    /* A handler that runs ends the sleep early (never restarted). */
     if (ig_signal_sleep_until(deadline) == -EINTR) {
         if (rem) {
             uint64_t now = ig_plat_clock_monotonic();
@@ -86,11 +108,50 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
             rem->tv_sec = (time_t)(left / NS_PER_SEC);
             rem->tv_nsec = (long)(left % NS_PER_SEC);
         }
-        return (int)ig_posix_ret(-EINTR);
+        return -EINTR;
     }
     if (rem)
         *rem = (struct timespec){0};
     return 0;
+}
+
+int nanosleep(const struct timespec *req, struct timespec *rem)
+{
+    return (int)ig_posix_ret(sleep_for(req, rem));
+}
+
+/* Returns the error number itself, as POSIX has it, not -1 and errno.
+ * CLOCK_PROCESS_CPUTIME_ID is the monotonic clock here (see times());
+ * Linux cannot sleep on a thread's CPU clock either. */
+int clock_nanosleep(clockid_t id, int flags, const struct timespec *req,
+                    struct timespec *rem)
+{
+    uint64_t now, when, deadline;
+
+    if (id != CLOCK_REALTIME && id != CLOCK_MONOTONIC &&
+        id != CLOCK_PROCESS_CPUTIME_ID)
+        return EINVAL;
+    if (!req || req->tv_nsec < 0 || req->tv_nsec >= (long)NS_PER_SEC)
+        return EINVAL;
+    if (!(flags & TIMER_ABSTIME)) {
+        if (req->tv_sec < 0)
+            return 0; /* a negative interval is already over */
+        return -sleep_for(req, rem);
+    }
+    now = ig_plat_clock_monotonic();
+    if (req->tv_sec < 0)
+        return 0;
+    when = (uint64_t)req->tv_sec * NS_PER_SEC + (uint64_t)req->tv_nsec;
+    if (id == CLOCK_REALTIME) {
+        uint64_t wall = ig_plat_clock_wall();
+        if (when <= wall)
+            return 0;
+        deadline = now + (when - wall);
+    } else {
+        deadline = when;
+    }
+    /* rem is left alone for an absolute sleep. */
+    return ig_signal_sleep_until(deadline) == -EINTR ? EINTR : 0;
 }
 
 unsigned sleep(unsigned seconds)

@@ -98,6 +98,8 @@ static void reap_dead(void)
     if (t->slot >= 0)
         slot_used[t->slot] = 0;
     t->slot = -1;
+    free(t->stack_mem);
+    t->stack_mem = NULL;
     if (t != &boot_thread) {
         if (libc && t->libc)
             libc->thread_free(t->libc);
@@ -220,19 +222,23 @@ void **ig_thread_keys(struct ig_thread *t)
     return t->keys;
 }
 
-int ig_thread_create(struct ig_thread **out, void *(*fn)(void *), void *arg)
+size_t ig_sched_pool_stack_size(void)
+{
+    return pool.count ? pool.slot - IG_PLAT_PAGE_SIZE : 0;
+}
+
+/* Creates a thread on the stack [lo, hi); slot is its pool slot or -1. */
+static int create_on(struct ig_thread **out, void *(*fn)(void *), void *arg,
+                     int slot, uintptr_t lo, uintptr_t hi, void *mem)
 {
     struct ig_thread *t;
     unsigned id = 2;
-    int slot = 0;
     uint64_t *sp;
 
     IG_ASSERT(current);
-    while (slot < (int)pool.count && slot_used[slot])
-        slot++;
     while (id < IDS_MAX && by_id[id])
         id++;
-    if (slot == (int)pool.count || id == IDS_MAX)
+    if (id == IDS_MAX)
         return -EAGAIN;
     t = calloc(1, sizeof(*t));
     if (!t)
@@ -246,15 +252,17 @@ int ig_thread_create(struct ig_thread **out, void *(*fn)(void *), void *arg)
         free(t);
         return -ENOMEM;
     }
-    slot_used[slot] = 1;
+    if (slot >= 0)
+        slot_used[slot] = 1;
     t->slot = slot;
+    t->stack_mem = mem;
     t->id = id;
     by_id[id] = t;
     t->deadline = UINT64_MAX;
     t->fn = fn;
     t->arg = arg;
-    t->stack_lo = pool.base + (uintptr_t)slot * pool.slot + IG_PLAT_PAGE_SIZE;
-    t->stack_hi = pool.base + (uintptr_t)(slot + 1) * pool.slot;
+    t->stack_lo = lo;
+    t->stack_hi = hi & ~(uintptr_t)15;
     /* The frame ig_arch_switch pops (switch.S), below two zero words that
      * leave %rsp 16-byte aligned in ig_arch_thread_entry. */
     sp = (uint64_t *)(t->stack_hi - 16);
@@ -269,6 +277,28 @@ int ig_thread_create(struct ig_thread **out, void *(*fn)(void *), void *arg)
     runq_push(t);
     *out = t;
     return 0;
+}
+
+int ig_thread_create(struct ig_thread **out, void *(*fn)(void *), void *arg)
+{
+    int slot = 0;
+
+    while (slot < (int)pool.count && slot_used[slot])
+        slot++;
+    if (slot == (int)pool.count)
+        return -EAGAIN;
+    return create_on(out, fn, arg, slot,
+                     pool.base + (uintptr_t)slot * pool.slot +
+                         IG_PLAT_PAGE_SIZE,
+                     pool.base + (uintptr_t)(slot + 1) * pool.slot, NULL);
+}
+
+int ig_thread_create_stack(struct ig_thread **out, void *(*fn)(void *),
+                           void *arg, uintptr_t lo, uintptr_t hi, void *mem)
+{
+    if (hi < lo || hi - lo < IG_SCHED_STACK_MIN)
+        return -EINVAL;
+    return create_on(out, fn, arg, -1, lo, hi, mem);
 }
 
 _Noreturn void ig_sched_thread_main(void)

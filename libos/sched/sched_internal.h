@@ -26,7 +26,8 @@ struct ig_thread {
     int timed_out;
     int detached, joining;
     unsigned id;
-    int slot; /* stack slot; -1 for the boot thread */
+    int slot;        /* pool stack slot; -1: the boot stack or another */
+    void *stack_mem; /* free()d when it has ended (a heap stack), or NULL */
     uintptr_t stack_lo, stack_hi;
     void *(*fn)(void *);
     void *arg, *ret;

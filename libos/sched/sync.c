@@ -90,6 +90,8 @@ int pthread_mutexattr_init(pthread_mutexattr_t *a)
 
 int pthread_mutexattr_destroy(pthread_mutexattr_t *a)
 {
+    if (!a)
+        return EINVAL;
     a->is_initialized = 0;
     return 0;
 }
@@ -232,6 +234,8 @@ int pthread_condattr_init(pthread_condattr_t *a)
 
 int pthread_condattr_destroy(pthread_condattr_t *a)
 {
+    if (!a)
+        return EINVAL;
     a->is_initialized = 0;
     return 0;
 }

@@ -49,8 +49,9 @@ ExternalProject_Add(newlib
 # libos/libc implements signals with Linux's numbers (newlib's generic ones
 # differ), so newlib's own signal objects leave its archive: otherwise the
 # linker could pull both definitions of abort, raise or signal into an image.
+# clock() goes too: it counts in CLOCKS_PER_SEC, times() in _SC_CLK_TCK.
 set(INGOT_NEWLIB_REPLACED lib_a-abort.o lib_a-psignal.o lib_a-signal.o
-    lib_a-strsignal.o lib_a-system.o)
+    lib_a-strsignal.o lib_a-system.o lib_a-clock.o)
 ExternalProject_Add_Step(newlib replace-signals
   COMMAND ar d ${INGOT_NEWLIB_LIB}/libc.a ${INGOT_NEWLIB_REPLACED}
   COMMENT "Removing newlib's signal objects (libos/libc replaces them)"

@@ -16,7 +16,9 @@ execute_process(COMMAND ${CMAKE_C_COMPILER} -print-libgcc-file-name
 # newlib's generic target leaves out the POSIX option macros, which hides
 # CLOCK_MONOTONIC and friends, and declares read()/write() as returning int;
 # the defines below make it the POSIX system the library OS implements
-# (threads, timeouts, rwlocks, semaphores and mutex types: libos/sched).  They
+# (threads, timeouts, rwlocks, semaphores, barriers, spinlocks, stack
+# attributes and mutex types: libos/sched; clock_nanosleep; XSI's
+# CLOCKS_PER_SEC of 1,000,000).  They
 # apply to newlib's own build too, so headers and archive agree.
 set(INGOT_TARGET_CFLAGS
   -m64 -mno-red-zone -mcmodel=small -fno-pic -fno-pie
@@ -28,7 +30,11 @@ set(INGOT_TARGET_CFLAGS
   -D_POSIX_CPUTIME=200809L -D_POSIX_THREAD_CPUTIME=200809L
   -D_POSIX_THREADS=200809L -D_POSIX_TIMEOUTS=200809L
   -D_POSIX_READER_WRITER_LOCKS=200809L -D_POSIX_SEMAPHORES=200809L
-  -D_UNIX98_THREAD_MUTEX_ATTRIBUTES=1)
+  -D_POSIX_BARRIERS=200809L -D_POSIX_SPIN_LOCKS=200809L
+  -D_POSIX_THREAD_PROCESS_SHARED=200809L
+  -D_POSIX_CLOCK_SELECTION=200809L
+  -D_POSIX_THREAD_ATTR_STACKSIZE=200809L -D_POSIX_THREAD_ATTR_STACKADDR=200809L
+  -D_UNIX98_THREAD_MUTEX_ATTRIBUTES=1 -D_CLOCKS_PER_SEC_=1000000)
 
 # gcc only; clang does not shrink-wrap past the frame setup this way.
 include(CheckCCompilerFlag)

@@ -22,6 +22,7 @@
 
 #include <ingot/list.h>
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct ig_thread;
@@ -59,6 +60,21 @@ void ig_sched_set_libc(const struct ig_sched_libc *ops, void *boot_state);
 /* Starts (fn)(arg) in a new thread and stores it in (*out).  Returns 0,
  * -EAGAIN when every stack slot is in use, or -ENOMEM. */
 int ig_thread_create(struct ig_thread **out, void *(*fn)(void *), void *arg);
+
+/* The smallest stack a thread may have: 16 KiB (PTHREAD_STACK_MIN). */
+#define IG_SCHED_STACK_MIN 16384
+
+/* Like ig_thread_create(), but on the stack [lo, hi) the caller provides
+ * instead of a slot of the platform's pool, so without a guard page below
+ * it.  (mem), if not NULL, is free()d once the thread has ended (a stack
+ * the caller took from the heap).  Returns 0, -EINVAL when the stack is
+ * smaller than IG_SCHED_STACK_MIN, -EAGAIN or -ENOMEM. */
+int ig_thread_create_stack(struct ig_thread **out, void *(*fn)(void *),
+                           void *arg, uintptr_t lo, uintptr_t hi, void *mem);
+
+/* The usable size of a pool stack (guard page excluded); 0 when the
+ * platform has no pool.  ig_thread_create() gives threads this much. */
+size_t ig_sched_pool_stack_size(void);
 
 /* The running thread (NULL before ig_sched_init()). */
 struct ig_thread *ig_thread_self(void);

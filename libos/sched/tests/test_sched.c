@@ -310,6 +310,39 @@ static void test_join_and_slots(void)
     CHECK_INT(ig_thread_join(extra, NULL), 0);
 }
 
+static uintptr_t ran_at;
+
+static void *where(void *arg)
+{
+    volatile char here;
+    (void)arg;
+    ran_at = (uintptr_t)&here;
+    return NULL;
+}
+
+/* A thread on a stack the caller gives: it runs there, a heap stack is
+ * freed by the scheduler after it ended, the pool's size is reported and a too
+ * small stack is refused. */
+static void test_own_stack(void)
+{
+    struct ig_thread *t;
+    size_t size = 1u << 20;
+    char *mem = malloc(size);
+
+    CHECK(mem);
+    CHECK(ig_sched_pool_stack_size() == SLOT_BYTES - IG_PLAT_PAGE_SIZE);
+    CHECK_INT(ig_thread_create_stack(&t, where, NULL, (uintptr_t)mem,
+                                     (uintptr_t)mem + IG_SCHED_STACK_MIN - 1,
+                                     NULL),
+              -EINVAL);
+    CHECK_INT(ig_thread_create_stack(&t, where, NULL, (uintptr_t)mem,
+                                     (uintptr_t)mem + size, mem),
+              0);
+    CHECK_INT(ig_thread_join(t, NULL), 0);
+    CHECK(ran_at > (uintptr_t)mem && ran_at < (uintptr_t)mem + size);
+    /* mem was freed by the scheduler once the thread had ended. */
+}
+
 static int hook_armed, hook_calls;
 
 static uint64_t wake_from_hook(void)
@@ -381,6 +414,7 @@ int main(void)
     test_timed_wait();
     test_sleepers();
     test_join_and_slots();
+    test_own_stack();
     test_idle_hook();
     test_slice();
     return unit_done();
