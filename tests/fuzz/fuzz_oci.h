@@ -10,13 +10,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <ingot/host.h>
+
 #include "oci_internal.h"
 
 static char *fuzz_dir;
 
 static void fuzz_cleanup(void)
 {
-    ig_oci_rmtree(fuzz_dir);
+    ig_host_rmtree(fuzz_dir);
 }
 
 /* A private directory, made once (removed at exit), where $TMPDIR points too:

@@ -61,7 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     const char *dir = fuzz_scratch();
     char *lay = ig_xasprintf("%s/layout", dir);
-    ig_oci_rmtree(lay);
+    ig_host_rmtree(lay);
     if (mkdir(lay, 0755) < 0)
         abort();
     size_t n;

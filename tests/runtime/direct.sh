@@ -199,6 +199,34 @@ if command -v curl >/dev/null && ip netns add "$ns" 2>/dev/null; then
     echo "network: two containers in turn answered on 10.79.0.2 as $mac"
 fi
 
+# 9. malformed input: one line, status 1, nothing created.
+one_line() { # WHAT REGEX COMMAND...
+    local what=$1 re=$2 out st
+    shift 2
+    # A file, not a pipe: a container that wrongly starts keeps its stdio.
+    "$@" >"$work/one_line.out" 2>&1 </dev/null
+    st=$?
+    out=$(cat "$work/one_line.out")
+    [ $st = 1 ] && [ "$(wc -l <<<"$out")" = 1 ] && grep -Eq -- "$re" <<<"$out" ||
+        fail "$what: status $st: $out"
+}
+bundle "$work/b10" '.process.args=["/ingot/kernel"] | .process.cwd="/data"'
+one_line "cwd" '^ingot-runc: process.cwd /data: an Ingot guest starts in /$' \
+    "$rt" --root "$root" create --bundle "$work/b10" c10
+bundle "$work/b11" '.process.args=["/ingot/kernel"] | .linux.resources.memory.limit=1048576'
+one_line "tiny memory" 'needs at least 2 MiB' "$rt" --root "$root" create --bundle "$work/b11" c11
+one_line "bad ID" 'a/b: not a valid container ID' "$rt" --root "$root" create --bundle "$work/b11" a/b
+one_line "no ID" 'missing container ID' "$rt" --root "$root" create --bundle "$work/b11"
+one_line "preserve-fds" 'take no extra descriptors' \
+    "$rt" --root "$root" create --preserve-fds 2 --bundle "$work/b11" c12
+one_line "global option" '^ingot-runc: --frob: unknown global option$' "$rt" --frob state x
+one_line "missing value" '^ingot-runc: --root: missing value$' "$rt" --root
+jq '.process.terminal=true' "$work/b1/config.json" >"$work/b1/c" && mv "$work/b1/c" "$work/b1/config.json"
+one_line "terminal" 'process.terminal needs --console-socket' \
+    "$rt" --root "$root" create --bundle "$work/b1" c13
+"$rt" features | jq -e '.hooks | index("prestart")' >/dev/null || fail "features is not JSON"
+"$rt" --help | grep -q '^Usage: ingot-runc' || fail "--help"
+
 leftover=$(ls "$root" 2>/dev/null)
 [ -z "$leftover" ] || fail "state left: $leftover"
 [ $fails = 0 ] && echo "PASS ($plat)"

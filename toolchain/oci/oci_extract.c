@@ -236,7 +236,7 @@ int ig_oci_extract(const char *ref, const char *platform,
 void ig_oci_image_free(struct ig_oci_image *img)
 {
     if (img->tmpdir)
-        ig_oci_rmtree(img->tmpdir);
+        ig_host_rmtree(img->tmpdir);
     free(img->tmpdir);
     free(img->kernel);
     free(img->rootfs);

@@ -157,9 +157,6 @@ const char *ig_oci_layout_tag(const struct ig_oci_layout *l, char *err,
  * "ingot-<what>-XXXXXX".  Returns it malloc'd, or NULL with the reason. */
 char *ig_oci_mkdtemp(const char *what, char *err, size_t errlen);
 
-/* Removes (path) and everything under it, not following symbolic links. */
-void ig_oci_rmtree(const char *path);
-
 /* ---- oci_archive.c: oci-archive tars and layer paths ----------------------
  */
 

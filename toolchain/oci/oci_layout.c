@@ -2,7 +2,6 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* oci_layout.c: references, opening layouts and archives, tags, manifests. */
 #include <errno.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,23 +64,6 @@ char *ig_oci_mkdtemp(const char *what, char *err, size_t errlen)
         return NULL;
     }
     return d;
-}
-
-static int rm_one(const char *path, const struct stat *st, int flag,
-                  struct FTW *ftw)
-{
-    (void)st;
-    (void)ftw;
-    if (flag == FTW_DP)
-        rmdir(path);
-    else
-        unlink(path);
-    return 0;
-}
-
-void ig_oci_rmtree(const char *path)
-{
-    nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 static int check_marker(const char *dir, char *err, size_t errlen)
@@ -156,7 +138,7 @@ fail:
 void ig_oci_layout_close(struct ig_oci_layout *l)
 {
     if (l->tmpdir)
-        ig_oci_rmtree(l->tmpdir);
+        ig_host_rmtree(l->tmpdir);
     free(l->tmpdir);
     free(l->dir);
     free(l->tag);

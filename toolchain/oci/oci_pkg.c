@@ -388,11 +388,11 @@ out:
      * old index.json (replaced only at the end), so at worst it gains
      * blobs nothing refers to. */
     if (r < 0 && created)
-        ig_oci_rmtree(dir);
+        ig_host_rmtree(dir);
     json_decref(index);
-    ig_oci_rmtree(work);
+    ig_host_rmtree(work);
     if (tmp)
-        ig_oci_rmtree(tmp);
+        ig_host_rmtree(tmp);
     free(work);
     free(tmp);
     free(ref);

@@ -51,15 +51,6 @@ static void sleep_ms(long ms)
     nanosleep(&ts, NULL);
 }
 
-static char *state_text(const struct ig_state *st, const char *status,
-                        json_t *ann)
-{
-    json_t *j = ig_state_oci_json(st, status, ann);
-    char *t = json_dumps(j, JSON_COMPACT);
-    json_decref(j);
-    return t;
-}
-
 int ig_rt_start(struct ig_rt *rt, const char *id)
 {
     struct ig_state st;
@@ -103,16 +94,7 @@ int ig_rt_start(struct ig_rt *rt, const char *id)
         goto out;
     }
     r = 0;
-    struct ig_rt_spec s;
-    if (ig_rt_spec_load(st.bundle, &s, err, sizeof(err)) == 0) {
-        char *text = state_text(&st, "running", s.annotations);
-        /* Poststart hooks failing is only logged (OCI runtime spec). */
-        if (ig_rt_hooks_run(&s, IG_RT_HOOK_POSTSTART, text, err, sizeof(err)) <
-            0)
-            ig_rt_error(rt, "%s", err);
-        free(text);
-    }
-    ig_rt_spec_free(&s);
+    ig_rt_hooks_late(rt, &st, "running", IG_RT_HOOK_POSTSTART);
 out:
     ig_state_free(&st);
     return r;
@@ -233,7 +215,7 @@ int ig_rt_kill(struct ig_rt *rt, int argc, char **argv)
 
 int ig_rt_delete(struct ig_rt *rt, int argc, char **argv)
 {
-    char *pos[1], flags[64] = "", err[512];
+    char *pos[1], flags[64] = "";
     const char *val = NULL, *status;
     int npos;
     struct ig_state st;
@@ -268,15 +250,7 @@ int ig_rt_delete(struct ig_rt *rt, int argc, char **argv)
     }
     if (cg)
         ig_rt_cgroup_remove(cg);
-    struct ig_rt_spec s;
-    if (ig_rt_spec_load(st.bundle, &s, err, sizeof(err)) == 0) {
-        char *text = state_text(&st, "stopped", s.annotations);
-        if (ig_rt_hooks_run(&s, IG_RT_HOOK_POSTSTOP, text, err, sizeof(err)) <
-            0)
-            ig_rt_error(rt, "%s", err);
-        free(text);
-    }
-    ig_rt_spec_free(&s);
+    ig_rt_hooks_late(rt, &st, "stopped", IG_RT_HOOK_POSTSTOP);
     ig_state_remove(rt->root, pos[0]);
     ig_state_free(&st);
     return 0;

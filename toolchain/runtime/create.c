@@ -285,15 +285,6 @@ fail:
     _exit(125);
 }
 
-static char *state_text(const struct ig_state *st, const char *status,
-                        json_t *ann)
-{
-    json_t *j = ig_state_oci_json(st, status, ann);
-    char *t = json_dumps(j, JSON_COMPACT);
-    json_decref(j);
-    return t;
-}
-
 int ig_rt_create(struct ig_rt *rt, int argc, char **argv, int run)
 {
     struct create_opts o;
@@ -423,7 +414,7 @@ int ig_rt_create(struct ig_rt *rt, int argc, char **argv, int run)
             goto out;
         }
     }
-    char *state = state_text(&st, "created", s.annotations);
+    char *state = ig_rt_state_text(&st, "created", s.annotations);
     int hr = 0;
     for (int k = IG_RT_HOOK_PRESTART; k <= IG_RT_HOOK_CREATE_CONTAINER && !hr;
          k++)

@@ -94,3 +94,27 @@ int ig_rt_hooks_run(const struct ig_rt_spec *s, enum ig_rt_hook_kind kind,
     }
     return 0;
 }
+
+char *ig_rt_state_text(const struct ig_state *st, const char *status,
+                       json_t *annotations)
+{
+    json_t *j = ig_state_oci_json(st, status, annotations);
+    char *t = json_dumps(j, JSON_COMPACT);
+    json_decref(j);
+    return t;
+}
+
+void ig_rt_hooks_late(const struct ig_rt *rt, const struct ig_state *st,
+                      const char *status, enum ig_rt_hook_kind kind)
+{
+    struct ig_rt_spec s;
+    char err[512];
+
+    if (ig_rt_spec_load(st->bundle, &s, err, sizeof(err)) == 0) {
+        char *text = ig_rt_state_text(st, status, s.annotations);
+        if (ig_rt_hooks_run(&s, kind, text, err, sizeof(err)) < 0)
+            ig_rt_error(rt, "%s", err);
+        free(text);
+    }
+    ig_rt_spec_free(&s);
+}

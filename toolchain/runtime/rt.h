@@ -127,6 +127,17 @@ int ig_rt_is_ingot(const char *rootfs, char **platform);
 int ig_rt_hooks_run(const struct ig_rt_spec *s, enum ig_rt_hook_kind kind,
                     const char *state, char *err, size_t errlen);
 
+/* Returns the state JSON hooks read for (st) with (status), compact,
+ * malloc'd. */
+char *ig_rt_state_text(const struct ig_state *st, const char *status,
+                       json_t *annotations);
+
+/* For poststart and poststop, whose failures the OCI runtime spec has
+ * logged rather than fatal: rereads (st)'s bundle and runs the hooks of
+ * (kind), reporting a failure through ig_rt_error(). */
+void ig_rt_hooks_late(const struct ig_rt *rt, const struct ig_state *st,
+                      const char *status, enum ig_rt_hook_kind kind);
+
 /* ---- cgroup.c ----------------------------------------------------------- */
 
 /* Places (pid) in the cgroup (path) (linux.cgroupsPath; relative paths

@@ -3,7 +3,6 @@
 /* state.c: the instance store: ROOT/ID/state.json, liveness from /proc. */
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -154,22 +153,10 @@ void ig_state_free(struct ig_state *s)
     memset(s, 0, sizeof(*s));
 }
 
-static int rm_one(const char *path, const struct stat *st, int flag,
-                  struct FTW *ftw)
-{
-    (void)st;
-    (void)ftw;
-    if (flag == FTW_DP)
-        rmdir(path);
-    else
-        unlink(path);
-    return 0;
-}
-
 void ig_state_remove(const char *root, const char *id)
 {
     char *d = ig_state_dir(root, id);
-    nftw(d, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+    ig_host_rmtree(d);
     free(d);
 }
 

@@ -336,6 +336,6 @@ int main(int argc, char **argv)
     test_round_trip();
     test_spoiled();
     CHECK_INT(tmp_left(), 0);
-    ig_oci_rmtree(work);
+    ig_host_rmtree(work);
     return unit_done();
 }

@@ -289,6 +289,6 @@ int main(void)
     test_layers();
     test_archive();
     test_archive_limits();
-    ig_oci_rmtree(work);
+    ig_host_rmtree(work);
     return unit_done();
 }

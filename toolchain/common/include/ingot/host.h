@@ -105,6 +105,12 @@ char *ig_host_libdir(void);
 /* Returns "<dir>/<rel>" as a malloc'd string. */
 char *ig_host_path(const char *dir, const char *rel);
 
+/* ---- rmtree.c ----------------------------------------------------------- */
+
+/* Removes (path) and everything under it, not following symbolic links;
+ * what cannot be removed is left. */
+void ig_host_rmtree(const char *path);
+
 /* ---- cpio.c: directory trees as initrd archives ------------------------- */
 
 /* Writes the tree under directory (dir) to (fd) as a cpio "newc" archive

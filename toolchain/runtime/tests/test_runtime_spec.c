@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../unit/unit.h"
+#include "unit.h"
 #include "rt.h"
 
 static int parse(const char *text, struct ig_rt_spec *s, char *err,
