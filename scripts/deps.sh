@@ -9,6 +9,7 @@ pkgs=(
     procps                                  # pgrep in the interrupt tests
     iproute2                                # ip: tap devices in the net tests
     clang lld clang-format                  # second compiler, style check
+    libclang-rt-14-dev                      # libFuzzer, sanitizers (fuzz.sh)
     libelf-dev libjansson-dev libclang-dev  # ELF, JSON, source analysis
     libarchive-dev libssl-dev libseccomp-dev
     qemu-system-x86                         # the kvm platform's VMM (TCG/KVM)

@@ -6,8 +6,10 @@
 #include <ingot/vfs.h>
 
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -45,23 +47,31 @@ ssize_t pwrite(int fd, const void *buf, size_t len, off_t off)
 }
 
 /* Each segment in turn, stopping at the first short transfer: a regular
- * file then behaves as one read or write would. */
+ * file then behaves as one read or write would.  As on Linux, a segment
+ * longer than SSIZE_MAX is -EINVAL, and the whole is cut to IG_RW_MAX. */
 static ssize_t rw_vec(int fd, const struct iovec *iov, int n, int wr)
 {
-    ssize_t total = 0;
+    size_t total = 0;
 
     if (n < 0 || n > IOV_MAX)
         return ig_posix_ret(-EINVAL);
-    for (int i = 0; i < n; i++) {
-        ssize_t r = wr ? ig_vfs_write(fd, iov[i].iov_base, iov[i].iov_len)
-                       : ig_vfs_read(fd, iov[i].iov_base, iov[i].iov_len);
+    for (int i = 0; i < n; i++)
+        if (iov[i].iov_len > SIZE_MAX / 2) /* above SSIZE_MAX */
+            return ig_posix_ret(-EINVAL);
+    for (int i = 0; i < n && total < IG_RW_MAX; i++) {
+        size_t len = iov[i].iov_len;
+        if (len > IG_RW_MAX - total)
+            len = IG_RW_MAX - total;
+        ssize_t r = wr ? ig_vfs_write(fd, iov[i].iov_base, len)
+                       : ig_vfs_read(fd, iov[i].iov_base, len);
         if (r < 0)
-            return total ? total : ig_posix_ret(wr ? broken_pipe(r) : r);
-        total += r;
-        if ((size_t)r < iov[i].iov_len)
+            return total ? (ssize_t)total
+                         : ig_posix_ret(wr ? broken_pipe(r) : r);
+        total += (size_t)r;
+        if ((size_t)r < len)
             break;
     }
-    return total;
+    return (ssize_t)total;
 }
 
 ssize_t readv(int fd, const struct iovec *iov, int iovcnt)

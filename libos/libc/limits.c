@@ -98,6 +98,11 @@ long sysconf(int name)
     case _SC_TIMERS:
     case _SC_MONOTONIC_CLOCK:
     case _SC_CLOCK_SELECTION:
+    case _SC_BARRIERS:
+    case _SC_SPIN_LOCKS:
+    case _SC_THREAD_ATTR_STACKSIZE:
+    case _SC_THREAD_ATTR_STACKADDR:
+    case _SC_THREAD_PROCESS_SHARED:
     case _SC_CPUTIME:
     case _SC_THREAD_CPUTIME:
     case _SC_TIMEOUTS:

@@ -164,6 +164,18 @@ static int can(struct ig_file *f, int write)
                  : acc == O_RDONLY || acc == O_RDWR;
 }
 
+/* Linux's rules for a transfer of (*len) bytes at (off): a count is cut to
+ * IG_RW_MAX, and a negative offset or one whose end does not fit in off_t
+ * is -EINVAL, so no filesystem sees a range that wraps. */
+static int rw_range(off_t off, size_t *len)
+{
+    if (*len > IG_RW_MAX)
+        *len = IG_RW_MAX;
+    if (off < 0 || off > INT64_MAX - (off_t)*len)
+        return -EINVAL;
+    return 0;
+}
+
 ssize_t ig_vfs_read(int fd, void *buf, size_t len)
 {
     struct ig_file *f = ig_fd_get(fd);
@@ -171,6 +183,8 @@ ssize_t ig_vfs_read(int fd, void *buf, size_t len)
     if (!f || !can(f, 0))
         return -EBADF;
     if (!f->ops->read)
+        return -EINVAL;
+    if (rw_range(f->ops->seekable ? f->pos : 0, &len))
         return -EINVAL;
     return f->ops->read(f, buf, len, f->ops->seekable ? &f->pos : NULL);
 }
@@ -183,6 +197,8 @@ ssize_t ig_vfs_write(int fd, const void *buf, size_t len)
         return -EBADF;
     if (!f->ops->write)
         return -EINVAL;
+    if (rw_range(f->ops->seekable ? f->pos : 0, &len))
+        return -EINVAL;
     return f->ops->write(f, buf, len, f->ops->seekable ? &f->pos : NULL);
 }
 
@@ -194,7 +210,7 @@ ssize_t ig_vfs_pread(int fd, void *buf, size_t len, off_t off)
         return -EBADF;
     if (!f->ops->seekable)
         return -ESPIPE;
-    if (off < 0)
+    if (rw_range(off, &len))
         return -EINVAL;
     return f->ops->read(f, buf, len, &off);
 }
@@ -207,7 +223,7 @@ ssize_t ig_vfs_pwrite(int fd, const void *buf, size_t len, off_t off)
         return -EBADF;
     if (!f->ops->seekable)
         return -ESPIPE;
-    if (off < 0)
+    if (rw_range(off, &len))
         return -EINVAL;
     return f->ops->write(f, buf, len, &off);
 }
@@ -239,9 +255,10 @@ off_t ig_vfs_lseek(int fd, off_t off, int whence)
     default:
         return -EINVAL;
     }
-    if (base + off < 0)
+    off_t pos;
+    if (__builtin_add_overflow(base, off, &pos) || pos < 0)
         return -EINVAL;
-    f->pos = base + off;
+    f->pos = pos;
     return f->pos;
 }
 

@@ -4,6 +4,7 @@
 #include <ingot/list.h>
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,8 @@ struct ramfs_node {
 };
 
 #define ENTRY(l) IG_LIST_ENTRY(l, struct ramfs_node, entry)
+/* Past what a single heap object may be (PTRDIFF_MAX) nothing can fit. */
+#define RAMFS_MAX_SIZE ((size_t)PTRDIFF_MAX)
 
 static const struct ig_vnode_ops ramfs_ops;
 static const struct ig_vnode_ops ramfs_dev_ops;
@@ -151,13 +154,17 @@ static ssize_t ramfs_read(struct ig_vnode *vn, void *buf, size_t len, off_t off)
     return (ssize_t)len;
 }
 
+/* Files live in one buffer, so a file no allocation can hold is -EFBIG
+ * before any attempt; the doubling stops short of wrapping. */
 static int reserve(struct ramfs_node *n, size_t size)
 {
     if (size <= n->cap)
         return 0;
+    if (size > RAMFS_MAX_SIZE)
+        return -EFBIG;
     size_t cap = n->cap ? n->cap : 64;
     while (cap < size)
-        cap *= 2;
+        cap = cap > RAMFS_MAX_SIZE / 2 ? size : cap * 2;
     char *d = realloc(n->data, cap);
     if (!d)
         return -ENOSPC;
@@ -170,6 +177,8 @@ static int reserve(struct ramfs_node *n, size_t size)
 static ssize_t ramfs_write(struct ig_vnode *vn, const void *buf, size_t len,
                            off_t off)
 {
+    if (len == 0) /* no data, and the size stays as it is (Linux) */
+        return 0;
     int err = reserve(RN(vn), (size_t)off + len);
 
     if (err)

@@ -165,6 +165,8 @@ static ssize_t file_write(struct ig_file *f, const void *buf, size_t len,
         int err = m->be->fstat(m->ctx, rf->h, &a);
         if (err)
             return err;
+        if (a.size > (uint64_t)(INT64_MAX - (off_t)len))
+            return -EFBIG; /* the end would not fit in off_t */
         at = (off_t)a.size;
     }
     long n = m->be->pwrite(m->ctx, rf->h, buf, len, (uint64_t)at);

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -364,6 +365,34 @@ static void descriptors(void)
     T(close(fd));
 }
 
+/* Offsets and counts at the edges of off_t and ssize_t: Linux refuses
+ * ranges that wrap with EINVAL before any filesystem sees them. */
+static void offsets(void)
+{
+    char buf[4];
+    struct stat st;
+    struct iovec iov[2] = {{buf, (size_t)-1}, {buf, 1}};
+    int fd;
+
+    puts("-- offsets at the edges");
+    fd = T(open("v.txt", O_RDWR));
+    T(pwrite(fd, "ab", 2, INT64_MAX));
+    T(pwrite(fd, "ab", 2, INT64_MAX - 1));
+    T(pread(fd, buf, 2, INT64_MAX));
+    T(pwrite(fd, "", 0, 100));
+    T(fstat(fd, &st));
+    printf("size after an empty write past the end: %lld\n",
+           (long long)st.st_size);
+    T(lseek(fd, 1, SEEK_SET));
+    T(lseek(fd, INT64_MAX, SEEK_CUR));
+    T(lseek(fd, INT64_MAX, SEEK_END));
+    T(lseek(fd, INT64_MIN, SEEK_END));
+    T(lseek(fd, 0, SEEK_CUR));
+    T(writev(fd, iov, 2));
+    T(readv(fd, iov, 2));
+    T(close(fd));
+}
+
 static void unlinked_open(void)
 {
     char buf[8];
@@ -478,6 +507,7 @@ int main(int argc, char **argv)
     dirs();
     renames();
     descriptors();
+    offsets();
     unlinked_open();
     at_calls();
     stdio_and_devices();

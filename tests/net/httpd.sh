@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Copyright (c) 2026 The Ingot developers
-# httpd.sh INGOT IMAGE CASE [NETCHECK]: apps/httpd in a guest on a tap
-# device, driven from the host side of a private network namespace with
-# curl, wrk and NETCHECK (tests/net/netcheck.c built for Linux).
+# httpd.sh INGOT IMAGE CASE [NETCHECK [PROBE]]: apps/httpd in a guest on a
+# tap device, driven from the host side of a private network namespace with
+# curl, wrk, NETCHECK (tests/net/netcheck.c built for Linux) and PROBE
+# (apps/httpd/tests/probe.c).
 #   files     small and 10 MB files byte-identical, HEAD, 404, 405, index
 #   conns     1,000 sequential connections
 #   wrk       wrk -c 100 -d 10s: no socket errors, still answering after
 #   bad       a malformed request gets 400, and the server keeps serving
+#   hostile   PROBE: smuggled bodies, huge heads, bare LF, NUL, idle floods
 set -u
-INGOT=$1 IMAGE=$2 CASE=$3 NETCHECK=${4:-}
+INGOT=$1 IMAGE=$2 CASE=$3 NETCHECK=${4:-} PROBE=${5:-}
 . "$(dirname "$0")/netns.sh"
 
 ROOT=$TMP/root
@@ -21,6 +23,7 @@ URL=http://$GUEST_IP
 
 limit=()
 [ "$CASE" = conns ] && limit=(-n 1000)
+[ "$CASE" = hostile ] && limit=(-c 20 -t 2)
 mem=64M
 if [ "$CASE" = files ]; then
     head -c 10485760 /dev/urandom >"$ROOT/big.bin"
@@ -102,6 +105,11 @@ bad)
         fail "path escaping the root got: $reply"
     get "$URL/sub/small.txt" | grep -q 'small file' ||
         fail "no answer after the malformed requests"
+    ;;
+hostile)
+    in_ns "$PROBE" "$GUEST_IP" 80 20 2 >"$TMP/probe" 2>&1 ||
+        fail "$(grep -v '^ok' "$TMP/probe")"
+    cat "$TMP/probe"
     ;;
 *)
     fail "unknown case $CASE"

@@ -182,10 +182,24 @@ int ig_run_parse_volume(char *buf, struct ig_run_volume *vol, char *err,
                         size_t errlen)
 {
     char *orig = strdup(buf);
-    char *colon = strchr(buf, ':');
+    char *colon = strrchr(buf, ':');
     const char *why = NULL;
 
     memset(vol, 0, sizeof(*vol));
+    /* Split from the right: GUESTDIR holds no ':' (it starts with '/')
+     * and the mode is a known word, so HOSTDIR may hold any. */
+    if (colon && (strcmp(colon, ":ro") == 0 || strcmp(colon, ":rw") == 0)) {
+        vol->ro = colon[2] == 'o';
+        *colon = '\0';
+        colon = strrchr(buf, ':');
+    } else if (colon && colon[1] != '/') {
+        *colon = '\0';
+        char *prev = strrchr(buf, ':');
+        why = prev && prev != buf && prev[1] == '/'
+                  ? "the mode after GUESTDIR must be ro or rw"
+                  : "GUESTDIR must be an absolute path";
+        goto bad;
+    }
     if (!colon || colon == buf) {
         why = "expected HOSTDIR:GUESTDIR[:ro|:rw]";
         goto bad;
@@ -193,16 +207,6 @@ int ig_run_parse_volume(char *buf, struct ig_run_volume *vol, char *err,
     *colon = '\0';
     vol->host = buf;
     char *guest = colon + 1;
-    char *mode = strchr(guest, ':');
-    if (mode) {
-        *mode++ = '\0';
-        if (strcmp(mode, "ro") == 0)
-            vol->ro = 1;
-        else if (strcmp(mode, "rw") != 0) {
-            why = "the mode after GUESTDIR must be ro or rw";
-            goto bad;
-        }
-    }
     if (guest[0] != '/') {
         why = "GUESTDIR must be an absolute path";
         goto bad;

@@ -11,7 +11,8 @@
 #       a static host library; INCLUDES are public, SYSTEM_INCLUDES private,
 #       LINK public.  With the tests built, also <name>-san: the same sources
 #       and settings under sanitizers, linking the -san twin of each library
-#       in LINK that has one, for the host unit tests to link.
+#       in LINK that has one, for the host unit tests and fuzz targets to
+#       link (with INGOT_FUZZ, also built for libFuzzer's coverage).
 #   ingot_host_test(NAME name SOURCES ... [TARGET tgt] [INCLUDES dir...]
 #                   [LINK lib...] [ARGS arg...] [UBSAN_ONLY])
 #       a host unit test under sanitizers (UBSan alone with UBSAN_ONLY, for
@@ -63,6 +64,9 @@ function(ingot_host_library name)
   ingot_host_target(${name})
   if(INGOT_BUILD_TESTS)
     ingot_host_target(${name}-san SANITIZE)
+    if(INGOT_FUZZ) # coverage for the fuzz targets (tests/fuzz) that link it
+      target_compile_options(${name}-san PRIVATE -fsanitize=fuzzer-no-link)
+    endif()
   endif()
 endfunction()
 

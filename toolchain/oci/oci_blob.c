@@ -113,7 +113,9 @@ static int64_t hash_fd(int fd, int out, char digest[IG_OCI_DIGEST_LEN])
 
     while ((n = read(fd, buf, sizeof(buf))) > 0) {
         ig_oci_hash_update(h, buf, (size_t)n);
-        if (out >= 0 && write(out, buf, (size_t)n) != n) {
+        int e = out >= 0 ? ig_write_all(out, buf, (size_t)n) : 0;
+        if (e < 0) {
+            errno = -e;
             n = -1;
             break;
         }

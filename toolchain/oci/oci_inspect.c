@@ -117,8 +117,12 @@ static int inspect(const struct ig_oci_layout *l, int json, FILE *out,
         if (l->tag && (!t || !ig_oci_ref_match(t, l->tag)))
             continue;
         struct ig_oci_loaded m;
-        if (ig_oci_load_manifest(l, e, &m, err, errlen) < 0 ||
-            check_layers(l, &m, err, errlen) < 0) {
+        if (ig_oci_load_manifest(l, e, &m, err, errlen) < 0) {
+            r = -1;
+            break;
+        }
+        if (check_layers(l, &m, err, errlen) < 0) {
+            ig_oci_loaded_free(&m); /* found leaking by fuzz_oci_layout */
             r = -1;
             break;
         }

@@ -164,17 +164,26 @@ char *ig_oci_mkdtemp(const char *what, char *err, size_t errlen);
  * empty, not absolute, no ".." component. */
 int ig_oci_path_safe(const char *name);
 
-/* Unpacks the oci-archive (file) into directory (dir): directories and
- * regular files only, paths checked with ig_oci_path_safe().  Returns 0
- * or -1 with the reason in (err). */
-int ig_oci_archive_unpack(const char *file, const char *dir, char *err,
-                          size_t errlen);
-
 /* Writes layout (dir) as the oci-archive (file), an uncompressed tar with
  * sorted members and fixed owners and times, through a temporary file and
  * rename().  Returns 0 or -1 with the reason in (err). */
 int ig_oci_archive_pack(const char *dir, const char *file, char *err,
                         size_t errlen);
+
+/* ---- oci_unpack.c: reading oci-archives ------------------------------------
+ */
+
+/* Unpacks the oci-archive (file) into directory (dir): every member must be
+ * a directory or regular file with a path ig_oci_path_safe() accepts, but
+ * only oci-layout, index.json and the blobs that index.json reaches
+ * (through manifests and nested indexes held in the archive) are written,
+ * each at most as long as its descriptor declares and hashing to its
+ * digest; their declared total must fit in the free space of (dir).
+ * Returns 0 or -1 with the reason in (err): an unsafe member, a blob
+ * longer than declared or not matching its digest, "N bytes to unpack, M
+ * free: No space left on device", a write error with its true errno. */
+int ig_oci_archive_unpack(const char *file, const char *dir, char *err,
+                          size_t errlen);
 
 /* ---- oci_layer.c: the image layer -----------------------------------------
  */

@@ -92,11 +92,13 @@ int ig_oci_write_file(const char *path, const void *buf, size_t len, char *err,
         free(tmp);
         return -1;
     }
-    int ok = write(fd, buf, len) == (ssize_t)len && fchmod(fd, 0644) == 0;
-    if (close(fd) < 0)
-        ok = 0;
-    if (!ok)
-        snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+    int e = -ig_write_all(fd, buf, len);
+    if (!e && fchmod(fd, 0644) < 0)
+        e = errno;
+    if (close(fd) < 0 && !e)
+        e = errno;
+    if (e)
+        snprintf(err, errlen, "%s: %s", tmp, strerror(e));
     else if (rename(tmp, path) < 0)
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
     else

@@ -236,11 +236,13 @@ static int write_member(struct archive *a, const char *dest, char *err,
         snprintf(err, errlen, "%s: %s", dest, strerror(errno));
         return -1;
     }
-    while (!bad && (n = archive_read_data(a, buf, sizeof(buf))) > 0)
-        if (write(fd, buf, (size_t)n) != n) {
-            snprintf(err, errlen, "%s: %s", dest, strerror(errno));
+    while (!bad && (n = archive_read_data(a, buf, sizeof(buf))) > 0) {
+        int e = ig_write_all(fd, buf, (size_t)n);
+        if (e < 0) {
+            snprintf(err, errlen, "%s: %s", dest, strerror(-e));
             bad = 1;
         }
+    }
     if (!bad && n < 0) {
         snprintf(err, errlen, "layer: %s", archive_error_string(a));
         bad = 1;

@@ -182,7 +182,8 @@ int ig_tender_allow(scmp_filter_ctx ctx, const struct ig_tender_rule *rules,
 }
 
 /* Builds and loads the filter: the base rules, then the devices' own. */
-static int seccomp_allowlist(int volumes, int tap_fd)
+static int seccomp_allowlist(const struct ig_tender_volume *vols, int nvols,
+                             int tap_fd)
 {
     scmp_filter_ctx ctx;
     int r;
@@ -201,7 +202,7 @@ static int seccomp_allowlist(int volumes, int tap_fd)
     }
     if (ig_tender_allow(ctx, base_rules,
                         sizeof(base_rules) / sizeof(base_rules[0])) < 0 ||
-        (volumes && ig_tender_volume_allow(ctx) < 0) ||
+        (nvols && ig_tender_volume_allow(ctx, vols, nvols) < 0) ||
         (tap_fd >= 0 && ig_tender_tap_allow(ctx, tap_fd) < 0))
         goto fail;
     r = seccomp_load(ctx);
@@ -250,5 +251,5 @@ int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
     if (landlock_confine(vols, nvols, verbose) < 0)
         return -1;
     fflush(stderr);
-    return seccomp_allowlist(nvols > 0, tap_fd);
+    return seccomp_allowlist(vols, nvols, tap_fd);
 }

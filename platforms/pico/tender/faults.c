@@ -5,14 +5,46 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <ucontext.h>
 #include <unistd.h>
 
 #include "tender.h"
 
 #define ALT_STACK_SIZE (64u << 10)
+#define REPORT_STACK_SIZE (128u << 10)
 
-static struct ig_pico_boot *boot;
+/*
+ * The guest shares the tender's address space and may write anything it
+ * can reach, the boot page included, so the handlers trust no memory it
+ * could have changed.  What they need is copied at install time into a
+ * page that is then made read-only (the guest may not call mprotect):
+ * the tender's FS base, the span of the image (where a fault entry may
+ * point) and the bounds of the handler's stacks.  Two stacks, each with a
+ * PROT_NONE guard page below it: the alternate signal stack, where the
+ * kernel delivers the signal, and a report stack on which the guest's
+ * fault entry runs.  A fault whose interrupted %rsp lies on either (the
+ * kernel writes that into the ucontext, the guest cannot) happened inside
+ * the report: the tender then prints its own line and exits, instead of
+ * calling the guest again until a stack overflows.
+ */
+struct fault_state {
+    struct ig_pico_boot *boot; /* fault_entry is read and checked; host
+                                * signals are ORed into host_signals */
+    uint64_t tender_fs;
+    int fsgsbase;
+    uint64_t image_lo, image_hi;
+    uint64_t alt_lo, alt_hi;       /* including the guard page */
+    uint64_t report_lo, report_hi; /* including the guard page */
+};
+
+/* A page of its own, read-only once filled: its address is a constant of
+ * the tender's code, so not even a pointer to it lies in writable memory. */
+static union {
+    struct fault_state s;
+    char page[4096];
+} state __attribute__((aligned(4096)));
+#define st (&state.s)
 
 /*
  * Both handlers run after the seccomp filter is in place, so they may only
@@ -44,6 +76,14 @@ static void put_num(struct msg *m, unsigned long v, int base)
         m->buf[m->n++] = tmp[--i];
 }
 
+/* System call numbers are signed: a guest may ask for -1. */
+static void put_signed(struct msg *m, long v)
+{
+    if (v < 0)
+        put(m, "-");
+    put_num(m, v < 0 ? -(unsigned long)v : (unsigned long)v, 10);
+}
+
 static void say(struct msg *m)
 {
     ssize_t r = write(STDERR_FILENO, m->buf, m->n);
@@ -55,8 +95,28 @@ static void say(struct msg *m)
  * back before calling anything. */
 static inline void restore_fs(void)
 {
-    if (boot && (boot->flags & IG_PICO_F_FSGSBASE))
-        __asm__ volatile("wrfsbase %0" : : "r"(boot->tender_fs) : "memory");
+    if (st->fsgsbase)
+        __asm__ volatile("wrfsbase %0" : : "r"(st->tender_fs) : "memory");
+}
+
+/* Calls the guest's fault entry (fn) with (f) on the report stack, and
+ * ends the process with IG_PICO_STATUS_CRASH should it return: nothing
+ * the guest left in registers or memory is used afterwards. */
+static _Noreturn void report_on_stack(uint64_t fn,
+                                      const struct ig_pico_fault *f)
+{
+    __asm__ volatile("mov %0, %%rsp\n\t"
+                     "xor %%ebp, %%ebp\n\t" /* ends the guest's backtrace */
+                     "call *%1\n\t"
+                     "mov %3, %%edi\n\t"
+                     "mov %2, %%eax\n\t"
+                     "syscall\n\t"
+                     "ud2"
+                     :
+                     : "r"((st->report_hi - 4096) & ~15ull), "r"(fn),
+                       "i"(SYS_exit_group), "i"(IG_PICO_STATUS_CRASH), "D"(f)
+                     : "memory");
+    __builtin_unreachable();
 }
 
 static void on_sigsys(int sig, siginfo_t *si, void *ucv)
@@ -68,7 +128,7 @@ static void on_sigsys(int sig, siginfo_t *si, void *ucv)
     restore_fs();
     (void)sig;
     put(&m, "\ningot-pico: forbidden system call ");
-    put_num(&m, (unsigned long)nr, 10);
+    put_signed(&m, nr);
     if (nr >= 0 && nr < IG_TENDER_SYSNAMES && ig_tender_sysnames[nr]) {
         put(&m, " (");
         put(&m, ig_tender_sysnames[nr]);
@@ -85,75 +145,109 @@ static void on_fault(int sig, siginfo_t *si, void *ucv)
 {
     const ucontext_t *uc = ucv;
     const greg_t *g = uc->uc_mcontext.gregs;
-    restore_fs();
-    ig_pico_fault_fn entry = (ig_pico_fault_fn)(uintptr_t)boot->fault_entry;
-    struct ig_pico_fault f = {
-        .signo = sig,
-        .si_code = si->si_code,
-        .addr = (uint64_t)(uintptr_t)si->si_addr,
-        .trapno = (uint64_t)g[REG_TRAPNO],
-        .err = (uint64_t)g[REG_ERR],
-        .rip = (uint64_t)g[REG_RIP],
-        .rsp = (uint64_t)g[REG_RSP],
-        .rbp = (uint64_t)g[REG_RBP],
-        .rflags = (uint64_t)g[REG_EFL],
-        .rax = (uint64_t)g[REG_RAX],
-        .rbx = (uint64_t)g[REG_RBX],
-        .rcx = (uint64_t)g[REG_RCX],
-        .rdx = (uint64_t)g[REG_RDX],
-        .rsi = (uint64_t)g[REG_RSI],
-        .rdi = (uint64_t)g[REG_RDI],
-        .r8 = (uint64_t)g[REG_R8],
-        .r9 = (uint64_t)g[REG_R9],
-        .r10 = (uint64_t)g[REG_R10],
-        .r11 = (uint64_t)g[REG_R11],
-        .r12 = (uint64_t)g[REG_R12],
-        .r13 = (uint64_t)g[REG_R13],
-        .r14 = (uint64_t)g[REG_R14],
-        .r15 = (uint64_t)g[REG_R15],
-    };
+    uint64_t rsp = (uint64_t)g[REG_RSP], rip = (uint64_t)g[REG_RIP];
+    const char *why = " before the guest could report it\n";
 
-    /* The guest registers its entry as its first act; a fault before
-     * that (or in the tender itself) gets a short report from here. */
-    if (entry)
-        entry(&f);
+    restore_fs();
+    /* Read once: the guest may change it meanwhile. */
+    uint64_t entry = *(volatile uint64_t *)&st->boot->fault_entry;
+    if ((rsp >= st->alt_lo && rsp < st->alt_hi) ||
+        (rsp >= st->report_lo && rsp < st->report_hi)) {
+        why = " inside the guest's fault report\n";
+    } else if (entry && (entry < st->image_lo || entry >= st->image_hi)) {
+        why = "; the guest's fault entry is outside its image\n";
+    } else if (entry) {
+        struct ig_pico_fault *f =
+            (struct ig_pico_fault *)(uintptr_t)(st->report_hi - 4096);
+        *f = (struct ig_pico_fault){
+            .signo = sig,
+            .si_code = si->si_code,
+            .addr = (uint64_t)(uintptr_t)si->si_addr,
+            .trapno = (uint64_t)g[REG_TRAPNO],
+            .err = (uint64_t)g[REG_ERR],
+            .rip = rip,
+            .rsp = rsp,
+            .rbp = (uint64_t)g[REG_RBP],
+            .rflags = (uint64_t)g[REG_EFL],
+            .rax = (uint64_t)g[REG_RAX],
+            .rbx = (uint64_t)g[REG_RBX],
+            .rcx = (uint64_t)g[REG_RCX],
+            .rdx = (uint64_t)g[REG_RDX],
+            .rsi = (uint64_t)g[REG_RSI],
+            .rdi = (uint64_t)g[REG_RDI],
+            .r8 = (uint64_t)g[REG_R8],
+            .r9 = (uint64_t)g[REG_R9],
+            .r10 = (uint64_t)g[REG_R10],
+            .r11 = (uint64_t)g[REG_R11],
+            .r12 = (uint64_t)g[REG_R12],
+            .r13 = (uint64_t)g[REG_R13],
+            .r14 = (uint64_t)g[REG_R14],
+            .r15 = (uint64_t)g[REG_R15],
+        };
+        /* The fault record sits at the top of the report stack, which
+         * starts below it. */
+        report_on_stack(entry, f);
+    }
     struct msg m = {.n = 0};
     put(&m, "\ningot-pico: signal ");
     put_num(&m, (unsigned long)sig, 10);
     put(&m, " at RIP ");
-    put_num(&m, (unsigned long)f.rip, 16);
-    put(&m, " before the guest could report it\n");
+    put_num(&m, (unsigned long)rip, 16);
+    put(&m, why);
     say(&m);
     _exit(IG_PICO_STATUS_CRASH);
 }
 
-/* Host signals for the guest: recorded in the boot page for
- * ig_plat_signal_take().  Only an atomic OR: no errno, no TLS, no libc. */
-static void on_host_signal(int sig)
+/* Maps (len) bytes with a PROT_NONE guard page below them; stores the
+ * span, guard included, in (*lo, *hi).  Returns the usable start or NULL. */
+static void *map_guarded(size_t len, uint64_t *lo, uint64_t *hi)
 {
-    __atomic_fetch_or(&boot->host_signals, 1ull << (sig - 1), __ATOMIC_SEQ_CST);
+    char *p = mmap(NULL, len + 4096, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+    if (p == MAP_FAILED || mprotect(p, 4096, PROT_NONE) < 0)
+        return NULL;
+    *lo = (uint64_t)(uintptr_t)p;
+    *hi = *lo + len + 4096;
+    return p + 4096;
 }
 
-int ig_tender_faults_install(struct ig_pico_boot *b)
+/* Host signals for the guest: recorded in the boot page for
+ * ig_plat_signal_take().  Only an atomic OR: no errno, no TLS, no libc;
+ * the page's address comes from the read-only state. */
+static void on_host_signal(int sig)
+{
+    __atomic_fetch_or(&st->boot->host_signals, 1ull << (sig - 1),
+                      __ATOMIC_SEQ_CST);
+}
+
+int ig_tender_faults_install(struct ig_pico_boot *b, uint64_t image_lo,
+                             uint64_t image_hi)
 {
     static const int fault_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL,
                                         SIGTRAP};
     struct sigaction sa;
     stack_t ss;
+    struct fault_state *s = &state.s;
 
-    boot = b;
-    ss.ss_sp = mmap(NULL, ALT_STACK_SIZE, PROT_READ | PROT_WRITE,
-                    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (ss.ss_sp == MAP_FAILED)
+    s->boot = b;
+    s->tender_fs = b->tender_fs;
+    s->fsgsbase = (b->flags & IG_PICO_F_FSGSBASE) != 0;
+    s->image_lo = image_lo;
+    s->image_hi = image_hi;
+    ss.ss_sp = map_guarded(ALT_STACK_SIZE, &s->alt_lo, &s->alt_hi);
+    if (!ss.ss_sp ||
+        !map_guarded(REPORT_STACK_SIZE, &s->report_lo, &s->report_hi) ||
+        mprotect(&state, sizeof(state), PROT_READ) < 0)
         return -1;
     ss.ss_size = ALT_STACK_SIZE;
     ss.ss_flags = 0;
     if (sigaltstack(&ss, NULL) < 0)
         return -1;
 
-    /* NODEFER: a fault inside the report re-enters the handler, and the
-     * guest's report code then ends the image, instead of the kernel
-     * killing the process for a blocked fault signal. */
+    /* NODEFER: a fault inside the report enters the handler again, which
+     * sees it came from the report's stacks and ends the image, instead of
+     * the kernel killing the process for a blocked fault signal. */
     memset(&sa, 0, sizeof(sa));
     sa.sa_sigaction = on_fault;
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;

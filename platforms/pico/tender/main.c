@@ -272,7 +272,7 @@ int main(int argc, char **argv)
         memcpy(boot->volumes[i].tag, vols[i].tag, sizeof(vols[i].tag));
     }
 
-    if (ig_tender_faults_install(boot) < 0)
+    if (ig_tender_faults_install(boot, img.lo, img.hi) < 0)
         fail("signal handlers", strerror(errno));
     if (verbose)
         fprintf(stderr,

@@ -73,7 +73,8 @@ struct ig_tender_volume {
     char tag[16];
     const char *dir;
     int ro;
-    int fd; /* O_PATH|O_DIRECTORY, once opened */
+    int fd;     /* O_PATH|O_DIRECTORY, once opened */
+    int sealed; /* fd is a private nodev/nosuid/noexec (ro: read-only) mount */
 };
 
 /* Parses "TAG=DIR" (TAG: 1-15 letters, digits, '_' or '-') into (v).
@@ -81,24 +82,34 @@ struct ig_tender_volume {
 int ig_tender_volume_parse(const char *arg, int ro, struct ig_tender_volume *v,
                            char *err, size_t errlen);
 
-/* Opens (v)'s directory as descriptor (want) (O_PATH|O_DIRECTORY).
- * Returns 0, or -1 with a reason in (err) (strerror text, "not a
- * directory"). */
+/* Opens (v)'s directory as descriptor (want) (O_PATH|O_DIRECTORY), on a
+ * private copy of its mount that is nodev, nosuid, noexec and, for a
+ * read-only volume, read-only, when the tender may make one (then sets
+ * v->sealed).  Returns 0, or -1 with a reason in (err) (strerror text,
+ * "not a directory"). */
 int ig_tender_volume_open(struct ig_tender_volume *v, int want, char *err,
                           size_t errlen);
 
 /* Adds the seccomp rules for the volume calls (platforms/pico/hostdir.c)
- * to (ctx), each on descriptors 3..1023 only.  Returns 0, or -1 after
- * printing the rule that failed. */
-int ig_tender_volume_allow(scmp_filter_ctx ctx);
+ * to (ctx), each on descriptors 3..1023 only; utimensat fails with EROFS
+ * instead when one of the (nvols) volumes (vols) is read-only but not
+ * sealed.  Returns 0, or -1 after printing the rule that failed. */
+int ig_tender_volume_allow(scmp_filter_ctx ctx,
+                           const struct ig_tender_volume *vols, int nvols);
 
 /* ---- faults.c ---------------------------------------------------------- */
 
 /* Installs handlers for SIGSEGV, SIGBUS, SIGFPE, SIGILL and SIGTRAP (they
- * call the guest's fault entry from (boot)) and for SIGSYS (reports the
- * forbidden system call and exits IG_PICO_STATUS_SYSCALL), all on an
- * alternate signal stack.  Returns 0, or -1 with errno set. */
-int ig_tender_faults_install(struct ig_pico_boot *boot);
+ * call the guest's fault entry from (boot), if it lies in the image's span
+ * [image_lo, image_hi), on a guarded stack of their own) and for SIGSYS
+ * (reports the forbidden system call and exits IG_PICO_STATUS_SYSCALL), and
+ * for SIGINT, SIGTERM, SIGHUP, SIGUSR1 and SIGUSR2 (recorded in the boot
+ * page's host_signals for the guest), all on a guarded alternate stack.  What
+ * the handlers rely on (the tender's FS base from (boot), the spans) is copied
+ * into a page made read-only here, so nothing the guest writes later can
+ * mislead them. Returns 0, or -1 with errno set. */
+int ig_tender_faults_install(struct ig_pico_boot *boot, uint64_t image_lo,
+                             uint64_t image_hi);
 
 /* ---- confine.c --------------------------------------------------------- */
 

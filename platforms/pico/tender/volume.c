@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -60,6 +61,25 @@ int ig_tender_volume_open(struct ig_tender_volume *v, int want, char *err,
         close(fd);
         return -1;
     }
+    /* A private copy of the mount, nodev, nosuid and noexec, and read-only
+     * for a read-only volume: the kernel then refuses what Landlock does
+     * not govern (timestamps through a read-only descriptor, device nodes
+     * placed in the directory).  It needs CAP_SYS_ADMIN over the mount
+     * namespace; without it the directory is used as it is, and
+     * ig_tender_volume_allow() turns utimensat away instead. */
+    int m = open_tree(fd, "", OPEN_TREE_CLONE | AT_RECURSIVE | AT_EMPTY_PATH);
+    struct mount_attr attr = {
+        .attr_set = MOUNT_ATTR_NODEV | MOUNT_ATTR_NOSUID | MOUNT_ATTR_NOEXEC |
+                    (v->ro ? MOUNT_ATTR_RDONLY : 0),
+    };
+    if (m >= 0 && mount_setattr(m, "", AT_EMPTY_PATH | AT_RECURSIVE, &attr,
+                                sizeof(attr)) == 0) {
+        close(fd);
+        fd = m;
+        v->sealed = 1;
+    } else if (m >= 0) {
+        close(m);
+    }
     if (fd != want) {
         if (dup2(fd, want) < 0) {
             snprintf(err, errlen, "dup2: %s", strerror(errno));
@@ -103,7 +123,8 @@ static int allow_fd(scmp_filter_ctx ctx, struct ig_tender_rule rule,
     return r;
 }
 
-int ig_tender_volume_allow(scmp_filter_ctx ctx)
+int ig_tender_volume_allow(scmp_filter_ctx ctx,
+                           const struct ig_tender_volume *vols, int nvols)
 {
     /* The calls of platforms/pico/hostdir.c, each on a descriptor (its
      * first argument) the tender opened or the guest opened beneath one. */
@@ -132,8 +153,20 @@ int ig_tender_volume_allow(scmp_filter_ctx ctx)
                          "symlinkat(volume fd)", SCMP_SYS(symlinkat), 1, {{0}}},
                      1);
     /* utimensat only on the descriptor itself (a NULL path): Landlock
-     * does not govern timestamps, so no path may name another file. */
-    if (r == 0)
+     * does not govern timestamps, so no path may name another file.  Nor
+     * does it tell a read-only descriptor from another: unless every
+     * read-only volume is a read-only mount (sealed), no descriptor may
+     * change timestamps, and the guest gets EROFS. */
+    int unsealed_ro = 0;
+    for (int i = 0; i < nvols; i++)
+        unsealed_ro |= vols[i].ro && !vols[i].sealed;
+    if (r == 0 && unsealed_ro) {
+        r = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EROFS), SCMP_SYS(utimensat),
+                             0);
+        if (r < 0)
+            fprintf(stderr, "ingot-pico: seccomp: rule utimensat(EROFS): %s\n",
+                    strerror(-r));
+    } else if (r == 0)
         r = allow_fd(ctx,
                      (struct ig_tender_rule){"utimensat(volume fd, NULL)",
                                              SCMP_SYS(utimensat),

@@ -98,12 +98,36 @@ static void test_net_vol(void)
     CHECK_STR(vol.host, "rel/dir");
     CHECK_STR(vol.guest, "/a/b");
     CHECK_INT(vol.ro, 1);
-    const char *bad_vols[] = {"/x",         ":/data",   "/x:data", "/x:/",
-                              "/x:/a/../b", "/x:/d:rx", "/x:/./"};
+    /* A host path may hold ':' (once "the mode must be ro or rw"). */
+    strcpy(buf, "/tmp/a:b:/data");
+    CHECK_INT(ig_run_parse_volume(buf, &vol, err, sizeof(err)), 0);
+    CHECK_STR(vol.host, "/tmp/a:b");
+    CHECK_STR(vol.guest, "/data");
+    strcpy(buf, "/m:ro:/data:rw");
+    CHECK_INT(ig_run_parse_volume(buf, &vol, err, sizeof(err)), 0);
+    CHECK_STR(vol.host, "/m:ro");
+    CHECK_INT(vol.ro, 0);
+    const struct {
+        const char *arg, *why;
+    } bad_vols[] = {
+        {"/x", "expected HOSTDIR:GUESTDIR"},
+        {":/data", "expected HOSTDIR:GUESTDIR"},
+        {":/data:ro", "expected HOSTDIR:GUESTDIR"},
+        {"/x:data", "GUESTDIR must be an absolute path"},
+        {"/x:/", "GUESTDIR may not be /"},
+        {"/x:/a/../b", "GUESTDIR may not contain .."},
+        {"/x:/d:rx", "the mode after GUESTDIR must be ro or rw"},
+        {"/x:/./", "GUESTDIR may not be /"},
+    };
     for (size_t i = 0; i < sizeof(bad_vols) / sizeof(bad_vols[0]); i++) {
-        strcpy(buf, bad_vols[i]);
+        strcpy(buf, bad_vols[i].arg);
         CHECK_INT(ig_run_parse_volume(buf, &vol, err, sizeof(err)), -1);
-        CHECK(strncmp(err, "-v ", 3) == 0 && strstr(err, bad_vols[i]));
+        CHECK(strncmp(err, "-v ", 3) == 0 && strstr(err, bad_vols[i].arg));
+        if (!strstr(err, bad_vols[i].why)) {
+            fprintf(stderr, "-v %s: \"%s\", want \"%s\"\n", bad_vols[i].arg,
+                    err, bad_vols[i].why);
+            unit_failures++;
+        }
     }
 
     CHECK_INT(PARSE(&o, "img"), 0);

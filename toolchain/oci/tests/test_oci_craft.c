@@ -4,6 +4,9 @@
  * or an oci-archive, links, wrong diff_ids and media types. */
 #include <archive.h>
 #include <archive_entry.h>
+#include <errno.h>
+#include <sched.h>
+#include <sys/mount.h>
 
 #include "oci_util.h"
 
@@ -193,11 +196,99 @@ static void test_archive(void)
     free(ref);
 }
 
+/* A layout in (dir) whose layer holds ingot/kernel of (klen) bytes, packed
+ * into oci-archive (file) after (spoil) has had its way with the layout. */
+static void make_archive(const char *dir, const char *file, size_t klen,
+                         void (*spoil)(const char *dir))
+{
+    char *data = ig_xmalloc(klen + 1), err[512] = "";
+    memset(data, 'k', klen);
+    data[klen] = '\0';
+    const struct member m[] = {{"ingot/kernel", 'f', data}, {NULL, 0, 0}};
+    char *tar = ig_xasprintf("%s.layer", dir);
+
+    make_tar(tar, m, 0);
+    make_layout(dir, tar, tar, IG_OCI_MT_LAYER, NULL, "ingot/kernel");
+    if (spoil)
+        spoil(dir);
+    CHECK(ig_oci_archive_pack(dir, file, err, sizeof(err)) == 0);
+    unlink(tar);
+    free(tar);
+    free(data);
+}
+
+/* An 8 MiB blob the index does not reach. */
+static void add_stray(const char *dir)
+{
+    char *p = ig_xasprintf("%s/blobs/sha256/%064d", dir, 0);
+    char *zeros = calloc(1, 8 << 20);
+    write_all(p, zeros, 8 << 20);
+    free(zeros);
+    free(p);
+}
+
+/* The layer (the largest blob) grows past what its descriptor says. */
+static void grow_layer(const char *dir)
+{
+    char *cmd = ig_xasprintf("f=$(ls -S %s/blobs/sha256/* | head -1) && "
+                             "head -c 100000 /dev/zero >> $f",
+                             dir);
+    CHECK(system(cmd) == 0);
+    free(cmd);
+}
+
+/* oci-archives write only what their index declares, and a full disk is
+ * reported as one (it once read "File exists", a stale errno). */
+static void test_archive_limits(void)
+{
+    char *dir = ig_xasprintf("%s/lim1", work),
+         *file = ig_xasprintf("%s/lim1.tar", work);
+    char *out = ig_xasprintf("%s/out1", work), err[512] = "";
+
+    make_archive(dir, file, 1000, add_stray);
+    CHECK(mkdir(out, 0700) == 0);
+    CHECK(ig_oci_archive_unpack(file, out, err, sizeof(err)) == 0);
+    char *stray = ig_xasprintf("%s/blobs/sha256/%064d", out, 0);
+    CHECK(access(stray, F_OK) < 0);
+    char *ref = ig_xasprintf("oci-archive:%s:t", file);
+    struct ig_oci_image img;
+    CHECK(ig_oci_extract(ref, NULL, &img, err, sizeof(err)) == 0);
+    ig_oci_image_free(&img);
+    free(stray);
+    free(ref);
+
+    dir[strlen(dir) - 1] = '2', file[strlen(file) - 5] = '2';
+    out[strlen(out) - 1] = '2';
+    make_archive(dir, file, 1000, grow_layer);
+    CHECK(mkdir(out, 0700) == 0);
+    CHECK(ig_oci_archive_unpack(file, out, err, sizeof(err)) < 0);
+    CHECK(strstr(err, " bytes, its descriptor says ") != NULL);
+
+    /* A 64 KiB file system for a 200 KB layer (needs a mount namespace). */
+    dir[strlen(dir) - 1] = '3', file[strlen(file) - 5] = '3';
+    out[strlen(out) - 1] = '3';
+    make_archive(dir, file, 200000, NULL);
+    CHECK(mkdir(out, 0700) == 0);
+    if (unshare(CLONE_NEWNS) < 0 ||
+        mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0 ||
+        mount("ingot-test", out, "tmpfs", 0, "size=64k") < 0) {
+        printf("SKIP: ENOSPC case: no mount namespace (%s)\n", strerror(errno));
+    } else {
+        CHECK(ig_oci_archive_unpack(file, out, err, sizeof(err)) < 0);
+        CHECK(strstr(err, "No space left on device") != NULL);
+        CHECK(umount(out) == 0);
+    }
+    free(dir);
+    free(file);
+    free(out);
+}
+
 int main(void)
 {
     work_init();
     test_layers();
     test_archive();
+    test_archive_limits();
     ig_host_rmtree(work);
     return unit_done();
 }

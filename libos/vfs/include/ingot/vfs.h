@@ -52,6 +52,9 @@
 /* The longest path name (with its NUL) and component the VFS accepts. */
 #define IG_PATH_MAX 4096
 #define IG_NAME_MAX 255
+/* One read or write moves at most this many bytes (Linux's MAX_RW_COUNT);
+ * longer requests are cut short, as on Linux. */
+#define IG_RW_MAX 0x7ffff000
 
 struct ig_file;
 struct ig_vnode;
@@ -153,15 +156,18 @@ int ig_vfs_close(int fd);
 /* read/write at the file position (advancing it) or, for pread/pwrite, at
  * (off) (leaving it).  Return the count (0 at end of file); -EBADF if (fd)
  * is not open or not open for that direction, -EISDIR for a directory,
- * -ESPIPE for pread/pwrite on a pipe or device, -EINVAL for off < 0,
- * -EAGAIN when a pipe is empty or full, -EPIPE when a pipe has no reader. */
+ * -ESPIPE for pread/pwrite on a pipe or device, -EINVAL for an offset
+ * below 0 or one where (off + len) overflows off_t, -EFBIG or -ENOSPC for
+ * a file that cannot grow that far, -EAGAIN when a pipe is empty or full,
+ * -EPIPE when a pipe has no reader. */
 ssize_t ig_vfs_read(int fd, void *buf, size_t len);
 ssize_t ig_vfs_write(int fd, const void *buf, size_t len);
 ssize_t ig_vfs_pread(int fd, void *buf, size_t len, off_t off);
 ssize_t ig_vfs_pwrite(int fd, const void *buf, size_t len, off_t off);
 
 /* Moves the position of (fd) as lseek(2).  Returns the new position,
- * -EBADF, -ESPIPE (pipe, device) or -EINVAL (bad whence, negative result). */
+ * -EBADF, -ESPIPE (pipe, device) or -EINVAL (bad whence, a negative
+ * result or one that overflows off_t). */
 off_t ig_vfs_lseek(int fd, off_t off, int whence);
 
 /* Fill (st) for (fd) or (path).  Return 0, -EBADF, -ENOENT, -ENOTDIR. */

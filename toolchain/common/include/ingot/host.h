@@ -76,6 +76,13 @@ void ig_strvec_free(struct ig_strvec *sv);
  * -errno from opendir() with (sv) unchanged. */
 int ig_strvec_readdir(struct ig_strvec *sv, const char *dir, int skip_hidden);
 
+/* ---- fileio.c: writing files ------------------------------------------- */
+
+/* Writes all (len) bytes at (buf) to (fd), continuing after short writes
+ * and EINTR.  Returns 0, or the negative errno of the write that failed
+ * (-ENOSPC on a full disk, never a stale errno of an earlier call). */
+int ig_write_all(int fd, const void *buf, size_t len);
+
 /* ---- shquote.c: POSIX shell quoting for printing commands ---------------- */
 
 /* Returns (s) quoted so that a POSIX shell reads it back as one word: bare
