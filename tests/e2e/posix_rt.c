@@ -40,11 +40,12 @@ static void *barrier_worker(void *arg)
 {
     (void)arg;
     for (int c = 0; c < CYCLES; c++) {
-        arrived[c]++;
+        /* Atomic: natively the threads run on several cores at once. */
+        __atomic_fetch_add(&arrived[c], 1, __ATOMIC_SEQ_CST);
         int r = pthread_barrier_wait(&bar);
         CHECK(r == 0 || r == PTHREAD_BARRIER_SERIAL_THREAD);
         /* Nobody passes before everyone arrived. */
-        CHECK(arrived[c] == BT);
+        CHECK(__atomic_load_n(&arrived[c], __ATOMIC_SEQ_CST) == BT);
         if (r == PTHREAD_BARRIER_SERIAL_THREAD)
             serial[c]++;
         if (c % 7 == 0)
