@@ -16,11 +16,7 @@
 
 _Noreturn void ig_plat_exit(int status)
 {
-    static const char prefix[] = IG_KVM_EXIT_PREFIX;
-    static const char suffix[] = IG_KVM_EXIT_SUFFIX;
-    char rec[sizeof(prefix) + 3 + sizeof(suffix)];
     unsigned s = (unsigned)status & 0xff;
-    size_t n = 0;
 
     /* Frames still in the transmit rings would be lost with the VM.  Not
      * after a crash: the rings themselves may be what went wrong. */
@@ -28,16 +24,7 @@ _Noreturn void ig_plat_exit(int status)
         ig_kvm_virtio_net_flush(200000000ull);
     /* The record must not overtake console output still in the UART. */
     ig_kvm_serial_drain();
-    for (size_t i = 0; i + 1 < sizeof(prefix); i++)
-        rec[n++] = prefix[i];
-    if (s >= 100)
-        rec[n++] = (char)('0' + s / 100);
-    if (s >= 10)
-        rec[n++] = (char)('0' + s / 10 % 10);
-    rec[n++] = (char)('0' + s % 10);
-    for (size_t i = 0; i + 1 < sizeof(suffix); i++)
-        rec[n++] = suffix[i];
-    ig_plat_console_write(rec, n);
+    ig_kvm_exit_record(s);
     /* Stopping the VM while bytes sit in the UART would lose them. */
     ig_kvm_serial_drain();
     ig_kvm_exit_hard((int)s);
@@ -63,22 +50,4 @@ _Noreturn void ig_kvm_exit_hard(int status)
     __asm__ volatile("lidt %0\n\tint3" : : "m"(no_idt));
     for (;;)
         __asm__ volatile("cli; hlt");
-}
-
-_Noreturn void ig_kvm_die(const char *msg)
-{
-    ig_kvm_puts("kvm: ");
-    ig_kvm_puts(msg);
-    ig_kvm_puts("\n");
-    ig_plat_exit(IG_KVM_STATUS_CRASH);
-}
-
-_Noreturn void ig_kvm_die_hex(const char *before, uint64_t v, const char *after)
-{
-    ig_kvm_puts("kvm: ");
-    ig_kvm_puts(before);
-    ig_kvm_put_hex(v);
-    ig_kvm_puts(after);
-    ig_kvm_puts("\n");
-    ig_plat_exit(IG_KVM_STATUS_CRASH);
 }

@@ -36,7 +36,7 @@ struct ig_kvm_range {
 _Noreturn void ig_kvm_main(uint32_t start_info);
 
 /* serial.c: COM1.  init (boot) programs it; drain waits until the last byte
- * has left the transmitter; puts and put_hex need no libc. */
+ * has left the transmitter.  frame.c: puts and put_hex need no libc. */
 void ig_kvm_serial_init(void);
 /* console_in.c: routes the console's receive interrupt (after the LAPIC). */
 void ig_kvm_console_in_init(void);
@@ -44,9 +44,11 @@ void ig_kvm_serial_drain(void);
 void ig_kvm_puts(const char *s);
 void ig_kvm_put_hex(uint64_t v);
 
-/* exit.c: die prints "kvm: <msg>\n" and exits 255, die_hex the same with
- * (v) in hex between two strings; exit_hard skips the console (and the exit
- * record) and goes straight to the VMM. */
+/* frame.c (shared with xen): die prints "<ig_plat_name()>: <msg>\n" and
+ * exits 255, die_hex the same with (v) in hex between two strings;
+ * exit_record writes the exit record for (status).  exit.c: exit_hard
+ * skips the console (and the exit record) and goes straight to the VMM. */
+void ig_kvm_exit_record(unsigned status);
 _Noreturn void ig_kvm_die(const char *msg);
 _Noreturn void ig_kvm_die_hex(const char *before, uint64_t v,
                               const char *after);

@@ -66,50 +66,6 @@ void ig_kvm_serial_drain(void)
         ig_arch_pause();
 }
 
-void ig_kvm_puts(const char *s)
-{
-    size_t n = 0;
-
-    while (s[n])
-        n++;
-    ig_plat_console_write(s, n);
-}
-
-void ig_kvm_put_hex(uint64_t v)
-{
-    char buf[18];
-
-    buf[0] = '0';
-    buf[1] = 'x';
-    for (int i = 0; i < 16; i++)
-        buf[2 + i] = "0123456789abcdef"[(v >> (60 - 4 * i)) & 0xf];
-    ig_plat_console_write(buf, sizeof(buf));
-}
-
-/* Standard error shares the console (kvm_abi.h): one framed piece at a
- * time, so `ingot run` can tell it from standard output. */
-void ig_plat_stderr_write(const char *buf, size_t len)
-{
-    while (len > 0) {
-        size_t n = len > IG_KVM_ERR_MAX ? IG_KVM_ERR_MAX : len;
-        char hdr[32] = IG_KVM_ERR_PREFIX;
-        size_t h = sizeof(IG_KVM_ERR_PREFIX) - 1;
-        char digits[8];
-        int nd = 0;
-
-        for (size_t v = n; v; v /= 10)
-            digits[nd++] = (char)('0' + v % 10);
-        while (nd)
-            hdr[h++] = digits[--nd];
-        hdr[h++] = '\033';
-        hdr[h++] = '\\';
-        ig_plat_console_write(hdr, h);
-        ig_plat_console_write(buf, n);
-        buf += n;
-        len -= n;
-    }
-}
-
 /* The console reaches `ingot run` through pipes. */
 int ig_plat_isatty(int fd)
 {

@@ -76,34 +76,9 @@ void ig_xen_console_drain(void)
     }
 }
 
-void ig_kvm_puts(const char *s)
-{
-    size_t n = 0;
-
-    while (s[n])
-        n++;
-    ig_plat_console_write(s, n);
-}
-
-void ig_kvm_put_hex(uint64_t v)
-{
-    char buf[18];
-
-    buf[0] = '0';
-    buf[1] = 'x';
-    for (int i = 0; i < 16; i++)
-        buf[2 + i] = "0123456789abcdef"[(v >> (60 - 4 * i)) & 0xf];
-    ig_plat_console_write(buf, sizeof(buf));
-}
-
-/* Standard error shares the console ring; the console's input ring is not
- * read yet, so standard input is at its end; the toolstack cannot signal
- * the guest (docs/platforms.md, xen). */
-void ig_plat_stderr_write(const char *buf, size_t len)
-{
-    ig_plat_console_write(buf, len);
-}
-
+/* Standard error is framed on the ring like kvm's (frame.c).  The console's
+ * input ring is not read yet, so standard input is at its end; the
+ * toolstack cannot signal the guest (docs/platforms.md, xen). */
 long ig_plat_stdin_read(void *buf, size_t len)
 {
     (void)buf, (void)len;

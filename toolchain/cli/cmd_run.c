@@ -188,6 +188,7 @@ int ig_run_boot(struct ig_run_opts *opts)
         struct ig_run_end end;
         struct ig_run_pump_opts po = {.pass_stdin = p->reads_stdin,
                                       .input_channel = p->console_input,
+                                      .framed_stderr = p->framed_stderr,
                                       .stop_ms = o.stop_timeout * 1000};
 
         fflush(stdout);

@@ -352,6 +352,7 @@ struct ig_run_pump_opts {
     int pass_stdin;    /* the command reads `ingot run`'s stdin (else
                           /dev/null) */
     int input_channel; /* stdin and signals go in-band (run_input.c) */
+    int framed_stderr; /* stderr comes framed on the console */
     long stop_ms;      /* after forwarding a signal, SIGKILL this long
                           later if it has not ended (--stop-timeout) */
 };

@@ -161,7 +161,7 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
         ig_run_input_init(&in, STDIN_FILENO, infds[1]);
 
     ig_run_exitrec_init(&p.rec);
-    if (o->input_channel)
+    if (o->framed_stderr)
         ig_run_exitrec_set_err(&p.rec, to_stderr, NULL);
     ig_run_btline_init(&p.bt, symbolize, img);
     for (;;) {

@@ -79,6 +79,7 @@ const struct ig_plat ig_plat_kvm = {
     .runs_as = "boots in QEMU (KVM or TCG, --accel)",
     .dry_run = "the QEMU command",
     .console_input = 1,
+    .framed_stderr = 1,
     .check = kvm_check,
     .argv = kvm_argv,
     .status = ig_run_end_status,

@@ -143,6 +143,7 @@ const struct ig_plat ig_plat_xen = {
     .archive = "xen/libingot-xen.a",
     .runs_as = "starts a PVH domU with xl create -F -c (on a Xen dom0)",
     .dry_run = "the xl command with the whole domain configuration",
+    .framed_stderr = 1,
     .check = xen_check,
     .argv = xen_argv,
     .status = xen_status,

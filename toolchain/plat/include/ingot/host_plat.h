@@ -39,6 +39,9 @@ struct ig_plat {
      * <ingot/kvm_abi.h> frames them: `ingot run` writes them into the
      * host command's standard input. */
     int console_input;
+    /* The guest's standard error comes framed on its console
+     * (<ingot/kvm_abi.h>): `ingot run` writes it to its own stderr. */
+    int framed_stderr;
     /* Refuses run options this platform cannot honour.  Returns 0, or -1
      * with the option in (*what) and the reason in (err). */
     int (*check)(const struct ig_run_opts *o, const char **what, char *err,
