@@ -13,7 +13,10 @@
 #define TX_BUFS 64  /* frames in flight, each in a page of its own */
 #define RX_BUFS 128 /* receive pages posted to the backend */
 #define FLUSH_NS 200000000ull
-#define BACKEND_WAIT_NS 5000000000ull
+/* How long a vif's backend may take to connect: dom0's hotplug script and
+ * netback, slow when dom0 is busy (5 s was not enough under nested TCG on
+ * a loaded machine); Linux's netfront waits longer still. */
+#define BACKEND_WAIT_NS 30000000000ull
 
 static struct ig_xen_vif vifs[MAX_VIFS];
 static int vif_count;
