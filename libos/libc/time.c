@@ -19,10 +19,18 @@ static void ns_to_timespec(uint64_t ns, struct timespec *ts)
     ts->tv_nsec = (long)(ns % NS_PER_SEC);
 }
 
+/* Clock reads are yield points (loops that poll the clock let other
+ * threads run and timers fire) and signal delivery points (a handler runs
+ * in a thread that computes and polls the clock; docs/platforms.md). */
+static void clock_point(void)
+{
+    ig_sched_maybe_yield();
+    ig_signal_deliver();
+}
+
 int clock_gettime(clockid_t id, struct timespec *ts)
 {
-    /* A yield point: loops that poll the clock let other threads run. */
-    ig_sched_maybe_yield();
+    clock_point();
     switch (id) {
     case CLOCK_REALTIME:
         ns_to_timespec(ig_plat_clock_wall(), ts);
@@ -61,6 +69,7 @@ int clock_getres(clockid_t id, struct timespec *res)
 int gettimeofday(struct timeval *tv, void *tz)
 {
     (void)tz;
+    clock_point();
     if (tv) {
         uint64_t ns = ig_plat_clock_wall();
         tv->tv_sec = (time_t)(ns / NS_PER_SEC);

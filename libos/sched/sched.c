@@ -3,6 +3,7 @@
 /* sched.c: threads, the run queue, sleepers and wait queues. */
 #include <ingot/panic.h>
 #include <ingot/plat.h>
+#include <ingot/posix.h>
 #include <ingot/sched.h>
 
 #include <errno.h>
@@ -12,7 +13,7 @@
 #include "sched_internal.h"
 
 #define SLOTS_MAX 256
-#define IDS_MAX 1024
+#define IDS_MAX IG_SCHED_IDS_MAX
 #define SLICE_NS 10000000ull /* 10 ms */
 
 static struct ig_thread boot_thread;
@@ -133,9 +134,11 @@ static void schedule(void)
     struct ig_thread *prev = current, *next;
 
     for (;;) {
-        uint64_t now = 0;
-        if (!ig_list_empty(&sleepers) || nhooks)
+        uint64_t now = 0, due = ig_callout_next();
+        if (!ig_list_empty(&sleepers) || nhooks || due != UINT64_MAX)
             now = ig_plat_clock_monotonic();
+        if (due <= now)
+            due = ig_callout_run(now);
         if (!ig_list_empty(&sleepers))
             wake_expired(now);
         /* Threads that keep yielding must not starve the devices: with
@@ -153,6 +156,8 @@ static void schedule(void)
          * Without either only a device event can help. */
         uint64_t deadline =
             sleepers.first ? ON_SLEEP(sleepers.first)->deadline : UINT64_MAX;
+        if (due < deadline)
+            deadline = due;
         if (nhooks) {
             idle_hook_last = now;
             uint64_t want = run_idle_hooks();
@@ -366,7 +371,21 @@ void ig_sched_maybe_yield(void)
 {
     uint64_t now;
 
-    if (!current || (ig_list_empty(&runq) && ig_list_empty(&sleepers)))
+    if (!current)
+        return;
+    /* A thread that computes alone still lets timers fire and host
+     * signals arrive (the clock reads that call this are delivery
+     * points, see libc's time.c). */
+    if (ig_callout_next() != UINT64_MAX || nhooks) {
+        now = ig_plat_clock_monotonic();
+        if (ig_callout_next() <= now)
+            ig_callout_run(now);
+        if (nhooks && now - idle_hook_last >= HOOK_BUSY_NS) {
+            idle_hook_last = now;
+            run_idle_hooks();
+        }
+    }
+    if (ig_list_empty(&runq) && ig_list_empty(&sleepers))
         return;
     now = ig_plat_clock_monotonic();
     if (slice_start == 0)
@@ -430,4 +449,12 @@ void ig_waitq_wake_all(struct ig_waitq *q)
 {
     while (ig_waitq_wake_one(q))
         ;
+}
+
+void ig_sched_unblock(struct ig_thread *t)
+{
+    waitq_remove(t->waitq, t);
+    if (t->deadline != UINT64_MAX)
+        sleep_remove(t);
+    runq_push(t);
 }

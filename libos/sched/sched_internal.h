@@ -24,6 +24,8 @@ struct ig_thread {
     uint64_t deadline;      /* UINT64_MAX: not on the sleepers */
     enum ig_thread_state state;
     int timed_out;
+    int intr;        /* in ig_waitq_wait_intr() */
+    int interrupted; /* ig_sched_interrupt() woke it */
     int detached, joining;
     unsigned id;
     int slot;        /* pool stack slot; -1: the boot stack or another */
@@ -50,6 +52,19 @@ _Noreturn void ig_sched_thread_main(void);
  * t->tp.  Returns 0 or -ENOMEM. */
 int ig_tls_alloc(struct ig_thread *t);
 void ig_tls_free(struct ig_thread *t);
+
+/* The size of the thread id space (ig_thread_by_id()). */
+#define IG_SCHED_IDS_MAX 1024
+
+/* sched.c: makes (t), blocked on a wait queue, runnable before it is
+ * woken or its deadline passes (intr.c, for signals). */
+void ig_sched_unblock(struct ig_thread *t);
+
+/* callout.c: runs the callouts due at (now); returns the time the earliest
+ * armed one is due, UINT64_MAX when none is. */
+uint64_t ig_callout_run(uint64_t now);
+/* callout.c: the time the earliest armed callout is due, or UINT64_MAX. */
+uint64_t ig_callout_next(void);
 
 /* pthread.c: runs the destructors of (t)'s keys when it exits. */
 void ig_keys_run_destructors(struct ig_thread *t);
