@@ -20,11 +20,13 @@
 
 /* Reads and writes that a handler interrupts before any byte moved are
  * made again after SA_RESTART handlers, else fail with EINTR (a pipe, a
- * socket, standard input: <ingot/sched.h>, ig_sched_again()). */
+ * socket, standard input: <ingot/sched.h>, ig_sched_again()).  They are
+ * cancellation points. */
 ssize_t read(int fd, void *buf, size_t len)
 {
     long r;
 
+    ig_sched_testcancel();
     do
         r = ig_vfs_read(fd, buf, len);
     while (ig_sched_again(&r, 1));
@@ -44,6 +46,7 @@ ssize_t write(int fd, const void *buf, size_t len)
 {
     long r;
 
+    ig_sched_testcancel();
     do
         r = ig_vfs_write(fd, buf, len);
     while (ig_sched_again(&r, 1));
@@ -67,6 +70,7 @@ static ssize_t rw_vec(int fd, const struct iovec *iov, int n, int wr)
 {
     size_t total = 0;
 
+    ig_sched_testcancel();
     if (n < 0 || n > IOV_MAX)
         return ig_posix_ret(-EINVAL);
     for (int i = 0; i < n; i++)

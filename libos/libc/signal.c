@@ -172,14 +172,26 @@ void ig_signal_init(void)
     ig_sched_set_signals(&sched_signals);
 }
 
+/* The waits for signals (sleeps, sigsuspend, sigwait) are cancellation
+ * points: a cancel request ends them (pthread_cancel()). */
+static int sig_wait(uint64_t deadline)
+{
+    int r = ig_waitq_wait_intr(&sig_waiters, deadline);
+
+    if (r == -IG_ERESTART)
+        ig_sched_testcancel();
+    return r;
+}
+
 int ig_signal_sleep_until(uint64_t deadline)
 {
+    ig_sched_testcancel();
     for (;;) {
         if (ig_signal_deliver())
             return -EINTR;
         if (ig_plat_clock_monotonic() >= deadline)
             return 0;
-        ig_waitq_wait(&sig_waiters, deadline);
+        sig_wait(deadline);
     }
 }
 
@@ -341,9 +353,10 @@ int sigsuspend(const sigset_t *m)
 {
     uint64_t saved = mask;
 
+    ig_sched_testcancel();
     mask = *m & ~UNBLOCKABLE;
     while (!ig_signal_deliver())
-        ig_waitq_wait(&sig_waiters, UINT64_MAX);
+        sig_wait(UINT64_MAX);
     mask = saved;
     ig_signal_deliver();
     return (int)ig_posix_ret(-EINTR);
@@ -363,6 +376,7 @@ static int timedwait(const sigset_t *set, siginfo_t *info,
 {
     uint64_t deadline = UINT64_MAX;
 
+    ig_sched_testcancel();
     if (timeout) {
         if (timeout->tv_sec < 0 || timeout->tv_nsec < 0 ||
             timeout->tv_nsec >= 1000000000l)
@@ -383,8 +397,7 @@ static int timedwait(const sigset_t *set, siginfo_t *info,
         /* Signals outside (set) that are not blocked interrupt the wait. */
         if (ig_signal_deliver() > 0)
             return -EINTR;
-        if (ig_waitq_wait(&sig_waiters, deadline) == -ETIMEDOUT &&
-            !(pending & *set))
+        if (sig_wait(deadline) == -ETIMEDOUT && !(pending & *set))
             return -EAGAIN;
     }
 }

@@ -6,6 +6,8 @@
 #include <ingot/sched.h>
 #include <ingot/signal.h>
 
+#include <pthread.h>
+#include <signal.h>
 #include <sys/time.h>
 #include <sys/times.h>
 #include <time.h>
@@ -177,4 +179,21 @@ int usleep(useconds_t usec)
     struct timespec ts = {.tv_sec = usec / 1000000,
                           .tv_nsec = (long)(usec % 1000000) * 1000};
     return nanosleep(&ts, NULL);
+}
+
+/* The image's CPU-time clocks are its monotonic clock (times() above). */
+int clock_getcpuclockid(pid_t pid, clockid_t *id)
+{
+    if (pid != 0 && pid != getpid())
+        return ESRCH;
+    *id = CLOCK_PROCESS_CPUTIME_ID;
+    return 0;
+}
+
+int pthread_getcpuclockid(pthread_t thread, clockid_t *id)
+{
+    if (pthread_kill(thread, 0) != 0)
+        return ESRCH;
+    *id = CLOCK_THREAD_CPUTIME_ID;
+    return 0;
 }

@@ -236,6 +236,7 @@ int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout)
 {
     long r;
 
+    ig_sched_testcancel();
     do
         r = wait_events(epfd, events, maxevents, timeout);
     while (ig_sched_again(&r, 0));

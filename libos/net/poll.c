@@ -101,6 +101,7 @@ int poll(struct pollfd *fds, nfds_t nfds, int timeout)
     ig_vfs_fd_limits(&soft, &hard);
     if (nfds > soft)
         return (int)ig_posix_ret(-EINVAL);
+    ig_sched_testcancel();
     do
         n = do_poll(fds, nfds, deadline);
     while (ig_sched_again(&n, 0));
@@ -167,6 +168,7 @@ static long do_select(int n, fd_set *r, fd_set *w, fd_set *e, uint64_t deadline)
 {
     long count;
 
+    ig_sched_testcancel();
     do
         count = select_once(n, r, w, e, deadline);
     while (ig_sched_again(&count, 0));

@@ -57,6 +57,7 @@ int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
 {
     long r;
 
+    ig_sched_testcancel();
     do
         r = UNIX(fd) ? ig_unix_accept(fd, addr, len, flags)
                      : ig_sock_accept(fd, addr, len, flags);
@@ -70,6 +71,7 @@ int connect(int fd, const struct sockaddr *addr, socklen_t len)
 {
     long r;
 
+    ig_sched_testcancel();
     do
         r = UNIX(fd) ? ig_unix_connect(fd, addr, len)
                      : ig_sock_connect(fd, addr, len);
@@ -104,6 +106,7 @@ ssize_t recvfrom(int fd, void *buf, size_t len, int flags,
                        .msg_iovlen = 1};
     long r;
 
+    ig_sched_testcancel();
     do
         r = UNIX(fd) ? ig_unix_recvmsg(fd, &m, flags)
                      : ig_sock_recvmsg(fd, &m, flags);
@@ -125,6 +128,7 @@ ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
 {
     long r;
 
+    ig_sched_testcancel();
     do
         r = UNIX(fd) ? ig_unix_sendmsg(fd, msg, flags)
                      : ig_sock_sendmsg(fd, msg, flags);
@@ -138,6 +142,7 @@ ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
 {
     long r;
 
+    ig_sched_testcancel();
     do
         r = UNIX(fd) ? ig_unix_recvmsg(fd, msg, flags)
                      : ig_sock_recvmsg(fd, msg, flags);

@@ -24,7 +24,7 @@ int ig_waitq_wait_intr(struct ig_waitq *q, uint64_t deadline)
 
     IG_ASSERT(t);
     for (;;) {
-        if (signals && signals->pending())
+        if ((signals && signals->pending()) || ig_sched_cancel_due())
             return -IG_ERESTART;
         t->intr = 1;
         t->interrupted = 0;
@@ -37,6 +37,15 @@ int ig_waitq_wait_intr(struct ig_waitq *q, uint64_t deadline)
         if (deadline != UINT64_MAX && ig_plat_clock_monotonic() >= deadline)
             return -ETIMEDOUT;
     }
+}
+
+void ig_sched_interrupt_thread(struct ig_thread *t)
+{
+    if (!t->intr || t->state != IG_THREAD_BLOCKED || !t->waitq)
+        return;
+    t->interrupted = 1;
+    t->intr = 0;
+    ig_sched_unblock(t);
 }
 
 void ig_sched_interrupt(void)
@@ -65,6 +74,7 @@ int ig_sched_again(long *r, int restartable)
 {
     if (!IG_INTERRUPTED(*r))
         return 0;
+    ig_sched_testcancel();
     int ran = ig_sched_run_signals();
     if (ran == 0 || (ran == 1 && restartable && *r == -IG_ERESTART))
         return 1;

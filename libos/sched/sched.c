@@ -38,10 +38,16 @@ static const struct ig_sched_libc *libc;
 #define ON_Q(l) IG_LIST_ENTRY(l, struct ig_thread, q)
 #define ON_SLEEP(l) IG_LIST_ENTRY(l, struct ig_thread, sleep)
 
+/* Highest priority first (SCHED_FIFO/SCHED_RR 1..99 before SCHED_OTHER's
+ * 0), in order of arrival within a priority. */
 static void runq_push(struct ig_thread *t)
 {
+    struct ig_link *at = runq.last;
+
     t->state = IG_THREAD_READY;
-    ig_list_push_tail(&runq, &t->q);
+    while (at && ON_Q(at)->prio < t->prio)
+        at = at->prev;
+    ig_list_insert_before(&runq, at ? at->next : runq.first, &t->q);
 }
 
 static struct ig_thread *runq_pop(void)
@@ -180,6 +186,8 @@ static void schedule(void)
         ig_plat_tls_set(next->tp);
     ig_arch_switch(&prev->rsp, next->rsp);
     reap_dead();
+    if (prev->cancel_pending && prev->cancel_async)
+        ig_sched_cancel_async();
 }
 
 void ig_sched_init(void)
@@ -333,9 +341,17 @@ int ig_thread_join(struct ig_thread *t, void **ret)
         return -EDEADLK;
     if (t->detached || t->joining)
         return -EINVAL;
+    ig_sched_testcancel();
     t->joining = 1;
-    while (t->state != IG_THREAD_DEAD)
-        ig_waitq_wait(&t->joiners, UINT64_MAX);
+    /* A cancellation point; signals' handlers run and the wait goes on. */
+    while (t->state != IG_THREAD_DEAD) {
+        if (ig_waitq_wait_intr(&t->joiners, UINT64_MAX) == -IG_ERESTART) {
+            t->joining = 0; /* a cancelled joiner leaves it joinable */
+            ig_sched_testcancel();
+            t->joining = 1;
+            ig_sched_run_signals();
+        }
+    }
     if (reap == t)
         reap_dead(); /* cannot happen after a switch, but be safe */
     if (ret)
@@ -449,6 +465,20 @@ void ig_waitq_wake_all(struct ig_waitq *q)
 {
     while (ig_waitq_wake_one(q))
         ;
+}
+
+void ig_thread_set_prio(struct ig_thread *t, int prio)
+{
+    t->prio = prio;
+    if (t->state == IG_THREAD_READY) {
+        ig_list_remove(&runq, &t->q);
+        runq_push(t);
+    }
+}
+
+int ig_thread_prio(const struct ig_thread *t)
+{
+    return t->prio;
 }
 
 void ig_sched_unblock(struct ig_thread *t)

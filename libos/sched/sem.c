@@ -49,6 +49,7 @@ int sem_trywait(sem_t *s)
 /* 0, -ETIMEDOUT, or -IG_ERESTART when a signal interrupted the wait. */
 static long sem_wait_until(sem_t *s, uint64_t deadline)
 {
+    ig_sched_testcancel();
     while (s->__value == 0) {
         int r = ig_waitq_wait_intr(waitq_of(s), deadline);
         if (r == -IG_ERESTART)

@@ -294,6 +294,7 @@ static int cond_wait(pthread_cond_t *c, pthread_mutex_t *m, uint64_t deadline)
         return EINVAL;
     if (mx->owner != ig_thread_self())
         return EPERM;
+    ig_sched_testcancel(); /* a cancellation point, the mutex held */
     /* Releasing the mutex and queueing happen with no switch between. */
     count = mx->count;
     mx->count = 0;
@@ -309,6 +310,9 @@ static int cond_wait(pthread_cond_t *c, pthread_mutex_t *m, uint64_t deadline)
         ig_waitq_wait(&mx->waiters, UINT64_MAX);
     mx->owner = ig_thread_self();
     mx->count = count;
+    /* Cancelled: its cleanup handlers run with the mutex held again. */
+    if (r == -IG_ERESTART)
+        ig_sched_testcancel();
     return r == -ETIMEDOUT ? ETIMEDOUT : 0;
 }
 

@@ -103,6 +103,13 @@ struct ig_thread *ig_thread_by_id(unsigned id);
 #define IG_THREAD_KEYS 128
 void **ig_thread_keys(struct ig_thread *t);
 
+/* Priorities order the run queue: a runnable thread of a higher one runs
+ * before any of a lower one, those of one priority in turn (FIFO).
+ * Nothing preempts the running thread: a thread woken with a higher
+ * priority runs at the next switch.  New threads start at 0. */
+void ig_thread_set_prio(struct ig_thread *t, int prio);
+int ig_thread_prio(const struct ig_thread *t);
+
 /* Lets every other runnable thread run once. */
 void ig_sched_yield(void);
 
@@ -187,6 +194,12 @@ int ig_sched_again(long *r, int restartable);
  * ig_sched_again() does; returns what ig_sched_signals.deliver does (0
  * when libc installed no signals). */
 int ig_sched_run_signals(void);
+
+/* A cancellation point: if the running thread has a cancel request it
+ * accepts, runs its cleanup handlers and ends it with PTHREAD_CANCELED.
+ * ig_waitq_wait_intr() also returns -IG_ERESTART for such a request, and
+ * ig_sched_again() acts on it. */
+void ig_sched_testcancel(void);
 
 /* Generates (sig) for the running thread as raise() does, through the
  * installed signals; nothing without them.  Returns 0 or -EINVAL. */

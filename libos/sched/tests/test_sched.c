@@ -122,6 +122,16 @@ void ig_keys_run_destructors(struct ig_thread *t)
     (void)t;
 }
 
+/* cancel.c needs newlib's <pthread.h>: no thread is ever cancelled here. */
+void ig_sched_testcancel(void) {}
+
+int ig_sched_cancel_due(void)
+{
+    return 0;
+}
+
+void ig_sched_cancel_async(void) {}
+
 /* ---- The C library's per-thread state, as libc would hand it over. ---- */
 
 struct state {
@@ -513,6 +523,9 @@ static void test_interrupt(void)
     ig_sched_yield();
     CHECK_INT(intr_result, 1);
     ig_callout_arm(&c, now_ns + 100);
+    /* Not in an interruptible wait itself (join is one), so the signal is
+     * the waiter's to take. */
+    ig_sched_sleep_until(now_ns + 1000);
     CHECK_INT(ig_thread_join(t, NULL), 0);
     CHECK_INT(intr_result, -IG_ERESTART);
     r = intr_result;
@@ -531,6 +544,33 @@ static void test_interrupt(void)
     ig_sched_set_signals(NULL);
 }
 
+static void *tagged(void *arg)
+{
+    note("%s ", (char *)arg);
+    return NULL;
+}
+
+/* Higher priorities run first, FIFO within one; a priority changed while
+ * a thread is runnable moves it; the creator at 0 runs after them all. */
+static void test_priorities(void)
+{
+    struct ig_thread *t[4];
+    static char *tags[] = {"p1", "p5a", "p3", "p5b"};
+    static const int prios[] = {1, 5, 3, 5};
+
+    trace[0] = '\0';
+    for (int i = 0; i < 4; i++) {
+        CHECK_INT(ig_thread_create(&t[i], tagged, tags[i]), 0);
+        ig_thread_set_prio(t[i], prios[i]);
+    }
+    ig_thread_set_prio(t[0], 4); /* p1 moves up, ahead of p3 */
+    CHECK_INT(ig_thread_prio(t[0]), 4);
+    ig_sched_yield();
+    CHECK_STR(trace, "p5a p5b p1 p3 ");
+    for (int i = 0; i < 4; i++)
+        CHECK_INT(ig_thread_join(t[i], NULL), 0);
+}
+
 int main(void)
 {
     ig_sched_init();
@@ -546,5 +586,6 @@ int main(void)
     test_slice();
     test_callouts();
     test_interrupt();
+    test_priorities();
     return unit_done();
 }
