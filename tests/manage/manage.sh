@@ -21,6 +21,8 @@
 #              start (125) leaves nothing
 #   httpd      three httpd instances with published ports, curl reaches
 #              each, ps lists the ports
+#   httpd_tap  three httpd instances on tap devices in a private network
+#              namespace (root), curl reaches each
 set -u
 INGOT=$1 IMAGE=$2 CASE=$3
 tmp=$(mktemp -d)
@@ -266,6 +268,42 @@ oci)
     ing run -d "oci:$tmp/layout:nope" 2>"$tmp/err" >/dev/null
     [ $? = 125 ] || fail "bad oci: reference: status"
     [ "$(wc -l <"$tmp/err")" = 1 ] || fail "bad oci: reference: $(cat "$tmp/err")"
+    all_gone
+    ;;
+httpd_tap)
+    # pico has no QEMU user networking: each instance on its own tap
+    # device in a private network namespace, reached there with curl.
+    if [ "$(id -u)" != 0 ] || [ ! -c /dev/net/tun ] || ! command -v curl >/dev/null
+    then
+        echo "SKIP: needs root, /dev/net/tun and curl"
+        exit 77
+    fi
+    ns=ingot-m$$
+    ip netns add $ns 2>/dev/null || { echo "SKIP: no network namespace"; exit 77; }
+    trap 'cleanup; ip netns del $ns 2>/dev/null' EXIT
+    mkdir "$tmp/root"
+    for n in 1 2 3; do
+        echo "web $n" >"$tmp/root/$n.html"
+        ip netns exec $ns ip tuntap add dev tap$n mode tap ||
+            { echo "SKIP: no tap device"; exit 77; }
+        ip netns exec $ns ip addr add 10.201.$n.1/24 dev tap$n
+        ip netns exec $ns ip link set tap$n up
+        # The monitor, and so the guest, stays in the namespace it started in.
+        ip netns exec $ns "$INGOT" run -d --name web$n --net tap:tap$n \
+            --ip 10.201.$n.2/24 --gw 10.201.$n.1 --rootfs "$tmp/root" \
+            "$IMAGE" -- -p 80 >/dev/null || fail "web$n did not start"
+        track web$n
+    done
+    for n in 1 2 3; do wait_log web$n 'httpd: serving'; done
+    ing ps
+    [ "$(ing ps -q | wc -l)" = 3 ] || fail "ps does not list three"
+    for n in 1 2 3; do
+        got=$(ip netns exec $ns curl -sS --max-time 60 "http://10.201.$n.2/$n.html") ||
+            fail "curl web$n"
+        [ "$got" = "web $n" ] || fail "web$n answered '$got'"
+    done
+    ing stop web1 web2 web3 >/dev/null || fail "stop"
+    ing rm web1 web2 web3 >/dev/null || fail "rm"
     all_gone
     ;;
 errors)
