@@ -83,11 +83,11 @@ else
     done
 fi
 
-# kb PID FIELD: a /proc figure in KiB (VmRSS from status, Pss from
-# smaps_rollup).
+# kb PID FIELD: a /proc figure in KiB (VmRSS from status, Pss and
+# Pss_Anon from smaps_rollup).
 kb() {
     local f=/proc/$1/status
-    [ "$2" = Pss ] && f=/proc/$1/smaps_rollup
+    case $2 in Pss*) f=/proc/$1/smaps_rollup ;; esac
     awk -v k="$2:" '$1 == k { print $2; exit }' "$f"
 }
 # idle_start COMMAND...: starts it with output to a file, waits for

@@ -14,6 +14,10 @@
 
 #include <ingot/host.h>
 
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/asan_interface.h>
+#endif
+
 /* What a container engine passes on to its process (docker run's
  * --sig-proxy): the guest may handle all but SIGQUIT. */
 static const int fwd_sigs[] = {SIGINT,  SIGTERM, SIGHUP,
@@ -174,6 +178,11 @@ int ig_proc_spawn(char *const *argv, const struct ig_proc_opts *o, pid_t *pid)
     pid_t p = clone(child, stack + sizeof(stack),
                     CLONE_VM | CLONE_VFORK | SIGCHLD, &s);
     int err = p < 0 ? errno : 0;
+#ifdef __SANITIZE_ADDRESS__
+    /* The child's frames poisoned their part of (stack) in the shadow
+     * memory we share, and exec left it so. */
+    ASAN_UNPOISON_MEMORY_REGION(stack, sizeof(stack));
+#endif
     if (p > 0)
         fwd_pid = p;
     sigprocmask(SIG_SETMASK, &old, NULL);
