@@ -8,8 +8,9 @@
 # reached through a forwarded host port (`ingot run -p`, QEMU user
 # networking); pico instances through a tap device each, in a network
 # namespace of the bench's own (ingot-bench-PID, removed on exit):
-# instance N gets tap ingbN with 10.77.x.y+1/30 on the host side and
-# 10.77.x.y+2 in the guest (16,384 such pairs fit 10.77.0.0/16).
+# instance N gets tap ingbN with the /30 at 10.64.0.0 + 4N: .1 on the host
+# side, .2 in the guest (10.64.0.0/10 holds 1,048,576 such pairs; a /16
+# held 16,384, fewer than a 20,000-instance density run needs).
 
 : "${INGOT_BENCH_HTTPD_PORT:=80}"
 bench_www=$bench_work/www
@@ -68,8 +69,9 @@ bench_tap_make() {
     bench_tap_next=$((n + 1))
     base=$((n * 4))
     bench_tap=ingb$n
-    bench_tap_host=10.77.$((base / 256)).$((base % 256 + 1))
-    bench_tap_guest=10.77.$((base / 256)).$((base % 256 + 2))
+    local net=10.$((64 + (base >> 16))).$((base >> 8 & 255))
+    bench_tap_host=$net.$((base % 256 + 1))
+    bench_tap_guest=$net.$((base % 256 + 2))
     bench_tap_mac=$(printf '02:77:00:%02x:%02x:%02x' $((n >> 16 & 255)) \
         $((n >> 8 & 255)) $((n & 255)))
     # A subshell's counter may have used this name already; its instance
