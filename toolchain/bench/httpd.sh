@@ -8,8 +8,9 @@
 # reached through a forwarded host port (`ingot run -p`, QEMU user
 # networking); pico instances through a tap device each, in a network
 # namespace of the bench's own (ingot-bench-PID, removed on exit):
-# instance N gets tap ingbN with 10.77.x.y+1/30 on the host side and
-# 10.77.x.y+2 in the guest (16,384 such pairs fit 10.77.0.0/16).
+# instance N gets tap ingbN with the /30 at 10.64.0.0 + 4N: .1 on the host
+# side, .2 in the guest (10.64.0.0/10 holds 1,048,576 such pairs; a /16
+# held 16,384, fewer than a 20,000-instance density run needs).
 
 : "${INGOT_BENCH_HTTPD_PORT:=80}"
 bench_www=$bench_work/www
@@ -55,7 +56,8 @@ bench_ns_remove() {
 bench_cleanup_hooks+=(bench_ns_remove)
 
 # bench_tap_make: the next tap in the bench's namespace; sets bench_tap,
-# bench_tap_host and bench_tap_guest.  Returns 1 when ip fails.
+# bench_tap_host, bench_tap_guest and bench_tap_mac (the guest's MAC, which
+# the host knows from the start).  Returns 1 when ip fails.
 bench_tap_make() {
     local n=$bench_tap_next base
     if [ $bench_ns_made = 0 ] && ! ip netns pids "$bench_ns" >/dev/null 2>&1
@@ -67,18 +69,28 @@ bench_tap_make() {
     bench_tap_next=$((n + 1))
     base=$((n * 4))
     bench_tap=ingb$n
-    bench_tap_host=10.77.$((base / 256)).$((base % 256 + 1))
-    bench_tap_guest=10.77.$((base / 256)).$((base % 256 + 2))
+    local net=10.$((64 + (base >> 16))).$((base >> 8 & 255))
+    bench_tap_host=$net.$((base % 256 + 1))
+    bench_tap_guest=$net.$((base % 256 + 2))
+    bench_tap_mac=$(printf '02:77:00:%02x:%02x:%02x' $((n >> 16 & 255)) \
+        $((n >> 8 & 255)) $((n & 255)))
     # A subshell's counter may have used this name already; its instance
     # has stopped, so the tap can go.
     ip -n "$bench_ns" link del "$bench_tap" 2>/dev/null
     # ARP asks again every 10 ms, not every second: a guest that comes up
     # between two probes would otherwise seem to start up to 1 s late.
+    # The guest's neighbour entry is permanent, as a host that assigns
+    # the MACs would make it: the host needs no ARP to answer it, and the
+    # kernel's neighbour table (one for all namespaces, forced garbage
+    # collection above gc_thresh3 = 1024 entries) does not count it, so
+    # the 5,000th instance starts as the first does.
     ip -n "$bench_ns" tuntap add dev "$bench_tap" mode tap &&
         ip -n "$bench_ns" ntable change name arp_cache dev "$bench_tap" \
             retrans 10 &&
         ip -n "$bench_ns" addr add "$bench_tap_host/30" dev "$bench_tap" &&
-        ip -n "$bench_ns" link set "$bench_tap" up
+        ip -n "$bench_ns" link set "$bench_tap" up &&
+        ip -n "$bench_ns" neigh replace "$bench_tap_guest" \
+            lladdr "$bench_tap_mac" dev "$bench_tap" nud permanent
 }
 
 # bench_httpd_start PLATFORM IMAGE MIB: starts httpd and waits until it
@@ -99,9 +111,10 @@ bench_httpd_start() {
         bench_httpd_in=(ip netns exec "$bench_ns")
         bench_httpd_url=http://$bench_tap_guest:$INGOT_BENCH_HTTPD_PORT/
         "${bench_httpd_in[@]}" "$INGOT" run -m "${mib}M" \
-            --net "tap:$bench_tap" --ip "$bench_tap_guest/30" \
-            --gw "$bench_tap_host" --rootfs "$bench_www" "$img" \
-            -- -p "$INGOT_BENCH_HTTPD_PORT" </dev/null >/dev/null 2>&1 &
+            --net "tap:$bench_tap" --mac "$bench_tap_mac" \
+            --ip "$bench_tap_guest/30" --gw "$bench_tap_host" \
+            --rootfs "$bench_www" "$img" -- -p "$INGOT_BENCH_HTTPD_PORT" \
+            </dev/null >/dev/null 2>&1 &
         ;;
     kvm)
         port=$(bench_free_port)

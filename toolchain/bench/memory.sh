@@ -83,11 +83,11 @@ else
     done
 fi
 
-# kb PID FIELD: a /proc figure in KiB (VmRSS from status, Pss from
-# smaps_rollup).
+# kb PID FIELD: a /proc figure in KiB (VmRSS from status, Pss and
+# Pss_Anon from smaps_rollup).
 kb() {
     local f=/proc/$1/status
-    [ "$2" = Pss ] && f=/proc/$1/smaps_rollup
+    case $2 in Pss*) f=/proc/$1/smaps_rollup ;; esac
     awk -v k="$2:" '$1 == k { print $2; exit }' "$f"
 }
 # idle_start COMMAND...: starts it with output to a file, waits for
@@ -110,13 +110,15 @@ bench_cleanup_hooks+=(idle_stop)
 
 bench_step "pico: resident memory of the tender and of ingot run ($samples samples)"
 eval "tender_cmd=($("$INGOT" run --dry-run "$w/idle-pico"))"
-rss=() pss=() run_rss=()
+rss=() pss=() run_rss=() own=()
 for ((i = 0; i < samples; i++)); do
     idle_start "${tender_cmd[@]}"
     rss+=("$(kb $idle_pid VmRSS)") pss+=("$(kb $idle_pid Pss)")
     idle_stop
     idle_start "$INGOT" run "$w/idle-pico"
     run_rss+=("$(kb $idle_pid VmRSS)")
+    child=$(ps -o pid= --ppid "$idle_pid" | awk 'NR == 1 { print $1 }')
+    own+=($(($(kb $idle_pid Pss_Anon) + $(kb "${child:-$idle_pid}" Pss_Anon))))
     idle_stop
 done
 bench_samples pico-rss "pico instance (tender VmRSS)" rss KiB "" \
@@ -125,16 +127,25 @@ bench_samples pico-pss "pico instance (tender Pss)" pss KiB "" \
     "shared pages split between sharers" "${pss[@]}"
 bench_samples ingot-run-rss "ingot run beside a pico guest (VmRSS)" rss KiB "" \
     "the parent that pumps the console" "${run_rss[@]}"
+bench_samples pico-own "pico instance, its own memory (Pss_Anon)" pss KiB "" \
+    "ingot run and tender: what no other instance shares" "${own[@]}"
 
 bench_step "kvm: QEMU's resident memory with an idle guest ($samples samples)"
-eval "qemu_cmd=($("$INGOT" run --accel "$INGOT_BENCH_ACCEL" --dry-run \
-    "$w/idle-kvm" 2>/dev/null))"
 accel=$(bench_kvm_accel "$w/idle-kvm")
-q=()
+q=() qpss=() qown=()
 for ((i = 0; i < samples; i++)); do
-    idle_start "${qemu_cmd[@]}"
-    q+=("$(kb $idle_pid VmRSS)")
+    # QEMU as ingot run starts it (which may change how QEMU's memory is
+    # backed), measured while ingot run waits beside it.
+    idle_start "$INGOT" run --accel "$INGOT_BENCH_ACCEL" "$w/idle-kvm"
+    qpid=$(ps -o pid= --ppid "$idle_pid" | awk 'NR == 1 { print $1 }')
+    q+=("$(kb "${qpid:-$idle_pid}" VmRSS)")
+    qpss+=("$(kb "${qpid:-$idle_pid}" Pss)")
+    qown+=("$(kb "${qpid:-$idle_pid}" Pss_Anon)")
     idle_stop
 done
 bench_samples qemu-rss "QEMU process, idle kvm guest (VmRSS)" rss KiB "" \
     "microvm, -m 64M, $accel" "${q[@]}"
+bench_samples qemu-pss "QEMU process, idle kvm guest (Pss)" pss KiB "" \
+    "shared pages split between sharers" "${qpss[@]}"
+bench_samples qemu-own "QEMU process, its own memory (Pss_Anon)" pss KiB "" \
+    "what no other instance shares" "${qown[@]}"

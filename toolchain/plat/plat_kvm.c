@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include <ingot/host_plat.h>
 
@@ -65,6 +66,15 @@ static int kvm_argv(struct ig_strvec *out, const struct ig_run_opts *o,
                            .vols = o->vols,
                            .nvols = o->nvols};
     ig_run_qemu_argv(out, &vm);
+    /*
+     * Under TCG, QEMU asks for transparent huge pages for the guest's RAM
+     * and its translation buffer, so a guest that touches a few KiB costs
+     * whole 2 MiB pages: an idle hello held 5 MiB more (docs/benchmarks.md).
+     * The setting is inherited by QEMU.  Under KVM huge pages back the
+     * guest's nested page tables and make it faster: kept.
+     */
+    if (!kvm && !o->dry_run)
+        prctl(PR_SET_THP_DISABLE, 1, 0, 0, 0);
     r = 0;
 out:
     free(libdir);

@@ -142,7 +142,7 @@ void ig_proc_opts_init(struct ig_proc_opts *o);
 
 /* Starts (argv)[0], searched in PATH, with (argv).  On success stores the
  * child's pid in (pid), makes it the target of signal forwarding, and
- * returns 0.  Returns the negative errno of fork() or execvp() when the
+ * returns 0.  Returns the negative errno of clone() or execvp() when the
  * program could not be started (-ENOENT for a missing program). */
 int ig_proc_spawn(char *const *argv, const struct ig_proc_opts *o, pid_t *pid);
 
