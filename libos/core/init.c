@@ -13,8 +13,10 @@
 #include <ingot/vfs.h>
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define IG_CMDLINE_MAX 4096
 
@@ -25,6 +27,24 @@ extern char **environ;
  * heap could fail, and argv must outlive main's frame for atexit handlers. */
 static char cmdline_buf[IG_CMDLINE_MAX + 1];
 static char *cmdline_store[IG_CMDLINE_MAX / 2 + 8];
+
+/* hostname=NAME and user=USER[:GROUP]: 0, -EINVAL, or 1 when (opt) is
+ * neither. */
+static int process_option(const char *opt)
+{
+    if (strncmp(opt, "hostname=", 9) == 0)
+        return sethostname(opt + 9, strlen(opt + 9)) == 0 ? 0 : -EINVAL;
+    if (strncmp(opt, "user=", 5) == 0) {
+        int r = ig_libc_set_user(opt + 5);
+        if (r == -ENOENT) { /* as docker run: the boot stops */
+            ig_printk("ingot: user %s: not in /etc/passwd or /etc/group\n",
+                      opt + 5);
+            ig_plat_exit(255);
+        }
+        return r;
+    }
+    return 1;
+}
 
 static void setup_args(struct ig_cmdline *cl)
 {
@@ -46,10 +66,13 @@ static void setup_args(struct ig_cmdline *cl)
                   src);
         ig_plat_exit(255);
     }
-    /* The rest belong to the linked components (<ingot/component.h>). */
+    /* The rest belong to the process itself (ingot run --hostname, -u)
+     * or to the linked components (<ingot/component.h>). */
     for (int i = 0; i < cl->nunknown; i++) {
         const char *opt = cl->unknown[i];
-        int r = ig_component_option(opt);
+        int r = process_option(opt);
+        if (r > 0)
+            r = ig_component_option(opt);
         if (r < 0) {
             ig_printk("ingot: bad libos option '%s'\n", opt);
             ig_plat_exit(255);
@@ -60,16 +83,22 @@ static void setup_args(struct ig_cmdline *cl)
 }
 
 /* The variables a container's process finds set (docker run's defaults),
- * unless the run set them (`ingot run -e`). */
+ * unless the run set them (`ingot run -e`): PATH, HOME (root's, or the
+ * -u user's from /etc/passwd, else /), HOSTNAME (--hostname's). */
 static void default_env(void)
 {
-    static const char *const defaults[][2] = {
-        {"PATH",
-         "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"},
-        {"HOME", "/root"},
-    };
-    for (size_t i = 0; i < sizeof(defaults) / sizeof(defaults[0]); i++)
-        setenv(defaults[i][0], defaults[i][1], 0);
+    char host[65]; /* HOST_NAME_MAX + 1 */
+    const char *home = "/root";
+
+    setenv("PATH",
+           "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", 0);
+    if (getuid() != 0) {
+        struct passwd *pw = getpwuid(getuid());
+        home = pw && pw->pw_dir && pw->pw_dir[0] ? pw->pw_dir : "/";
+    }
+    setenv("HOME", home, 0);
+    if (gethostname(host, sizeof(host)) == 0)
+        setenv("HOSTNAME", host, 0);
 }
 
 /* With INGOT_BOOTTIME=1 in the environment (`ingot run -e

@@ -1,8 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* cred.c: the process's user and group ids, changed by Linux's rules. */
+#include <ingot/libc.h>
 #include <ingot/posix.h>
 
+#include <grp.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -183,4 +188,52 @@ int setresgid(gid_t r, gid_t e, gid_t s)
 {
     return set_res(&gids, arg(r, (gid_t)-1), arg(e, (gid_t)-1),
                    arg(s, (gid_t)-1));
+}
+
+/* A decimal id, or -1. */
+static long number(const char *s)
+{
+    long v = 0;
+
+    if (!*s)
+        return -1;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > 0x7ffffffe / 10)
+            return -1;
+        v = v * 10 + (*s - '0');
+    }
+    return v;
+}
+
+int ig_libc_set_user(const char *spec)
+{
+    char user[66], *group;
+    long uid, gid = 0;
+
+    if (strlen(spec) >= sizeof(user))
+        return -EINVAL;
+    strcpy(user, spec);
+    if ((group = strchr(user, ':')))
+        *group++ = '\0';
+    if ((uid = number(user)) >= 0) {
+        struct passwd *pw = getpwuid((uid_t)uid);
+        if (pw)
+            gid = (long)pw->pw_gid;
+    } else {
+        struct passwd *pw = getpwnam(user);
+        if (!pw)
+            return -ENOENT;
+        uid = (long)pw->pw_uid;
+        gid = (long)pw->pw_gid;
+    }
+    if (group && (gid = number(group)) < 0) {
+        struct group *gr = getgrnam(group);
+        if (!gr)
+            return -ENOENT;
+        gid = (long)gr->gr_gid;
+    }
+    gids = (struct ids){(unsigned)gid, (unsigned)gid, (unsigned)gid};
+    uids = (struct ids){(unsigned)uid, (unsigned)uid, (unsigned)uid};
+    ngroups = 0;
+    return 0;
 }

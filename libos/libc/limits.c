@@ -106,6 +106,7 @@ long sysconf(int name)
     case _SC_TIMERS:
     case _SC_REALTIME_SIGNALS:
     case _SC_MESSAGE_PASSING:
+    case _SC_ASYNCHRONOUS_IO:
     case _SC_MONOTONIC_CLOCK:
     case _SC_CLOCK_SELECTION:
     case _SC_BARRIERS:

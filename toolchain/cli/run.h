@@ -89,6 +89,10 @@ struct ig_run_opts {
      * and its working directory (libos option cwd=; NULL: "/"). */
     const char *argv0;
     const char *cwd;
+    /* `ingot run --hostname NAME` (libos option hostname=; NULL: "ingot")
+     * and `-u USER[:GROUP]` (user=; NULL: root). */
+    const char *hostname;
+    const char *user;
     /* -d and what goes with it (mgr.h, docs/manage.md): --name, --rm,
      * --restart POLICY[:N] (enum ig_mgr_restart, N in restart_max, 0: no
      * limit), --log-opt max-size= / max-file= (0: the defaults). */
@@ -100,6 +104,8 @@ struct ig_run_opts {
     long long log_max_size;
     int log_max_file;
 };
+
+#define IG_RUN_HOSTNAME_MAX 64 /* HOST_NAME_MAX */
 
 #define IG_RUN_STOP_TIMEOUT_DEFAULT 10 /* seconds, as docker stop */
 #define IG_RUN_STOP_TIMEOUT_MAX 86400

@@ -112,6 +112,43 @@ static int add_env(struct ig_run_opts *o, const char *v, char *err,
     return 0;
 }
 
+/* --hostname: a host name as sethostname(2) and DNS take it. */
+static int hostname_ok(const char *s)
+{
+    size_t n = strlen(s);
+
+    if (n == 0 || n > IG_RUN_HOSTNAME_MAX || s[0] == '-' || s[0] == '.')
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+              (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '.'))
+            return 0;
+    return 1;
+}
+
+/* -u USER[:GROUP]: names as useradd takes them, or numbers. */
+static int user_ok(const char *s)
+{
+    size_t part = 0;
+    int colons = 0;
+
+    if (strlen(s) > 65)
+        return 0;
+    for (; *s; s++) {
+        if (*s == ':') {
+            if (part == 0 || ++colons > 1)
+                return 0;
+            part = 0;
+            continue;
+        }
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+              (*s >= '0' && *s <= '9') || *s == '_' || *s == '-' || *s == '.'))
+            return 0;
+        part++;
+    }
+    return part > 0;
+}
+
 static int parse_u16(const char *s, size_t len, uint16_t *out)
 {
     unsigned long n = 0;
@@ -394,6 +431,31 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
         o->restart = (int)pol;
     } else if (strcmp(opt, "--log-opt") == 0) {
         return ig_mgr_parse_log_opt(v, o, err, errlen);
+    } else if (strcmp(opt, "--hostname") == 0) {
+        if (!hostname_ok(v)) {
+            snprintf(err, errlen,
+                     "--hostname %s: must be 1-%d of A-Z a-z 0-9 - ., not "
+                     "starting with - or .",
+                     v, IG_RUN_HOSTNAME_MAX);
+            return -1;
+        }
+        o->hostname = v;
+    } else if (strcmp(opt, "-w") == 0) {
+        if (v[0] != '/' || strlen(v) > 4096 || strpbrk(v, " \t\n\"'\\")) {
+            snprintf(err, errlen,
+                     "-w %s: must be an absolute path without blanks or "
+                     "quotes",
+                     v);
+            return -1;
+        }
+        o->cwd = v;
+    } else if (strcmp(opt, "-u") == 0) {
+        if (!user_ok(v)) {
+            snprintf(err, errlen,
+                     "-u %s: must be USER[:GROUP], each a name or a number", v);
+            return -1;
+        }
+        o->user = v;
     } else {
         return add_env(o, v, err, errlen);
     }
@@ -445,7 +507,12 @@ static const char *const valued[] = {"-m",
                                      "--mac",
                                      "--name",
                                      "--restart",
-                                     "--log-opt"};
+                                     "--log-opt",
+                                     "--hostname",
+                                     "--workdir",
+                                     "-w",
+                                     "--user",
+                                     "-u"};
 
 int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
                       size_t errlen)
@@ -476,6 +543,19 @@ int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
         if (strcmp(a, "--rm") == 0) {
             o->rm = 1;
             continue;
+        }
+        /* Standard input is always the guest's (docs/platforms.md), so
+         * -i has nothing to add; a terminal for the guest does not exist
+         * yet, and -t says so rather than pretend. */
+        if (strcmp(a, "-i") == 0 || strcmp(a, "--interactive") == 0)
+            continue;
+        if (strcmp(a, "-t") == 0 || strcmp(a, "--tty") == 0 ||
+            strcmp(a, "-it") == 0 || strcmp(a, "-ti") == 0) {
+            snprintf(err, errlen,
+                     "%s: a terminal for the guest is not supported yet "
+                     "(standard input is passed through without -i)",
+                     a);
+            return -1;
         }
         if (a[0] != '-' || a[1] == '\0') {
             if (o->image) {
@@ -520,6 +600,10 @@ int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
             opt = "-p";
         else if (strcmp(opt, "--volume") == 0)
             opt = "-v";
+        else if (strcmp(opt, "--workdir") == 0)
+            opt = "-w";
+        else if (strcmp(opt, "--user") == 0)
+            opt = "-u";
         if (set_value(o, opt, v, err, errlen) < 0)
             return -1;
     }

@@ -83,6 +83,16 @@ int ig_run_cmdline(const struct ig_run_opts *o, char **out)
         append(&buf, &len, &cap, tok);
         free(tok);
     }
+    if (o->hostname) {
+        tok = ig_xasprintf("hostname=%s", o->hostname);
+        append(&buf, &len, &cap, tok);
+        free(tok);
+    }
+    if (o->user) { /* after the volumes: /etc/passwd may lie in one */
+        tok = ig_xasprintf("user=%s", o->user);
+        append(&buf, &len, &cap, tok);
+        free(tok);
+    }
     const char *const net[][2] = {{"net.ip=", o->net_ip},
                                   {"net.gw=", o->net_gw},
                                   {"net.dns=", o->net_dns}};

@@ -17,6 +17,13 @@
  * that give each thread its own struct _reent (ig_sched_set_libc()). */
 void ig_libc_init(void);
 
+/* The libos option user=USER[:GROUP] (ingot run -u): makes the process's
+ * real, effective and saved user ids USER's, its group ids GROUP's, or
+ * USER's group in /etc/passwd, or 0.  A name is looked up in /etc/passwd
+ * or /etc/group.  Returns 0, -EINVAL for a malformed (spec), -ENOENT when
+ * a name is in neither. */
+int ig_libc_set_user(const char *spec);
+
 /* Runs the image's preinit and init arrays (constructors). */
 void ig_libc_init_array(void);
 

@@ -181,6 +181,54 @@ static void test_net_vol(void)
     ig_run_opts_free(&o);
 }
 
+/* --hostname, -w/--workdir, -u/--user, -i; -t refused. */
+static void test_process_opts(void)
+{
+    struct ig_run_opts o;
+
+    CHECK_INT(PARSE(&o, "-i", "--hostname", "web-1.local", "-w", "/srv",
+                    "--user=1000:100", "img"),
+              0);
+    CHECK_STR(o.hostname, "web-1.local");
+    CHECK_STR(o.cwd, "/srv");
+    CHECK_STR(o.user, "1000:100");
+    ig_run_opts_free(&o);
+    CHECK_INT(PARSE(&o, "--workdir=/a/b", "-u", "www-data", "img"), 0);
+    CHECK_STR(o.cwd, "/a/b");
+    CHECK_STR(o.user, "www-data");
+    ig_run_opts_free(&o);
+    char *bad_hosts[] = {"",
+                         "-x",
+                         ".x",
+                         "a b",
+                         "a_b",
+                         "0123456789012345678901234567890123456789"
+                         "0123456789012345678901234"};
+    for (size_t i = 0; i < sizeof(bad_hosts) / sizeof(bad_hosts[0]); i++) {
+        CHECK_INT(PARSE(&o, "--hostname", bad_hosts[i], "img"), -1);
+        CHECK(strncmp(err, "--hostname ", 11) == 0 && strstr(err, "must be"));
+        ig_run_opts_free(&o);
+    }
+    char *bad_dirs[] = {"rel", "", "/a b", "/a'b"};
+    for (size_t i = 0; i < sizeof(bad_dirs) / sizeof(bad_dirs[0]); i++) {
+        CHECK_INT(PARSE(&o, "-w", bad_dirs[i], "img"), -1);
+        CHECK(strncmp(err, "-w ", 3) == 0 && strstr(err, "absolute"));
+        ig_run_opts_free(&o);
+    }
+    char *bad_users[] = {"", ":", "1000:", ":100", "a:b:c", "a b", "root;x"};
+    for (size_t i = 0; i < sizeof(bad_users) / sizeof(bad_users[0]); i++) {
+        CHECK_INT(PARSE(&o, "-u", bad_users[i], "img"), -1);
+        CHECK(strncmp(err, "-u ", 3) == 0 && strstr(err, "USER[:GROUP]"));
+        ig_run_opts_free(&o);
+    }
+    char *ttys[] = {"-t", "--tty", "-it", "-ti"};
+    for (size_t i = 0; i < sizeof(ttys) / sizeof(ttys[0]); i++) {
+        CHECK_INT(PARSE(&o, ttys[i], "img"), -1);
+        CHECK(strstr(err, "a terminal for the guest is not supported yet"));
+        ig_run_opts_free(&o);
+    }
+}
+
 static void test_args(void)
 {
     struct ig_run_opts o;
@@ -442,6 +490,7 @@ int main(void)
 {
     test_net_vol();
     test_size();
+    test_process_opts();
     test_args();
     test_qemu_argv();
     test_shquote();

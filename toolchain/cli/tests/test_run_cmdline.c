@@ -125,6 +125,15 @@ static void test_cmdline(void)
     free(line);
     o.net_ip = o.net_gw = o.net_dns = NULL;
 
+    /* --hostname, -w and -u: after the volumes they may depend on. */
+    o.hostname = "box";
+    o.cwd = "/srv";
+    o.user = "1000:100";
+    CHECK_INT(ig_run_cmdline(&o, &line), 0);
+    CHECK_STR(line, "argv0=hello cwd=/srv hostname=box user=1000:100 --");
+    free(line);
+    o.hostname = o.cwd = o.user = NULL;
+
     /* The limit counts the terminating NUL: 4095 bytes fit, 4096 do not. */
     static char big[5000];
     char *one[] = {big};
