@@ -269,9 +269,7 @@ static int rm_one(const char *root, struct ig_state *s, void *ctx)
         for (int i = 0; i < 300 && ig_state_alive(s); i++)
             nap();
     }
-    int lock = ig_state_lock(root, 1, err, sizeof(err));
-    ig_state_remove(root, s->id);
-    ig_state_unlock(lock);
+    ig_mgr_remove(root, s->id);
     return 0;
 }
 

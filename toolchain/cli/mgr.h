@@ -101,6 +101,11 @@ int ig_mgr_update(const char *root, const char *id,
 int ig_mgr_merge(const char *root, const char *id, json_t *fields, char *err,
                  size_t errlen);
 
+/* Removes instance (id) once no `ingot wait` holds its DIR/.wait (shared
+ * flock) any more: a waiter reads the status of a --rm instance before it
+ * goes. */
+void ig_mgr_remove(const char *root, const char *id);
+
 /* The record's own fields (borrowed; "" / 0 when absent). */
 const char *ig_mgr_get_str(const struct ig_state *s, const char *key);
 long long ig_mgr_get_int(const struct ig_state *s, const char *key);

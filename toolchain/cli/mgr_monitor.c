@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/wait.h>
@@ -326,23 +325,6 @@ static int should_restart(struct mon *m, int status, long total)
            (m->o->restart_max == 0 || total < m->o->restart_max);
 }
 
-/* --rm: waits for `ingot wait` callers (a shared flock on DIR/.wait) to
- * have read the status, then removes the instance. */
-static void remove_self(struct mon *m)
-{
-    char err[256];
-    char *p = ig_xasprintf("%s/%s/.wait", m->root, m->id);
-    int fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    free(p);
-    if (fd >= 0)
-        flock(fd, LOCK_EX);
-    int lock = ig_state_lock(m->root, 1, err, sizeof(err));
-    ig_state_remove(m->root, m->id);
-    ig_state_unlock(lock);
-    if (fd >= 0)
-        close(fd);
-}
-
 _Noreturn void ig_mgr_monitor(const char *root, const char *id,
                               struct ig_run_opts *o, int ready_fd)
 {
@@ -377,7 +359,7 @@ _Noreturn void ig_mgr_monitor(const char *root, const char *id,
         if (m.ready_fd >= 0 && status == IG_RUN_STATUS_FAIL) {
             /* It never started: `run -d` reports why and nothing stays. */
             dprintf(m.ready_fd, "fail\n%.*s", (int)m.earlylen, m.early);
-            remove_self(&m);
+            ig_mgr_remove(m.root, m.id);
             _exit(1);
         }
         ready(&m);
@@ -408,6 +390,6 @@ _Noreturn void ig_mgr_monitor(const char *root, const char *id,
     }
     ig_mgr_log_close(&m.log);
     if (o->rm)
-        remove_self(&m);
+        ig_mgr_remove(m.root, m.id);
     _exit(0);
 }

@@ -2,9 +2,11 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* mgr_store.c: instances in the state store: finding, updating, status. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -168,6 +170,22 @@ int ig_mgr_merge(const char *root, const char *id, json_t *fields, char *err,
                  size_t errlen)
 {
     return ig_mgr_update(root, id, merge, fields, err, errlen);
+}
+
+void ig_mgr_remove(const char *root, const char *id)
+{
+    char err[256];
+    char *p = ig_xasprintf("%s/%s/.wait", root, id);
+    int fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+    free(p);
+    if (fd >= 0)
+        flock(fd, LOCK_EX);
+    int lock = ig_state_lock(root, 1, err, sizeof(err));
+    ig_state_remove(root, id);
+    ig_state_unlock(lock);
+    if (fd >= 0)
+        close(fd);
 }
 
 int ig_mgr_active(const struct ig_state *s)
