@@ -12,7 +12,7 @@
 #include "sched_internal.h"
 
 #define SLOTS_MAX 256
-#define IDS_MAX 1024
+#define IDS_MAX IG_SCHED_IDS_MAX
 #define SLICE_NS 10000000ull /* 10 ms */
 
 static struct ig_thread boot_thread;

@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#define IG_SCHED_IDS_MAX 1024 /* thread ids are 1..IG_SCHED_IDS_MAX-1 */
+
 enum ig_thread_state {
     IG_THREAD_RUNNING,
     IG_THREAD_READY,

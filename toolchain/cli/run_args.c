@@ -303,6 +303,12 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
         o->stop_timeout = t;
     } else if (strcmp(opt, "--rootfs") == 0) {
         o->rootfs = v;
+    } else if (strcmp(opt, "--core") == 0) {
+        if (!*v) {
+            snprintf(err, errlen, "--core: missing directory");
+            return -1;
+        }
+        o->core_dir = v;
     } else if (strcmp(opt, "--net") == 0) {
         if (strcmp(v, "none") == 0) {
             o->net = IG_RUN_NET_NONE;
@@ -383,6 +389,25 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
     return 0;
 }
 
+/* "--gdb" (port IG_RUN_GDB_PORT_DEFAULT) or "--gdb=PORT". */
+static int parse_gdb_port(struct ig_run_opts *o, const char *a, char *err,
+                          size_t errlen)
+{
+    char *end;
+    long port = IG_RUN_GDB_PORT_DEFAULT;
+
+    if (a[5] == '=') {
+        errno = 0;
+        port = strtol(a + 6, &end, 10);
+        if (errno || end == a + 6 || *end || port < 1 || port > 65535) {
+            snprintf(err, errlen, "%s: PORT must be a TCP port, 1-65535", a);
+            return -1;
+        }
+    }
+    o->gdb_port = (int)port;
+    return 0;
+}
+
 /* Options that take a value, as "-m 64M", "-m64M", "--accel=kvm" or
  * "--accel kvm". */
 static const char *const valued[] = {"-m",
@@ -402,7 +427,8 @@ static const char *const valued[] = {"-m",
                                      "--gw",
                                      "--dns",
                                      "--stop-timeout",
-                                     "--mac"};
+                                     "--mac",
+                                     "--core"};
 
 int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
                       size_t errlen)
@@ -424,6 +450,11 @@ int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
         }
         if (strcmp(a, "--dry-run") == 0) {
             o->dry_run = 1;
+            continue;
+        }
+        if (strcmp(a, "--gdb") == 0 || strncmp(a, "--gdb=", 6) == 0) {
+            if (parse_gdb_port(o, a, err, errlen) < 0)
+                return -1;
             continue;
         }
         if (a[0] != '-' || a[1] == '\0') {
