@@ -441,6 +441,12 @@ static int check_detach(const struct ig_run_opts *o, char *err, size_t errlen)
         snprintf(err, errlen, "-d and --dry-run exclude each other");
         return -1;
     }
+    if (o->detach && o->gdb_port) {
+        snprintf(err, errlen,
+                 "-d and --gdb exclude each other (gdb needs "
+                 "the guest in the foreground)");
+        return -1;
+    }
     if (o->rm && o->restart) {
         snprintf(err, errlen, "--rm and --restart exclude each other");
         return -1;
