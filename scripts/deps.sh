@@ -24,6 +24,7 @@ pkgs=(
     # ingot-runc through the engines (tests/runtime), each run privately
     podman conmon containerd docker.io containernetworking-plugins
     iptables busybox-static jq
+    gdb gdbserver                           # ingot run --gdb, core files (docs/debugging.md)
 )
 
 missing=()

@@ -69,6 +69,19 @@ static void explain_page_fault(const struct ig_fault *f, uintptr_t stack_lo)
         ig_printk("  (jump to non-executable memory)\n");
 }
 
+static void (*crash_hook)(const struct ig_fault *f);
+
+void ig_fault_set_hook(void (*hook)(const struct ig_fault *f))
+{
+    crash_hook = hook;
+}
+
+void ig_fault_run_hook(const struct ig_fault *f)
+{
+    if (crash_hook)
+        crash_hook(f);
+}
+
 _Noreturn void ig_fault_report(const struct ig_fault *f)
 {
     static volatile int reporting;
@@ -116,5 +129,6 @@ _Noreturn void ig_fault_report(const struct ig_fault *f)
     /* Frame #0 is where the fault happened; the walk adds its callers. */
     ig_printk("backtrace:\n  #0 0x%lx\n", (unsigned long)f->rip);
     ig_backtrace_print(f->rbp, 1, 32);
+    ig_fault_run_hook(f);
     ig_plat_exit(255);
 }

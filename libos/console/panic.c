@@ -21,5 +21,13 @@ _Noreturn void ig_panic_at(const char *file, int line, const char *fmt, ...)
     ig_printk("\ningot: panic at %s:%d: %s\n", file, line, msg);
     ig_printk("backtrace:\n");
     ig_backtrace_print((uintptr_t)__builtin_frame_address(0), 0, 32);
+    /* For a core file: the caller's state at the call, as if this
+     * function had returned (every guest object keeps frame pointers). */
+    const uintptr_t *frame = __builtin_frame_address(0);
+    struct ig_fault f = {.vector = -6, /* SIGABRT */
+                         .rip = frame[1],
+                         .rbp = frame[0],
+                         .rsp = (uintptr_t)(frame + 2)};
+    ig_fault_run_hook(&f);
     ig_plat_exit(255);
 }

@@ -51,3 +51,9 @@ void ig_mm_stats(struct ig_mm_stats *st)
     st->heap_used = heap_brk - heap_start;
     st->total_ram = total_ram;
 }
+
+void ig_mm_heap_range(uintptr_t *start, uintptr_t *brk)
+{
+    *start = heap_start;
+    *brk = heap_brk;
+}

@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#define IG_SCHED_IDS_MAX 1024    /* thread ids are 1..IG_SCHED_IDS_MAX-1 */
 struct _pthread_cleanup_context; /* newlib's <pthread.h> */
 
 enum ig_thread_state {

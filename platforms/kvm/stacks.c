@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* stacks.c: the pool of guarded thread stacks, and the FS base for TLS. */
+/* stacks.c: the pool of guarded thread stacks, the FS base for TLS, and
+ * the image's data without its stack guards. */
 #include <errno.h>
 #include <ingot/plat.h>
 
@@ -45,4 +46,36 @@ int ig_plat_tls_set(uintptr_t tp)
 {
     ig_arch_wrmsr(MSR_FS_BASE, tp);
     return 0;
+}
+
+/* The boot and trap stacks lie in .bss, each above an unmapped guard page
+ * (x86_64/paging.c): [_data_start, _end) without those two pages. */
+int ig_plat_image_data(struct ig_plat_mem_region *out, int max)
+{
+    uintptr_t cut[2] = {(uintptr_t)ig_kvm_boot_guard,
+                        (uintptr_t)ig_kvm_trap_guard};
+    uintptr_t at = (uintptr_t)_data_start, end = (uintptr_t)_end;
+    int n = 0;
+
+    if (cut[1] < cut[0]) {
+        uintptr_t t = cut[0];
+        cut[0] = cut[1];
+        cut[1] = t;
+    }
+    for (int i = 0; i < 2; i++) {
+        if (cut[i] < at || cut[i] >= end)
+            continue;
+        if (cut[i] > at) {
+            if (n < max)
+                out[n] = (struct ig_plat_mem_region){at, cut[i] - at};
+            n++;
+        }
+        at = cut[i] + IG_KVM_PAGE;
+    }
+    if (end > at) {
+        if (n < max)
+            out[n] = (struct ig_plat_mem_region){at, end - at};
+        n++;
+    }
+    return n;
 }

@@ -106,6 +106,17 @@ int ig_plat_initrd(const void **p, size_t *len)
     return 0;
 }
 
+/* The tender maps stacks outside the image: its data is all readable. */
+int ig_plat_image_data(struct ig_plat_mem_region *out, int max)
+{
+    extern char _data_start[], _end[];
+
+    if (max > 0)
+        out[0] = (struct ig_plat_mem_region){(uintptr_t)_data_start,
+                                             (size_t)(_end - _data_start)};
+    return 1;
+}
+
 void ig_plat_boot_stack(uintptr_t *lo, uintptr_t *hi)
 {
     *lo = stack_lo;

@@ -57,6 +57,12 @@ static const char usage_body[] =
     "                          SIGUSR1 or SIGUSR2 on to the guest, kill it\n"
     "                          if it has not ended this long later\n"
     "                          (default 10, like docker stop)\n"
+    "  --gdb[=PORT]            wait for gdb on 127.0.0.1:PORT (default 1234)\n"
+    "                          before the guest's first instruction: kvm\n"
+    "                          through QEMU's gdb stub, pico through\n"
+    "                          gdbserver (docs/debugging.md)\n"
+    "  --core DIR              when the guest crashes, write an ELF core\n"
+    "                          file DIR/core.IMAGE.PID for gdb IMAGE CORE\n"
     "  --dry-run               print the platform's command (above) instead\n"
     "                          of running it\n"
     "\n"
@@ -122,6 +128,20 @@ static int fail(const char *what, const char *why)
 {
     ig_host_error("%s: %s", what, why);
     return IG_RUN_STATUS_FAIL;
+}
+
+/* The guest crashed with --core: its stream becomes DIR/core.*. */
+static void write_core(const struct ig_run_core *core, const char *dir,
+                       const char *image, const char *name)
+{
+    char err[512] = "", *path = NULL;
+
+    if (ig_run_core_write(core, dir, image, &path, err, sizeof(err)) < 0) {
+        ig_host_error("--core %s: no core file: %s", dir, err);
+        return;
+    }
+    fprintf(stderr, "ingot: core file %s (gdb %s %s)\n", path, name, path);
+    free(path);
 }
 
 int ig_cmd_run(int argc, char **argv)
@@ -190,6 +210,8 @@ int ig_run_boot(struct ig_run_opts *opts)
         fail(what, err);
         goto out;
     }
+    if (ig_run_debug_prepare(&o, p, img, name) < 0)
+        goto out;
     if (ig_run_cmdline(&o, &cmdline) < 0) {
         snprintf(err, sizeof(err), "%zu bytes; the guest takes at most %d",
                  strlen(cmdline), IG_RUN_CMDLINE_MAX - 1);
@@ -212,17 +234,25 @@ int ig_run_boot(struct ig_run_opts *opts)
         r = 0;
     } else {
         struct ig_run_end end;
+        struct ig_run_core core = {0};
         struct ig_run_pump_opts po = {.pass_stdin = p->reads_stdin,
                                       .input_channel = p->console_input,
                                       .framed_stderr = p->framed_stderr,
                                       .stop_ms = o.stop_timeout * 1000};
 
+        if (o.core_dir)
+            po.core = &core;
+        if (p->gdb == IG_PLAT_GDB_ATTACH)
+            po.gdbserver_port = o.gdb_port;
         fflush(stdout);
         if (ig_run_boot_hook)
             ig_run_boot_hook(&o, plat, ig_strvec_argv(&qargv));
         r = ig_run_pump(ig_strvec_argv(&qargv), img, &po, &end) < 0
                 ? IG_RUN_STATUS_FAIL
                 : p->status(&end);
+        if (core.len || core.too_big)
+            write_core(&core, o.core_dir, o.image, name);
+        ig_run_core_free(&core);
     }
 out:
     /* A dry run prints a command meant to be run later: the archive of

@@ -93,6 +93,12 @@ struct ig_run_opts {
      * and `-u USER[:GROUP]` (user=; NULL: root). */
     const char *hostname;
     const char *user;
+    /* --gdb[=PORT]: the gdb server's TCP port on 127.0.0.1, 0 without
+     * --gdb; the guest waits for gdb before its first instruction
+     * (docs/debugging.md). */
+    int gdb_port;
+    /* --core DIR: where a crashing guest's core file goes, or NULL. */
+    const char *core_dir;
     /* -d and what goes with it (mgr.h, docs/manage.md): --name, --rm,
      * --restart POLICY[:N] (enum ig_mgr_restart, N in restart_max, 0: no
      * limit), --log-opt max-size= / max-file= (0: the defaults). */
@@ -106,6 +112,7 @@ struct ig_run_opts {
 };
 
 #define IG_RUN_HOSTNAME_MAX 64 /* HOST_NAME_MAX */
+#define IG_RUN_GDB_PORT_DEFAULT 1234 /* QEMU's -s */
 
 #define IG_RUN_STOP_TIMEOUT_DEFAULT 10 /* seconds, as docker stop */
 #define IG_RUN_STOP_TIMEOUT_MAX 86400
@@ -182,6 +189,7 @@ struct ig_run_vm {
     /* Volume i is exported as mount tag "v<i>"; (host) must be absolute. */
     const struct ig_run_volume *vols;
     int nvols;
+    int gdb_port; /* QEMU's gdb stub on 127.0.0.1, paused (-S); 0: none */
 };
 
 /* Returns 1 if (name) is a machine ig_run_qemu_argv() knows. */
@@ -222,6 +230,9 @@ struct ig_run_exitrec {
     size_t err_left; /* bytes of a standard error piece still to come */
     ig_run_emit_fn emit_err;
     void *err_ctx;
+    size_t core_left; /* bytes of a core stream piece still to come */
+    ig_run_emit_fn emit_core;
+    void *core_ctx;
 };
 
 void ig_run_exitrec_init(struct ig_run_exitrec *f);
@@ -230,6 +241,11 @@ void ig_run_exitrec_init(struct ig_run_exitrec *f);
  * (emit) instead of the stream's own emitter. */
 void ig_run_exitrec_set_err(struct ig_run_exitrec *f, ig_run_emit_fn emit,
                             void *ctx);
+
+/* Sends the pieces of a core stream framed in the stream (core_abi.h) to
+ * (emit); without it they are dropped. */
+void ig_run_exitrec_set_core(struct ig_run_exitrec *f, ig_run_emit_fn emit,
+                             void *ctx);
 
 /* Passes (len) bytes of (buf) through (f), calling (emit) with everything
  * that is not part of an exit record. */
@@ -262,6 +278,48 @@ void ig_run_btline_feed(struct ig_run_btline *b, const char *buf, size_t len,
                         ig_run_emit_fn emit, void *ctx);
 void ig_run_btline_flush(struct ig_run_btline *b, ig_run_emit_fn emit,
                          void *ctx);
+
+/* ---- run_core.c: core files from a crashing guest ------------------------ */
+
+/* The most of a core stream `ingot run` keeps in memory (4 GiB). */
+#define IG_RUN_CORE_MAX (4ull << 30)
+
+/* The core stream as it arrives (<ingot/core_abi.h>).  Zeroed is empty. */
+struct ig_run_core {
+    char *buf;
+    size_t len, cap;
+    int too_big; /* more than IG_RUN_CORE_MAX arrived: dropped */
+};
+
+/* An ig_run_emit_fn for ig_run_exitrec_set_core(): (ctx) is the struct
+ * ig_run_core to append to. */
+void ig_run_core_feed(void *ctx, const char *buf, size_t len);
+
+void ig_run_core_free(struct ig_run_core *c);
+
+/* Checks that (dir) is a directory where files can be created (by making
+ * and removing one).  Returns 0, or -1 with the reason in (err). */
+int ig_run_core_check_dir(const char *dir, char *err, size_t errlen);
+
+/* Turns the complete stream in (c) into an ELF core file
+ * (dir)/core.<basename of image>.<pid of ingot run>, written atomically,
+ * and stores its path (malloc'd) in (*path).  Returns 0, or -1 with the
+ * reason in (err): a stream cut short or malformed (every length and
+ * address is checked), or a file that could not be written. */
+int ig_run_core_write(const struct ig_run_core *c, const char *dir,
+                      const char *image, char **path, char *err, size_t errlen);
+
+/* ---- run_gdb.c ---------------------------------------------------------- */
+
+struct ig_plat;
+
+/* Checks --core (a directory files can be created in) and --gdb (the
+ * platform (p) supports it, gdbserver exists for pico, the port is free
+ * on 127.0.0.1), warns when --gdb meets an image without debug
+ * information and says how to connect.  (name) is the image as given.
+ * Returns 0, or -1 after printing one line why. */
+int ig_run_debug_prepare(const struct ig_run_opts *o, const struct ig_plat *p,
+                         struct ig_image *img, const char *name);
 
 /* ---- run_accel_cache.c -------------------------------------------------- */
 
@@ -365,12 +423,16 @@ void ig_run_input_close(struct ig_run_input *in);
 
 /* How ig_run_pump() runs the host command. */
 struct ig_run_pump_opts {
-    int pass_stdin;    /* the command reads `ingot run`'s stdin (else
-                          /dev/null) */
-    int input_channel; /* stdin and signals go in-band (run_input.c) */
-    int framed_stderr; /* stderr comes framed on the console */
-    long stop_ms;      /* after forwarding a signal, SIGKILL this long
-                          later if it has not ended (--stop-timeout) */
+    int pass_stdin;           /* the command reads `ingot run`'s stdin (else
+                                 /dev/null) */
+    int input_channel;        /* stdin and signals go in-band (run_input.c) */
+    int framed_stderr;        /* stderr comes framed on the console */
+    long stop_ms;             /* after forwarding a signal, SIGKILL this long
+                                 later if it has not ended (--stop-timeout) */
+    struct ig_run_core *core; /* collects a core stream, or NULL */
+    /* pico --gdb: the command stops itself (SIGSTOP) before the guest's
+     * first instruction; gdbserver is attached to it on this port. */
+    int gdbserver_port;
 };
 
 /* Starts (argv) (QEMU, or the pico tender, with the console on stdout and

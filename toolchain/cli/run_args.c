@@ -341,6 +341,12 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
         o->stop_timeout = t;
     } else if (strcmp(opt, "--rootfs") == 0) {
         o->rootfs = v;
+    } else if (strcmp(opt, "--core") == 0) {
+        if (!*v) {
+            snprintf(err, errlen, "--core: missing directory");
+            return -1;
+        }
+        o->core_dir = v;
     } else if (strcmp(opt, "--net") == 0) {
         if (strcmp(v, "none") == 0) {
             o->net = IG_RUN_NET_NONE;
@@ -462,6 +468,25 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
     return 0;
 }
 
+/* "--gdb" (port IG_RUN_GDB_PORT_DEFAULT) or "--gdb=PORT". */
+static int parse_gdb_port(struct ig_run_opts *o, const char *a, char *err,
+                          size_t errlen)
+{
+    char *end;
+    long port = IG_RUN_GDB_PORT_DEFAULT;
+
+    if (a[5] == '=') {
+        errno = 0;
+        port = strtol(a + 6, &end, 10);
+        if (errno || end == a + 6 || *end || port < 1 || port > 65535) {
+            snprintf(err, errlen, "%s: PORT must be a TCP port, 1-65535", a);
+            return -1;
+        }
+    }
+    o->gdb_port = (int)port;
+    return 0;
+}
+
 /* The options of -d make sense only with it, and not all together. */
 static int check_detach(const struct ig_run_opts *o, char *err, size_t errlen)
 {
@@ -476,6 +501,12 @@ static int check_detach(const struct ig_run_opts *o, char *err, size_t errlen)
     }
     if (o->detach && o->dry_run) {
         snprintf(err, errlen, "-d and --dry-run exclude each other");
+        return -1;
+    }
+    if (o->detach && o->gdb_port) {
+        snprintf(err, errlen,
+                 "-d and --gdb exclude each other (gdb needs "
+                 "the guest in the foreground)");
         return -1;
     }
     if (o->rm && o->restart) {
@@ -505,6 +536,7 @@ static const char *const valued[] = {"-m",
                                      "--dns",
                                      "--stop-timeout",
                                      "--mac",
+                                     "--core",
                                      "--name",
                                      "--restart",
                                      "--log-opt",
@@ -534,6 +566,11 @@ int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
         }
         if (strcmp(a, "--dry-run") == 0) {
             o->dry_run = 1;
+            continue;
+        }
+        if (strcmp(a, "--gdb") == 0 || strncmp(a, "--gdb=", 6) == 0) {
+            if (parse_gdb_port(o, a, err, errlen) < 0)
+                return -1;
             continue;
         }
         if (strcmp(a, "-d") == 0 || strcmp(a, "--detach") == 0) {

@@ -103,6 +103,8 @@ int ig_run_cmdline(const struct ig_run_opts *o, char **out)
         append(&buf, &len, &cap, tok);
         free(tok);
     }
+    if (o->core_dir)
+        append(&buf, &len, &cap, "core=1");
     /* Always there, so an app argument can never be read as an option. */
     append(&buf, &len, &cap, "--");
     for (int i = 0; i < o->nargs; i++)

@@ -3,6 +3,7 @@
 /* run_console.c: find and remove the guest's exit record in its console. */
 #include <string.h>
 
+#include <ingot/core_abi.h>
 #include <ingot/kvm_abi.h>
 
 #include "run.h"
@@ -15,6 +16,8 @@
 #define EPREFIX IG_KVM_ERR_PREFIX
 #define EPLEN (sizeof(EPREFIX) - 1)
 #define EMAX_DIGITS 4
+#define CPREFIX IG_CORE_PREFIX
+#define CPLEN (sizeof(CPREFIX) - 1)
 
 enum match { DEAD, PARTIAL, COMPLETE };
 
@@ -46,8 +49,9 @@ static enum match match_one(const char *h, size_t n, const char *prefix,
     return COMPLETE;
 }
 
-/* Matches (h) against an exit record or a standard error header (kvm_abi.h);
- * on COMPLETE, (*err) says which. */
+/* Matches (h) against an exit record, a standard error header (kvm_abi.h)
+ * or a core stream header (core_abi.h); on COMPLETE, (*err) says which:
+ * 0, 1 or 2. */
 static enum match match(const char *h, size_t n, int *value, int *err)
 {
     enum match a = match_one(h, n, PREFIX, PLEN, MAX_DIGITS, 255, value);
@@ -63,12 +67,22 @@ static enum match match(const char *h, size_t n, int *value, int *err)
         *err = 1;
         return b;
     }
-    return a == PARTIAL || b == PARTIAL ? PARTIAL : DEAD;
+    enum match c =
+        match_one(h, n, CPREFIX, CPLEN, EMAX_DIGITS, IG_CORE_PIECE_MAX, value);
+    if (c == COMPLETE && *value == 0)
+        c = DEAD;
+    if (c == COMPLETE) {
+        *err = 2;
+        return c;
+    }
+    return a == PARTIAL || b == PARTIAL || c == PARTIAL ? PARTIAL : DEAD;
 }
 
 _Static_assert(PLEN + MAX_DIGITS + SLEN <=
                        sizeof(((struct ig_run_exitrec *)0)->held) &&
                    EPLEN + EMAX_DIGITS + SLEN <=
+                       sizeof(((struct ig_run_exitrec *)0)->held) &&
+                   CPLEN + EMAX_DIGITS + SLEN <=
                        sizeof(((struct ig_run_exitrec *)0)->held),
                "held[] must fit a whole record");
 
@@ -79,6 +93,16 @@ void ig_run_exitrec_init(struct ig_run_exitrec *f)
     f->err_left = 0;
     f->emit_err = NULL;
     f->err_ctx = NULL;
+    f->core_left = 0;
+    f->emit_core = NULL;
+    f->core_ctx = NULL;
+}
+
+void ig_run_exitrec_set_core(struct ig_run_exitrec *f, ig_run_emit_fn emit,
+                             void *ctx)
+{
+    f->emit_core = emit;
+    f->core_ctx = ctx;
 }
 
 void ig_run_exitrec_set_err(struct ig_run_exitrec *f, ig_run_emit_fn emit,
@@ -92,7 +116,9 @@ void ig_run_exitrec_set_err(struct ig_run_exitrec *f, ig_run_emit_fn emit,
  * standard error. */
 static void complete(struct ig_run_exitrec *f, int value, int err)
 {
-    if (err)
+    if (err == 2)
+        f->core_left = (size_t)value;
+    else if (err)
         f->err_left = (size_t)value;
     else if (f->status < 0)
         f->status = value;
@@ -128,6 +154,16 @@ void ig_run_exitrec_feed(struct ig_run_exitrec *f, const char *buf, size_t len,
     int st, err;
 
     while (i < len) {
+        if (f->core_left) {
+            /* A piece of the core stream: never shown, dropped when no
+             * core was asked for. */
+            size_t run = len - i < f->core_left ? len - i : f->core_left;
+            if (f->emit_core)
+                f->emit_core(f->core_ctx, buf + i, run);
+            f->core_left -= run;
+            i += run;
+            continue;
+        }
         if (f->err_left) {
             /* The body of a standard error piece: bytes as they are. */
             size_t run = len - i < f->err_left ? len - i : f->err_left;

@@ -5,7 +5,9 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -111,6 +113,86 @@ static void to_stderr(void *ctx, const char *buf, size_t len)
     }
 }
 
+extern char **environ;
+
+/* Returns the tracer of (pid) from /proc, 0 for none, -1 if unreadable. */
+static long tracer_of(pid_t pid)
+{
+    char path[64], buf[4096];
+    snprintf(path, sizeof(path), "/proc/%ld/status", (long)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t n = fd >= 0 ? read(fd, buf, sizeof(buf) - 1) : -1;
+
+    if (fd >= 0)
+        close(fd);
+    if (n <= 0)
+        return -1;
+    buf[n] = '\0';
+    const char *t = strstr(buf, "\nTracerPid:");
+    return t ? strtol(t + 12, NULL, 10) : -1;
+}
+
+/* pico --gdb: waits until the tender (pid) stops itself before the guest's
+ * first instruction, then attaches gdbserver to it on (port), its messages
+ * on our stderr.  Returns gdbserver's pid, 0 when the tender ended instead
+ * (its status in (*raw), (*reaped) set), or -1 after printing why. */
+static pid_t attach_gdbserver(pid_t pid, int port, int *raw, int *reaped)
+{
+    posix_spawn_file_actions_t fa;
+    char portarg[32], pidarg[24];
+    pid_t g;
+    int st, r;
+
+    while ((r = waitpid(pid, &st, WUNTRACED)) < 0 && errno == EINTR)
+        ;
+    if (r < 0 || !WIFSTOPPED(st)) {
+        *raw = st;
+        *reaped = r >= 0;
+        return 0;
+    }
+    kill(pid, SIGCONT); /* it now waits for SIGCHLD (tender main.c) */
+    snprintf(portarg, sizeof(portarg), "127.0.0.1:%d", port);
+    snprintf(pidarg, sizeof(pidarg), "%ld", (long)pid);
+    char *const argv[] = {"gdbserver", "--once", "--attach",
+                          portarg,     pidarg,   NULL};
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
+    r = posix_spawnp(&g, "gdbserver", &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    if (r != 0) {
+        ig_host_error("gdbserver: %s", strerror(r));
+        kill(pid, SIGKILL);
+        return -1;
+    }
+    /* Attached (or gdbserver gave up): the tender's wait for SIGCHLD
+     * ends whenever gdb lets it run. */
+    pid_t w = 0;
+    while (tracer_of(pid) == 0 && (w = waitpid(g, NULL, WNOHANG)) == 0)
+        usleep(10000);
+    if (w == g) {
+        ig_host_error("gdbserver ended before attaching to the tender");
+        kill(pid, SIGKILL);
+        return -1;
+    }
+    kill(pid, SIGCHLD);
+    return g;
+}
+
+/* gdbserver --once ends when gdb disconnects after seeing the tender
+ * exit; a gdb that stays connected (or never came) gets 2 s, then
+ * gdbserver is stopped. */
+static void stop_gdbserver(pid_t g)
+{
+    for (int i = 0; i < 200; i++) {
+        if (waitpid(g, NULL, WNOHANG) == g)
+            return;
+        usleep(10000);
+    }
+    kill(g, SIGTERM);
+    waitpid(g, NULL, 0);
+}
+
 int ig_run_pump(char *const *argv, struct ig_image *img,
                 const struct ig_run_pump_opts *o, struct ig_run_end *e)
 {
@@ -159,10 +241,17 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
     }
     if (o->input_channel)
         ig_run_input_init(&in, STDIN_FILENO, infds[1]);
+    pid_t gdbserver = 0;
+    int reaped = 0;
+    if (o->gdbserver_port)
+        gdbserver =
+            attach_gdbserver(p.qemu, o->gdbserver_port, &end.qemu_raw, &reaped);
 
     ig_run_exitrec_init(&p.rec);
     if (o->framed_stderr)
         ig_run_exitrec_set_err(&p.rec, to_stderr, NULL);
+    if (o->core)
+        ig_run_exitrec_set_core(&p.rec, ig_run_core_feed, o->core);
     ig_run_btline_init(&p.bt, symbolize, img);
     for (;;) {
         struct pollfd pfd[3] = {{fds[0], POLLIN, 0}};
@@ -189,7 +278,10 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
     ig_run_btline_flush(&p.bt, to_stdout, &p);
     close(fds[0]);
     ig_run_input_close(&in);
-    ig_proc_wait(p.qemu, &end.qemu_raw);
+    if (!reaped)
+        ig_proc_wait(p.qemu, &end.qemu_raw);
+    if (gdbserver > 0)
+        stop_gdbserver(gdbserver);
     /* An exit record, if any, takes precedence (ig_run_end_status()). */
     end.signalled = p.broken ? SIGPIPE : ig_proc_forwarded();
     ig_proc_forward_inband(0);

@@ -170,6 +170,11 @@ void ig_run_qemu_argv(struct ig_strvec *out, const struct ig_run_vm *vm)
     }
     net_args(out, vm, bus);
     volume_args(out, vm, bus);
+    if (vm->gdb_port) {
+        ig_strvec_push(out, "-gdb");
+        ig_strvec_pushf(out, "tcp:127.0.0.1:%d", vm->gdb_port);
+        ig_strvec_push(out, "-S");
+    }
     ig_strvec_push(out, "-kernel");
     ig_strvec_push(out, vm->kernel);
     if (vm->initrd) {

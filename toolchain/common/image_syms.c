@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* image_syms.c: map code addresses in an image to function+offset. */
+/* image_syms.c: an image's symbols (code addresses to function+offset) and
+ * whether it carries debug information. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,4 +103,22 @@ void ig_image_syms_free(struct ig_image *img)
     free(img->syms);
     img->syms = NULL;
     img->nsyms = 0;
+}
+
+int ig_image_has_debug(struct ig_image *img)
+{
+    size_t shstrndx;
+
+    if (elf_getshdrstrndx(img->elf, &shstrndx) != 0)
+        return 0;
+    for (Elf_Scn *scn = elf_nextscn(img->elf, NULL); scn;
+         scn = elf_nextscn(img->elf, scn)) {
+        GElf_Shdr sh;
+        const char *name;
+        if (gelf_getshdr(scn, &sh) &&
+            (name = elf_strptr(img->elf, shstrndx, sh.sh_name)) &&
+            strcmp(name, ".debug_info") == 0 && sh.sh_size > 0)
+            return 1;
+    }
+    return 0;
 }

@@ -64,7 +64,8 @@ static int kvm_argv(struct ig_strvec *out, const struct ig_run_opts *o,
                            .ports = o->ports,
                            .nports = o->nports,
                            .vols = o->vols,
-                           .nvols = o->nvols};
+                           .nvols = o->nvols,
+                           .gdb_port = o->gdb_port};
     ig_run_qemu_argv(out, &vm);
     /*
      * Under TCG, QEMU asks for transparent huge pages for the guest's RAM
@@ -90,6 +91,7 @@ const struct ig_plat ig_plat_kvm = {
     .dry_run = "the QEMU command",
     .console_input = 1,
     .framed_stderr = 1,
+    .gdb = IG_PLAT_GDB_VMM,
     .check = kvm_check,
     .argv = kvm_argv,
     .status = ig_run_end_status,

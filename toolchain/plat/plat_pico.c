@@ -33,6 +33,8 @@ static int pico_argv(struct ig_strvec *out, const struct ig_run_opts *o,
 
     /* Volumes first: ig_run_pico_argv() ends with "--" and the image. */
     ig_strvec_push(out, tender);
+    if (o->gdb_port)
+        ig_strvec_push(out, "--gdb-stop");
     ig_run_pico_volumes(out, o);
     if (o->net_mac) {
         ig_strvec_push(out, "--mac");
@@ -52,6 +54,7 @@ const struct ig_plat ig_plat_pico = {
     .runs_as = "runs as a sandboxed process under the tender ingot-pico",
     .dry_run = "the tender command",
     .reads_stdin = 1,
+    .gdb = IG_PLAT_GDB_ATTACH,
     .check = pico_check,
     .argv = pico_argv,
     .status = ig_run_pico_status,

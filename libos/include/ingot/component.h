@@ -44,6 +44,7 @@ struct ig_component {
 
 /* Orders of the components in the tree; a newcomer picks a free number. */
 enum {
+    IG_ORDER_COREDUMP = 50,  /* core=: the crash hook, set first */
     IG_ORDER_VOL = 100,      /* volumes: mounted while options are read */
     IG_ORDER_NET = 200,      /* the network: started after all options */
     IG_ORDER_FALLBACK = 900, /* a placeholder for an absent component */

@@ -31,4 +31,8 @@ struct ig_mm_stats {
 /* Fills (st) with the current figures. */
 void ig_mm_stats(struct ig_mm_stats *st);
 
+/* Stores the heap's start and its current break in (*start) and (*brk):
+ * [start, brk) is what malloc has. */
+void ig_mm_heap_range(uintptr_t *start, uintptr_t *brk);
+
 #endif /* INGOT_MM_H */

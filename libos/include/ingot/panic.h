@@ -37,4 +37,15 @@ void ig_backtrace_print(uintptr_t rbp, int first, int max);
 void ig_stack_set_current(uintptr_t lo, uintptr_t hi);
 void ig_stack_current(uintptr_t *lo, uintptr_t *hi);
 
+/* Crash hook: called with the fault (or, for IG_PANIC, the panicking
+ * caller's registers, vector -6 = SIGABRT) after the report is printed and
+ * before the image ends.  At most one; NULL removes it.  It must not
+ * allocate: the heap may be what broke.  The core dump (libos/core/
+ * coredump.c) sets it for the libos option core=1. */
+struct ig_fault;
+void ig_fault_set_hook(void (*hook)(const struct ig_fault *f));
+
+/* Calls the crash hook, if one is set, with (f). */
+void ig_fault_run_hook(const struct ig_fault *f);
+
 #endif /* INGOT_PANIC_H */

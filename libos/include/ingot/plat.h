@@ -355,6 +355,13 @@ struct ig_fault {
  * call with a corrupt heap; a fault while reporting ends the image at once. */
 _Noreturn void ig_fault_report(const struct ig_fault *f);
 
+/* Fills up to (max) entries of (out) with the image's own writable memory
+ * (its data and bss, [_data_start, _end) of the linker script) that can be
+ * read: the unmapped guard pages of stacks the platform keeps there are
+ * left out.  For core files; safe after a crash.  Returns the number of
+ * ranges (possibly more than (max)). */
+int ig_plat_image_data(struct ig_plat_mem_region *out, int max);
+
 /* Stores the bounds of the boot stack, [*lo, *hi), in (lo) and (hi), so
  * backtraces never walk outside it.  The page [*lo - 4096, *lo) is an
  * unmapped guard page: a fault there is reported as a stack overflow. */

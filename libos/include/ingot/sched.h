@@ -227,4 +227,20 @@ void ig_callout_arm(struct ig_callout *c, uint64_t when);
 /* Disarms (c); nothing if it was not armed. */
 void ig_callout_cancel(struct ig_callout *c);
 
+/* One thread as a debugger sees it (ig_sched_threads()). */
+struct ig_thread_regs {
+    unsigned id;
+    int running;       /* the current thread: registers are not saved */
+    uint64_t rip, rsp; /* not running: where its last switch returns */
+    uint64_t rbp, rbx, r12, r13, r14, r15; /* callee-saved, as switched */
+    uint64_t fs_base;                      /* its thread pointer */
+    uintptr_t stack_lo, stack_hi;
+};
+
+/* Calls (fn)(ctx, r) for every thread that has not ended, by id.  For the
+ * running thread only id, running, fs_base and the stack are filled.
+ * Safe after a crash: reads only, allocates nothing. */
+void ig_sched_threads(void (*fn)(void *ctx, const struct ig_thread_regs *r),
+                      void *ctx);
+
 #endif /* INGOT_SCHED_H */

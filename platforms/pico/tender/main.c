@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <signal.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -49,6 +51,9 @@ static const char usage[] =
     "             network device (needs CAP_NET_ADMIN or the tap's owner)\n"
     "  --mac XX:XX:XX:XX:XX:XX\n"
     "             the guest's MAC address (default: a random one)\n"
+    "  --gdb-stop stop (SIGSTOP) before confining and entering the guest;\n"
+    "             once continued, wait for SIGCHLD (ingot run --gdb sends\n"
+    "             it when gdbserver is attached)\n"
     "  -v         report each confinement step on stderr\n"
     "\n"
     "Exit status: the app's; 125 if the tender fails before the guest runs;\n"
@@ -133,6 +138,24 @@ static _Noreturn void jump(uint64_t entry, uint64_t sp, struct ig_pico_boot *b)
     __builtin_unreachable();
 }
 
+/* --gdb-stop: stops (SIGSTOP tells ingot run the image is mapped), then,
+ * continued, waits for SIGCHLD, which ingot run sends once gdbserver is
+ * attached.  Continued before the attach, the debugger meets a running
+ * process and no stop signal is left over for it to report; taken by
+ * sigwaitinfo, the SIGCHLD never reaches the debugger either. */
+static void wait_for_debugger(void)
+{
+    sigset_t chld, old;
+
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, &old);
+    raise(SIGSTOP);
+    while (sigwaitinfo(&chld, NULL) < 0)
+        ;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 int main(int argc, char **argv)
 {
     struct ig_tender_image img;
@@ -144,6 +167,7 @@ int main(int argc, char **argv)
         {"volume-ro", required_argument, NULL, 'R'},
         {"tap", required_argument, NULL, 't'},
         {"mac", required_argument, NULL, 'M'},
+        {"gdb-stop", no_argument, NULL, 'G'},
         {NULL, 0, NULL, 0}};
     struct ig_tender_volume vols[IG_PICO_VOLUMES_MAX];
     int nvols = 0;
@@ -152,7 +176,7 @@ int main(int argc, char **argv)
     const char *mac = NULL;
     uint8_t macb[6];
     char err[512], *stack;
-    int verbose = 0, opt, initrd_fd = -1;
+    int verbose = 0, opt, initrd_fd = -1, gdb_stop = 0;
 
     while ((opt = getopt_long(argc, argv, "+hm:v", longopts, NULL)) != -1) {
         switch (opt) {
@@ -185,6 +209,9 @@ int main(int argc, char **argv)
             break;
         case 'v':
             verbose = 1;
+            break;
+        case 'G':
+            gdb_stop = 1;
             break;
         case 'h':
             fputs(usage, stdout);
@@ -314,6 +341,14 @@ int main(int argc, char **argv)
     syscall(SYS_close_range,
             3 + (unsigned)nvols + (boot->tap_fd >= 0 ? 1u : 0u), ~0u, 0);
     fflush(stdout);
+    if (gdb_stop) {
+        /* A debugger that is not our ancestor (gdbserver, started by ingot
+         * run) may attach where Yama restricts ptrace.  The guest has not
+         * run; once gdb continues, confinement follows as always, and
+         * ptrace from outside is not subject to this process's filter. */
+        prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
+        wait_for_debugger();
+    }
     if (ig_tender_confine(vols, nvols, boot->tap_fd, verbose) < 0)
         return IG_PICO_STATUS_FAIL;
     jump(img.entry, boot->stack_hi, boot);

@@ -161,6 +161,52 @@ static void test_stderr(void)
     err_split("\033_ingot-err:5x", "\033_ingot-err:5x", "", -1);
 }
 
+#define CORE(n) "\033_ingot-core:" #n "\033\\"
+
+/* Core stream pieces (core_abi.h) go to the core emitter, never to the
+ * output, whatever the cuts; without an emitter they are dropped. */
+static void core_split(const char *in, const char *want_out,
+                       const char *want_core, int with_core)
+{
+    size_t len = strlen(in);
+
+    for (size_t a = 0; a <= len; a++) {
+        for (size_t b = a; b <= len; b++) {
+            struct ig_run_exitrec f;
+            struct out o = {.len = 0}, c = {.len = 0};
+
+            ig_run_exitrec_init(&f);
+            if (with_core)
+                ig_run_exitrec_set_core(&f, collect, &c);
+            ig_run_exitrec_feed(&f, in, a, collect, &o);
+            ig_run_exitrec_feed(&f, in + a, b - a, collect, &o);
+            ig_run_exitrec_feed(&f, in + b, len - b, collect, &o);
+            ig_run_exitrec_flush(&f, collect, &o);
+            if (strcmp(o.buf, want_out) != 0 || strcmp(c.buf, want_core) != 0) {
+                fprintf(stderr, "cuts %zu,%zu of [%s]: out [%s] core [%s]\n", a,
+                        b, in, o.buf, c.buf);
+                unit_failures++;
+                return;
+            }
+        }
+    }
+}
+
+static void test_core(void)
+{
+    core_split("crash\n" CORE(5) "\033_x\0332" REC(255), "crash\n",
+               "\033_x\0332", 1);
+    core_split(CORE(3) "abc" CORE(2) "de"
+                                     "tail",
+               "tail", "abcde", 1);
+    core_split(CORE(3) "abc"
+                       "tail",
+               "tail", "", 0);
+    /* Length 0 and over 4096 are not headers. */
+    core_split(CORE(0) "z", CORE(0) "z", "", 1);
+    core_split(CORE(4097) "z", CORE(4097) "z", "", 1);
+}
+
 static void test_backtrace(void)
 {
     every_cut("  #0 0x1010\n", "  #0 0x1010 main+0x10\n");
@@ -221,6 +267,7 @@ int main(void)
 {
     test_exitrec();
     test_stderr();
+    test_core();
     test_backtrace();
     test_end_status();
     return unit_done();

@@ -38,6 +38,10 @@ uint64_t ig_image_entry(const struct ig_image *img);
 const char *ig_image_symbolize(struct ig_image *img, uint64_t addr,
                                uint64_t *off);
 
+/* Returns 1 if the image carries DWARF debug information (a .debug_info
+ * section: built with ingot-cc -g), else 0. */
+int ig_image_has_debug(struct ig_image *img);
+
 /* Closes the image; NULL is ignored. */
 void ig_image_close(struct ig_image *img);
 

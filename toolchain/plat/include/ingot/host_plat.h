@@ -42,6 +42,11 @@ struct ig_plat {
     /* The guest's standard error comes framed on its console
      * (<ingot/kvm_abi.h>): `ingot run` writes it to its own stderr. */
     int framed_stderr;
+    /* `ingot run --gdb`: NONE refuses it; VMM: argv() starts the VMM's
+     * own gdb stub, paused before the first instruction; ATTACH: argv()
+     * makes the host command stop itself (SIGSTOP) before the guest's
+     * first instruction and ingot run attaches gdbserver to it. */
+    enum { IG_PLAT_GDB_NONE, IG_PLAT_GDB_VMM, IG_PLAT_GDB_ATTACH } gdb;
     /* Refuses run options this platform cannot honour.  Returns 0, or -1
      * with the option in (*what) and the reason in (err). */
     int (*check)(const struct ig_run_opts *o, const char **what, char *err,
