@@ -111,7 +111,7 @@ struct ig_run_opts {
     int log_max_file;
 };
 
-#define IG_RUN_HOSTNAME_MAX 64 /* HOST_NAME_MAX */
+#define IG_RUN_HOSTNAME_MAX 64       /* HOST_NAME_MAX */
 #define IG_RUN_GDB_PORT_DEFAULT 1234 /* QEMU's -s */
 
 #define IG_RUN_STOP_TIMEOUT_DEFAULT 10 /* seconds, as docker stop */
