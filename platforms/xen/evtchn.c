@@ -11,6 +11,7 @@ volatile struct xen_shared_info *ig_xen_shared;
 /* &vcpu_info[0].evtchn_upcall_pending, for upcall.S. */
 volatile uint8_t *ig_xen_upcall_flag;
 void ig_xen_upcall_entry(void);
+void ig_xen_idle_halt(void); /* sti; hlt; cli (upcall.S) */
 
 /* The page Xen's shared_info frame replaces; any RAM page would do. */
 static uint8_t shared_page[4096] __attribute__((aligned(4096)));
@@ -104,9 +105,10 @@ int ig_xen_evtchn_poll(void)
 void ig_xen_evtchn_wait(void)
 {
     /* Interrupts stay off except across this one hlt; the sti shadow
-     * makes "check, enable, halt" atomic, so no upcall is missed. */
+     * makes "check, enable, halt" atomic, so no upcall is missed (and
+     * upcall.S covers a CPU that loses the shadow). */
     __asm__ volatile("cli" ::: "memory");
     if (ig_xen_shared && !ig_xen_shared->vcpu_info[0].evtchn_upcall_pending)
-        __asm__ volatile("sti; hlt; cli" ::: "memory");
+        ig_xen_idle_halt();
     ig_xen_evtchn_poll();
 }

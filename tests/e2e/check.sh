@@ -5,6 +5,7 @@
 #   check.sh INGOT STATUS IMAGE [--expect REGEX]... [--reject REGEX]...
 #            [--same-as NATIVE_BINARY] [run options...] [-- app args...]
 #   check.sh --case FILE PLATFORM INGOT IMAGE
+#   check.sh --limit SECONDS ...   bounds the run (default 300 s)
 #
 # Fails unless `ingot run` exits with STATUS, every --expect extended regex
 # matches some line of the combined output, and no --reject regex does.
@@ -22,8 +23,14 @@
 #   image, platforms, timeout   read by tests/e2e/CMakeLists.txt
 # KEY.PLATFORM (e.g. expect.pico) applies on that platform only; "@SRC@" in
 # a value is the file's directory; lines starting with '#' are comments.
+# A run still going after the limit is stopped and fails with a line saying
+# so, after what it printed until then.
 set -u
-expects=() rejects=() runopts=() appargs=() native=
+expects=() rejects=() runopts=() appargs=() native= limit=300
+if [ "${1-}" = --limit ]; then
+    limit=$2
+    shift 2
+fi
 if [ "${1-}" = --case ]; then
     file=$2 platform=$3 ingot=$4 image=$5 want=
     src=$(cd "$(dirname "$file")" && pwd)
@@ -71,12 +78,16 @@ fi
 
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err" "$out.native"' EXIT
-timeout 300 "$ingot" run --accel tcg "${runopts[@]}" "$image" -- \
+start=$SECONDS
+timeout -k 10 "$limit" "$ingot" run --accel tcg "${runopts[@]}" "$image" -- \
     "${appargs[@]}" >"$out" 2>"$err"
 got=$?
 echo "--- stdout"; cat "$out"; echo "--- stderr"; cat "$err"; echo "---"
 fail=0
-if [ "$got" != "$want" ]; then
+if [ $((SECONDS - start)) -ge "$limit" ]; then
+    echo "FAIL: ingot run did not finish within $limit s; it was stopped"
+    fail=1
+elif [ "$got" != "$want" ]; then
     echo "FAIL: exit status $got, expected $want"
     fail=1
 fi

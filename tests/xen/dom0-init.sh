@@ -46,8 +46,19 @@ for j in /batch/jobs/*/; do
     name=$(basename "$j")
     (cd "$j" && timeout -s KILL 150 sh ./cmd >"$j/out" 2>&1)
     rc=$?
-    # A job killed mid-guest leaves its domain; clear the stage.
-    for d in $(xl list 2>/dev/null | awk 'NR > 2 { print $2 }'); do
+    [ $rc = 137 ] && echo "FAIL: job killed after 150 s" >>"$j/out"
+    # A job stopped mid-guest leaves its domain: say so, have Xen dump its
+    # vCPUs and timers into its log (xen.log), then clear the stage.
+    left=$(xl list 2>/dev/null | awk 'NR > 2 { print $2 }')
+    if [ -n "$left" ]; then
+        {
+            echo "domains left running (Xen's state of them: xen.log):"
+            xl list 2>&1
+        } >>"$j/out"
+        xl debug-keys q >/dev/null 2>&1
+        xl debug-keys a >/dev/null 2>&1
+    fi
+    for d in $left; do
         xl destroy "$d" >/dev/null 2>&1
     done
     say "@@job $name"

@@ -4,6 +4,7 @@
 # oci.sh (in dom0): boots hello from an OCI image layout made by `ingot pkg`
 # on the build host (`ingot run oci:DIR:NAME:TAG`); the packaged arguments,
 # environment and exit status must reach the guest and come back through xl.
+# Not "out": the job's own output goes to the file of that name.
 ingot run oci:/batch/files/hello-oci:hello:xen >guest.out 2>&1
 rc=$?
 cat guest.out

@@ -3,6 +3,7 @@
 # Copyright (c) 2026 The Ingot developers
 # streams.sh (in dom0): the guest's stdout and stderr arrive on `ingot run`'s
 # stdout and stderr respectively (stderr comes framed on the console ring).
+# Not "out": the job's own output goes to the file of that name.
 ingot run /batch/img/streams </dev/null >guest.out 2>guest.err
 rc=$?
 echo "--- stdout"; cat guest.out; echo "--- stderr"; cat guest.err; echo ---
