@@ -22,6 +22,7 @@ static int get_str(json_t *o, const char *key, char **out, const char *what,
 {
     json_t *v = json_object_get(o, key);
 
+    free(*out); /* a field named twice keeps its last value, leaks nothing */
     *out = NULL;
     if (!v)
         return 0;
@@ -222,6 +223,11 @@ static int parse_linux(json_t *lx, struct ig_rt_spec *s, char *err,
             s->new_pidns = 1;
         if (strcmp(type, "network") != 0)
             continue;
+        if (s->netns) {
+            snprintf(err, errlen,
+                     "config.json: linux.namespaces names network twice");
+            return -1;
+        }
         s->netns = 1;
         if (get_str(v, "path", &s->netns_path, "linux.namespaces", err,
                     errlen) < 0)
