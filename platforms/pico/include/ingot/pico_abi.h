@@ -52,7 +52,7 @@
 
 #include <stdint.h>
 
-#define IG_PICO_ABI_VERSION 6
+#define IG_PICO_ABI_VERSION 7
 #define IG_PICO_BOOT_MAGIC 0x6f6369702d67690aull /* "\nig-pico" */
 
 /*
@@ -66,7 +66,9 @@
 #define IG_PICO_LOAD_LIMIT 0x80000000ull
 
 #define IG_PICO_STACK_SIZE (256u << 10)
-#define IG_PICO_CMDLINE_MAX 4096 /* including the NUL */
+/* The command line, NUL included: Linux's bound on one execve() string,
+ * which the tender's own argument is (as libos's IG_CMDLINE_MAX). */
+#define IG_PICO_CMDLINE_MAX (128u << 10)
 #define IG_PICO_VOLUMES_MAX 16
 #define IG_PICO_VOL_RDONLY 1u /* Landlock grants reading only */
 
@@ -94,7 +96,7 @@ struct ig_pico_boot {
     uint32_t size;    /* sizeof(struct ig_pico_boot) as the tender knows it */
     uint64_t mem_base, mem_len;  /* the guest's memory, R+W, page-aligned */
     uint64_t stack_lo, stack_hi; /* boot stack; guard page below stack_lo */
-    uint64_t cmdline;            /* NUL-terminated, in the boot page */
+    uint64_t cmdline;            /* NUL-terminated, in the pages after it */
     int32_t console_fd;          /* write-only console */
     uint32_t reserved;
     uint64_t fault_entry; /* set by the guest: ig_pico_fault_fn */
