@@ -38,7 +38,7 @@ bench_app_sqlite() {
             time s "" "TOTAL as speedtest1 reports it" "${totals[@]}"
         # "NNN - description.....   0.123s": inserts, indexes, VACUUM.
         local t
-        for t in 100 110 120 150 160 170 180 990; do
+        for t in 100 110 120 150 180 200; do
             mapfile -t vals < <(awk -v t="$t" '$1 == t && $2 == "-" {
                 v = $NF; sub(/s$/, "", v); print v }' "$bench_work/st-$plat.all")
             [ ${#vals[@]} -gt 0 ] || continue

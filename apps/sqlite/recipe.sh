@@ -5,6 +5,7 @@
 # apps/sqlite/README).
 recipe_programs="sqlite3 speedtest1"
 recipe_build() {
-    ./configure CC="$cc" --disable-shared --disable-tcl --disable-readline
+    ./configure CC="$cc" CFLAGS=-O2 --disable-shared --disable-tcl \
+        --disable-readline
     make -j"$jobs" sqlite3 speedtest1
 }

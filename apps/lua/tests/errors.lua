@@ -28,6 +28,13 @@ print(load("return ...", "chunk", "t", {})(4, 5))
 local env = { print = print }
 print(pcall(load("x = 1; return y", "sandbox", "t", env)), env.x)
 print(string.format("%q", 1/3), math.ult(1, -1))
+-- Lua calls nest in the heap; C calls (here string.gsub calling back into
+-- Lua) on the C stack, which Lua bounds at 200 levels (LUAI_MAXCCALLS):
+-- the main stack must be as deep as Lua expects of Linux.
+local depth = 0
+local function cso() depth = depth + 1; return (string.gsub("x", "x", cso)) end
+local okso, so = pcall(cso)
+print(okso, (so:gsub("^.-:%d+: ", "")), depth)
 print(pcall(assert, false, "assertion text"), pcall(assert, nil))
 print(assert(1, "unused"), tostring(nil), rawequal("a", "a"))
 error("uncaught at the end")

@@ -65,7 +65,10 @@
 #define IG_PICO_LOAD_ADDR 0x10000000
 #define IG_PICO_LOAD_LIMIT 0x80000000ull
 
-#define IG_PICO_STACK_SIZE (256u << 10)
+/* The main thread's stack: a 32nd of -m, from 256 KiB up to Linux's
+ * default 8 MiB (programs size recursion and stack arrays for Linux). */
+#define IG_PICO_STACK_MIN (256u << 10)
+#define IG_PICO_STACK_MAX (8u << 20)
 /* The command line, NUL included: Linux's bound on one execve() string,
  * which the tender's own argument is (as libos's IG_CMDLINE_MAX). */
 #define IG_PICO_CMDLINE_MAX (128u << 10)
