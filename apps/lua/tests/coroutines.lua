@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- coroutines.lua: coroutines as generators, pipelines and state machines.
 local function gen(n)
   return coroutine.wrap(function() for i = 1, n do coroutine.yield(i) end end)

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- errors.lua: errors, pcall/xpcall, error objects, tracebacks; ends with
 -- an uncaught error (exit status 1, message on stderr).
 print(pcall(error, "plain message"))

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- io_os.lua: io and os on a directory (arg[1]: a volume in the image).
 local dir = assert(arg[1], "usage: io_os.lua DIR")
 local path = dir .. "/data.txt"

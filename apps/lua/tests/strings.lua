@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- strings.lua: the string library: formatting, patterns, packing, utf8.
 print(string.format("%d %5.2f %-6s| %x %q %g %e", 42, math.pi, "ab", 255,
   'say "hi"\n', 1e20, 12345.678))

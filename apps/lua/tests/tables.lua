@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- tables.lua: tables, metatables, sorting, the table library, GC.
 local t = { 5, 3, 8, 1, 9, 2, x = "ex", [10] = "ten" }
 print(#t, t.x, t[10], rawlen(t), next({}))

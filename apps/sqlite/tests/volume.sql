@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- volume.sql: writes a database file (the default VFS, its record locks)
 -- that the host's own sqlite3 reads afterwards.
 PRAGMA journal_mode;

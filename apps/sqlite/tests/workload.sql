@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: Apache-2.0
 -- workload.sql: schema, 100,000 rows in one transaction, indexes, joins,
 -- aggregates, window functions, JSON; run by the sqlite3 shell of the image
 -- and of the native build, outputs compared.
