@@ -4,18 +4,14 @@
 # CPU-bound script (recursion, tables, strings, sorting, closures; no I/O)
 # timed from the host, exec to exit, on every platform.
 lua_bench_steps=4
-lua_bench_script='
-local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
-local t = {}
-for i = 1, 200000 do t[i] = string.format("%08x", (i * 2654435761) % 4294967296) end
-table.sort(t)
-local words = {}
-for i = 1, 100000 do words[#words + 1] = t[i]:sub(1, 3) end
-local count = {}
-for _, w in ipairs(words) do count[w] = (count[w] or 0) + 1 end
-local acc = 0
-for i = 1, 3000000 do acc = (acc + i * i) % 1000003 end
-print(fib(27), t[1], #words, acc)'
+# One line without double quotes or backslashes: it travels as an argument,
+# through runc's config.json too.
+lua_bench_script="local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end \
+local t = {} for i = 1, 200000 do t[i] = string.format('%08x', (i * 2654435761) % 4294967296) end \
+table.sort(t) local words = {} for i = 1, 100000 do words[#words + 1] = t[i]:sub(1, 3) end \
+local count = {} for _, w in ipairs(words) do count[w] = (count[w] or 0) + 1 end \
+local acc = 0 for i = 1, 3000000 do acc = (acc + i * i) % 1000003 end \
+print(fib(27), t[1], #words, acc)"
 bench_app_lua() {
     local plat dir runs=$INGOT_BENCH_RUNS samples i s
     [ "$INGOT_BENCH_QUICK" = 1 ] && runs=1
