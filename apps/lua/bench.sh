@@ -13,33 +13,33 @@ local count = {} for _, w in ipairs(words) do count[w] = (count[w] or 0) + 1 end
 local acc = 0 for i = 1, 3000000 do acc = (acc + i * i) % 1000003 end \
 print(fib(27), t[1], #words, acc)"
 bench_app_lua() {
-    local plat dir runs=$INGOT_BENCH_RUNS samples i s
+    local plat dir runs=$INGOT_BENCH_RUNS cpu wall i
     [ "$INGOT_BENCH_QUICK" = 1 ] && runs=1
     for plat in $(apps_platforms); do
         bench_step "lua: CPU-bound script on $plat"
         if ! apps_build lua $plat; then
-            bench_skip "lua-cpu-$plat" "Lua script ($plat)" wall_time ms "$apps_why"
+            bench_skip "lua-cpu-$plat" "Lua script ($plat)" cpu_time s "$apps_why"
             continue
         fi
         dir=$apps_dir
-        samples=()
+        cpu=() wall=()
         for ((i = 0; i < runs; i++)); do
-            s=$(bench_us)
-            if ! apps_run $plat "$dir" lua -e "$lua_bench_script" \
-                >"$bench_work/lua.out" 2>&1; then
-                samples=()
+            if ! apps_cpu apps_run $plat "$dir" lua -e "$lua_bench_script"; then
+                cpu=()
                 break
             fi
-            samples+=("$(bench_ms_since "$s")")
+            cpu+=("$apps_cpu_s") wall+=("$apps_wall_ms")
         done
-        if [ ${#samples[@]} = 0 ]; then
-            bench_skip "lua-cpu-$plat" "Lua script ($plat)" wall_time ms \
-                "failed: $(tail -1 "$bench_work/lua.out")"
-        else
-            bench_samples "lua-cpu-$plat" "Lua CPU-bound script ($plat)" \
-                wall_time ms "" "exec to exit, host clock" "${samples[@]}"
+        if [ ${#cpu[@]} = 0 ]; then
+            bench_skip "lua-cpu-$plat" "Lua script ($plat)" cpu_time s \
+                "failed: $(tail -1 "$apps_out")"
+            continue
         fi
+        bench_samples "lua-cpu-$plat" "Lua CPU-bound script ($plat), CPU" \
+            cpu_time s "" "user + system of the run and its children" "${cpu[@]}"
+        bench_samples "lua-wall-$plat" "Lua CPU-bound script ($plat), wall" \
+            wall_time ms "" "exec to exit, host clock" "${wall[@]}"
     done
     [ -z "$apps_runc_why" ] || bench_skip lua-cpu-runc "Lua script (runc)" \
-        wall_time ms "$apps_runc_why"
+        cpu_time s "$apps_runc_why"
 }

@@ -17,6 +17,12 @@
 #                               `ingot run -m $apps_mem` (default 256M),
 #                               native directly, runc: the native PROG as
 #                               the only file of a runc bundle
+#   apps_cpu CMD...             runs CMD (output to $apps_out) and sets
+#                               apps_cpu_s to the CPU seconds (user + system)
+#                               it and its children used, apps_wall_ms to
+#                               its wall time; returns CMD's status.  On a
+#                               loaded machine CPU time is the fair figure:
+#                               wall time counts the waits for a core
 #   apps_platforms              "pico kvm native runc", without runc when
 #                               runc cannot run here (bench_skip rows say why)
 # Rows are named APP-WHAT-PLATFORM (e.g. sqlite-speedtest1-pico); the
@@ -73,6 +79,20 @@ apps_run() {
         runc run -b "$b" "ingot-bench-$$-$RANDOM" </dev/null
         ;;
     esac
+}
+
+apps_out=$bench_work/apps.out
+apps_cpu() {
+    local t0 t1 st ms
+    t0=$(bench_us)
+    # bash's time keyword reports the children's CPU time too (the tender,
+    # QEMU, runc's container process).
+    { TIMEFORMAT='%U %S'; time "$@" >"$apps_out" 2>&1; } 2>"$bench_work/time" &&
+        st=0 || st=$?
+    ms=$(bench_ms_since "$t0")
+    apps_wall_ms=$ms
+    apps_cpu_s=$(awk '{ printf "%.3f", $1 + $2 }' "$bench_work/time")
+    return $st
 }
 
 hooks=()
