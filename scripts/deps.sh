@@ -21,6 +21,7 @@ pkgs=(
     skopeo umoci                            # OCI tests: independent readers
     gnuplot-nox cpio                        # ingot bench: plots, Linux VM initramfs
     autoconf automake libtool meson         # tests/buildsys: build systems
+    tcl sqlite3 gzip                        # catalog: SQLite's generators, checks
     # ingot-runc through the engines (tests/runtime), each run privately
     podman conmon containerd docker.io containernetworking-plugins
     iptables busybox-static jq
@@ -65,13 +66,18 @@ if [ ! -f "$lwip_orig" ]; then
     $sudo mkdir -p "$srcdir"
     (cd "$srcdir" && $sudo apt-get source -qq --download-only lwip=2.1.3+dfsg1-2)
 fi
-# zlib's source for tests/buildsys/zlib.sh (pinned there), the same way.
-zlib_orig=$srcdir/zlib_1.2.13.dfsg.orig.tar.bz2
-if [ ! -f "$zlib_orig" ]; then
+# The catalog's programs (apps/catalog/sources.lock): their source
+# packages, the same way, each checked against its pinned SHA-256.
+catalog_missing=0
+while read -r app _ file _; do
+    case $app in '#'* | '') continue ;; esac
+    [ -f "$srcdir/$file" ] || catalog_missing=1
+done <"$(dirname "$0")/../apps/catalog/sources.lock"
+if [ "$catalog_missing" = 1 ]; then
     src_list
     $sudo mkdir -p "$srcdir"
-    (cd "$srcdir" && $sudo apt-get source -qq --download-only zlib=1:1.2.13.dfsg-1)
 fi
+$sudo env INGOT_SRC_CACHE="$srcdir" sh "$(dirname "$0")/../apps/catalog/fetch.sh"
 
 # The build verifies the pinned hash too; checking here names the problem
 # before a long build starts.
@@ -89,4 +95,4 @@ if [ "$got" != "$lpin" ]; then
     echo "deps: $lwip_orig: SHA-256 $got does not match the pinned $lpin" >&2
     exit 1
 fi
-echo "deps: all ${#pkgs[@]} packages present; newlib and lwIP tarballs match their pins"
+echo "deps: all ${#pkgs[@]} packages present; newlib, lwIP and the catalog's tarballs match their pins"

@@ -66,12 +66,12 @@ int ig_cmdline_parse(char *line, char **store, size_t nstore,
 
     /* Layout in (store): argv (argc + NULL), envp (nenv + NULL), unknown
      * (n + NULL).  Every token lands in at most one slot, and the three
-     * terminators plus argv[0] need four more. */
-    if (ntok + 4 > nstore)
+     * terminators plus argv[0] need four more; the tokens stay at the end
+     * of (store) meanwhile, so the two must not overlap. */
+    if (nstore < 4 || ntok > (nstore - 4) / 2)
         return -E2BIG;
-    char *toks[ntok ? ntok : 1];
-    for (size_t i = 0; i < ntok; i++)
-        toks[i] = store[nstore - 1 - i];
+    char **toks = store + nstore - ntok; /* in reverse order */
+#define TOK(i) (toks[ntok - 1 - (i)])
 
     const char *argv0 = "app";
     size_t nopt = dashdash < 0 ? 0 : (size_t)dashdash;
@@ -80,11 +80,11 @@ int ig_cmdline_parse(char *line, char **store, size_t nstore,
     size_t nenv = 0, nunk = 0;
 
     for (size_t i = 0; i < nopt; i++) {
-        if (strncmp(toks[i], "env.", 4) == 0) {
-            if (!strchr(toks[i] + 4, '=') || toks[i][4] == '=')
+        if (strncmp(TOK(i), "env.", 4) == 0) {
+            if (!strchr(TOK(i) + 4, '=') || TOK(i)[4] == '=')
                 return -EINVAL;
             nenv++;
-        } else if (strncmp(toks[i], "argv0=", 6) != 0) {
+        } else if (strncmp(TOK(i), "argv0=", 6) != 0) {
             nunk++;
         }
     }
@@ -93,18 +93,18 @@ int ig_cmdline_parse(char *line, char **store, size_t nstore,
     char **unknown = envp + nenv + 1;
     size_t e = 0, u = 0;
     for (size_t i = 0; i < nopt; i++) {
-        if (strncmp(toks[i], "env.", 4) == 0)
-            envp[e++] = toks[i] + 4;
-        else if (strncmp(toks[i], "argv0=", 6) == 0)
-            argv0 = toks[i] + 6;
+        if (strncmp(TOK(i), "env.", 4) == 0)
+            envp[e++] = TOK(i) + 4;
+        else if (strncmp(TOK(i), "argv0=", 6) == 0)
+            argv0 = TOK(i) + 6;
         else
-            unknown[u++] = toks[i];
+            unknown[u++] = TOK(i);
     }
     envp[e] = NULL;
     unknown[u] = NULL;
     argv[0] = (char *)argv0;
     for (size_t i = 0; i < nargs; i++)
-        argv[1 + i] = toks[first_arg + i];
+        argv[1 + i] = TOK(first_arg + i);
     argv[1 + nargs] = NULL;
 
     out->argc = (int)nargs + 1;
@@ -114,4 +114,14 @@ int ig_cmdline_parse(char *line, char **store, size_t nstore,
     out->unknown = unknown;
     out->nunknown = (int)nunk;
     return 0;
+#undef TOK
+}
+
+size_t ig_cmdline_store_size(const char *line)
+{
+    size_t blanks = 0;
+
+    for (const char *p = line; *p; p++)
+        blanks += *p == ' ' || *p == '\t' || *p == '\n';
+    return 2 * (blanks + 1) + 4;
 }

@@ -18,16 +18,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#define IG_CMDLINE_MAX 4096
-
 extern int main(int argc, char **argv, char **envp);
 extern char **environ;
 
-/* The command line is parsed into static storage: it is needed before the
- * heap could fail, and argv must outlive main's frame for atexit handlers. */
-static char cmdline_buf[IG_CMDLINE_MAX + 1];
-static char *cmdline_store[IG_CMDLINE_MAX / 2 + 8];
-
+/* The command line is parsed into heap memory sized for it (it may be
+ * 128 KiB: a configure run's environment); argv must outlive main's frame
+ * for atexit handlers, so it is never freed. */
 /* hostname=NAME and user=USER[:GROUP]: 0, -EINVAL, or 1 when (opt) is
  * neither. */
 static int process_option(const char *opt)
@@ -49,16 +45,22 @@ static int process_option(const char *opt)
 static void setup_args(struct ig_cmdline *cl)
 {
     const char *src = ig_plat_cmdline();
-    size_t len = strlen(src);
+    size_t len = strnlen(src, IG_CMDLINE_MAX);
 
-    if (len > IG_CMDLINE_MAX) {
-        ig_printk("ingot: command line is %zu bytes; the limit is %d\n", len,
-                  IG_CMDLINE_MAX);
+    if (len >= IG_CMDLINE_MAX) {
+        ig_printk("ingot: command line longer than %u bytes\n",
+                  IG_CMDLINE_MAX - 1);
         ig_plat_exit(255);
     }
-    memcpy(cmdline_buf, src, len + 1);
-    int err = ig_cmdline_parse(cmdline_buf, cmdline_store,
-                               sizeof(cmdline_store) / sizeof(char *), cl);
+    size_t nstore = ig_cmdline_store_size(src);
+    char *buf = malloc(len + 1);
+    char **store = calloc(nstore, sizeof(char *));
+    if (!buf || !store) {
+        ig_printk("ingot: no memory for a command line of %zu bytes\n", len);
+        ig_plat_exit(255);
+    }
+    memcpy(buf, src, len + 1);
+    int err = ig_cmdline_parse(buf, store, nstore, cl);
     if (err) {
         ig_printk("ingot: bad command line: %s: \"%s\"\n",
                   err == -E2BIG ? "too many arguments"

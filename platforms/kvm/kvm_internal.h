@@ -89,6 +89,14 @@ uint64_t ig_kvm_boot_alloc_page(void);
 void ig_kvm_stacks_init(void);
 extern struct ig_plat_stack_pool ig_kvm_stacks;
 
+/* Takes the main thread's stack from the top of the largest RAM region,
+ * before the thread stacks: a 32nd of that region, from 64 KiB up to
+ * Linux's default 8 MiB, above a guard page.  Recorded in
+ * ig_kvm_main_stack (base: the guard page, end: the top), which stays
+ * empty when memory is too short; then main keeps the boot stack. */
+void ig_kvm_main_stack_init(void);
+extern struct ig_kvm_range ig_kvm_main_stack;
+
 /* mem.c (boot): removes (len) bytes (page multiple) from the top of the
  * largest free region and returns their base, or 0 if none is big enough. */
 uint64_t ig_kvm_mem_take_top(uint64_t len);

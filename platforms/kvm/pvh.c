@@ -37,12 +37,15 @@ struct hvm_memmap_table_entry {
     uint32_t reserved;
 };
 
-#define CMDLINE_MAX 4096 /* including the NUL */
+/* The command line, NUL included: QEMU's -append is one execve() string,
+ * which Linux bounds at 128 KiB (as libos's IG_CMDLINE_MAX). */
+#define CMDLINE_MAX (128u << 10)
 #define MEMMAP_MAX 128
 #define MODULES_MAX 16
 #define BOOT_DATA_MAX (4 + 2 * MODULES_MAX)
 
-static char cmdline[CMDLINE_MAX];
+/* Points into the boot data, which stays reserved (ig_kvm_boot_data). */
+static const char *cmdline = "";
 static struct ig_kvm_memmap_entry memmap[MEMMAP_MAX];
 static int memmap_count;
 static struct ig_kvm_module modules[MODULES_MAX];
@@ -98,11 +101,10 @@ static void read_cmdline(uint64_t paddr)
         return; /* cmdline stays "" */
     size = string_size(paddr, CMDLINE_MAX, "command line");
     if (size == 0)
-        ig_kvm_die("command line longer than 4095 bytes; "
+        ig_kvm_die("command line longer than 131071 bytes; "
                    "pass large data in a file instead");
     s = phys(paddr, size, "command line");
-    for (size_t i = 0; i < size; i++)
-        cmdline[i] = s[i];
+    cmdline = s;
     note_boot_data(paddr, size);
 }
 

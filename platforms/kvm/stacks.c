@@ -14,7 +14,34 @@
 #define SLOTS_MAX 256u
 #define MSR_FS_BASE 0xc0000100u
 
+#define MAIN_STACK_MIN (64ull << 10)
+#define MAIN_STACK_MAX (8ull << 20)
+
 struct ig_plat_stack_pool ig_kvm_stacks;
+struct ig_kvm_range ig_kvm_main_stack;
+
+void ig_kvm_main_stack_init(void)
+{
+    struct ig_plat_mem_region all[64];
+    uint64_t largest = 0, size;
+    int m = ig_plat_mem_regions(all, 64);
+
+    for (int k = 0; k < m && k < 64; k++)
+        if (all[k].len > largest)
+            largest = all[k].len;
+    size = (largest / 32) & ~(uint64_t)(IG_PLAT_PAGE_SIZE - 1);
+    if (size < MAIN_STACK_MIN)
+        size = MAIN_STACK_MIN;
+    if (size > MAIN_STACK_MAX)
+        size = MAIN_STACK_MAX;
+    if (size + IG_PLAT_PAGE_SIZE > largest / 2)
+        return; /* a tiny guest: the boot stack will do */
+    uint64_t base = ig_kvm_mem_take_top(size + IG_PLAT_PAGE_SIZE);
+    if (base == 0)
+        return;
+    ig_kvm_main_stack.base = base;
+    ig_kvm_main_stack.end = base + IG_PLAT_PAGE_SIZE + size;
+}
 
 void ig_kvm_stacks_init(void)
 {

@@ -8,9 +8,9 @@
 #include "pico_internal.h"
 
 int ig_pico_console_fd = 1;
+static const char *cmdline = "";
 
 /* Copies of the boot page: the guest never trusts it to stay unchanged. */
-static char cmdline[IG_PICO_CMDLINE_MAX];
 static struct ig_plat_mem_region mem;
 static uintptr_t stack_lo, stack_hi;
 static struct ig_plat_stack_pool stacks;
@@ -40,9 +40,12 @@ _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
     ig_pico_console_fd = bi->console_fd;
     bi->fault_entry = (uint64_t)(uintptr_t)ig_pico_fault_entry;
 
+    /* The command line stays in the tender's boot pages, which nothing
+     * writes after the jump here; the library OS reads it once, bounded by
+     * IG_CMDLINE_MAX, into its own heap. */
     s = (const char *)(uintptr_t)bi->cmdline;
-    for (int i = 0; s && i < IG_PICO_CMDLINE_MAX - 1 && s[i]; i++)
-        cmdline[i] = s[i];
+    if (s)
+        cmdline = s;
     mem.base = (uintptr_t)bi->mem_base;
     mem.len = (size_t)bi->mem_len;
     stack_lo = (uintptr_t)bi->stack_lo;

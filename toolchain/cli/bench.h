@@ -40,7 +40,7 @@
 int ig_cmd_bench(int argc, char **argv);
 
 /* The suites in the order `all` runs them. */
-#define IG_BENCH_NSUITES 7
+#define IG_BENCH_NSUITES 8
 extern const char *const ig_bench_suites[IG_BENCH_NSUITES];
 
 struct ig_bench_opts {

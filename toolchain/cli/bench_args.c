@@ -8,7 +8,7 @@
 #include "bench.h"
 
 const char *const ig_bench_suites[IG_BENCH_NSUITES] = {
-    "boot", "memory", "density", "size", "net", "engines", "xen",
+    "boot", "memory", "density", "size", "net", "apps", "engines", "xen",
 };
 
 /* A whole number from 1 to 100000 into (*v). */
@@ -89,7 +89,7 @@ int ig_bench_parse_args(struct ig_bench_opts *o, int argc, char **argv,
         if (!found) {
             snprintf(err, errlen,
                      "%s: unknown suite (boot, memory, density, size, net, "
-                     "engines, xen or all)",
+                     "apps, engines, xen or all)",
                      a);
             return -1;
         }
@@ -98,7 +98,7 @@ int ig_bench_parse_args(struct ig_bench_opts *o, int argc, char **argv,
     if (nsuites == 0) {
         snprintf(err, errlen,
                  "no suite given (boot, memory, density, size, "
-                 "net, engines, xen or all)");
+                 "net, apps, engines, xen or all)");
         return -1;
     }
     return 0;

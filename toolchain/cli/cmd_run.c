@@ -87,7 +87,7 @@ static const char usage_body[] =
     "\n"
     "Options may come before or after IMAGE; the app's arguments go after\n"
     "--.  The guest gets \"argv0=IMAGE env.NAME=VALUE... -- ARG...\" as its\n"
-    "command line (at most 4095 bytes).\n"
+    "command line (at most 131071 bytes).\n"
     "\n"
     "Environment: INGOT_QEMU (QEMU binary, default qemu-system-x86_64),\n"
     "INGOT_XL (Xen's xl, default xl),\n"

@@ -149,8 +149,10 @@ int ig_run_parse_size(const char *s, uint64_t *bytes);
 
 /* ---- run_cmdline.c ----------------------------------------------------- */
 
-/* The most the guest accepts, counting the terminating NUL. */
-#define IG_RUN_CMDLINE_MAX 4096
+/* The most the guest accepts, counting the terminating NUL: Linux's bound
+ * on one execve() string (QEMU's -append, the pico tender's argument), as
+ * the platforms' own (IG_CMDLINE_MAX in libos). */
+#define IG_RUN_CMDLINE_MAX (128 << 10)
 
 /* Returns (s) as one command-line token: unchanged, or in double quotes
  * with '"' and '\' escaped by a backslash when it is empty or holds white
@@ -200,6 +202,10 @@ void ig_run_qemu_argv(struct ig_strvec *out, const struct ig_run_vm *vm);
 
 /* Returns the QEMU to use: $INGOT_QEMU or "qemu-system-x86_64". */
 const char *ig_run_qemu_name(void);
+
+/* The longest command line, counting its NUL, that QEMU machine (machine)
+ * boots: IG_RUN_CMDLINE_MAX for microvm, 4096 for q35. */
+size_t ig_run_qemu_cmdline_max(const char *machine);
 
 /* Returns (name) resolved through PATH (unless it holds a '/') as a
  * malloc'd path, or NULL if no executable file is found. */

@@ -136,6 +136,9 @@ void ig_cc_link_cmd(struct ig_strvec *out, const struct ig_cc *cc,
     const struct ig_plat *p = ig_plat_find(cc->platform);
 
     ig_strvec_push(out, IG_HOST_TARGET_CC);
+    /* No host library directories (link.specs): a library built for Linux
+     * is never linked by accident. */
+    ig_strvec_pushf(out, "-specs=%s/link.specs", libdir);
     ig_strvec_push(out, "-nostdlib");
     ig_strvec_push(out, "-static");
     ig_strvec_push(out, "-no-pie");

@@ -35,8 +35,19 @@ static int kvm_argv(struct ig_strvec *out, const struct ig_run_opts *o,
                     const char *cmdline, const char *initrd)
 {
     const char *qname = ig_run_qemu_name();
-    char *qemu = ig_run_which(qname), *libdir = NULL;
+    char *qemu = NULL, *libdir = NULL;
     int kvm, r = -1;
+    size_t max = ig_run_qemu_cmdline_max(o->machine);
+
+    if (cmdline && strlen(cmdline) >= max) {
+        ig_host_error("%s too long for --machine %s: %zu bytes; it takes at "
+                      "most %zu (microvm %d)",
+                      o->argv0 ? "arguments and environment" : "command line",
+                      o->machine, strlen(cmdline), max - 1,
+                      IG_RUN_CMDLINE_MAX - 1);
+        return -1;
+    }
+    qemu = ig_run_which(qname);
 
     if (!qemu && !o->dry_run) {
         ig_host_error("%s: not found (install qemu-system-x86 or set "

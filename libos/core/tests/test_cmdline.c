@@ -61,21 +61,38 @@ int main(void)
     CHECK(parse("-- \"open", &cl, store, 64, buf) == -EINVAL);
     CHECK(parse("env.NOEQUALS --", &cl, store, 64, buf) == -EINVAL);
     CHECK(parse("env.=x --", &cl, store, 64, buf) == -EINVAL);
-    CHECK(parse("a b c d e f g h", &cl, store, 8, buf) == -E2BIG);
-    CHECK(parse("a b c d", &cl, store, 8, buf) == 0);
+    CHECK(parse("a b c d e", &cl, store, 12, buf) == -E2BIG);
+    CHECK(parse("a b c d", &cl, store, 12, buf) == 0);
+    CHECK(parse("a", &cl, store, 3, buf) == -E2BIG);
 
-    /* Many tokens: the store sized as the boot code sizes it suffices. */
-    char big[4097];
-    char *bigstore[4096 / 2 + 8];
+    /* Many tokens, the longest line: the store sized by
+     * ig_cmdline_store_size() suffices, as the boot code sizes it. */
+    char *big = malloc(IG_CMDLINE_MAX);
     size_t k = 0;
-    for (; k + 2 <= 4096; k += 2) {
+    for (; k + 2 < IG_CMDLINE_MAX; k += 2) {
         big[k] = 'x';
         big[k + 1] = ' ';
     }
     big[k] = '\0';
-    CHECK(ig_cmdline_parse(big, bigstore, sizeof(bigstore) / sizeof(char *),
-                           &cl) == 0);
-    CHECK(cl.argc == 2048 + 1);
+    size_t n = ig_cmdline_store_size(big);
+    char **bigstore = malloc(n * sizeof(char *));
+    CHECK(n == 2 * (IG_CMDLINE_MAX / 2 - 1 + 1) + 4);
+    CHECK(ig_cmdline_parse(big, bigstore, n, &cl) == 0);
+    CHECK(cl.argc == IG_CMDLINE_MAX / 2 - 1 + 1);
+    CHECK(strcmp(cl.argv[cl.argc - 1], "x") == 0 && !cl.argv[cl.argc]);
+    /* A long environment: few tokens, each long. */
+    memset(big, 'v', IG_CMDLINE_MAX - 1);
+    big[IG_CMDLINE_MAX - 1] = '\0';
+    memcpy(big, "env.A=", 6);
+    memcpy(big + 60000, " env.B=", 7);
+    memcpy(big + 120000, " -- z", 5);
+    n = ig_cmdline_store_size(big);
+    CHECK(n == 2 * 4 + 4);
+    CHECK(ig_cmdline_parse(big, bigstore, n, &cl) == 0);
+    CHECK(cl.nenv == 2 && strlen(cl.envp[0]) == 60000 - 4);
+    CHECK(cl.argc == 2 && strlen(cl.argv[1]) == IG_CMDLINE_MAX - 1 - 120004);
+    free(bigstore);
+    free(big);
 
     return unit_done();
 }

@@ -27,6 +27,12 @@
 
 #include <stddef.h>
 
+/* The longest command line a platform passes, counting its NUL: Linux's
+ * limit on one execve() string (MAX_ARG_STRLEN, 32 pages), which bounds
+ * QEMU's -append and the pico tender's argument alike.  A configure run's
+ * whole environment fits; every platform refuses more in one line. */
+#define IG_CMDLINE_MAX (128u << 10)
+
 struct ig_cmdline {
     int argc;
     char **argv; /* argc entries then NULL */
@@ -37,10 +43,17 @@ struct ig_cmdline {
 };
 
 /* Splits (line) in place and fills (out), using (store), an array of
- * (nstore) pointers, for argv, envp and unknown (all three vectors with their
- * NULL terminators must fit).  Returns 0, -E2BIG when (store) is too small,
- * or -EINVAL for an unterminated quote or an env. option without '='. */
+ * (nstore) pointers, for argv, envp and unknown: it needs twice the number
+ * of tokens plus four (the tokens, then the vectors with their NULL
+ * terminators; ig_cmdline_store_size() gives enough).  Returns 0, -E2BIG
+ * when (store) is too small, or -EINVAL for an unterminated quote or an
+ * env. option without '='. */
 int ig_cmdline_parse(char *line, char **store, size_t nstore,
                      struct ig_cmdline *out);
+
+/* The number of (store) entries ig_cmdline_parse() needs at most for
+ * (line): tokens are separated by blanks, so there are at most one more
+ * than the blanks. */
+size_t ig_cmdline_store_size(const char *line);
 
 #endif /* INGOT_CMDLINE_H */

@@ -362,9 +362,11 @@ _Noreturn void ig_fault_report(const struct ig_fault *f);
  * ranges (possibly more than (max)). */
 int ig_plat_image_data(struct ig_plat_mem_region *out, int max);
 
-/* Stores the bounds of the boot stack, [*lo, *hi), in (lo) and (hi), so
- * backtraces never walk outside it.  The page [*lo - 4096, *lo) is an
- * unmapped guard page: a fault there is reported as a stack overflow. */
+/* Stores the bounds of the stack ig_libos_main() and main() run on,
+ * [*lo, *hi), in (lo) and (hi), so backtraces never walk outside it.  The
+ * page [*lo - 4096, *lo) is an unmapped guard page: a fault there is
+ * reported as a stack overflow.  Programs expect a Linux-sized stack
+ * (8 MiB); platforms give a share of the guest's memory up to that. */
 void ig_plat_boot_stack(uintptr_t *lo, uintptr_t *hi);
 
 #endif /* INGOT_PLAT_H */

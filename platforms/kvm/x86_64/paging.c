@@ -179,6 +179,8 @@ void ig_arch_paging_init(void)
     map((uintptr_t)_data_start, up((uintptr_t)_end, IG_KVM_PAGE), rw);
     map((uintptr_t)ig_kvm_boot_guard, (uintptr_t)ig_kvm_boot_stack_lo, 0);
     map((uintptr_t)ig_kvm_trap_guard, (uintptr_t)ig_kvm_trap_stack_lo, 0);
+    if (ig_kvm_main_stack.end)
+        map(ig_kvm_main_stack.base, ig_kvm_main_stack.base + IG_KVM_PAGE, 0);
     for (unsigned i = 0; i < ig_kvm_stacks.count; i++) {
         uint64_t guard = ig_kvm_stacks.base + (uint64_t)i * ig_kvm_stacks.slot;
 

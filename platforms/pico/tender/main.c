@@ -25,7 +25,6 @@
 
 #define MEM_DEFAULT (64ull << 20)
 #define MEM_MIN (2ull << 20)
-#define BOOT_PAGES 2 /* struct ig_pico_boot, then the command line */
 /* Thread stacks: 124 KiB above a guard page, as on kvm; a quarter of the
  * memory left after image and boot stack, at most 256 threads. */
 #define STACK_SLOT (128ull << 10)
@@ -229,7 +228,9 @@ int main(int argc, char **argv)
     if (optind + 1 < argc)
         cmdline = argv[optind + 1];
     if (strlen(cmdline) >= IG_PICO_CMDLINE_MAX)
-        fail("command line", "longer than 4095 bytes");
+        fail("command line", "longer than 131071 bytes");
+    /* struct ig_pico_boot, then the command line in the pages after it. */
+    size_t boot_pages = 1 + (strlen(cmdline) + IG_TENDER_PAGE) / IG_TENDER_PAGE;
     if (mem < MEM_MIN)
         fail("-m", "at least 2M is needed");
     /* Volume directories become descriptors 3, 4 ...: nothing inherited
@@ -251,18 +252,23 @@ int main(int argc, char **argv)
         fail(path, err);
 
     /* -m is the whole guest, as on kvm: image, initrd, stack and heap. */
+    size_t stack_size = (size_t)(mem / 32) & ~(size_t)(IG_TENDER_PAGE - 1);
+    if (stack_size < IG_PICO_STACK_MIN)
+        stack_size = IG_PICO_STACK_MIN;
+    if (stack_size > IG_PICO_STACK_MAX)
+        stack_size = IG_PICO_STACK_MAX;
     if (initrd_len > mem)
         fail("-m", "too small for this initrd");
     budget = (img.hi - img.lo) +
              ((initrd_len + IG_TENDER_PAGE - 1) & ~(IG_TENDER_PAGE - 1)) +
-             IG_TENDER_PAGE + IG_PICO_STACK_SIZE + BOOT_PAGES * IG_TENDER_PAGE;
+             IG_TENDER_PAGE + stack_size + boot_pages * IG_TENDER_PAGE;
     if (budget + (1u << 20) > mem)
         fail("-m", initrd_len ? "too small for this image and initrd plus 1 "
                                 "MiB of heap"
                               : "too small for this image plus 1 MiB of heap");
 
-    boot = map_rw(BOOT_PAGES * IG_TENDER_PAGE, "boot page");
-    stack = map_rw(IG_TENDER_PAGE + IG_PICO_STACK_SIZE, "stack");
+    boot = map_rw(boot_pages * IG_TENDER_PAGE, "boot page");
+    stack = map_rw(IG_TENDER_PAGE + stack_size, "stack");
     if (mprotect(stack, IG_TENDER_PAGE, PROT_NONE) < 0)
         fail("stack guard", strerror(errno));
     if (initrd_fd >= 0 && initrd_len == 0)
@@ -299,7 +305,7 @@ int main(int argc, char **argv)
     boot->mem_len = (mem - budget) & ~(IG_TENDER_PAGE - 1);
     boot->mem_base = (uint64_t)(uintptr_t)map_rw(boot->mem_len, "memory");
     boot->stack_lo = (uint64_t)(uintptr_t)(stack + IG_TENDER_PAGE);
-    boot->stack_hi = boot->stack_lo + IG_PICO_STACK_SIZE;
+    boot->stack_hi = boot->stack_lo + stack_size;
     boot->console_fd = STDOUT_FILENO;
     boot->stdin_fd = fcntl(STDIN_FILENO, F_GETFD) >= 0 ? STDIN_FILENO : -1;
     for (int fd = 0; fd < 3; fd++)

@@ -40,7 +40,7 @@ static void test_args(void)
 
     CHECK_INT(parse(err, &o, "boots", NULL, NULL), -1);
     CHECK_STR(err, "boots: unknown suite (boot, memory, density, size, net, "
-                   "engines, xen or all)");
+                   "apps, engines, xen or all)");
     CHECK_INT(parse(err, &o, "boot", "-n", "0"), -1);
     CHECK_STR(err, "-n: \"0\" is not a whole number from 1 to 100000");
     CHECK_INT(parse(err, &o, "boot", "-n", "3x"), -1);
@@ -53,7 +53,7 @@ static void test_args(void)
     CHECK_STR(err, "--frob: unknown option");
     CHECK_INT(parse(err, &o, "-n", "2", NULL), -1);
     CHECK_STR(err, "no suite given (boot, memory, density, size, net, "
-                   "engines, xen or all)");
+                   "apps, engines, xen or all)");
 }
 
 static void test_split(void)

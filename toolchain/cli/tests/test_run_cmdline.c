@@ -134,8 +134,9 @@ static void test_cmdline(void)
     free(line);
     o.hostname = o.cwd = o.user = NULL;
 
-    /* The limit counts the terminating NUL: 4095 bytes fit, 4096 do not. */
-    static char big[5000];
+    /* The limit counts the terminating NUL: 131071 bytes fit, 131072 do
+     * not. */
+    static char big[IG_RUN_CMDLINE_MAX + 16];
     char *one[] = {big};
     o.args = one;
     o.nargs = 1;

@@ -52,7 +52,7 @@
 
 #include <stdint.h>
 
-#define IG_PICO_ABI_VERSION 6
+#define IG_PICO_ABI_VERSION 7
 #define IG_PICO_BOOT_MAGIC 0x6f6369702d67690aull /* "\nig-pico" */
 
 /*
@@ -65,8 +65,13 @@
 #define IG_PICO_LOAD_ADDR 0x10000000
 #define IG_PICO_LOAD_LIMIT 0x80000000ull
 
-#define IG_PICO_STACK_SIZE (256u << 10)
-#define IG_PICO_CMDLINE_MAX 4096 /* including the NUL */
+/* The main thread's stack: a 32nd of -m, from 256 KiB up to Linux's
+ * default 8 MiB (programs size recursion and stack arrays for Linux). */
+#define IG_PICO_STACK_MIN (256u << 10)
+#define IG_PICO_STACK_MAX (8u << 20)
+/* The command line, NUL included: Linux's bound on one execve() string,
+ * which the tender's own argument is (as libos's IG_CMDLINE_MAX). */
+#define IG_PICO_CMDLINE_MAX (128u << 10)
 #define IG_PICO_VOLUMES_MAX 16
 #define IG_PICO_VOL_RDONLY 1u /* Landlock grants reading only */
 
@@ -94,7 +99,7 @@ struct ig_pico_boot {
     uint32_t size;    /* sizeof(struct ig_pico_boot) as the tender knows it */
     uint64_t mem_base, mem_len;  /* the guest's memory, R+W, page-aligned */
     uint64_t stack_lo, stack_hi; /* boot stack; guard page below stack_lo */
-    uint64_t cmdline;            /* NUL-terminated, in the boot page */
+    uint64_t cmdline;            /* NUL-terminated, in the pages after it */
     int32_t console_fd;          /* write-only console */
     uint32_t reserved;
     uint64_t fault_entry; /* set by the guest: ig_pico_fault_fn */

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Copyright (c) 2026 The Ingot developers
+# apps.sh: `ingot bench apps`: the catalog's programs (apps/catalog), built
+# from their pinned Debian sources by their own build systems, on pico and
+# kvm next to the same source built natively and the native build under
+# runc.
+#
+# Each app takes part through its hook apps/APP/bench.sh, which defines
+# bench_app_APP (called with no arguments) and may set APP_bench_steps
+# (its progress steps, default 4).  Hooks use bench_* of lib.sh and:
+#   apps_build APP PLATFORM     build APP for kvm, pico or native (runc:
+#                               native), once per run; sets apps_dir; 1 with
+#                               the reason in apps_why on failure
+#   apps_run PLATFORM DIR PROG ARGS...
+#                               run PROG of build DIR: pico and kvm with
+#                               `ingot run -m $apps_mem` (default 256M),
+#                               native directly, runc: the native PROG as
+#                               the only file of a runc bundle
+#   apps_cpu CMD...             runs CMD (output to $apps_out) and sets
+#                               apps_cpu_s to the CPU seconds (user + system)
+#                               it and its children used, apps_wall_ms to
+#                               its wall time; returns CMD's status.  On a
+#                               loaded machine CPU time is the fair figure:
+#                               wall time counts the waits for a core
+#   apps_platforms              "pico kvm native runc", without runc when
+#                               runc cannot run here (bench_skip rows say why)
+# Rows are named APP-WHAT-PLATFORM (e.g. sqlite-speedtest1-pico); the
+# targets in docs/benchmarks.md compare the pico and native rows.
+# INGOT_BENCH_APPS_BUILD=DIR reuses builds in DIR/APP/PLATFORM (a build
+# tree's apps/, after its catalog tests ran) instead of building afresh.
+source "$(dirname "$0")/lib.sh"
+
+apps_mem=256M
+apps_built=" "
+apps_build() {
+    local app=$1 plat=$2
+    [ "$plat" = runc ] && plat=native
+    apps_dir=${INGOT_BENCH_APPS_BUILD:-$bench_work/apps}/$app/$plat
+    case $apps_built in *" $app/$plat "*) return 0 ;; esac
+    if [ -n "${INGOT_BENCH_APPS_BUILD:-}" ] && [ -f "$apps_dir/build.log" ]; then
+        apps_built+="$app/$plat "
+        return 0
+    fi
+    bench_note "building $app for $plat (apps/catalog/build.sh)"
+    if ! sh "$bench_dir/apps/catalog/build.sh" "$app" "$plat" "$apps_dir" \
+        "$(dirname "$INGOT_CC")" >"$bench_work/build-$app-$plat.log" 2>&1; then
+        apps_why="$app for $plat did not build: $(grep -m1 -E 'SKIP|FAIL' \
+            "$bench_work/build-$app-$plat.log")"
+        return 1
+    fi
+    apps_built+="$app/$plat "
+}
+
+apps_runc_why=
+if ! bench_have_runc; then
+    apps_runc_why=$bench_runc_why
+fi
+apps_platforms() {
+    if [ -z "$apps_runc_why" ]; then
+        echo pico kvm native runc
+    else
+        echo pico kvm native
+    fi
+}
+
+apps_run() {
+    local plat=$1 dir=$2 prog=$3
+    shift 3
+    case $plat in
+    pico) "$INGOT" run -m "$apps_mem" "$dir/$prog" -- "$@" ;;
+    kvm) "$INGOT" run -m "$apps_mem" --accel "$INGOT_BENCH_ACCEL" \
+        "$dir/$prog" -- "$@" ;;
+    native) "$dir/$prog" "$@" ;;
+    runc)
+        local b=$bench_work/runc-$prog
+        rm -rf "$b"
+        bench_runc_bundle "$b" "$dir/$prog" "$@" >/dev/null
+        runc run -b "$b" "ingot-bench-$$-$RANDOM" </dev/null
+        ;;
+    esac
+}
+
+apps_out=$bench_work/apps.out
+apps_cpu() {
+    local t0 t1 st ms
+    t0=$(bench_us)
+    # bash's time keyword reports the children's CPU time too (the tender,
+    # QEMU, runc's container process).
+    { TIMEFORMAT='%U %S'; time "$@" >"$apps_out" 2>&1; } 2>"$bench_work/time" &&
+        st=0 || st=$?
+    ms=$(bench_ms_since "$t0")
+    apps_wall_ms=$ms
+    apps_cpu_s=$(awk '{ printf "%.3f", $1 + $2 }' "$bench_work/time")
+    return $st
+}
+
+hooks=()
+for h in "$bench_dir"/apps/*/bench.sh; do
+    [ -f "$h" ] && hooks+=("$h")
+done
+steps=0
+for h in "${hooks[@]}"; do
+    app=$(basename "$(dirname "$h")")
+    source "$h"
+    v=${app}_bench_steps
+    steps=$((steps + ${!v:-4}))
+done
+bench_init apps "$steps"
+[ -n "$apps_runc_why" ] && bench_note "runc rows skipped: $apps_runc_why"
+for h in "${hooks[@]}"; do
+    app=$(basename "$(dirname "$h")")
+    "bench_app_$app"
+done
