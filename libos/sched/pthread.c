@@ -304,3 +304,11 @@ int pthread_setcanceltype(int type, int *old)
 }
 
 void pthread_testcancel(void) {}
+
+/* Cancelling another thread is not implemented: it fails with ENOSYS
+ * (ESRCH for a thread that does not exist), so a program sees that the
+ * thread goes on; redis asks only while it reports a crash. */
+int pthread_cancel(pthread_t thread)
+{
+    return ig_thread_by_id(thread) ? ENOSYS : ESRCH;
+}

@@ -54,6 +54,20 @@ struct sockaddr_in6 {
 #define IP_TOS 1
 #define IP_TTL 2
 
+/* IPv6 socket options, Linux's numbers.  The stack is IPv4 only, so
+ * socket(AF_INET6, ...) fails with EAFNOSUPPORT and no socket takes them;
+ * programs that try IPv6 first and fall back still compile. */
+#define IPV6_UNICAST_HOPS 16
+#define IPV6_MULTICAST_IF 17
+#define IPV6_MULTICAST_HOPS 18
+#define IPV6_MULTICAST_LOOP 19
+#define IPV6_JOIN_GROUP 20
+#define IPV6_LEAVE_GROUP 21
+#define IPV6_V6ONLY 26
+#define IPV6_RECVPKTINFO 49
+#define IPV6_PKTINFO 50
+#define IPV6_TCLASS 67
+
 static inline uint16_t htons(uint16_t x)
 {
     return __builtin_bswap16(x);
