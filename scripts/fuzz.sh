@@ -10,7 +10,7 @@
 # then replays it on every test run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(cmdline http cpio p9 run_args oci_layout oci_archive elf)
+targets=(cmdline http cpio p9 run_args oci_layout oci_archive elf runtime_spec xenstore)
 want=${1:-all}
 secs=${2:-60}
 case $want in

@@ -40,9 +40,11 @@ xenconsoled --log=guest --log-dir=/var/log/xen/console ||
     say "@@dom0 xenconsoled failed"
 say "@@dom0 toolstack up after $(cut -d' ' -f1 /proc/uptime) s"
 
+# A job normally takes seconds; the bound is for a stuck guest, and is
+# generous because dom0 runs under nested TCG on machines that may be busy.
 for j in /batch/jobs/*/; do
     name=$(basename "$j")
-    (cd "$j" && timeout -s KILL 60 sh ./cmd >"$j/out" 2>&1)
+    (cd "$j" && timeout -s KILL 150 sh ./cmd >"$j/out" 2>&1)
     rc=$?
     # A job killed mid-guest leaves its domain; clear the stage.
     for d in $(xl list 2>/dev/null | awk 'NR > 2 { print $2 }'); do

@@ -183,7 +183,7 @@ run() {
     cat "$stage/batch.cpio" >>"$stage/initrd"
 
     # Boot ~15 s, each job well under 30 s; the whole run is bounded.
-    budget=$((600 + 120 * $(ls "$batch/jobs" | wc -l)))
+    budget=$((600 + 180 * $(ls "$batch/jobs" | wc -l)))
     timeout -s KILL $budget qemu-system-x86_64 -accel tcg -M pc \
         -cpu max,-smap -m 1024 -smp 1 -nodefaults -display none \
         -no-reboot -serial "file:$stage/com1" -serial "file:$out/xen.log" \

@@ -17,11 +17,13 @@
 
 #include "analyze.h"
 #include "inspect.h"
+#include "mgr.h"
 #include "run.h"
 
 static const char usage[] =
     "Usage: ingot inspect [--json] IMAGE\n"
     "       ingot inspect [--json] oci:DIR[:TAG] | oci-archive:FILE[:TAG]\n"
+    "       ingot inspect NAME|ID\n"
     "Print what ingot-cc recorded in IMAGE's manifest note: platform, entry\n"
     "symbol, the library-OS components linked (and why) or left out, the\n"
     "build flags, and a size report per component (text, data and bss in\n"
@@ -33,6 +35,10 @@ static const char usage[] =
     "\n"
     "An oci: or oci-archive: reference shows a packaged OCI image instead\n"
     "(`ingot inspect oci: --help` describes that form).\n"
+    "\n"
+    "NAME or ID (no file of that name here) shows an instance started by\n"
+    "ingot run -d as JSON: its command line, the QEMU or tender command,\n"
+    "state, exit status, restarts and processes (docs/manage.md).\n"
     "\n"
     "Exit status: 0, or 1 when IMAGE cannot be read, is not an Ingot image\n"
     "(not ELF, truncated, no Ingot platform note) or has no manifest.\n";
@@ -156,6 +162,8 @@ int ig_cmd_inspect(int argc, char **argv)
         ig_host_error("missing IMAGE (see ingot inspect --help)");
         return 1;
     }
+    if (!strchr(path, '/') && access(path, F_OK) != 0)
+        return ig_mgr_inspect(path); /* an instance */
     struct ig_image *img = ig_image_open(path, why, sizeof(why));
     if (!img)
         return fail(path, why);

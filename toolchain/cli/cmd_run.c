@@ -10,6 +10,7 @@
 #include <ingot/host_plat.h>
 #include <ingot/oci.h>
 
+#include "mgr.h"
 #include "run.h"
 
 static const char usage_head[] =
@@ -58,6 +59,24 @@ static const char usage_body[] =
     "                          (default 10, like docker stop)\n"
     "  --dry-run               print the platform's command (above) instead\n"
     "                          of running it\n"
+    "\n"
+    "Detached (docs/manage.md; ingot ps, logs, stop, kill, rm, wait,\n"
+    "inspect and stats manage what runs):\n"
+    "  -d, --detach            run in the background under a monitor\n"
+    "                          process; print the instance's ID once the\n"
+    "                          guest has started\n"
+    "  --name NAME             the instance's name, unique on the host\n"
+    "                          (default: IMAGE's name and a random suffix)\n"
+    "  --rm                    remove the instance when it ends\n"
+    "  --restart no|on-failure[:N]|always\n"
+    "                          run it again when it ends (on-failure: with\n"
+    "                          a status other than 0, at most N times);\n"
+    "                          never after ingot stop\n"
+    "  --log-opt max-size=SIZE|max-file=N\n"
+    "                          rotate its log at SIZE (default 1M), keep N\n"
+    "                          files (default 3)\n"
+    "  INGOT_STATE_DIR         (environment) where instances are kept\n"
+    "                          (default /run/ingot, $XDG_RUNTIME_DIR/ingot)\n"
     "  -h, --help              print this help\n"
     "\n"
     "Options may come before or after IMAGE; the app's arguments go after\n"
@@ -94,6 +113,9 @@ static void print_usage(void)
     fputs(usage_body, stdout);
 }
 
+void (*ig_run_boot_hook)(const struct ig_run_opts *o, const char *plat,
+                         char *const *argv);
+
 static int fail(const char *what, const char *why)
 {
     ig_host_error("%s: %s", what, why);
@@ -111,6 +133,8 @@ int ig_cmd_run(int argc, char **argv)
     } else if (o.help) {
         print_usage();
         r = 0;
+    } else if (o.detach) {
+        r = ig_mgr_run_detached(&o, argc, argv);
     } else {
         r = ig_run_boot(&o);
     }
@@ -191,6 +215,8 @@ int ig_run_boot(struct ig_run_opts *opts)
                                       .stop_ms = o.stop_timeout * 1000};
 
         fflush(stdout);
+        if (ig_run_boot_hook)
+            ig_run_boot_hook(&o, plat, ig_strvec_argv(&qargv));
         r = ig_run_pump(ig_strvec_argv(&qargv), img, &po, &end) < 0
                 ? IG_RUN_STATUS_FAIL
                 : p->status(&end);

@@ -9,6 +9,7 @@
 
 #include "bench.h"
 #include "inspect.h"
+#include "mgr.h"
 #include "run.h"
 
 static const struct command {
@@ -22,7 +23,15 @@ static const struct command {
     {"bench", ig_cmd_bench, "measure Ingot next to its peers on this machine"},
     {"pkg", ig_cmd_pkg, "package an image as an OCI image layout or archive"},
     {"inspect", ig_cmd_inspect,
-     "show an image's manifest and sizes, or a packaged OCI image"},
+     "show an image's manifest and sizes, a packaged OCI image, or an "
+     "instance"},
+    {"ps", ig_cmd_ps, "list the instances started by run -d"},
+    {"logs", ig_cmd_logs, "print an instance's output"},
+    {"stop", ig_cmd_stop, "stop instances (SIGTERM, then SIGKILL)"},
+    {"kill", ig_cmd_kill, "send a signal to instances"},
+    {"rm", ig_cmd_rm, "remove instances that have ended"},
+    {"wait", ig_cmd_wait, "wait for instances to end; print their statuses"},
+    {"stats", ig_cmd_stats, "show CPU and memory use of instances"},
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -89,6 +89,16 @@ struct ig_run_opts {
      * and its working directory (libos option cwd=; NULL: "/"). */
     const char *argv0;
     const char *cwd;
+    /* -d and what goes with it (mgr.h, docs/manage.md): --name, --rm,
+     * --restart POLICY[:N] (enum ig_mgr_restart, N in restart_max, 0: no
+     * limit), --log-opt max-size= / max-file= (0: the defaults). */
+    int detach;
+    const char *name;
+    int rm;
+    int restart;
+    long restart_max;
+    long long log_max_size;
+    int log_max_file;
 };
 
 #define IG_RUN_STOP_TIMEOUT_DEFAULT 10 /* seconds, as docker stop */
@@ -410,6 +420,12 @@ int ig_cmd_run(int argc, char **argv);
  * are parsed, and returns the exit status (the app's, or 125 after
  * printing why it could not boot).  (o) is still the caller's to free. */
 int ig_run_boot(struct ig_run_opts *o);
+
+/* Called by ig_run_boot() just before it starts the platform's command
+ * (argv) for (o) (its memory, its platform (plat)), when set: the monitor
+ * of `ingot run -d` records them (mgr_monitor.c). */
+extern void (*ig_run_boot_hook)(const struct ig_run_opts *o, const char *plat,
+                                char *const *argv);
 
 /* ---- cmd_exec.c --------------------------------------------------------- */
 

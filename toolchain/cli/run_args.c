@@ -8,6 +8,7 @@
 
 #include <ingot/host_plat.h>
 
+#include "mgr.h"
 #include "run.h"
 
 /* Checks (s) is a dotted-quad IPv4 address, followed by "/0".."/32" when
@@ -377,8 +378,47 @@ static int set_value(struct ig_run_opts *o, const char *opt, const char *v,
             }
         }
         o->nvols++;
+    } else if (strcmp(opt, "--name") == 0) {
+        if (!ig_mgr_name_ok(v)) {
+            snprintf(err, errlen,
+                     "--name %s: must be 1-%d of A-Z a-z 0-9 _ . -, "
+                     "starting with a letter or digit",
+                     v, IG_MGR_NAME_MAX);
+            return -1;
+        }
+        o->name = v;
+    } else if (strcmp(opt, "--restart") == 0) {
+        enum ig_mgr_restart pol;
+        if (ig_mgr_parse_restart(v, &pol, &o->restart_max, err, errlen) < 0)
+            return -1;
+        o->restart = (int)pol;
+    } else if (strcmp(opt, "--log-opt") == 0) {
+        return ig_mgr_parse_log_opt(v, o, err, errlen);
     } else {
         return add_env(o, v, err, errlen);
+    }
+    return 0;
+}
+
+/* The options of -d make sense only with it, and not all together. */
+static int check_detach(const struct ig_run_opts *o, char *err, size_t errlen)
+{
+    const char *opt = o->name                              ? "--name"
+                      : o->rm                              ? "--rm"
+                      : o->restart                         ? "--restart"
+                      : o->log_max_size || o->log_max_file ? "--log-opt"
+                                                           : NULL;
+    if (opt && !o->detach) {
+        snprintf(err, errlen, "%s needs -d (a detached instance)", opt);
+        return -1;
+    }
+    if (o->detach && o->dry_run) {
+        snprintf(err, errlen, "-d and --dry-run exclude each other");
+        return -1;
+    }
+    if (o->rm && o->restart) {
+        snprintf(err, errlen, "--rm and --restart exclude each other");
+        return -1;
     }
     return 0;
 }
@@ -402,7 +442,10 @@ static const char *const valued[] = {"-m",
                                      "--gw",
                                      "--dns",
                                      "--stop-timeout",
-                                     "--mac"};
+                                     "--mac",
+                                     "--name",
+                                     "--restart",
+                                     "--log-opt"};
 
 int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
                       size_t errlen)
@@ -424,6 +467,14 @@ int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
         }
         if (strcmp(a, "--dry-run") == 0) {
             o->dry_run = 1;
+            continue;
+        }
+        if (strcmp(a, "-d") == 0 || strcmp(a, "--detach") == 0) {
+            o->detach = 1;
+            continue;
+        }
+        if (strcmp(a, "--rm") == 0) {
+            o->rm = 1;
             continue;
         }
         if (a[0] != '-' || a[1] == '\0') {
@@ -476,6 +527,8 @@ int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
         snprintf(err, errlen, "missing IMAGE (see ingot run --help)");
         return -1;
     }
+    if (check_detach(o, err, errlen) < 0)
+        return -1;
     if (o->net == IG_RUN_NET_DEFAULT)
         o->net = o->nports ? IG_RUN_NET_USER : IG_RUN_NET_NONE;
     if ((o->net_ip || o->net_gw || o->net_dns || o->net_mac) &&

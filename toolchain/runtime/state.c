@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* state.c: the instance store: ROOT/ID/state.json, liveness from /proc. */
+/* state.c: the instance store: ROOT/ID/ingot-state.json, a lock, liveness. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -29,7 +30,7 @@ char *ig_state_dir(const char *root, const char *id)
     return ig_xasprintf("%s/%s", root, id);
 }
 
-int ig_state_create(const char *root, const char *id, char *err, size_t errlen)
+int ig_state_mkroot(const char *root, char *err, size_t errlen)
 {
     char *p = ig_xstrdup(root);
     for (char *s = p + 1;; s++) {
@@ -47,6 +48,13 @@ int ig_state_create(const char *root, const char *id, char *err, size_t errlen)
             break;
     }
     free(p);
+    return 0;
+}
+
+int ig_state_create(const char *root, const char *id, char *err, size_t errlen)
+{
+    if (ig_state_mkroot(root, err, errlen) < 0)
+        return -1;
     char *d = ig_state_dir(root, id);
     int r = mkdir(d, 0700);
     if (r < 0)
@@ -55,6 +63,52 @@ int ig_state_create(const char *root, const char *id, char *err, size_t errlen)
                                  : strerror(errno));
     free(d);
     return r < 0 ? -1 : 0;
+}
+
+int ig_state_lock(const char *root, int exclusive, char *err, size_t errlen)
+{
+    if (ig_state_mkroot(root, err, errlen) < 0)
+        return -1;
+    char *p = ig_xasprintf("%s/.lock", root);
+    int fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        snprintf(err, errlen, "%s: %s", p, strerror(errno));
+    free(p);
+    if (fd < 0)
+        return -1;
+    while (flock(fd, exclusive ? LOCK_EX : LOCK_SH) < 0) {
+        if (errno == EINTR)
+            continue;
+        snprintf(err, errlen, "%s/.lock: %s", root, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+void ig_state_unlock(int fd)
+{
+    if (fd >= 0)
+        close(fd); /* drops the flock */
+}
+
+int ig_state_list(const char *root, struct ig_strvec *ids)
+{
+    struct ig_strvec names = {0};
+    int r = ig_strvec_readdir(&names, root, 1);
+
+    if (r == -ENOENT)
+        return 0;
+    if (r < 0)
+        return r;
+    for (size_t i = 0; i < names.n; i++) {
+        char *p = ig_xasprintf("%s/%s/%s", root, names.v[i], IG_STATE_FILE);
+        if (ig_state_id_ok(names.v[i]) && access(p, F_OK) == 0)
+            ig_strvec_push(ids, names.v[i]);
+        free(p);
+    }
+    ig_strvec_free(&names);
+    return 0;
 }
 
 static void set_str(json_t *o, const char *k, const char *v)

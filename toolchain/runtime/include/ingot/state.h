@@ -10,8 +10,11 @@
  * directory (refusing an ID in use), ig_state_save() writes the record
  * atomically, ig_state_load() reads it back, ig_state_status() tells
  * created / running / paused / stopped from the record and /proc, and
- * ig_state_remove() deletes the directory.  The OCI runtime (ingot-runc)
- * uses it; nothing in it is runtime-specific.
+ * ig_state_remove() deletes the directory.  ig_state_lock() serialises
+ * read-modify-write sequences of several processes on one ROOT (a flock on
+ * ROOT/.lock), and ig_state_list() enumerates the records.  The OCI
+ * runtime (ingot-runc) and `ingot run -d`/`ps`/`stop`... (toolchain/cli,
+ * docs/manage.md) use it; nothing in it is specific to either.
  *
  * Errors: functions return 0 or -1 with a one-line reason in (err); loads
  * of an unknown ID return -2 so callers can tell "not ours" apart.
@@ -21,6 +24,8 @@
 #include <sys/types.h>
 
 #include <jansson.h>
+
+struct ig_strvec;
 
 /* Not runc's state.json: both may share one --root. */
 #define IG_STATE_FILE "ingot-state.json"
@@ -48,6 +53,23 @@ char *ig_state_dir(const char *root, const char *id);
  * Returns 0, or -1 with "container ID already exists" or the system's reason in
  * (err). */
 int ig_state_create(const char *root, const char *id, char *err, size_t errlen);
+
+/* Creates directory (root) and its missing parents (mode 0711).  Returns 0,
+ * or -1 with "<dir>: <strerror>" in (err). */
+int ig_state_mkroot(const char *root, char *err, size_t errlen);
+
+/* Takes the lock of (root) (creating (root) and ROOT/.lock if needed),
+ * waiting for it: exclusive for writers, shared when (exclusive) is 0.
+ * Returns the descriptor to give to ig_state_unlock(), or -1 with the
+ * reason in (err). */
+int ig_state_lock(const char *root, int exclusive, char *err, size_t errlen);
+
+/* Releases a lock taken by ig_state_lock(). */
+void ig_state_unlock(int fd);
+
+/* Appends to (ids) the IDs under (root) that hold a record, sorted.
+ * A missing (root) is empty.  Returns 0, or -errno of opendir(). */
+int ig_state_list(const char *root, struct ig_strvec *ids);
 
 /* Writes (s) as ROOT/ID/IG_STATE_FILE through a temporary file and rename.
  * Returns 0 or -1 with the reason in (err). */
