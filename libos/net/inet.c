@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
+const struct in6_addr in6addr_any = IN6ADDR_ANY_INIT;
+const struct in6_addr in6addr_loopback = IN6ADDR_LOOPBACK_INIT;
+
 /* Strict dotted quad, as inet_pton(AF_INET) wants: four decimal parts of
  * at most three digits, no leading '+', nothing after. */
 static int parse4(const char *s, uint8_t out[4])

@@ -144,6 +144,7 @@ static void ipv6_text(void)
         "::", "::1", "1::", "2001:db8::1", "2001:DB8:0:0:1:0:0:1",
         "::ffff:1.2.3.4", "::1.2.3.4", "1:2:3:4:5:6:7:8", "1:0:2:3:4:5:6:7",
         "1:0:0:2:0:0:3:4", "1:0:0:2::3", "fe80::a:b:c:d", "0:0:0:0:0:0:0:0",
+        "ff02::1", "fec0::1",
         ":::", "1:2:3:4:5:6:7:8:9", "12345::", "::1::", "1.2.3.4", ":1",
         "1:", "1:2:3:4:5:6:7::", "::ffff:1.2.3", "1::2:3:4:5:6:7:8"};
     for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
@@ -151,8 +152,16 @@ static void ipv6_text(void)
         char out[INET6_ADDRSTRLEN];
         int r = inet_pton(AF_INET6, in[i], a);
         printf("inet_pton6('%s'): %d", in[i], r);
-        if (r == 1)
-            printf(" -> %s", inet_ntop(AF_INET6, a, out, sizeof(out)));
+        if (r == 1) {
+            const struct in6_addr *x = (const struct in6_addr *)a;
+            printf(" -> %s [%d%d%d%d%d%d%d %d]",
+                   inet_ntop(AF_INET6, a, out, sizeof(out)),
+                   IN6_IS_ADDR_UNSPECIFIED(x), IN6_IS_ADDR_LOOPBACK(x),
+                   IN6_IS_ADDR_V4MAPPED(x), IN6_IS_ADDR_V4COMPAT(x),
+                   IN6_IS_ADDR_MULTICAST(x), IN6_IS_ADDR_LINKLOCAL(x),
+                   IN6_IS_ADDR_SITELOCAL(x),
+                   IN6_ARE_ADDR_EQUAL(x, &in6addr_loopback));
+        }
         printf("\n");
     }
     unsigned char a[16] = {0};
