@@ -59,9 +59,9 @@ static int found(struct ctx *c, char *path, size_t len)
     path[len] = '\0';
     if (lstat(path, &st) < 0)
         return 0;
-    int dir = S_ISDIR(st.st_mode) ||
-              (S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
-               S_ISDIR(st.st_mode));
+    int dir =
+        S_ISDIR(st.st_mode) ||
+        (S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISDIR(st.st_mode));
     if ((c->flags & GLOB_ONLYDIR) && !dir)
         return 0;
     int r = add(c, path, len);
@@ -150,8 +150,7 @@ int glob(const char *pattern, int flags, int (*errfunc)(const char *, int),
     free(buf);
     if (r == 0 && c.f.n == 0) {
         if ((flags & GLOB_NOCHECK) ||
-            ((flags & GLOB_NOMAGIC) &&
-             !magic(pattern, strlen(pattern), flags)))
+            ((flags & GLOB_NOMAGIC) && !magic(pattern, strlen(pattern), flags)))
             r = add(&c, pattern, strlen(pattern));
         else
             r = GLOB_NOMATCH;

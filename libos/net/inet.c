@@ -141,8 +141,8 @@ static int format6(const uint8_t *b, char *out, size_t size)
     }
     if (v4)
         o += (size_t)snprintf(tmp + o, sizeof(tmp) - o, "%s%u.%u.%u.%u",
-                              tmp[o - 1] != ':' ? ":" : "", b[12], b[13],
-                              b[14], b[15]);
+                              tmp[o - 1] != ':' ? ":" : "", b[12], b[13], b[14],
+                              b[15]);
     if (o >= size)
         return -ENOSPC;
     memcpy(out, tmp, o + 1);

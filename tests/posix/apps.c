@@ -26,12 +26,10 @@
 
 static void byte_order(void)
 {
-    printf("byte order little: %d\n", __BYTE_ORDER == __LITTLE_ENDIAN &&
-                                          BYTE_ORDER == LITTLE_ENDIAN);
-    printf("htobe32 %08x be64toh %016llx htole16 %04x\n",
-           htobe32(0x01020304u),
-           (unsigned long long)be64toh(0x0102030405060708ull),
-           htole16(0x0102));
+    printf("byte order little: %d\n",
+           __BYTE_ORDER == __LITTLE_ENDIAN && BYTE_ORDER == LITTLE_ENDIAN);
+    printf("htobe32 %08x be64toh %016llx htole16 %04x\n", htobe32(0x01020304u),
+           (unsigned long long)be64toh(0x0102030405060708ull), htole16(0x0102));
 #ifdef ESOCKTNOSUPPORT
     printf("ESOCKTNOSUPPORT ESHUTDOWN ENOMEDIUM: %d\n",
            ESOCKTNOSUPPORT != ESHUTDOWN && ESHUTDOWN != ENOMEDIUM);
@@ -51,8 +49,9 @@ static void zones(void)
 
 static void libgen(void)
 {
-    static const char *paths[] = {"/usr/lib", "/usr/", "usr", "/", ".",
-                                  "..", "", "//a//b//", "a/b", "a/b/"};
+    static const char *paths[] = {"/usr/lib", "/usr/", "usr", "/",
+                                  ".",        "..",    "",    "//a//b//",
+                                  "a/b",      "a/b/"};
     for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
         char d[32], b[32];
         strcpy(d, paths[i]);
@@ -68,14 +67,22 @@ static void patterns(void)
         const char *pat, *s;
         int flags;
     } t[] = {
-        {"*.conf", "a.conf", 0},       {"*.conf", ".a.conf", FNM_PERIOD},
-        {"*.conf", ".a.conf", 0},      {"a?c", "abc", 0},
-        {"a[b-d]c", "acc", 0},         {"a[!b-d]c", "acc", 0},
-        {"a[]]c", "a]c", 0},           {"*", "a/b", FNM_PATHNAME},
-        {"*/b", "a/b", FNM_PATHNAME},  {"a\\*", "a*", 0},
-        {"a\\*", "a\\*", FNM_NOESCAPE}, {"A*", "abc", FNM_CASEFOLD},
-        {"a", "a/b", FNM_LEADING_DIR}, {"[a", "[a", 0},
-        {"a*b*c", "aXbYbZc", 0},       {"", "", 0},
+        {"*.conf", "a.conf", 0},
+        {"*.conf", ".a.conf", FNM_PERIOD},
+        {"*.conf", ".a.conf", 0},
+        {"a?c", "abc", 0},
+        {"a[b-d]c", "acc", 0},
+        {"a[!b-d]c", "acc", 0},
+        {"a[]]c", "a]c", 0},
+        {"*", "a/b", FNM_PATHNAME},
+        {"*/b", "a/b", FNM_PATHNAME},
+        {"a\\*", "a*", 0},
+        {"a\\*", "a\\*", FNM_NOESCAPE},
+        {"A*", "abc", FNM_CASEFOLD},
+        {"a", "a/b", FNM_LEADING_DIR},
+        {"[a", "[a", 0},
+        {"a*b*c", "aXbYbZc", 0},
+        {"", "", 0},
     };
     for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
         printf("fnmatch('%s', '%s', #%zu): %s\n", t[i].pat, t[i].s, i,
@@ -101,9 +108,14 @@ static void globs(void)
     static const struct {
         const char *pat;
         int flags;
-    } t[] = {{"*.conf", 0},        {"*", GLOB_MARK},   {"*/*.conf", 0},
-             {"*.none", 0},        {"*.none", GLOB_NOCHECK},
-             {"[ab].conf", 0},     {"sub", GLOB_MARK}, {".*.conf", 0},
+    } t[] = {{"*.conf", 0},
+             {"*", GLOB_MARK},
+             {"*/*.conf", 0},
+             {"*.none", 0},
+             {"*.none", GLOB_NOCHECK},
+             {"[ab].conf", 0},
+             {"sub", GLOB_MARK},
+             {".*.conf", 0},
              {"*", GLOB_ONLYDIR | GLOB_MARK}};
     size_t len = strlen(dir) + 1;
     for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
@@ -140,13 +152,31 @@ static void globs(void)
 
 static void ipv6_text(void)
 {
-    static const char *in[] = {
-        "::", "::1", "1::", "2001:db8::1", "2001:DB8:0:0:1:0:0:1",
-        "::ffff:1.2.3.4", "::1.2.3.4", "1:2:3:4:5:6:7:8", "1:0:2:3:4:5:6:7",
-        "1:0:0:2:0:0:3:4", "1:0:0:2::3", "fe80::a:b:c:d", "0:0:0:0:0:0:0:0",
-        "ff02::1", "fec0::1",
-        ":::", "1:2:3:4:5:6:7:8:9", "12345::", "::1::", "1.2.3.4", ":1",
-        "1:", "1:2:3:4:5:6:7::", "::ffff:1.2.3", "1::2:3:4:5:6:7:8"};
+    static const char *in[] = {"::",
+                               "::1",
+                               "1::",
+                               "2001:db8::1",
+                               "2001:DB8:0:0:1:0:0:1",
+                               "::ffff:1.2.3.4",
+                               "::1.2.3.4",
+                               "1:2:3:4:5:6:7:8",
+                               "1:0:2:3:4:5:6:7",
+                               "1:0:0:2:0:0:3:4",
+                               "1:0:0:2::3",
+                               "fe80::a:b:c:d",
+                               "0:0:0:0:0:0:0:0",
+                               "ff02::1",
+                               "fec0::1",
+                               ":::",
+                               "1:2:3:4:5:6:7:8:9",
+                               "12345::",
+                               "::1::",
+                               "1.2.3.4",
+                               ":1",
+                               "1:",
+                               "1:2:3:4:5:6:7::",
+                               "::ffff:1.2.3",
+                               "1::2:3:4:5:6:7:8"};
     for (size_t i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
         unsigned char a[16];
         char out[INET6_ADDRSTRLEN];
@@ -168,8 +198,7 @@ static void ipv6_text(void)
     char small[2];
     errno = 0;
     const char *r = inet_ntop(AF_INET6, a, small, sizeof(small));
-    printf("inet_ntop6 small buffer: %s %s\n", r ? r : "NULL",
-           ename(errno));
+    printf("inet_ntop6 small buffer: %s %s\n", r ? r : "NULL", ename(errno));
 }
 
 static void resolve(void)
@@ -192,9 +221,9 @@ static void resolve(void)
                t[i].family, r == 0 ? "ok" : gai_strerror(r));
         for (struct addrinfo *e = r == 0 ? res : NULL; e; e = e->ai_next) {
             char host[INET6_ADDRSTRLEN], serv[8];
-            int g = getnameinfo(e->ai_addr, e->ai_addrlen, host, sizeof(host),
-                                serv, sizeof(serv),
-                                NI_NUMERICHOST | NI_NUMERICSERV);
+            int g =
+                getnameinfo(e->ai_addr, e->ai_addrlen, host, sizeof(host), serv,
+                            sizeof(serv), NI_NUMERICHOST | NI_NUMERICSERV);
             printf(" [family %s len %u %s port %s]",
                    e->ai_family == AF_INET6 ? "inet6" : "inet",
                    (unsigned)e->ai_addrlen, g == 0 ? host : "?", serv);
@@ -228,8 +257,8 @@ static void terminal(void)
 
 static void rounding(void)
 {
-    static const long double v[] = {2.5L, -2.5L, 2.4999L, -0.5L, 4503599627370495.5L,
-                                    7.0L};
+    static const long double v[] = {
+        2.5L, -2.5L, 2.4999L, -0.5L, 4503599627370495.5L, 7.0L};
     for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
         printf("%.4Lf: ceill %.1Lf floorl %.1Lf truncl %.1Lf roundl %.1Lf "
                "llroundl %lld lroundl %ld\n",

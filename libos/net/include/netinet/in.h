@@ -37,15 +37,25 @@ struct sockaddr_in6 {
     uint32_t sin6_scope_id;
 };
 
-#define IN6ADDR_ANY_INIT {{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}}
-#define IN6ADDR_LOOPBACK_INIT {{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1}}
+#define IN6ADDR_ANY_INIT                                                       \
+    {                                                                          \
+        {                                                                      \
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0                     \
+        }                                                                      \
+    }
+#define IN6ADDR_LOOPBACK_INIT                                                  \
+    {                                                                          \
+        {                                                                      \
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1                     \
+        }                                                                      \
+    }
 extern const struct in6_addr in6addr_any;      /* :: */
 extern const struct in6_addr in6addr_loopback; /* ::1 */
 
 /* Address classes (RFC 4291), on the 16 bytes of s6_addr. */
 #define IG_IN6_U32(a, i)                                                       \
-    ((uint32_t)(a)->s6_addr[4 * (i)] << 24 |                                  \
-     (uint32_t)(a)->s6_addr[4 * (i) + 1] << 16 |                              \
+    ((uint32_t)(a)->s6_addr[4 * (i)] << 24 |                                   \
+     (uint32_t)(a)->s6_addr[4 * (i) + 1] << 16 |                               \
      (uint32_t)(a)->s6_addr[4 * (i) + 2] << 8 | (a)->s6_addr[4 * (i) + 3])
 #define IN6_IS_ADDR_UNSPECIFIED(a)                                             \
     (IG_IN6_U32(a, 0) == 0 && IG_IN6_U32(a, 1) == 0 &&                         \
