@@ -101,8 +101,24 @@ ssize_t recv(int fd, void *buf, size_t len, int flags)
     return recvfrom(fd, buf, len, flags, NULL, NULL);
 }
 
+/* Ancillary data is not sent: descriptor passing (SCM_RIGHTS) and
+ * credentials are not implemented, so a message carrying them fails with
+ * EOPNOTSUPP instead of losing them silently. */
+static int unsendable(const struct msghdr *msg)
+{
+    if (!msg || !msg->msg_control)
+        return 0;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(msg); c; c = CMSG_NXTHDR(msg, c))
+        if (c->cmsg_level == SOL_SOCKET &&
+            (c->cmsg_type == SCM_RIGHTS || c->cmsg_type == SCM_CREDENTIALS))
+            return 1;
+    return 0;
+}
+
 ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
 {
+    if (unsendable(msg))
+        return ig_posix_ret(-EOPNOTSUPP);
     if (UNIX(fd))
         return ig_posix_ret(ig_unix_sendmsg(fd, msg, flags));
     return ig_posix_ret(ig_sock_sendmsg(fd, msg, flags));

@@ -77,6 +77,17 @@ extern const struct in6_addr in6addr_loopback; /* ::1 */
 #define IN6_ARE_ADDR_EQUAL(a, b)                                               \
     (__builtin_memcmp((a)->s6_addr, (b)->s6_addr, 16) == 0)
 
+/* IP_PKTINFO and IPV6_PKTINFO ancillary data. */
+struct in_pktinfo {
+    int ipi_ifindex;
+    struct in_addr ipi_spec_dst;
+    struct in_addr ipi_addr;
+};
+struct in6_pktinfo {
+    struct in6_addr ipi6_addr;
+    unsigned int ipi6_ifindex;
+};
+
 #define IPPROTO_IP 0
 #define IPPROTO_ICMP 1
 #define IPPROTO_TCP 6
