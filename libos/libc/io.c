@@ -3,6 +3,7 @@
 /* io.c: descriptor calls on the VFS: read, write, lseek, dup, pipe ... */
 #include <ingot/plat.h>
 #include <ingot/posix.h>
+#include <ingot/sched.h>
 #include <ingot/vfs.h>
 
 #include <fcntl.h>
@@ -17,9 +18,19 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+/* Reads and writes that a handler interrupts before any byte moved are
+ * made again after SA_RESTART handlers, else fail with EINTR (a pipe, a
+ * socket, standard input: <ingot/sched.h>, ig_sched_again()).  They are
+ * cancellation points. */
 ssize_t read(int fd, void *buf, size_t len)
 {
-    return ig_posix_ret(ig_vfs_read(fd, buf, len));
+    long r;
+
+    ig_sched_testcancel();
+    do
+        r = ig_vfs_read(fd, buf, len);
+    while (ig_sched_again(&r, 1));
+    return ig_posix_ret(r);
 }
 
 /* A write to a pipe nobody reads raises SIGPIPE first, as on Linux: its
@@ -33,7 +44,13 @@ static ssize_t broken_pipe(ssize_t r)
 
 ssize_t write(int fd, const void *buf, size_t len)
 {
-    return ig_posix_ret(broken_pipe(ig_vfs_write(fd, buf, len)));
+    long r;
+
+    ig_sched_testcancel();
+    do
+        r = ig_vfs_write(fd, buf, len);
+    while (ig_sched_again(&r, 1));
+    return ig_posix_ret(broken_pipe(r));
 }
 
 ssize_t pread(int fd, void *buf, size_t len, off_t off)
@@ -53,6 +70,7 @@ static ssize_t rw_vec(int fd, const struct iovec *iov, int n, int wr)
 {
     size_t total = 0;
 
+    ig_sched_testcancel();
     if (n < 0 || n > IOV_MAX)
         return ig_posix_ret(-EINVAL);
     for (int i = 0; i < n; i++)
@@ -62,8 +80,12 @@ static ssize_t rw_vec(int fd, const struct iovec *iov, int n, int wr)
         size_t len = iov[i].iov_len;
         if (len > IG_RW_MAX - total)
             len = IG_RW_MAX - total;
-        ssize_t r = wr ? ig_vfs_write(fd, iov[i].iov_base, len)
-                       : ig_vfs_read(fd, iov[i].iov_base, len);
+        long r = wr ? ig_vfs_write(fd, iov[i].iov_base, len)
+                    : ig_vfs_read(fd, iov[i].iov_base, len);
+        if (r < 0 && !total && ig_sched_again(&r, 1)) {
+            i--; /* a handler ran with SA_RESTART: this segment again */
+            continue;
+        }
         if (r < 0)
             return total ? (ssize_t)total
                          : ig_posix_ret(wr ? broken_pipe(r) : r);

@@ -89,13 +89,23 @@ long sysconf(int name)
         return 4;
     case _SC_SEM_VALUE_MAX:
         return INT_MAX;
+    case _SC_MQ_PRIO_MAX:
+        return MQ_PRIO_MAX;
+    case _SC_DELAYTIMER_MAX: /* timer_getoverrun() stops there */
+        return INT_MAX;
+    case _SC_RTSIG_MAX:
+        return 32; /* glibc's RTSIG_MAX */
     case _SC_TZNAME_MAX:
     case _SC_THREAD_THREADS_MAX:
+    case _SC_TIMER_MAX:
+    case _SC_MQ_OPEN_MAX:
         return -1; /* no fixed limit, errno unchanged */
     case _SC_VERSION:
     case _SC_THREADS:
     case _SC_THREAD_SAFE_FUNCTIONS:
     case _SC_TIMERS:
+    case _SC_REALTIME_SIGNALS:
+    case _SC_MESSAGE_PASSING:
     case _SC_MONOTONIC_CLOCK:
     case _SC_CLOCK_SELECTION:
     case _SC_BARRIERS:
@@ -135,8 +145,8 @@ long sysconf(int name)
     case _SC_LEVEL4_CACHE_LINESIZE:
         return 0; /* unknown, as glibc answers where it cannot tell */
     default:
-        /* Unsupported options (job control, message queues, shared
-         * memory objects, spawn ...) and unknown names. */
+        /* Unsupported options (job control, shared memory objects,
+         * spawn ...) and unknown names. */
         if (name < 0 || name > _SC_POSIX_26_VERSION)
             return ig_posix_ret(-EINVAL);
         return -1;

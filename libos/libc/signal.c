@@ -21,11 +21,10 @@
      BIT(SIGSTOP) | BIT(SIGTSTP) | BIT(SIGTTIN) | BIT(SIGTTOU))
 
 static struct sigaction actions[NSIG];
-static uint64_t pending;                 /* process-wide, one of each */
-static union sigval pending_value[NSIG]; /* sigqueue()'s values */
-static int pending_code[NSIG];           /* si_code: SI_USER ... */
-static __thread uint64_t mask;           /* each thread's blocked set */
-static struct ig_waitq sig_waiters;      /* sigsuspend, sigwait, pause */
+static uint64_t pending;             /* process-wide, one of each */
+static siginfo_t pending_info[NSIG]; /* what SA_SIGINFO handlers see */
+static __thread uint64_t mask;       /* each thread's blocked set */
+static struct ig_waitq sig_waiters;  /* sigsuspend, sigwait, pause */
 static stack_t alt_stack = {.ss_flags = SS_DISABLE};
 
 static int ignored(int sig)
@@ -48,12 +47,7 @@ _Noreturn void ig_signal_die(int sig)
 
 static void fill_info(siginfo_t *info, int sig)
 {
-    memset(info, 0, sizeof(*info));
-    info->si_signo = sig;
-    info->si_code = pending_code[sig];
-    if (info->si_code <= 0) /* sent by the process itself */
-        info->si_pid = getpid();
-    info->si_value = pending_value[sig];
+    *info = pending_info[sig];
 }
 
 /* Runs the action of (sig), already taken off the pending set, in the
@@ -76,15 +70,11 @@ static int act(int sig)
         actions[sig].sa_handler = SIG_DFL;
     mask |= a.sa_mask | ((a.sa_flags & SA_NODEFER) ? 0 : BIT(sig));
     mask &= ~UNBLOCKABLE;
-    if (a.sa_flags & SA_SIGINFO) {
-        memset(&info, 0, sizeof(info));
-        info.si_signo = sig;
-        fill_info(&info, sig);
+    fill_info(&info, sig);
+    if (a.sa_flags & SA_SIGINFO)
         a.sa_sigaction(sig, &info, NULL);
-    } else {
+    else
         a.sa_handler(sig);
-    }
-    pending_value[sig].sival_ptr = NULL;
     mask = saved;
     return (a.sa_flags & SA_RESTART) ? 1 : 2;
 }
@@ -103,17 +93,38 @@ int ig_signal_deliver(void)
     return ran;
 }
 
-int ig_signal_post(int sig, int code, const union sigval *value)
+int ig_signal_post_info(const siginfo_t *info)
 {
+    int sig = info->si_signo;
+
     if (sig < 1 || sig >= NSIG)
         return -EINVAL;
     if (ignored(sig))
         return 0;
     pending |= BIT(sig);
-    pending_value[sig] = value ? *value : (union sigval){0};
-    pending_code[sig] = code;
+    pending_info[sig] = *info;
     ig_waitq_wake_all(&sig_waiters);
+    ig_sched_interrupt();
     return 0;
+}
+
+int ig_signal_post(int sig, int code, const union sigval *value)
+{
+    siginfo_t info;
+
+    memset(&info, 0, sizeof(info));
+    info.si_signo = sig;
+    info.si_code = code;
+    if (code <= 0 && code != SI_TIMER) /* sent by the process itself */
+        info.si_pid = getpid();
+    if (value)
+        info.si_value = *value;
+    return ig_signal_post_info(&info);
+}
+
+int ig_signal_is_pending(int sig)
+{
+    return sig > 0 && sig < NSIG && (pending & BIT(sig));
 }
 
 int ig_signal_unblocked_pending(void)
@@ -142,19 +153,45 @@ static uint64_t host_signals(void)
     return UINT64_MAX;
 }
 
+static int send_self(int sig, int code, union sigval value);
+
+static int raise_r(int sig)
+{
+    return send_self(sig, SI_TKILL, (union sigval){0});
+}
+
+static const struct ig_sched_signals sched_signals = {
+    .pending = ig_signal_unblocked_pending,
+    .deliver = ig_signal_deliver,
+    .raise = raise_r,
+};
+
 void ig_signal_init(void)
 {
     ig_sched_set_idle_hook(host_signals);
+    ig_sched_set_signals(&sched_signals);
+}
+
+/* The waits for signals (sleeps, sigsuspend, sigwait) are cancellation
+ * points: a cancel request ends them (pthread_cancel()). */
+static int sig_wait(uint64_t deadline)
+{
+    int r = ig_waitq_wait_intr(&sig_waiters, deadline);
+
+    if (r == -IG_ERESTART)
+        ig_sched_testcancel();
+    return r;
 }
 
 int ig_signal_sleep_until(uint64_t deadline)
 {
+    ig_sched_testcancel();
     for (;;) {
         if (ig_signal_deliver())
             return -EINTR;
         if (ig_plat_clock_monotonic() >= deadline)
             return 0;
-        ig_waitq_wait(&sig_waiters, deadline);
+        sig_wait(deadline);
     }
 }
 
@@ -316,9 +353,10 @@ int sigsuspend(const sigset_t *m)
 {
     uint64_t saved = mask;
 
+    ig_sched_testcancel();
     mask = *m & ~UNBLOCKABLE;
     while (!ig_signal_deliver())
-        ig_waitq_wait(&sig_waiters, UINT64_MAX);
+        sig_wait(UINT64_MAX);
     mask = saved;
     ig_signal_deliver();
     return (int)ig_posix_ret(-EINTR);
@@ -338,6 +376,7 @@ static int timedwait(const sigset_t *set, siginfo_t *info,
 {
     uint64_t deadline = UINT64_MAX;
 
+    ig_sched_testcancel();
     if (timeout) {
         if (timeout->tv_sec < 0 || timeout->tv_nsec < 0 ||
             timeout->tv_nsec >= 1000000000l)
@@ -353,14 +392,12 @@ static int timedwait(const sigset_t *set, siginfo_t *info,
             pending &= ~BIT(sig);
             if (info)
                 fill_info(info, sig);
-            pending_value[sig].sival_ptr = NULL;
             return sig;
         }
         /* Signals outside (set) that are not blocked interrupt the wait. */
         if (ig_signal_deliver() > 0)
             return -EINTR;
-        if (ig_waitq_wait(&sig_waiters, deadline) == -ETIMEDOUT &&
-            !(pending & *set))
+        if (sig_wait(deadline) == -ETIMEDOUT && !(pending & *set))
             return -EAGAIN;
     }
 }

@@ -3,6 +3,8 @@
 /* spawn.c: the calls that would start or wait for another process. */
 #include <ingot/posix.h>
 
+#include <errno.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,8 +21,37 @@
  * working without a child (redis' BGSAVE reports the error) handle both.
  */
 
+/* pthread_atfork(): handlers are kept; fork() runs the prepare handlers
+ * (newest first) and the parent ones (oldest first) around its failure,
+ * as glibc does when the fork system call fails, so a program's locks
+ * taken in prepare are released again.  A child never exists. */
+#define ATFORK_MAX 64
+
+static struct {
+    void (*prepare)(void), (*parent)(void), (*child)(void);
+} atfork[ATFORK_MAX];
+static int natfork;
+
+int pthread_atfork(void (*prepare)(void), void (*parent)(void),
+                   void (*child)(void))
+{
+    if (natfork == ATFORK_MAX)
+        return ENOMEM;
+    atfork[natfork].prepare = prepare;
+    atfork[natfork].parent = parent;
+    atfork[natfork].child = child;
+    natfork++;
+    return 0;
+}
+
 pid_t fork(void)
 {
+    for (int i = natfork - 1; i >= 0; i--)
+        if (atfork[i].prepare)
+            atfork[i].prepare();
+    for (int i = 0; i < natfork; i++)
+        if (atfork[i].parent)
+            atfork[i].parent();
     return (pid_t)ig_posix_ret(-ENOSYS);
 }
 

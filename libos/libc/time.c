@@ -6,6 +6,8 @@
 #include <ingot/sched.h>
 #include <ingot/signal.h>
 
+#include <pthread.h>
+#include <signal.h>
 #include <sys/time.h>
 #include <sys/times.h>
 #include <time.h>
@@ -19,10 +21,18 @@ static void ns_to_timespec(uint64_t ns, struct timespec *ts)
     ts->tv_nsec = (long)(ns % NS_PER_SEC);
 }
 
+/* Clock reads are yield points (loops that poll the clock let other
+ * threads run and timers fire) and signal delivery points (a handler runs
+ * in a thread that computes and polls the clock; docs/platforms.md). */
+static void clock_point(void)
+{
+    ig_sched_maybe_yield();
+    ig_signal_deliver();
+}
+
 int clock_gettime(clockid_t id, struct timespec *ts)
 {
-    /* A yield point: loops that poll the clock let other threads run. */
-    ig_sched_maybe_yield();
+    clock_point();
     switch (id) {
     case CLOCK_REALTIME:
         ns_to_timespec(ig_plat_clock_wall(), ts);
@@ -61,6 +71,7 @@ int clock_getres(clockid_t id, struct timespec *res)
 int gettimeofday(struct timeval *tv, void *tz)
 {
     (void)tz;
+    clock_point();
     if (tv) {
         uint64_t ns = ig_plat_clock_wall();
         tv->tv_sec = (time_t)(ns / NS_PER_SEC);
@@ -168,4 +179,21 @@ int usleep(useconds_t usec)
     struct timespec ts = {.tv_sec = usec / 1000000,
                           .tv_nsec = (long)(usec % 1000000) * 1000};
     return nanosleep(&ts, NULL);
+}
+
+/* The image's CPU-time clocks are its monotonic clock (times() above). */
+int clock_getcpuclockid(pid_t pid, clockid_t *id)
+{
+    if (pid != 0 && pid != getpid())
+        return ESRCH;
+    *id = CLOCK_PROCESS_CPUTIME_ID;
+    return 0;
+}
+
+int pthread_getcpuclockid(pthread_t thread, clockid_t *id)
+{
+    if (pthread_kill(thread, 0) != 0)
+        return ESRCH;
+    *id = CLOCK_THREAD_CPUTIME_ID;
+    return 0;
 }

@@ -222,8 +222,10 @@ static int wait_events(int epfd, struct epoll_event *events, int maxevents,
     if (ef->ops != &epoll_ops || maxevents <= 0)
         return -EINVAL;
     ig_poll_prepare();
-    while ((n = scan(ef->priv, events, maxevents)) == 0 &&
-           ig_poll_wait(deadline) == 0) {
+    while ((n = scan(ef->priv, events, maxevents)) == 0) {
+        int r = ig_poll_wait(deadline);
+        if (r)
+            return IG_INTERRUPTED(r) ? r : 0;
         if (ig_fd_get(epfd) != ef)
             return -EBADF;
     }
@@ -232,5 +234,11 @@ static int wait_events(int epfd, struct epoll_event *events, int maxevents,
 
 int epoll_wait(int epfd, struct epoll_event *events, int maxevents, int timeout)
 {
-    return (int)ig_posix_ret(wait_events(epfd, events, maxevents, timeout));
+    long r;
+
+    ig_sched_testcancel();
+    do
+        r = wait_events(epfd, events, maxevents, timeout);
+    while (ig_sched_again(&r, 0));
+    return (int)ig_posix_ret(r);
 }

@@ -33,13 +33,17 @@ int ig_sock_block(struct ig_sock *s, int nonblock, uint64_t deadline,
     if (nonblock || ig_plat_clock_monotonic() >= deadline)
         return -EAGAIN;
     s->waiters++;
-    ig_waitq_wait(&s->wq, deadline);
+    int r = ig_waitq_wait_intr(&s->wq, deadline);
     s->waiters--;
     if (s->closed) {
         if (s->waiters == 0)
             ig_sock_free(s);
         return -EBADF;
     }
+    /* Linux makes a socket call with a timeout (SO_RCVTIMEO, SO_SNDTIMEO)
+     * fail with EINTR after any handler, others again after SA_RESTART. */
+    if (r == -IG_ERESTART)
+        return deadline == UINT64_MAX ? -IG_ERESTART : -IG_ERESTARTNOHAND;
     /* Woken: look again, and at the network, before sleeping again. */
     *polled = 0;
     return 0;

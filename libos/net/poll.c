@@ -42,7 +42,10 @@ int ig_poll_wait(uint64_t deadline)
 {
     if (ig_plat_clock_monotonic() >= deadline)
         return -ETIMEDOUT;
-    ig_waitq_wait(&ig_poll_waiters, deadline);
+    /* Linux never makes poll, select or epoll_wait again after a
+     * handler. */
+    if (ig_waitq_wait_intr(&ig_poll_waiters, deadline) == -IG_ERESTART)
+        return -IG_ERESTARTNOHAND;
     if (ig_net_poll)
         ig_net_poll();
     return 0;
@@ -79,19 +82,30 @@ static int scan(struct pollfd *fds, nfds_t n)
     return count;
 }
 
+static long do_poll(struct pollfd *fds, nfds_t nfds, uint64_t deadline)
+{
+    long n, r = 0;
+
+    ig_poll_prepare();
+    while ((n = scan(fds, nfds)) == 0 && (r = ig_poll_wait(deadline)) == 0)
+        ;
+    return IG_INTERRUPTED(r) ? r : n;
+}
+
 int poll(struct pollfd *fds, nfds_t nfds, int timeout)
 {
     uint64_t deadline = ig_net_deadline_ms(timeout);
-    int n;
+    long n;
 
     unsigned long soft, hard;
     ig_vfs_fd_limits(&soft, &hard);
     if (nfds > soft)
         return (int)ig_posix_ret(-EINVAL);
-    ig_poll_prepare();
-    while ((n = scan(fds, nfds)) == 0 && ig_poll_wait(deadline) == 0)
-        ;
-    return n;
+    ig_sched_testcancel();
+    do
+        n = do_poll(fds, nfds, deadline);
+    while (ig_sched_again(&n, 0));
+    return (int)ig_posix_ret(n);
 }
 
 /* select() as poll(): readable means IN, HUP or ERR; writable OUT or ERR;
@@ -124,18 +138,21 @@ static int select_scan(int n, fd_set *r, fd_set *w, fd_set *e, fd_set *out_r,
     return count;
 }
 
-/* Returns the count, or -EINVAL, -EBADF. */
-static int do_select(int n, fd_set *r, fd_set *w, fd_set *e, uint64_t deadline)
+/* Returns the count, or -EINVAL, -EBADF, -IG_ERESTARTNOHAND. */
+static long select_once(int n, fd_set *r, fd_set *w, fd_set *e,
+                        uint64_t deadline)
 {
     fd_set out_r, out_w;
-    int count;
+    long count, intr = 0;
 
     if (n < 0 || n > FD_SETSIZE)
         return -EINVAL;
     ig_poll_prepare();
     while ((count = select_scan(n, r, w, e, &out_r, &out_w)) == 0 &&
-           ig_poll_wait(deadline) == 0)
+           (intr = ig_poll_wait(deadline)) == 0)
         ;
+    if (IG_INTERRUPTED(intr))
+        return intr;
     if (count < 0)
         return count;
     if (r)
@@ -144,6 +161,17 @@ static int do_select(int n, fd_set *r, fd_set *w, fd_set *e, uint64_t deadline)
         *w = out_w;
     if (e)
         FD_ZERO(e);
+    return count;
+}
+
+static long do_select(int n, fd_set *r, fd_set *w, fd_set *e, uint64_t deadline)
+{
+    long count;
+
+    ig_sched_testcancel();
+    do
+        count = select_once(n, r, w, e, deadline);
+    while (ig_sched_again(&count, 0));
     return count;
 }
 

@@ -2,8 +2,10 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* posix.c: the socket calls of <sys/socket.h> at the POSIX boundary. */
 #include <ingot/posix.h>
+#include <ingot/sched.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <sys/socket.h>
 
 #include "sock_internal.h"
@@ -49,18 +51,32 @@ int accept(int fd, struct sockaddr *addr, socklen_t *len)
     return accept4(fd, addr, len, 0);
 }
 
+/* Blocking socket calls are made again after SA_RESTART handlers unless
+ * the socket has a timeout (<ingot/sched.h>, ig_sched_again()). */
 int accept4(int fd, struct sockaddr *addr, socklen_t *len, int flags)
 {
-    if (UNIX(fd))
-        return (int)ig_posix_ret(ig_unix_accept(fd, addr, len, flags));
-    return (int)ig_posix_ret(ig_sock_accept(fd, addr, len, flags));
+    long r;
+
+    ig_sched_testcancel();
+    do
+        r = UNIX(fd) ? ig_unix_accept(fd, addr, len, flags)
+                     : ig_sock_accept(fd, addr, len, flags);
+    while (ig_sched_again(&r, 1));
+    return (int)ig_posix_ret(r);
 }
 
+/* Linux does not make connect() again: once interrupted, the connection
+ * goes on and a second connect() says EALREADY. */
 int connect(int fd, const struct sockaddr *addr, socklen_t len)
 {
-    if (UNIX(fd))
-        return (int)ig_posix_ret(ig_unix_connect(fd, addr, len));
-    return (int)ig_posix_ret(ig_sock_connect(fd, addr, len));
+    long r;
+
+    ig_sched_testcancel();
+    do
+        r = UNIX(fd) ? ig_unix_connect(fd, addr, len)
+                     : ig_sock_connect(fd, addr, len);
+    while (ig_sched_again(&r, 0));
+    return (int)ig_posix_ret(r);
 }
 
 ssize_t sendto(int fd, const void *buf, size_t len, int flags,
@@ -88,9 +104,13 @@ ssize_t recvfrom(int fd, void *buf, size_t len, int flags,
                        .msg_namelen = fromlen ? *fromlen : 0,
                        .msg_iov = &iov,
                        .msg_iovlen = 1};
-    long r = UNIX(fd) ? ig_unix_recvmsg(fd, &m, flags)
-                      : ig_sock_recvmsg(fd, &m, flags);
+    long r;
 
+    ig_sched_testcancel();
+    do
+        r = UNIX(fd) ? ig_unix_recvmsg(fd, &m, flags)
+                     : ig_sock_recvmsg(fd, &m, flags);
+    while (ig_sched_again(&r, 1));
     if (r >= 0 && from && fromlen)
         *fromlen = m.msg_namelen;
     return ig_posix_ret(r);
@@ -115,20 +135,35 @@ static int unsendable(const struct msghdr *msg)
     return 0;
 }
 
+/* A send on a connection that cannot send any more raises SIGPIPE first,
+ * unless MSG_NOSIGNAL: by default the image ends (141); ignored or handled,
+ * EPIPE (Linux's rule; write() on a socket does the same, libc's io.c). */
 ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
 {
+    long r;
+
     if (unsendable(msg))
         return ig_posix_ret(-EOPNOTSUPP);
-    if (UNIX(fd))
-        return ig_posix_ret(ig_unix_sendmsg(fd, msg, flags));
-    return ig_posix_ret(ig_sock_sendmsg(fd, msg, flags));
+    ig_sched_testcancel();
+    do
+        r = UNIX(fd) ? ig_unix_sendmsg(fd, msg, flags)
+                     : ig_sock_sendmsg(fd, msg, flags);
+    while (ig_sched_again(&r, 1));
+    if (r == -EPIPE && !(flags & MSG_NOSIGNAL))
+        ig_sched_raise(SIGPIPE);
+    return ig_posix_ret(r);
 }
 
 ssize_t recvmsg(int fd, struct msghdr *msg, int flags)
 {
-    if (UNIX(fd))
-        return ig_posix_ret(ig_unix_recvmsg(fd, msg, flags));
-    return ig_posix_ret(ig_sock_recvmsg(fd, msg, flags));
+    long r;
+
+    ig_sched_testcancel();
+    do
+        r = UNIX(fd) ? ig_unix_recvmsg(fd, msg, flags)
+                     : ig_sock_recvmsg(fd, msg, flags);
+    while (ig_sched_again(&r, 1));
+    return ig_posix_ret(r);
 }
 
 int shutdown(int fd, int how)

@@ -120,20 +120,20 @@ static void usock_close(struct usock *s)
 }
 
 /* Waits on (s) unless (f) is non-blocking.  Returns 0 to look again,
- * -EAGAIN, or -EBADF when (s) was closed meanwhile. */
+ * -EAGAIN, -EBADF when (s) was closed meanwhile, or -IG_ERESTART. */
 static int block(struct usock *s, struct ig_file *f, int flags)
 {
     if ((f->flags & O_NONBLOCK) || (flags & MSG_DONTWAIT))
         return -EAGAIN;
     s->waiters++;
-    ig_waitq_wait(&s->wq, UINT64_MAX);
+    int r = ig_waitq_wait_intr(&s->wq, UINT64_MAX);
     s->waiters--;
     if (!s->file) {
         if (!s->waiters)
             free(s);
         return -EBADF;
     }
-    return 0;
+    return r == -IG_ERESTART ? r : 0;
 }
 
 /* ---- descriptors ---------------------------------------------------- */

@@ -23,7 +23,10 @@
 int pthread_attr_init(pthread_attr_t *a)
 {
     *a = (pthread_attr_t){.is_initialized = 1,
-                          .detachstate = PTHREAD_CREATE_JOINABLE};
+                          .detachstate = PTHREAD_CREATE_JOINABLE,
+                          .inheritsched = PTHREAD_INHERIT_SCHED,
+                          .schedpolicy = SCHED_OTHER,
+                          .contentionscope = PTHREAD_SCOPE_SYSTEM};
     GUARD_OF(a) = IG_PLAT_PAGE_SIZE;
     return 0;
 }
@@ -129,10 +132,13 @@ int pthread_create(pthread_t *out, const pthread_attr_t *attr,
                    void *(*fn)(void *), void *arg)
 {
     struct ig_thread *t;
-    int err = create(&t, attr, fn, arg);
+    int err = ig_pthread_sched_check(attr);
 
     if (err)
+        return -err;
+    if ((err = create(&t, attr, fn, arg)))
         return err == -ENOMEM ? EAGAIN : -err;
+    ig_pthread_sched_start(t, attr);
     *out = ig_thread_id(t);
     if (attr && attr->detachstate == PTHREAD_CREATE_DETACHED)
         ig_thread_detach(t);
@@ -155,6 +161,7 @@ int pthread_detach(pthread_t id)
 
 void pthread_exit(void *ret)
 {
+    ig_thread_cleanup_run();
     ig_thread_exit(ret);
 }
 
@@ -279,36 +286,4 @@ void ig_keys_run_destructors(struct ig_thread *t)
         if (!again)
             break;
     }
-}
-
-/* ---- Cancellation: not supported; newlib's stdio brackets its critical
- * sections with these calls when _POSIX_THREADS is on. ---------------- */
-
-int pthread_setcancelstate(int state, int *old)
-{
-    if (old)
-        *old = PTHREAD_CANCEL_ENABLE;
-    return state == PTHREAD_CANCEL_ENABLE || state == PTHREAD_CANCEL_DISABLE
-               ? 0
-               : EINVAL;
-}
-
-int pthread_setcanceltype(int type, int *old)
-{
-    if (old)
-        *old = PTHREAD_CANCEL_DEFERRED;
-    return type == PTHREAD_CANCEL_DEFERRED ||
-                   type == PTHREAD_CANCEL_ASYNCHRONOUS
-               ? 0
-               : EINVAL;
-}
-
-void pthread_testcancel(void) {}
-
-/* Cancelling another thread is not implemented: it fails with ENOSYS
- * (ESRCH for a thread that does not exist), so a program sees that the
- * thread goes on; redis asks only while it reports a crash. */
-int pthread_cancel(pthread_t thread)
-{
-    return ig_thread_by_id(thread) ? ENOSYS : ESRCH;
 }

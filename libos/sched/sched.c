@@ -3,6 +3,7 @@
 /* sched.c: threads, the run queue, sleepers and wait queues. */
 #include <ingot/panic.h>
 #include <ingot/plat.h>
+#include <ingot/posix.h>
 #include <ingot/sched.h>
 
 #include <errno.h>
@@ -12,7 +13,7 @@
 #include "sched_internal.h"
 
 #define SLOTS_MAX 256
-#define IDS_MAX 1024
+#define IDS_MAX IG_SCHED_IDS_MAX
 #define SLICE_NS 10000000ull /* 10 ms */
 
 static struct ig_thread boot_thread;
@@ -37,10 +38,16 @@ static const struct ig_sched_libc *libc;
 #define ON_Q(l) IG_LIST_ENTRY(l, struct ig_thread, q)
 #define ON_SLEEP(l) IG_LIST_ENTRY(l, struct ig_thread, sleep)
 
+/* Highest priority first (SCHED_FIFO/SCHED_RR 1..99 before SCHED_OTHER's
+ * 0), in order of arrival within a priority. */
 static void runq_push(struct ig_thread *t)
 {
+    struct ig_link *at = runq.last;
+
     t->state = IG_THREAD_READY;
-    ig_list_push_tail(&runq, &t->q);
+    while (at && ON_Q(at)->prio < t->prio)
+        at = at->prev;
+    ig_list_insert_before(&runq, at ? at->next : runq.first, &t->q);
 }
 
 static struct ig_thread *runq_pop(void)
@@ -133,9 +140,11 @@ static void schedule(void)
     struct ig_thread *prev = current, *next;
 
     for (;;) {
-        uint64_t now = 0;
-        if (!ig_list_empty(&sleepers) || nhooks)
+        uint64_t now = 0, due = ig_callout_next();
+        if (!ig_list_empty(&sleepers) || nhooks || due != UINT64_MAX)
             now = ig_plat_clock_monotonic();
+        if (due <= now)
+            due = ig_callout_run(now);
         if (!ig_list_empty(&sleepers))
             wake_expired(now);
         /* Threads that keep yielding must not starve the devices: with
@@ -153,6 +162,8 @@ static void schedule(void)
          * Without either only a device event can help. */
         uint64_t deadline =
             sleepers.first ? ON_SLEEP(sleepers.first)->deadline : UINT64_MAX;
+        if (due < deadline)
+            deadline = due;
         if (nhooks) {
             idle_hook_last = now;
             uint64_t want = run_idle_hooks();
@@ -175,6 +186,8 @@ static void schedule(void)
         ig_plat_tls_set(next->tp);
     ig_arch_switch(&prev->rsp, next->rsp);
     reap_dead();
+    if (prev->cancel_pending && prev->cancel_async)
+        ig_sched_cancel_async();
 }
 
 void ig_sched_init(void)
@@ -328,9 +341,17 @@ int ig_thread_join(struct ig_thread *t, void **ret)
         return -EDEADLK;
     if (t->detached || t->joining)
         return -EINVAL;
+    ig_sched_testcancel();
     t->joining = 1;
-    while (t->state != IG_THREAD_DEAD)
-        ig_waitq_wait(&t->joiners, UINT64_MAX);
+    /* A cancellation point; signals' handlers run and the wait goes on. */
+    while (t->state != IG_THREAD_DEAD) {
+        if (ig_waitq_wait_intr(&t->joiners, UINT64_MAX) == -IG_ERESTART) {
+            t->joining = 0; /* a cancelled joiner leaves it joinable */
+            ig_sched_testcancel();
+            t->joining = 1;
+            ig_sched_run_signals();
+        }
+    }
     if (reap == t)
         reap_dead(); /* cannot happen after a switch, but be safe */
     if (ret)
@@ -366,7 +387,21 @@ void ig_sched_maybe_yield(void)
 {
     uint64_t now;
 
-    if (!current || (ig_list_empty(&runq) && ig_list_empty(&sleepers)))
+    if (!current)
+        return;
+    /* A thread that computes alone still lets timers fire and host
+     * signals arrive (the clock reads that call this are delivery
+     * points, see libc's time.c). */
+    if (ig_callout_next() != UINT64_MAX || nhooks) {
+        now = ig_plat_clock_monotonic();
+        if (ig_callout_next() <= now)
+            ig_callout_run(now);
+        if (nhooks && now - idle_hook_last >= HOOK_BUSY_NS) {
+            idle_hook_last = now;
+            run_idle_hooks();
+        }
+    }
+    if (ig_list_empty(&runq) && ig_list_empty(&sleepers))
         return;
     now = ig_plat_clock_monotonic();
     if (slice_start == 0)
@@ -430,4 +465,26 @@ void ig_waitq_wake_all(struct ig_waitq *q)
 {
     while (ig_waitq_wake_one(q))
         ;
+}
+
+void ig_thread_set_prio(struct ig_thread *t, int prio)
+{
+    t->prio = prio;
+    if (t->state == IG_THREAD_READY) {
+        ig_list_remove(&runq, &t->q);
+        runq_push(t);
+    }
+}
+
+int ig_thread_prio(const struct ig_thread *t)
+{
+    return t->prio;
+}
+
+void ig_sched_unblock(struct ig_thread *t)
+{
+    waitq_remove(t->waitq, t);
+    if (t->deadline != UINT64_MAX)
+        sleep_remove(t);
+    runq_push(t);
 }

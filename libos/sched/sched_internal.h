@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+struct _pthread_cleanup_context; /* newlib's <pthread.h> */
+
 enum ig_thread_state {
     IG_THREAD_RUNNING,
     IG_THREAD_READY,
@@ -24,6 +26,11 @@ struct ig_thread {
     uint64_t deadline;      /* UINT64_MAX: not on the sleepers */
     enum ig_thread_state state;
     int timed_out;
+    int intr;        /* in ig_waitq_wait_intr() */
+    int interrupted; /* ig_sched_interrupt() woke it */
+    int cancel_pending, cancel_disabled, cancel_async;
+    int policy, prio; /* SCHED_OTHER (0) unless pthread_setschedparam */
+    struct _pthread_cleanup_context *cleanup; /* newest first */
     int detached, joining;
     unsigned id;
     int slot;        /* pool stack slot; -1: the boot stack or another */
@@ -50,6 +57,39 @@ _Noreturn void ig_sched_thread_main(void);
  * t->tp.  Returns 0 or -ENOMEM. */
 int ig_tls_alloc(struct ig_thread *t);
 void ig_tls_free(struct ig_thread *t);
+
+/* The size of the thread id space (ig_thread_by_id()). */
+#define IG_SCHED_IDS_MAX 1024
+
+/* sched.c: makes (t), blocked on a wait queue, runnable before it is
+ * woken or its deadline passes (intr.c, for signals). */
+void ig_sched_unblock(struct ig_thread *t);
+
+/* intr.c: wakes (t) if it is in ig_waitq_wait_intr(), to look at what
+ * interrupts it (a cancel request). */
+void ig_sched_interrupt_thread(struct ig_thread *t);
+
+/* cancel.c: acts on a pending asynchronous cancel request of the running
+ * thread (schedule(), when it gets the CPU back). */
+void ig_sched_cancel_async(void);
+/* cancel.c: nonzero when the running thread has a cancel request it
+ * accepts. */
+int ig_sched_cancel_due(void);
+/* cancel.c: runs and pops the running thread's cleanup handlers. */
+void ig_thread_cleanup_run(void);
+
+/* policy.c: -EINVAL when (a) asks for an explicit policy and priority
+ * that do not go together, else 0; then gives (t), just created, the
+ * policy and priority (a) asks for or its creator's.  (a) is a newlib
+ * pthread_attr_t, or NULL. */
+int ig_pthread_sched_check(const void *a);
+void ig_pthread_sched_start(struct ig_thread *t, const void *a);
+
+/* callout.c: runs the callouts due at (now); returns the time the earliest
+ * armed one is due, UINT64_MAX when none is. */
+uint64_t ig_callout_run(uint64_t now);
+/* callout.c: the time the earliest armed callout is due, or UINT64_MAX. */
+uint64_t ig_callout_next(void);
 
 /* pthread.c: runs the destructors of (t)'s keys when it exits. */
 void ig_keys_run_destructors(struct ig_thread *t);

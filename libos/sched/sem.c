@@ -46,22 +46,34 @@ int sem_trywait(sem_t *s)
     return (int)ig_posix_ret(sem_take(s));
 }
 
-static int sem_wait_until(sem_t *s, uint64_t deadline)
+/* 0, -ETIMEDOUT, or -IG_ERESTART when a signal interrupted the wait. */
+static long sem_wait_until(sem_t *s, uint64_t deadline)
 {
-    while (s->__value == 0)
-        if (ig_waitq_wait(waitq_of(s), deadline) == -ETIMEDOUT &&
-            s->__value == 0)
+    ig_sched_testcancel();
+    while (s->__value == 0) {
+        int r = ig_waitq_wait_intr(waitq_of(s), deadline);
+        if (r == -IG_ERESTART)
+            return r;
+        if (r == -ETIMEDOUT && s->__value == 0)
             return -ETIMEDOUT;
+    }
     s->__value--;
     return 0;
 }
 
+/* As on Linux: sem_wait() is made again after SA_RESTART handlers,
+ * sem_timedwait() fails with EINTR after any handler. */
 int sem_wait(sem_t *s)
 {
-    return (int)ig_posix_ret(sem_wait_until(s, UINT64_MAX));
+    long r;
+
+    do
+        r = sem_wait_until(s, UINT64_MAX);
+    while (ig_sched_again(&r, 1));
+    return (int)ig_posix_ret(r);
 }
 
-static int sem_timedwait_r(sem_t *s, const struct timespec *abs)
+static long sem_timedwait_r(sem_t *s, const struct timespec *abs)
 {
     if (sem_take(s) == 0)
         return 0;
@@ -72,7 +84,12 @@ static int sem_timedwait_r(sem_t *s, const struct timespec *abs)
 
 int sem_timedwait(sem_t *s, const struct timespec *abs)
 {
-    return (int)ig_posix_ret(sem_timedwait_r(s, abs));
+    long r;
+
+    do
+        r = sem_timedwait_r(s, abs);
+    while (ig_sched_again(&r, 0));
+    return (int)ig_posix_ret(r);
 }
 
 int sem_post(sem_t *s)

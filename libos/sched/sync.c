@@ -2,6 +2,7 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* sync.c: handles, pthread mutexes and condition variables. */
 #include <ingot/plat.h>
+#include <ingot/posix.h>
 #include <ingot/sched.h>
 
 #include <errno.h>
@@ -293,16 +294,25 @@ static int cond_wait(pthread_cond_t *c, pthread_mutex_t *m, uint64_t deadline)
         return EINVAL;
     if (mx->owner != ig_thread_self())
         return EPERM;
+    ig_sched_testcancel(); /* a cancellation point, the mutex held */
     /* Releasing the mutex and queueing happen with no switch between. */
     count = mx->count;
     mx->count = 0;
     mx->owner = NULL;
     ig_waitq_wake_one(&mx->waiters);
-    r = ig_waitq_wait(&cv->waiters, deadline);
+    /* A signal's handlers run with the mutex released; the wait then ends
+     * as a spurious wakeup (never EINTR, as POSIX has it), so no
+     * pthread_cond_signal() meanwhile can be lost. */
+    r = ig_waitq_wait_intr(&cv->waiters, deadline);
+    if (r == -IG_ERESTART)
+        ig_sched_run_signals();
     while (mx->owner)
         ig_waitq_wait(&mx->waiters, UINT64_MAX);
     mx->owner = ig_thread_self();
     mx->count = count;
+    /* Cancelled: its cleanup handlers run with the mutex held again. */
+    if (r == -IG_ERESTART)
+        ig_sched_testcancel();
     return r == -ETIMEDOUT ? ETIMEDOUT : 0;
 }
 

@@ -103,7 +103,8 @@ static ssize_t stdin_read(struct ig_vnode *vn, void *buf, size_t len, off_t o)
             in_hooked = 1;
             ig_sched_set_idle_hook(stdin_poll);
         }
-        ig_waitq_wait(&stdin_waiters, UINT64_MAX);
+        if (ig_waitq_wait_intr(&stdin_waiters, UINT64_MAX) == -IG_ERESTART)
+            return -IG_ERESTART;
     }
 }
 

@@ -3,6 +3,7 @@
 /* eventfd.c: eventfd(2): a 64-bit counter on a descriptor. */
 #include <errno.h>
 #include <fcntl.h>
+#include <ingot/posix.h>
 #include <ingot/sched.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +31,8 @@ static ssize_t ev_read(struct ig_file *f, void *buf, size_t len, off_t *off)
     while (e->count == 0) {
         if (f->flags & O_NONBLOCK)
             return -EAGAIN;
-        ig_waitq_wait(&e->q, UINT64_MAX);
+        if (ig_waitq_wait_intr(&e->q, UINT64_MAX) == -IG_ERESTART)
+            return -IG_ERESTART;
     }
     v = e->semaphore ? 1 : e->count;
     e->count -= v;
@@ -55,7 +57,8 @@ static ssize_t ev_write(struct ig_file *f, const void *buf, size_t len,
     while (v > EV_MAX - e->count) {
         if (f->flags & O_NONBLOCK)
             return -EAGAIN;
-        ig_waitq_wait(&e->q, UINT64_MAX);
+        if (ig_waitq_wait_intr(&e->q, UINT64_MAX) == -IG_ERESTART)
+            return -IG_ERESTART;
     }
     e->count += v;
     if (v) {

@@ -37,7 +37,8 @@ static ssize_t pipe_read(struct ig_file *f, void *buf, size_t len, off_t *off)
             return 0;
         if (f->flags & O_NONBLOCK)
             return -EAGAIN;
-        ig_waitq_wait(&p->readq, UINT64_MAX);
+        if (ig_waitq_wait_intr(&p->readq, UINT64_MAX) == -IG_ERESTART)
+            return -IG_ERESTART;
     }
     while (n < len && p->len > 0) {
         out[n++] = p->buf[p->head];
@@ -53,7 +54,8 @@ static ssize_t pipe_read(struct ig_file *f, void *buf, size_t len, off_t *off)
  * up to PIPE_ATOMIC bytes go in at once, never split by another writer.
  * With O_NONBLOCK it writes what fits (a write of at most PIPE_ATOMIC
  * bytes all or nothing) and gives -EAGAIN when nothing does.  Without readers:
- * -EPIPE (there is no SIGPIPE), or the count written before they left. */
+ * -EPIPE (libc's write() raises SIGPIPE), or the count written before they
+ * left.  A signal ends the wait with the count written, or -IG_ERESTART. */
 static ssize_t pipe_write(struct ig_file *f, const void *buf, size_t len,
                           off_t *off)
 {
@@ -69,7 +71,8 @@ static ssize_t pipe_write(struct ig_file *f, const void *buf, size_t len,
         if (room == 0 || (len <= PIPE_ATOMIC && room < want)) {
             if (f->flags & O_NONBLOCK)
                 return n ? (ssize_t)n : -EAGAIN;
-            ig_waitq_wait(&p->writeq, UINT64_MAX);
+            if (ig_waitq_wait_intr(&p->writeq, UINT64_MAX) == -IG_ERESTART)
+                return n ? (ssize_t)n : -IG_ERESTART;
             continue;
         }
         while (n < len && p->len < PIPE_SIZE) {

@@ -6,7 +6,8 @@
 # platform (apps/httpd for CASE httpd).  Cases:
 #   lifecycle  run -d, ps, logs (both streams), inspect, stats, stop (the
 #              SIGTERM handler runs), wait, rm; nothing left behind
-#   kill_wait  kill -s KILL (137), wait with the app's status (3), --rm
+#   kill_wait  kill -s KILL (137), wait with the app's status (3), stop -t
+#              of a guest ignoring SIGTERM (137 after the grace period), --rm
 #   restart    --restart on-failure:2 on a crashing image: three runs, the
 #              crash line in ps -a, three crash reports in logs; stop ends
 #              --restart always
@@ -111,6 +112,9 @@ lifecycle)
     # two processes at least.
     echo "$st" | awk 'NR == 2 { m = $4 + 0; exit !(m > 1 && m < 4096 && $NF >= 2) }' ||
         fail "stats figures implausible"
+    # stats refreshes every second until interrupted.
+    timeout -s INT 3 "$INGOT" stats svc1 >"$tmp/stats"
+    [ "$(grep -c '^ID ' "$tmp/stats")" -ge 2 ] || fail "stats did not refresh"
     ing stop -t 30 svc1 | grep -qx svc1 || fail "stop"
     ing logs svc1 2>/dev/null | grep -q '^handled SIGTERM$' || fail "SIGTERM handler"
     [ "$(ing wait svc1)" = 0 ] || fail "wait after stop"
@@ -131,6 +135,16 @@ kill_wait)
     start --name three "$IMAGE" -- exit 3 >/dev/null || fail "run -d three"
     ing wait three
     [ $? = 3 ] || fail "wait's exit status"
+    # A guest that ignores SIGTERM: SIGKILL after stop's -t.
+    start --name ig "$IMAGE" -- ignore >/dev/null || fail "run -d ig"
+    track ig
+    wait_log ig '^ready$'
+    t0=$(date +%s%N)
+    ing stop -t 1 ig >/dev/null || fail "stop -t 1"
+    t1=$(date +%s%N)
+    [ $(((t1 - t0) / 1000000)) -ge 900 ] || fail "stop -t 1 killed before 1 s"
+    [ "$(ing wait ig)" = 137 ] || fail "stop -t 1 of a guest ignoring SIGTERM"
+    ing rm ig >/dev/null
     # --rm: removed once it ended, after a waiter has read the status.
     start --rm --name gone "$IMAGE" -- serve >/dev/null || fail "--rm"
     track gone

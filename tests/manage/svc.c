@@ -4,6 +4,7 @@
  *   svc serve     prints "ready" (and a line on stderr), then waits; its
  *                 SIGTERM handler prints "handled SIGTERM" and exits 0
  *   svc exit N    prints "exiting N" and exits with N
+ *   svc ignore    prints "ready", ignores SIGTERM and waits
  *   svc crash     dereferences NULL (a crash report, status 255)
  *   svc spam N    prints N numbered lines, "spam done", exits 0 */
 #include <signal.h>
@@ -42,7 +43,7 @@ int main(int argc, char **argv)
         printf("spam done\n");
         return 0;
     }
-    signal(SIGTERM, on_term);
+    signal(SIGTERM, strcmp(mode, "ignore") == 0 ? SIG_IGN : on_term);
     printf("ready\n");
     fflush(stdout);
     fprintf(stderr, "svc: a line on stderr\n");

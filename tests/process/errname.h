@@ -29,6 +29,8 @@ static inline const char *errname(int e)
         return "EPIPE";
     case ESRCH:
         return "ESRCH";
+    case ETIMEDOUT:
+        return "ETIMEDOUT";
     default:
         return "other";
     }

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* sigexit.c: how a signal ends the image: sigexit raise|abort|abort-handler
- * |kill|ignore-abort|pipe|pipe-ignored SIGNUM. */
+ * |kill|ignore-abort|pipe|pipe-ignored|socket|alarm SIGNUM. */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 static void returns(int sig)
@@ -43,6 +44,15 @@ int main(int argc, char **argv)
         close(fds[0]);
         if (write(fds[1], "x", 1) < 0 && errno == EPIPE)
             printf("write: EPIPE\n");
+    } else if (strcmp(argv[1], "socket") == 0) {
+        int sv[2];
+        socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+        close(sv[0]);
+        send(sv[1], "x", 1, 0);
+    } else if (strcmp(argv[1], "alarm") == 0) {
+        alarm(1); /* SIGALRM's default action ends the image: 142 */
+        for (;;)
+            pause();
     }
     printf("still running\n");
     return 0;

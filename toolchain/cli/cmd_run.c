@@ -98,7 +98,9 @@ static const char usage_body[] =
     "         without reporting a status\n"
     "  128+N  ended by signal N (130 for Ctrl-C): the guest's default\n"
     "         action, or ingot run's when the guest cannot receive it\n"
-    "  137    also: killed after --stop-timeout\n";
+    "  137    also: killed after --stop-timeout\n"
+    "With -d: 0 once the instance started (its ID printed; `ingot wait`\n"
+    "gives the app's status), 125 when it could not start.\n";
 
 /* The help, with one entry per platform `ingot run` boots. */
 static void print_usage(void)

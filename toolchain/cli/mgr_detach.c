@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <ingot/host.h>
+#include <ingot/oci.h>
 
 #include "mgr.h"
 #include "run.h"
@@ -126,6 +127,20 @@ static _Noreturn void monitor(const char *root, const char *id,
     ig_mgr_monitor(root, id, o, rdy);
 }
 
+/* Makes a relative file path (*p) absolute (kept in o->owned), so a
+ * restart still finds it when the directory it was started from is gone;
+ * a path that does not resolve is left for the runner to report. */
+static void absolute(struct ig_run_opts *o, const char **p)
+{
+    char *r;
+
+    if (!*p || (*p)[0] == '/' || ig_oci_is_ref(*p) || !(r = realpath(*p, NULL)))
+        return;
+    ig_strvec_push(&o->owned, r);
+    free(r);
+    *p = o->owned.v[o->owned.n - 1];
+}
+
 int ig_mgr_run_detached(struct ig_run_opts *o, int argc, char **argv)
 {
     char err[512], id[33];
@@ -135,6 +150,13 @@ int ig_mgr_run_detached(struct ig_run_opts *o, int argc, char **argv)
 
     if (!root)
         return r;
+    absolute(o, &o->image);
+    absolute(o, &o->rootfs);
+    if (ig_run_volumes_resolve(o, err, sizeof(err)) < 0) {
+        ig_host_error("%s", err);
+        free(root);
+        return r;
+    }
     int lock = ig_state_lock(root, 1, err, sizeof(err));
     if (lock < 0) {
         ig_host_error("%s", err);

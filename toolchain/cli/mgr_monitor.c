@@ -40,6 +40,8 @@ struct mon {
     char fault[256];  /* first "ingot: fatal:" line of this run */
     char early[4096]; /* the first run's stderr, for a failed start */
     size_t earlylen;
+    char info[32768]; /* the boot hook's JSON, complete at end of file */
+    size_t infolen;
 };
 
 static int info_fd = -1; /* the runner's end of the boot hook channel */
@@ -153,18 +155,26 @@ static void scan(struct mon *m, int s, const char *buf, size_t len)
 
 static void on_info(struct mon *m)
 {
-    char buf[16384];
-    ssize_t n = read(m->fds[2], buf, sizeof(buf) - 1);
-    if (n > 0) {
-        buf[n] = '\0';
-        json_t *j = json_loads(buf, 0, NULL);
-        if (json_is_object(j))
-            set(m, j);
-        else
-            json_decref(j);
-        m->ready_at = ig_mgr_now_ms() + READY_MS;
+    ssize_t n =
+        read(m->fds[2], m->info + m->infolen, sizeof(m->info) - 1 - m->infolen);
+
+    if (n < 0 && errno == EINTR)
         return;
+    if (n > 0) {
+        m->infolen += (size_t)n;
+        if (!m->ready_at)
+            m->ready_at = ig_mgr_now_ms() + READY_MS;
+        if (m->infolen < sizeof(m->info) - 1)
+            return;
     }
+    /* End of file (or a full buffer): the record is complete. */
+    m->info[m->infolen] = '\0';
+    json_t *j = m->infolen ? json_loads(m->info, 0, NULL) : NULL;
+    if (json_is_object(j))
+        set(m, j);
+    else
+        json_decref(j);
+    m->infolen = 0;
     close(m->fds[2]);
     m->fds[2] = -1;
 }

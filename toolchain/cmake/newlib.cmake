@@ -56,5 +56,13 @@ ExternalProject_Add_Step(newlib replace-signals
   COMMAND ar d ${INGOT_NEWLIB_LIB}/libc.a ${INGOT_NEWLIB_REPLACED}
   COMMENT "Removing newlib's signal objects (libos/libc replaces them)"
   DEPENDEES install)
+# newlib's <stdatomic.h> (FreeBSD's) needs clang's __has_extension: under
+# GCC it makes _Atomic types structures its own functions then reject, so
+# a program's atomic_fetch_add() does not compile.  It leaves the installed
+# headers, and <stdatomic.h> is the compiler's own (freestanding).
+ExternalProject_Add_Step(newlib drop-stdatomic
+  COMMAND ${CMAKE_COMMAND} -E rm -f ${INGOT_NEWLIB_INCLUDE}/stdatomic.h
+  COMMENT "Removing newlib's stdatomic.h (the compiler's serves)"
+  DEPENDEES install)
 # (libc.a is already the build step's byproduct; naming it again here makes
 # Ninja refuse the build: "multiple rules generate libc.a".)

@@ -23,12 +23,22 @@
 
 #include <errno.h>
 
+/* Inside the library OS only: a blocking call was interrupted by a signal
+ * and may be made again if the handlers allow it (Linux's ERESTARTSYS; see
+ * ig_sched_again() in <ingot/sched.h>).  It never reaches a program: the
+ * boundary below turns one that was not handled into EINTR. */
+#define IG_ERESTART 512
+/* The same, for a call Linux does not make again after a handler even with
+ * SA_RESTART (a timeout was set: Linux's ERESTARTNOHAND). */
+#define IG_ERESTARTNOHAND 514
+#define IG_INTERRUPTED(r) ((r) == -IG_ERESTART || (r) == -IG_ERESTARTNOHAND)
+
 /* Returns (r) when it is not negative; otherwise sets errno to -(r) and
  * returns -1. */
 static inline long ig_posix_ret(long r)
 {
     if (r < 0) {
-        errno = (int)-r;
+        errno = IG_INTERRUPTED(r) ? EINTR : (int)-r;
         return -1;
     }
     return r;
@@ -39,7 +49,7 @@ static inline long ig_posix_ret(long r)
 static inline int ig_posix_failed(long r)
 {
     if (r < 0) {
-        errno = (int)-r;
+        errno = IG_INTERRUPTED(r) ? EINTR : (int)-r;
         return 1;
     }
     return 0;

@@ -21,6 +21,7 @@
  */
 
 #include <ingot/list.h>
+#include <ingot/posix.h> /* IG_ERESTART */
 
 #include <stddef.h>
 #include <stdint.h>
@@ -102,6 +103,13 @@ struct ig_thread *ig_thread_by_id(unsigned id);
 #define IG_THREAD_KEYS 128
 void **ig_thread_keys(struct ig_thread *t);
 
+/* Priorities order the run queue: a runnable thread of a higher one runs
+ * before any of a lower one, those of one priority in turn (FIFO).
+ * Nothing preempts the running thread: a thread woken with a higher
+ * priority runs at the next switch.  New threads start at 0. */
+void ig_thread_set_prio(struct ig_thread *t, int prio);
+int ig_thread_prio(const struct ig_thread *t);
+
 /* Lets every other runnable thread run once. */
 void ig_sched_yield(void);
 
@@ -134,5 +142,89 @@ int ig_waitq_wake_one(struct ig_waitq *q);
 
 /* Makes every thread on (q) runnable. */
 void ig_waitq_wake_all(struct ig_waitq *q);
+
+/*
+ * Interruptible waits.  A blocking call that a signal handler may
+ * interrupt (a read of a pipe, poll, sem_wait, ...) waits with
+ * ig_waitq_wait_intr().  libc, which owns the signals, installs its two
+ * functions once at boot with ig_sched_set_signals(); ig_sched_interrupt()
+ * (called when a signal is generated) wakes every interruptible waiter,
+ * and each one that has a signal to take, by its own mask, leaves its wait
+ * with -IG_ERESTART (<ingot/posix.h>).  That code travels up to the POSIX
+ * entry point, which runs the handlers there, where no library OS state is
+ * held, with ig_sched_again():
+ *
+ *     do
+ *         r = ig_vfs_read(fd, buf, len);
+ *     while (ig_sched_again(&r, 1));
+ *     return ig_posix_ret(r);
+ */
+struct ig_sched_signals {
+    /* Nonzero when the running thread has a pending signal it does not
+     * block. */
+    int (*pending)(void);
+    /* Runs those signals' actions in the running thread: 0 when no handler
+     * ran, 1 when all that ran had SA_RESTART, 2 when one did not. */
+    int (*deliver)(void);
+    /* Generates (sig) as raise() does (SIGPIPE from a socket). */
+    int (*raise)(int sig);
+};
+void ig_sched_set_signals(const struct ig_sched_signals *ops);
+
+/* Like ig_waitq_wait(), but also returns -IG_ERESTART, at once when the
+ * running thread has a signal to take or when ig_sched_interrupt() finds
+ * it waiting with one. */
+int ig_waitq_wait_intr(struct ig_waitq *q, uint64_t deadline);
+
+/* Makes every thread in ig_waitq_wait_intr() look whether it has a signal
+ * to take (those that have leave their wait).  Safe inside idle hooks and
+ * callouts. */
+void ig_sched_interrupt(void);
+
+/* The end of a POSIX entry point's blocking call whose result is (*r).
+ * Unless (*r) is -IG_ERESTART or -IG_ERESTARTNOHAND, returns 0.  Otherwise
+ * runs the pending signals' handlers and returns 1 (make the call again)
+ * when no handler ran, or when all had SA_RESTART, (restartable) is
+ * nonzero and (*r) is -IG_ERESTART; else sets (*r) to -EINTR and returns
+ * 0.  Calls Linux never restarts (poll, select,
+ * epoll_wait, nanosleep, a socket call with a timeout) pass 0. */
+int ig_sched_again(long *r, int restartable);
+
+/* Runs the pending signals' handlers in the running thread, as
+ * ig_sched_again() does; returns what ig_sched_signals.deliver does (0
+ * when libc installed no signals). */
+int ig_sched_run_signals(void);
+
+/* A cancellation point: if the running thread has a cancel request it
+ * accepts, runs its cleanup handlers and ends it with PTHREAD_CANCELED.
+ * ig_waitq_wait_intr() also returns -IG_ERESTART for such a request, and
+ * ig_sched_again() acts on it. */
+void ig_sched_testcancel(void);
+
+/* Generates (sig) for the running thread as raise() does, through the
+ * installed signals; nothing without them.  Returns 0 or -EINVAL. */
+int ig_sched_raise(int sig);
+
+/*
+ * Callouts: a function the scheduler calls once the monotonic clock
+ * reaches a time, for timers (alarm, timer_create, timerfd).  It runs
+ * inside the scheduler, whenever it looks for work (at once when every
+ * thread is blocked: the platform idles until the earliest callout), and
+ * from ig_sched_maybe_yield(); it must not block, and may wake threads,
+ * generate signals and arm callouts, itself included.  Zero-initialised
+ * and then given (fn) is disarmed.
+ */
+struct ig_callout {
+    struct ig_link link;
+    uint64_t when; /* monotonic ns; armed while linked */
+    int armed;
+    void (*fn)(struct ig_callout *c, uint64_t now);
+};
+
+/* Arms (c) for (when), re-arming it if it was armed. */
+void ig_callout_arm(struct ig_callout *c, uint64_t when);
+
+/* Disarms (c); nothing if it was not armed. */
+void ig_callout_cancel(struct ig_callout *c);
 
 #endif /* INGOT_SCHED_H */

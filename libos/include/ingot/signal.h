@@ -14,15 +14,22 @@
  * platform report it (ig_plat_signal_take()).
  */
 
+#include <signal.h>
 #include <stdint.h>
-
-union sigval;
 
 /* Makes (sig) pending for the process, with (code) and (*value) (none when
  * NULL) as the si_code and si_value SA_SIGINFO handlers see (SI_KERNEL for the
  * library OS's own signals), and wakes threads waiting for signals.  Ignored
  * signals are dropped. Returns 0 or -EINVAL for a number outside 1..NSIG-1. */
 int ig_signal_post(int sig, int code, const union sigval *value);
+
+/* Makes (info->si_signo) pending with all of (*info) as its SA_SIGINFO
+ * handler will see it (timers: si_timerid, si_overrun); otherwise as
+ * ig_signal_post(). */
+int ig_signal_post_info(const siginfo_t *info);
+
+/* Nonzero when (sig) is pending for the process (blocked or not). */
+int ig_signal_is_pending(int sig);
 
 /* Runs, in the calling thread, the action of every pending signal it does
  * not block.  Returns 0 when no handler ran, 1 when handlers ran that all

@@ -36,5 +36,8 @@
 #ifndef PTHREAD_KEYS_MAX
 #define PTHREAD_KEYS_MAX 128 /* IG_THREAD_KEYS */
 #endif
+#ifndef MQ_PRIO_MAX
+#define MQ_PRIO_MAX 32768 /* <mqueue.h>: priorities are below it */
+#endif
 
 #endif /* INGOT_LIMITS_H */

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* semaphore.h: POSIX unnamed semaphores (newlib's generic target has none). */
+/* semaphore.h: POSIX semaphores (newlib's generic target has none). */
 #ifndef INGOT_SEMAPHORE_H
 #define INGOT_SEMAPHORE_H
 
 /*
  * Installed next to newlib's headers.  sem_init() before use, sem_destroy()
- * after; named semaphores (sem_open) do not exist in a single-process
- * image.  Functions return 0, or -1 with errno set as POSIX says.
+ * after; or sem_open() a name of the image's own namespace (opening it
+ * again gives the same semaphore), sem_close() each open, sem_unlink() the
+ * name.  Functions return 0, or -1 with errno set as POSIX says.
  */
 
 #include <time.h>
@@ -31,6 +32,9 @@ int sem_trywait(sem_t *sem);
 int sem_timedwait(sem_t *sem, const struct timespec *abstime);
 int sem_post(sem_t *sem);
 int sem_getvalue(sem_t *sem, int *value);
+sem_t *sem_open(const char *name, int oflag, ...);
+int sem_close(sem_t *sem);
+int sem_unlink(const char *name);
 
 #ifdef __cplusplus
 }

@@ -34,3 +34,8 @@ void ig_waitq_wake_all(struct ig_waitq *q)
 {
     (void)q;
 }
+
+int ig_waitq_wait_intr(struct ig_waitq *q, uint64_t deadline)
+{
+    return ig_waitq_wait(q, deadline);
+}

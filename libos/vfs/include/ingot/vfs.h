@@ -299,6 +299,24 @@ int ig_vfs_mksock(const char *path, mode_t mode);
  * take 1.  Returns the descriptor, -EMFILE or -ENOMEM. */
 int ig_vfs_eventfd(unsigned int initval, int flags, int semaphore);
 
+/* timerfd_create(2): a disarmed timer on (clock), IG_TIMERFD_REALTIME or
+ * any other value for the monotonic clock; (flags) as for eventfd.  A
+ * read takes the 8-byte count of expirations (waiting for one), poll
+ * reports it readable while that count is not 0.  Returns the descriptor,
+ * -EMFILE or -ENOMEM. */
+#define IG_TIMERFD_REALTIME 0
+int ig_vfs_timerfd(int clock, int flags);
+
+/* Arms timerfd (fd) to expire at (value) ns (monotonic or, for a realtime
+ * one with (abs), wall-clock time; from now without (abs)), then every
+ * (interval) ns if not 0; (value) 0 disarms.  Unread expirations are
+ * dropped.  Returns 0, -EBADF, -EINVAL if (fd) is not a timerfd. */
+int ig_vfs_timerfd_set(int fd, int abs, uint64_t value, uint64_t interval);
+
+/* The time until timerfd (fd) next expires (0: disarmed) and its interval,
+ * in ns.  Returns 0, -EBADF or -EINVAL. */
+int ig_vfs_timerfd_get(int fd, uint64_t *value, uint64_t *interval);
+
 /* chmod(2), fchmodat(2), fchmod(2), chown(2), fchownat(2), fchown(2):
  * ramfs keeps modes (07777) and owners on its vnodes, which stat reports
  * (nothing checks them: the image's isolation is the VM's or sandbox's).
