@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* glob.c: pathname expansion over the VFS (<glob.h>, Linux's glob_t). */
+#include <ingot/libc.h>
+#include <ingot/vfs.h>
+
 #include <dirent.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <fnmatch.h>
 #include <glob.h>
@@ -57,11 +61,11 @@ static int found(struct ctx *c, char *path, size_t len)
 {
     struct stat st;
     path[len] = '\0';
-    if (lstat(path, &st) < 0)
+    if (ig_vfs_lstat(AT_FDCWD, path, &st) < 0) /* see ig_libc_opendir() */
         return 0;
-    int dir =
-        S_ISDIR(st.st_mode) ||
-        (S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+    int dir = S_ISDIR(st.st_mode) ||
+              (S_ISLNK(st.st_mode) && ig_vfs_stat(AT_FDCWD, path, &st) == 0 &&
+               S_ISDIR(st.st_mode));
     if ((c->flags & GLOB_ONLYDIR) && !dir)
         return 0;
     int r = add(c, path, len);
@@ -101,7 +105,7 @@ static int expand(struct ctx *c, char *buf, size_t len, const char *rest)
     pat[n] = '\0';
     buf[len] = '\0';
     const char *dname = len ? buf : ".";
-    DIR *d = opendir(dname);
+    DIR *d = ig_libc_opendir(dname);
     if (!d) {
         if ((c->errfunc && c->errfunc(dname, errno)) || (c->flags & GLOB_ERR))
             return GLOB_ABORTED;
