@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* dir.c: opendir, readdir, closedir on the VFS (newlib has none). */
+#include <ingot/libc.h>
 #include <ingot/posix.h>
 #include <ingot/vfs.h>
 
@@ -32,6 +33,11 @@ DIR *fdopendir(int fd)
 }
 
 DIR *opendir(const char *path)
+{
+    return ig_libc_opendir(path);
+}
+
+DIR *ig_libc_opendir(const char *path)
 {
     int fd = ig_vfs_open(AT_FDCWD, path, O_RDONLY | O_DIRECTORY, 0);
 

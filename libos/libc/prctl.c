@@ -4,6 +4,7 @@
 #include <ingot/sched.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -34,6 +35,34 @@ static int name_slot(unsigned id, int create)
             free_slot = i;
     }
     return create ? free_slot : -1;
+}
+
+/* Thread names for pthread_setname_np(): the same table as PR_SET_NAME, so
+ * either call's name is what the other reads back. */
+int pthread_setname_np(pthread_t thread, const char *name)
+{
+    if (strlen(name) >= NAME_LEN)
+        return ERANGE;
+    if (!ig_thread_by_id(thread))
+        return ESRCH;
+    int s = name_slot(thread, 1);
+    if (s < 0)
+        return ENOMEM;
+    names[s].id = thread;
+    strcpy(names[s].name, name);
+    return 0;
+}
+
+int pthread_getname_np(pthread_t thread, char *buf, size_t len)
+{
+    if (!ig_thread_by_id(thread))
+        return ESRCH;
+    int s = name_slot(thread, 0);
+    const char *name = s < 0 ? "app" : names[s].name;
+    if (len < strlen(name) + 1)
+        return ERANGE;
+    strcpy(buf, name);
+    return 0;
 }
 
 int prctl(int option, ...)

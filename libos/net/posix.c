@@ -121,6 +121,20 @@ ssize_t recv(int fd, void *buf, size_t len, int flags)
     return recvfrom(fd, buf, len, flags, NULL, NULL);
 }
 
+/* Ancillary data is not sent: descriptor passing (SCM_RIGHTS) and
+ * credentials are not implemented, so a message carrying them fails with
+ * EOPNOTSUPP instead of losing them silently. */
+static int unsendable(const struct msghdr *msg)
+{
+    if (!msg || !msg->msg_control)
+        return 0;
+    for (struct cmsghdr *c = CMSG_FIRSTHDR(msg); c; c = CMSG_NXTHDR(msg, c))
+        if (c->cmsg_level == SOL_SOCKET &&
+            (c->cmsg_type == SCM_RIGHTS || c->cmsg_type == SCM_CREDENTIALS))
+            return 1;
+    return 0;
+}
+
 /* A send on a connection that cannot send any more raises SIGPIPE first,
  * unless MSG_NOSIGNAL: by default the image ends (141); ignored or handled,
  * EPIPE (Linux's rule; write() on a socket does the same, libc's io.c). */
@@ -128,6 +142,8 @@ ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
 {
     long r;
 
+    if (unsendable(msg))
+        return ig_posix_ret(-EOPNOTSUPP);
     ig_sched_testcancel();
     do
         r = UNIX(fd) ? ig_unix_sendmsg(fd, msg, flags)

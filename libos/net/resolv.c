@@ -104,6 +104,27 @@ static int host_addr(const char *node, int flags, struct in_addr *out)
     return dns_lookup(node, out);
 }
 
+/* IPv6 answers for numeric addresses, "localhost" and no node only: the
+ * stack carries IPv4, so socket(AF_INET6) then fails with EAFNOSUPPORT
+ * as on a Linux without IPv6, and programs that try both families (redis
+ * binds "* -::*") go on with IPv4.  Names are not looked up for AAAA. */
+static int host_addr6(const char *node, int flags, struct in6_addr *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (!node) {
+        if (!(flags & AI_PASSIVE))
+            out->s6_addr[15] = 1;
+        return 0;
+    }
+    if (inet_pton(AF_INET6, node, out) == 1)
+        return 0;
+    if (!(flags & AI_NUMERICHOST) && strcmp(node, "localhost") == 0) {
+        out->s6_addr[15] = 1;
+        return 0;
+    }
+    return EAI_NONAME;
+}
+
 int getaddrinfo(const char *node, const char *service,
                 const struct addrinfo *hints, struct addrinfo **res)
 {
@@ -112,13 +133,15 @@ int getaddrinfo(const char *node, const char *service,
     int flags = hints ? hints->ai_flags : 0;
     int socktype = hints ? hints->ai_socktype : 0;
     int proto = hints ? hints->ai_protocol : 0;
+    int family = hints ? hints->ai_family : AF_UNSPEC;
     struct in_addr addr;
+    struct in6_addr addr6;
     int port, r;
 
     *res = NULL;
     if (flags & ~known)
         return EAI_BADFLAGS;
-    if (hints && hints->ai_family != AF_UNSPEC && hints->ai_family != AF_INET)
+    if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)
         return EAI_FAMILY;
     if (socktype != 0 && socktype != SOCK_STREAM && socktype != SOCK_DGRAM)
         return EAI_SOCKTYPE;
@@ -126,7 +149,18 @@ int getaddrinfo(const char *node, const char *service,
         return EAI_NONAME;
     if ((r = service_port(service, flags, &port)) != 0)
         return r;
-    if ((r = host_addr(node, flags, &addr)) != 0)
+    if (family == AF_UNSPEC && node && inet_pton(AF_INET6, node, &addr6) == 1)
+        family = AF_INET6;
+    /* A numeric address of the other family, as glibc answers it. */
+    if (node && family == AF_INET6 && inet_pton(AF_INET, node, &addr) == 1)
+        return EAI_ADDRFAMILY;
+    if (node && family == AF_INET && inet_pton(AF_INET6, node, &addr6) == 1)
+        return EAI_ADDRFAMILY;
+    if (family == AF_INET6)
+        r = host_addr6(node, flags, &addr6);
+    else
+        r = host_addr(node, flags, &addr);
+    if (r != 0)
         return r;
 
     /* One entry per socket type asked for (both when none was). */
@@ -137,23 +171,33 @@ int getaddrinfo(const char *node, const char *service,
             continue;
         struct {
             struct addrinfo ai;
-            struct sockaddr_in sin;
+            union {
+                struct sockaddr_in sin;
+                struct sockaddr_in6 sin6;
+            } u;
         } *e = calloc(1, sizeof(*e));
         if (!e) {
             freeaddrinfo(*res);
             *res = NULL;
             return EAI_MEMORY;
         }
-        e->sin.sin_family = AF_INET;
-        e->sin.sin_port = htons((uint16_t)port);
-        e->sin.sin_addr = addr;
-        e->ai.ai_family = AF_INET;
+        if (family == AF_INET6) {
+            e->u.sin6.sin6_family = AF_INET6;
+            e->u.sin6.sin6_port = htons((uint16_t)port);
+            e->u.sin6.sin6_addr = addr6;
+            e->ai.ai_addrlen = sizeof(e->u.sin6);
+        } else {
+            e->u.sin.sin_family = AF_INET;
+            e->u.sin.sin_port = htons((uint16_t)port);
+            e->u.sin.sin_addr = addr;
+            e->ai.ai_addrlen = sizeof(e->u.sin);
+        }
+        e->ai.ai_family = family == AF_INET6 ? AF_INET6 : AF_INET;
         e->ai.ai_socktype = types[i];
         e->ai.ai_protocol =
             proto ? proto
                   : (types[i] == SOCK_STREAM ? IPPROTO_TCP : IPPROTO_UDP);
-        e->ai.ai_addrlen = sizeof(e->sin);
-        e->ai.ai_addr = (struct sockaddr *)&e->sin;
+        e->ai.ai_addr = (struct sockaddr *)&e->u;
         if ((flags & AI_CANONNAME) && tail == res && node &&
             !(e->ai.ai_canonname = strdup(node))) {
             free(e);
@@ -192,6 +236,8 @@ const char *gai_strerror(int errcode)
         return "Non-recoverable failure in name resolution";
     case EAI_FAMILY:
         return "ai_family not supported";
+    case EAI_ADDRFAMILY:
+        return "Address family for hostname not supported";
     case EAI_SOCKTYPE:
         return "ai_socktype not supported";
     case EAI_SERVICE:
@@ -212,14 +258,23 @@ int getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host,
                 socklen_t hostlen, char *serv, socklen_t servlen, int flags)
 {
     const struct sockaddr_in *in = (const struct sockaddr_in *)sa;
+    const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)sa;
+    const void *addr;
+    unsigned port;
 
     (void)flags;
-    if (!sa || salen < sizeof(*in) || sa->sa_family != AF_INET)
+    if (sa && sa->sa_family == AF_INET && salen >= sizeof(*in)) {
+        addr = &in->sin_addr;
+        port = ntohs(in->sin_port);
+    } else if (sa && sa->sa_family == AF_INET6 && salen >= sizeof(*in6)) {
+        addr = &in6->sin6_addr;
+        port = ntohs(in6->sin6_port);
+    } else {
         return EAI_FAMILY;
-    if (host && hostlen && !inet_ntop(AF_INET, &in->sin_addr, host, hostlen))
+    }
+    if (host && hostlen && !inet_ntop(sa->sa_family, addr, host, hostlen))
         return EAI_OVERFLOW;
-    if (serv && servlen &&
-        snprintf(serv, servlen, "%u", ntohs(in->sin_port)) >= (int)servlen)
+    if (serv && servlen && snprintf(serv, servlen, "%u", port) >= (int)servlen)
         return EAI_OVERFLOW;
     return 0;
 }

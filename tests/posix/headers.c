@@ -3,10 +3,15 @@
 /* headers.c: every header Linux programs include that newlib lacks
  * compiles under ingot-cc with -Wall -Werror, alone and together, and the
  * macros and types they promise are there. */
+#include <crypt.h>
+#include <endian.h>
 #include <features.h>
+#include <glob.h>
 #include <grp.h>
 #include <ifaddrs.h>
+#include <libgen.h>
 #include <limits.h>
+#include <math.h>
 #include <linux/capability.h>
 #include <net/if.h>
 #include <netinet/tcp.h>
@@ -25,12 +30,15 @@
 #include <sys/sendfile.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
+#include <sys/termios.h>
 #include <sys/sysinfo.h>
 #include <sys/timerfd.h>
 #include <sys/un.h>
 #include <sys/utsname.h>
 #include <sys/vfs.h>
 #include <syslog.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #if !defined(__linux__)

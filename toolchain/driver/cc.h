@@ -54,7 +54,6 @@ struct ig_cc {
     int unsup_off;           /* -Wno-ingot-unsupported (last one wins) */
     int unsup_error;         /* -1 default, 0 -Wno-error=, 1 -Werror= */
     int no_warnings;         /* -w */
-    int werror;              /* -Werror */
     struct ig_strvec cflags; /* compile-step flags, in order */
     struct ig_strvec query;  /* -dumpversion, -print-*: ask the compiler */
     struct ig_cc_item *items;

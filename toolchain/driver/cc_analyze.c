@@ -14,11 +14,16 @@
 
 static const char *const target_cflags[] = {IG_HOST_TARGET_CFLAGS};
 
+/* A plain -Werror leaves these diagnostics warnings, as clang does for its
+ * "warn, no -Werror" diagnostics: they say where a call fails at run time
+ * in an image, not that the code is wrong, and projects that build with
+ * -Werror (nginx always does) still link and run; -Werror=ingot-unsupported
+ * asks for errors explicitly. */
 int ig_cc_unsupported_severity(const struct ig_cc *cc)
 {
     if (cc->unsup_off)
         return IG_AN_OFF;
-    if (cc->unsup_error == 1 || (cc->unsup_error == -1 && cc->werror))
+    if (cc->unsup_error == 1)
         return IG_AN_ERROR;
     return cc->no_warnings ? IG_AN_OFF : IG_AN_WARNING;
 }

@@ -46,7 +46,6 @@ enum id {
     UNSUP_ERROR,
     UNSUP_NOERROR,
     NO_WARNINGS,
-    WERROR,
     LIB
 };
 
@@ -166,7 +165,7 @@ static const struct opt opts[] = {
     {"-Wno-ingot-unsupported", EXACT, DRIVER, UNSUP_OFF, NULL},
     {"-Werror=ingot-unsupported", EXACT, DRIVER, UNSUP_ERROR, NULL},
     {"-Wno-error=ingot-unsupported", EXACT, DRIVER, UNSUP_NOERROR, NULL},
-    {"-Werror", EXACT, COMPILE, WERROR, NULL},
+    {"-Werror", EXACT, COMPILE, NONE, NULL},
     {"-Wl,", JOINED, LINK, NONE, NULL},
     {"-Wa,", JOINED, COMPILE, NONE, NULL},
     {"-Wp,", JOINED, COMPILE, NONE, NULL},
@@ -395,9 +394,6 @@ int ig_cc_parse(struct ig_cc *cc, int argc, char **argv, char *err,
             break;
         case NO_WARNINGS:
             cc->no_warnings = 1;
-            break;
-        case WERROR:
-            cc->werror = 1;
             break;
         case LIB:
         case NONE:

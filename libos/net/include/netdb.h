@@ -40,6 +40,7 @@ struct addrinfo {
 #define EAI_AGAIN -3
 #define EAI_FAIL -4
 #define EAI_FAMILY -6
+#define EAI_ADDRFAMILY -9 /* a numeric address of the other family */
 #define EAI_SOCKTYPE -7
 #define EAI_SERVICE -8
 #define EAI_MEMORY -10

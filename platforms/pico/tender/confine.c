@@ -142,7 +142,7 @@ static const struct ig_tender_rule base_rules[] = {
      2,
      {{1, SCMP_CMP_LE, 2, 0}, IG_TENDER_ARG_EQ(3, 0)}},
     /* Return from the handler of a host signal (faults.c), which records
-     * SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2 for the guest. */
+     * SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2 for the guest. */
     {"rt_sigreturn", SCMP_SYS(rt_sigreturn), 0, {{0}}},
     /* ig_plat_clock_monotonic(), ig_plat_clock_wall(); the vDSO is not
      * used (the guest never looks it up). */

@@ -261,8 +261,8 @@ int ig_tender_faults_install(struct ig_pico_boot *b, uint64_t image_lo,
         return -1;
     /* No SA_RESTART: the guest's idle wait (ppoll, clock_nanosleep) ends
      * with EINTR and the guest looks at host_signals. */
-    static const int host_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGUSR1,
-                                       SIGUSR2};
+    static const int host_signals[] = {SIGINT,  SIGTERM, SIGHUP,
+                                       SIGQUIT, SIGUSR1, SIGUSR2};
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_host_signal;
     sa.sa_flags = SA_ONSTACK;

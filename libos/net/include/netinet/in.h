@@ -37,6 +37,57 @@ struct sockaddr_in6 {
     uint32_t sin6_scope_id;
 };
 
+#define IN6ADDR_ANY_INIT                                                       \
+    {                                                                          \
+        {                                                                      \
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0                     \
+        }                                                                      \
+    }
+#define IN6ADDR_LOOPBACK_INIT                                                  \
+    {                                                                          \
+        {                                                                      \
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1                     \
+        }                                                                      \
+    }
+extern const struct in6_addr in6addr_any;      /* :: */
+extern const struct in6_addr in6addr_loopback; /* ::1 */
+
+/* Address classes (RFC 4291), on the 16 bytes of s6_addr. */
+#define IG_IN6_U32(a, i)                                                       \
+    ((uint32_t)(a)->s6_addr[4 * (i)] << 24 |                                   \
+     (uint32_t)(a)->s6_addr[4 * (i) + 1] << 16 |                               \
+     (uint32_t)(a)->s6_addr[4 * (i) + 2] << 8 | (a)->s6_addr[4 * (i) + 3])
+#define IN6_IS_ADDR_UNSPECIFIED(a)                                             \
+    (IG_IN6_U32(a, 0) == 0 && IG_IN6_U32(a, 1) == 0 &&                         \
+     IG_IN6_U32(a, 2) == 0 && IG_IN6_U32(a, 3) == 0)
+#define IN6_IS_ADDR_LOOPBACK(a)                                                \
+    (IG_IN6_U32(a, 0) == 0 && IG_IN6_U32(a, 1) == 0 &&                         \
+     IG_IN6_U32(a, 2) == 0 && IG_IN6_U32(a, 3) == 1)
+#define IN6_IS_ADDR_V4MAPPED(a)                                                \
+    (IG_IN6_U32(a, 0) == 0 && IG_IN6_U32(a, 1) == 0 &&                         \
+     IG_IN6_U32(a, 2) == 0xffff)
+#define IN6_IS_ADDR_V4COMPAT(a)                                                \
+    (IG_IN6_U32(a, 0) == 0 && IG_IN6_U32(a, 1) == 0 &&                         \
+     IG_IN6_U32(a, 2) == 0 && IG_IN6_U32(a, 3) > 1)
+#define IN6_IS_ADDR_MULTICAST(a) ((a)->s6_addr[0] == 0xff)
+#define IN6_IS_ADDR_LINKLOCAL(a)                                               \
+    ((a)->s6_addr[0] == 0xfe && ((a)->s6_addr[1] & 0xc0) == 0x80)
+#define IN6_IS_ADDR_SITELOCAL(a)                                               \
+    ((a)->s6_addr[0] == 0xfe && ((a)->s6_addr[1] & 0xc0) == 0xc0)
+#define IN6_ARE_ADDR_EQUAL(a, b)                                               \
+    (__builtin_memcmp((a)->s6_addr, (b)->s6_addr, 16) == 0)
+
+/* IP_PKTINFO and IPV6_PKTINFO ancillary data. */
+struct in_pktinfo {
+    int ipi_ifindex;
+    struct in_addr ipi_spec_dst;
+    struct in_addr ipi_addr;
+};
+struct in6_pktinfo {
+    struct in6_addr ipi6_addr;
+    unsigned int ipi6_ifindex;
+};
+
 #define IPPROTO_IP 0
 #define IPPROTO_ICMP 1
 #define IPPROTO_TCP 6
@@ -53,6 +104,20 @@ struct sockaddr_in6 {
 
 #define IP_TOS 1
 #define IP_TTL 2
+
+/* IPv6 socket options, Linux's numbers.  The stack is IPv4 only, so
+ * socket(AF_INET6, ...) fails with EAFNOSUPPORT and no socket takes them;
+ * programs that try IPv6 first and fall back still compile. */
+#define IPV6_UNICAST_HOPS 16
+#define IPV6_MULTICAST_IF 17
+#define IPV6_MULTICAST_HOPS 18
+#define IPV6_MULTICAST_LOOP 19
+#define IPV6_JOIN_GROUP 20
+#define IPV6_LEAVE_GROUP 21
+#define IPV6_V6ONLY 26
+#define IPV6_RECVPKTINFO 49
+#define IPV6_PKTINFO 50
+#define IPV6_TCLASS 67
 
 static inline uint16_t htons(uint16_t x)
 {

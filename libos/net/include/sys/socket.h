@@ -43,6 +43,35 @@ struct cmsghdr {
     int cmsg_type;
 };
 
+/* Control messages: headers and data aligned to 8 bytes, as on Linux. */
+#define CMSG_ALIGN(len) (((len) + sizeof(long) - 1) & ~(sizeof(long) - 1))
+#define CMSG_SPACE(len) (CMSG_ALIGN(sizeof(struct cmsghdr)) + CMSG_ALIGN(len))
+#define CMSG_LEN(len) (CMSG_ALIGN(sizeof(struct cmsghdr)) + (len))
+#define CMSG_DATA(c) ((unsigned char *)(c) + CMSG_ALIGN(sizeof(struct cmsghdr)))
+#define CMSG_FIRSTHDR(m)                                                       \
+    ((m)->msg_controllen >= sizeof(struct cmsghdr)                             \
+         ? (struct cmsghdr *)(m)->msg_control                                  \
+         : (struct cmsghdr *)0)
+static inline struct cmsghdr *ig_cmsg_next(const struct msghdr *m,
+                                           const struct cmsghdr *c)
+{
+    const unsigned char *end =
+        (const unsigned char *)m->msg_control + m->msg_controllen;
+    const unsigned char *next =
+        (const unsigned char *)c + CMSG_ALIGN(c->cmsg_len);
+    if (c->cmsg_len < sizeof(struct cmsghdr) ||
+        next + sizeof(struct cmsghdr) > end ||
+        next + CMSG_ALIGN(((const struct cmsghdr *)next)->cmsg_len) > end)
+        return (struct cmsghdr *)0;
+    return (struct cmsghdr *)next;
+}
+#define CMSG_NXTHDR(m, c) ig_cmsg_next((m), (c))
+
+/* Ancillary data types at SOL_SOCKET; sendmsg() refuses them with
+ * EOPNOTSUPP (descriptor passing is not implemented). */
+#define SCM_RIGHTS 1
+#define SCM_CREDENTIALS 2
+
 struct linger {
     int l_onoff;
     int l_linger;
@@ -90,6 +119,7 @@ struct linger {
 #define MSG_OOB 0x1
 #define MSG_PEEK 0x2
 #define MSG_DONTROUTE 0x4
+#define MSG_CTRUNC 0x8
 #define MSG_TRUNC 0x20
 #define MSG_DONTWAIT 0x40
 #define MSG_WAITALL 0x100

@@ -1,0 +1,135 @@
+# SPDX-License-Identifier: Apache-2.0
+# Copyright (c) 2026 The Ingot developers
+# bench.sh: nginx's part of `ingot bench apps` (toolchain/bench/apps.sh):
+# nginx (daemon off, master_process off, one process) serving a small
+# index.html under wrk (1 thread, 16 connections) on every platform.  pico
+# is reached on a tap in the bench's namespace, kvm through a forwarded
+# port, native on 127.0.0.1, runc inside the container's network
+# namespace.  Rows: nginx-rps-PLATFORM (requests/s), nginx-p99-PLATFORM.
+nginx_bench_steps=4
+
+# nginx_bench_root DIR PORT LOG: a root file system for nginx listening on
+# PORT with its error log at LOG (the site is DIR/srv).
+nginx_bench_root() {
+    mkdir -p "$1/etc/nginx" "$1/srv" "$1/tmp"
+    echo '<h1>Ingot bench</h1>' >"$1/srv/index.html"
+    cat >"$1/etc/nginx/nginx.conf" <<CONF
+daemon off;
+master_process off;
+worker_processes 1;
+error_log $3 warn;
+pid /tmp/nginx.pid;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    keepalive_timeout 65;
+    server { listen $2; root $1/srv; }
+}
+CONF
+}
+
+nginx_bench_skip() { # PLATFORM WHY
+    bench_skip "nginx-rps-$1" "nginx ($1)" rps req/s "$2"
+    bench_skip "nginx-p99-$1" "nginx ($1)" latency_p99 ms "$2"
+}
+
+bench_app_nginx() {
+    local plat pid url dur=10s in r k cpid
+    [ "$INGOT_BENCH_QUICK" = 1 ] && dur=2s
+    command -v wrk >/dev/null || {
+        for plat in $(apps_platforms); do nginx_bench_skip $plat "wrk not installed"; done
+        return
+    }
+    for plat in $(apps_platforms); do
+        bench_step "nginx: wrk on $plat"
+        in=()
+        if ! apps_build nginx $plat; then
+            nginx_bench_skip $plat "$apps_why"
+            continue
+        fi
+        r=$bench_work/nginx-$plat
+        rm -rf "$r"
+        case $plat in
+        pico | kvm)
+            # In the guest the root file system is /.
+            nginx_bench_root "$r" 80 /tmp/error.log
+            sed -i "s|root $r/srv|root /srv|" "$r/etc/nginx/nginx.conf"
+            if [ $plat = pico ]; then
+                bench_tap_make || { nginx_bench_skip $plat "no tap device"; continue; }
+                in=(ip netns exec "$bench_ns")
+                url=http://$bench_tap_guest/
+                "${in[@]}" "$INGOT" run -m 64M --net "tap:$bench_tap" \
+                    --ip "$bench_tap_guest/30" --gw "$bench_tap_host" \
+                    --rootfs "$r" "$apps_dir/nginx" </dev/null \
+                    >"$r.out" 2>&1 &
+            else
+                local port
+                port=$(bench_free_port)
+                url=http://127.0.0.1:$port/
+                "$INGOT" run --accel "$INGOT_BENCH_ACCEL" -m 64M \
+                    -p "127.0.0.1:$port:80" --rootfs "$r" "$apps_dir/nginx" \
+                    </dev/null >"$r.out" 2>&1 &
+            fi
+            pid=$!
+            ;;
+        native)
+            local port
+            port=$(bench_free_port)
+            url=http://127.0.0.1:$port/
+            nginx_bench_root "$r" "$port" "$r/error.log"
+            "$apps_dir/nginx" -e "$r/error.log" -p "$r/" \
+                -c "$r/etc/nginx/nginx.conf" </dev/null >"$r.out" 2>&1 &
+            pid=$!
+            ;;
+        runc)
+            nginx_bench_root "$r" 80 /tmp/error.log
+            sed -i "s|root $r/srv|root /srv|" "$r/etc/nginx/nginx.conf"
+            bench_runc_bundle "$r.bundle" "$apps_dir/nginx" -e /tmp/error.log \
+                >/dev/null
+            cp -r "$r/etc" "$r/srv" "$r/tmp" "$r.bundle/rootfs/"
+            sed -i 's/"readonly": true/"readonly": false/' "$r.bundle/config.json"
+            runc run -b "$r.bundle" "ingot-bench-nginx-$$" </dev/null >"$r.out" 2>&1 &
+            pid=$!
+            for ((k = 0; k < 200; k++)); do
+                cpid=$(runc state "ingot-bench-nginx-$$" 2>/dev/null |
+                    sed -n 's/^ *"pid": \([0-9]*\),*$/\1/p') || true
+                [ -n "$cpid" ] && [ "$cpid" != 0 ] && break
+                sleep 0.05
+            done
+            in=(nsenter -t "${cpid:-0}" -n)
+            url=http://127.0.0.1/
+            ;;
+        esac
+        for ((k = 0; k < 600; k++)); do
+            "${in[@]}" curl -fs -o /dev/null -m 1 "$url" && break
+            sleep 0.1
+        done
+        if [ $k = 600 ]; then
+            nginx_bench_skip $plat "nginx did not answer: $(tail -1 "$r.out")"
+        else
+            "${in[@]}" wrk -t1 -c16 -d"$dur" --latency "$url" >"$r.wrk" 2>&1 || true
+            local rps p99
+            rps=$(awk '/^Requests\/sec:/ { print $2 }' "$r.wrk")
+            p99=$(awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u)
+                sub(/[a-z]+$/, "", v); if (u == "us") v /= 1000
+                else if (u == "s") v *= 1000; printf "%.3f", v }' "$r.wrk")
+            if [ -n "$rps" ]; then
+                bench_value "nginx-rps-$plat" "nginx ($plat)" rps req/s "" \
+                    "$rps" "wrk -t1 -c16 -d$dur GET /index.html"
+                bench_value "nginx-p99-$plat" "nginx ($plat)" latency_p99 ms \
+                    "" "$p99" "99th percentile"
+            else
+                nginx_bench_skip $plat "wrk failed: $(tail -1 "$r.wrk")"
+            fi
+        fi
+        if [ $plat = runc ]; then
+            runc kill "ingot-bench-nginx-$$" KILL 2>/dev/null || true
+            wait $pid 2>/dev/null || true
+            runc delete -f "ingot-bench-nginx-$$" 2>/dev/null || true
+        else
+            kill $pid 2>/dev/null || true
+            wait $pid 2>/dev/null || true
+        fi
+    done
+}
