@@ -22,7 +22,13 @@ for app in $apps; do
     catalog_row "$app"
     if [ ! -f "$INGOT_SRC_CACHE/$cat_file" ]; then
         echo "fetch: $app: apt-get source --download-only $cat_pkg"
+        # A security update replaces a pinned +debNuM version in the
+        # archive but keeps the upstream tarball: then the package's
+        # current version is fetched and the pinned SHA-256 decides.
         (cd "$INGOT_SRC_CACHE" && apt-get source -qq --download-only "$cat_pkg") ||
+            (echo "fetch: $app: $cat_pkg is gone; trying ${cat_pkg%%=*}'s current version" &&
+                cd "$INGOT_SRC_CACHE" &&
+                apt-get source -qq --download-only "${cat_pkg%%=*}") ||
             { echo "fetch: $app: apt-get source $cat_pkg failed" >&2; bad=1; continue; }
     fi
     got=$(sha256sum "$INGOT_SRC_CACHE/$cat_file" | cut -d' ' -f1)
