@@ -2,13 +2,15 @@
 # Copyright (c) 2026 The Ingot developers
 # bench.sh: redis's part of `ingot bench apps` (toolchain/bench/apps.sh):
 # redis-server under the native redis-benchmark (SET and GET, 50 clients,
-# plain and pipelined -P 16) on every platform.  pico is reached on a tap
-# in the bench's namespace, kvm through a forwarded port (QEMU user
-# networking), native on 127.0.0.1, runc inside the container's own
-# network namespace.  Rows: redis-{set,get}[-p16]-PLATFORM, requests/s.
-redis_bench_steps=4
+# plain and pipelined -P 16) on every platform; for pico and kvm also the
+# image's size and the smallest -m with which it serves.  pico is reached
+# on a tap in the bench's namespace, kvm through a forwarded port (QEMU
+# user networking), native on 127.0.0.1, runc inside the container's own
+# network namespace.  Rows: redis-{set,get}[-p16]-PLATFORM (requests/s),
+# redis-PLATFORM-{file,loaded} (bytes), redis-PLATFORM-min (MiB).
+redis_bench_steps=6
 
-# redis_bench_load ID LABEL HOST PORT: the four rows, redis-benchmark
+# redis_bench_load PLATFORM HOST PORT: the four rows, redis-benchmark
 # running under "${redis_in[@]}".
 redis_bench_load() {
     local plat=$1 host=$2 port=$3 n=100000 p t rps out
@@ -42,19 +44,118 @@ redis_bench_skip() { # PLATFORM WHY
     done
 }
 
-# redis_ready HOST PORT: until PING answers PONG (60 s at most).
+# redis_cli ARGS...: the native redis-cli against the server last started.
+redis_cli() {
+    "${redis_in[@]}" "$redis_native/redis-cli" -h "$redis_host" \
+        -p "$redis_port" "$@" 2>/dev/null </dev/null
+}
+
+# redis_ready: until PING answers PONG (60 s at most) while the server
+# runs.
 redis_ready() {
     local i
     for ((i = 0; i < 600; i++)); do
-        [ "$("${redis_in[@]}" "$redis_native/redis-cli" -h "$1" -p "$2" \
-            PING 2>/dev/null)" = PONG ] && return 0
+        [ "$(redis_cli PING)" = PONG ] && return 0
+        kill -0 "$redis_pid" 2>/dev/null || return 1
         sleep 0.1
     done
     return 1
 }
 
+# redis_start PLATFORM DIR MIB: starts DIR/redis-server (pico, kvm:
+# `ingot run -m MIBM`) without persistence; sets redis_pid, redis_in,
+# redis_host, redis_port.  Returns 1 without a tap for pico.
+redis_start() {
+    local plat=$1 dir=$2 mib=$3 k cpid
+    local srv=(--protected-mode no --save "" --appendonly no)
+    redis_in=()
+    case $plat in
+    pico)
+        bench_tap_make || return 1
+        redis_in=(ip netns exec "$bench_ns")
+        redis_host=$bench_tap_guest redis_port=6379
+        "${redis_in[@]}" "$INGOT" run -m "${mib}M" --net "tap:$bench_tap" \
+            --mac "$bench_tap_mac" --ip "$bench_tap_guest/30" \
+            --gw "$bench_tap_host" "$dir/redis-server" -- "${srv[@]}" \
+            </dev/null >"$bench_work/redis-$plat.out" 2>&1 &
+        ;;
+    kvm)
+        redis_host=127.0.0.1 redis_port=$(bench_free_port)
+        "$INGOT" run --accel "$INGOT_BENCH_ACCEL" -m "${mib}M" \
+            -p "127.0.0.1:$redis_port:6379" "$dir/redis-server" \
+            -- "${srv[@]}" </dev/null >"$bench_work/redis-$plat.out" 2>&1 &
+        ;;
+    native)
+        redis_host=127.0.0.1 redis_port=$(bench_free_port)
+        "$dir/redis-server" --port "$redis_port" "${srv[@]}" </dev/null \
+            >"$bench_work/redis-$plat.out" 2>&1 &
+        ;;
+    runc)
+        local b=$bench_work/runc-redis
+        redis_runc=ingot-bench-redis-$$
+        rm -rf "$b"
+        bench_runc_bundle "$b" "$dir/redis-server" "${srv[@]}" >/dev/null
+        runc run -b "$b" "$redis_runc" </dev/null \
+            >"$bench_work/redis-$plat.out" 2>&1 &
+        for ((k = 0; k < 200; k++)); do
+            cpid=$(runc state "$redis_runc" 2>/dev/null |
+                sed -n 's/^ *"pid": \([0-9]*\),*$/\1/p') || true
+            [ -n "$cpid" ] && [ "$cpid" != 0 ] && break
+            sleep 0.05
+        done
+        redis_in=(nsenter -t "${cpid:-0}" -n)
+        redis_host=127.0.0.1 redis_port=6379
+        ;;
+    esac
+    redis_pid=$!
+}
+
+redis_stop() { # PLATFORM
+    if [ "$1" = runc ]; then
+        runc kill "$redis_runc" KILL 2>/dev/null || true
+        wait "$redis_pid" 2>/dev/null || true
+        runc delete -f "$redis_runc" 2>/dev/null || true
+    else
+        kill "$redis_pid" 2>/dev/null || true
+        wait "$redis_pid" 2>/dev/null || true
+    fi
+}
+
+# redis_serves PLATFORM DIR MIB: true when the server started with -m MIB
+# answers PING, SET and GET.
+redis_serves() {
+    local ok=1
+    redis_start "$1" "$2" "$3" || return 1
+    redis_ready && [ "$(redis_cli SET k v)" = OK ] &&
+        [ "$(redis_cli GET k)" = v ] && ok=0
+    redis_stop "$1"
+    return $ok
+}
+
+# redis_bench_min PLATFORM DIR: the smallest whole -m (MiB, 2..64) that
+# serves, by binary search (serving is taken as monotonic in -m).
+redis_bench_min() {
+    local plat=$1 dir=$2 lo=2 hi=64 mid
+    if [ "$INGOT_BENCH_QUICK" = 1 ]; then
+        bench_skip redis-$plat-min "redis on $plat" min_mem MiB \
+            "not searched in a quick run (up to 7 boots)"
+        return
+    fi
+    if ! redis_serves $plat "$dir" $hi; then
+        bench_skip redis-$plat-min "redis on $plat" min_mem MiB \
+            "did not serve with -m ${hi}M"
+        return
+    fi
+    while [ $lo -lt $hi ]; do
+        mid=$(((lo + hi) / 2))
+        if redis_serves $plat "$dir" $mid; then hi=$mid; else lo=$((mid + 1)); fi
+    done
+    bench_value redis-$plat-min "redis on $plat" min_mem MiB "" $hi \
+        "answers PING, SET and GET with -m ${hi}M"
+}
+
 bench_app_redis() {
-    local plat pid port host srv=(--protected-mode no --save "" --appendonly no)
+    local plat
     bench_step "redis: native build (redis-cli, redis-benchmark)"
     if ! apps_build redis native; then
         for plat in $(apps_platforms); do redis_bench_skip $plat "$apps_why"; done
@@ -63,64 +164,30 @@ bench_app_redis() {
     redis_native=$apps_dir
     for plat in $(apps_platforms); do
         bench_step "redis: redis-benchmark on $plat"
-        redis_in=()
         if ! apps_build redis $plat; then
             redis_bench_skip $plat "$apps_why"
             continue
         fi
-        case $plat in
-        pico)
-            bench_tap_make || { redis_bench_skip $plat "no tap device"; continue; }
-            redis_in=(ip netns exec "$bench_ns")
-            host=$bench_tap_guest port=6379
-            "${redis_in[@]}" "$INGOT" run -m 64M --net "tap:$bench_tap" \
-                --ip "$bench_tap_guest/30" --gw "$bench_tap_host" \
-                "$apps_dir/redis-server" -- "${srv[@]}" </dev/null \
-                >"$bench_work/redis-$plat.out" 2>&1 &
-            pid=$!
-            ;;
-        kvm)
-            host=127.0.0.1 port=$(bench_free_port)
-            "$INGOT" run --accel "$INGOT_BENCH_ACCEL" -m 64M \
-                -p "127.0.0.1:$port:6379" "$apps_dir/redis-server" \
-                -- "${srv[@]}" </dev/null >"$bench_work/redis-$plat.out" 2>&1 &
-            pid=$!
-            ;;
-        native)
-            host=127.0.0.1 port=$(bench_free_port)
-            "$apps_dir/redis-server" --port "$port" "${srv[@]}" </dev/null \
-                >"$bench_work/redis-$plat.out" 2>&1 &
-            pid=$!
-            ;;
-        runc)
-            local b=$bench_work/runc-redis name=ingot-bench-redis-$$ cpid k
-            rm -rf "$b"
-            bench_runc_bundle "$b" "$apps_dir/redis-server" --protected-mode \
-                no --save "" --appendonly no >/dev/null
-            runc run -b "$b" "$name" </dev/null >"$bench_work/redis-$plat.out" 2>&1 &
-            pid=$!
-            for ((k = 0; k < 200; k++)); do
-                cpid=$(runc state "$name" 2>/dev/null |
-                    sed -n 's/^ *"pid": \([0-9]*\),*$/\1/p') || true
-                [ -n "$cpid" ] && [ "$cpid" != 0 ] && break
-                sleep 0.05
-            done
-            redis_in=(nsenter -t "${cpid:-0}" -n)
-            host=127.0.0.1 port=6379
-            ;;
-        esac
-        if redis_ready "$host" "$port"; then
-            redis_bench_load $plat "$host" "$port"
-        else
-            redis_bench_skip $plat "redis-server did not answer: $(tail -1 "$bench_work/redis-$plat.out")"
+        if ! redis_start $plat "$apps_dir" 64; then
+            redis_bench_skip $plat "no tap device"
+            continue
         fi
-        if [ $plat = runc ]; then
-            runc kill "ingot-bench-redis-$$" KILL 2>/dev/null || true
-            wait $pid 2>/dev/null || true
-            runc delete -f "ingot-bench-redis-$$" 2>/dev/null || true
+        if redis_ready; then
+            redis_bench_load $plat "$redis_host" "$redis_port"
         else
-            kill $pid 2>/dev/null || true
-            wait $pid 2>/dev/null || true
+            redis_bench_skip $plat "redis-server did not answer: $(tail -1 \
+                "$bench_work/redis-$plat.out")"
         fi
+        redis_stop $plat
+    done
+    for plat in pico kvm; do
+        bench_step "redis: image size and smallest -m on $plat"
+        apps_build redis $plat || continue
+        bench_value redis-$plat-file "redis-server ($plat), file" file_size B \
+            "" "$(stat -c %s "$apps_dir/redis-server")" "as built (debug info kept)"
+        bench_value redis-$plat-loaded "redis-server ($plat), loaded" loaded B \
+            "" "$(size "$apps_dir/redis-server" | awk 'NR == 2 { print $1 + $2 }')" \
+            "text + data"
+        redis_bench_min $plat "$apps_dir"
     done
 }

@@ -7,5 +7,9 @@ recipe_build() {
     # MALLOC=libc: the allocator is the C library's (jemalloc's build
     # needs its own configure and OS hooks); BUILD_TLS=no: no OpenSSL
     # for Ingot; USE_SYSTEMD=no: there is no systemd to notify.
-    make -j"$jobs" CC="$cc" MALLOC=libc BUILD_TLS=no USE_SYSTEMD=no
+    # The tree is unpacked inside the build tree: git must not take the
+    # Ingot checkout around it for redis's own (src/mkreleasehdr.sh puts
+    # its commit into INFO's redis_git_sha1).
+    GIT_CEILING_DIRECTORIES=$(cd .. && pwd) \
+        make -j"$jobs" CC="$cc" MALLOC=libc BUILD_TLS=no USE_SYSTEMD=no
 }

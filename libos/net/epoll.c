@@ -20,13 +20,20 @@ struct item {
     epoll_data_t data;
     unsigned last; /* EPOLLET: the bits reported last time */
     int disabled;  /* EPOLLONESHOT fired */
+    int queued;    /* ready at the last scan, in the order of (rank) */
+    uint64_t rank; /* when it joined the ready ones (ig_file_event()) */
 };
 
+/* Linux keeps a ready list: a file joins its tail when an event makes it
+ * ready, and a level-triggered one goes back to the tail once reported.
+ * Programs see that order (redis serves its clients in it), so the scan
+ * sorts the ready items by (rank), the number of the event that made them
+ * ready, or of their last report. */
 struct epoll {
     struct ig_link link; /* in instances, for forget() */
     struct item *items;
+    struct item **ready; /* scratch for scan(), (cap) entries */
     int n, cap;
-    int next; /* where the next scan starts, for fairness */
 };
 
 static struct ig_list instances;
@@ -66,13 +73,36 @@ static unsigned ready(struct item *it)
     return ig_file_poll(it->file) & want;
 }
 
+static int by_rank(const void *a, const void *b)
+{
+    const struct item *x = *(struct item *const *)a,
+                      *y = *(struct item *const *)b;
+    return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
 static int scan(struct epoll *ep, struct epoll_event *out, int max)
 {
-    int count = 0;
+    int nready = 0, count = 0;
 
-    for (int k = 0; k < ep->n && count < max; k++) {
-        int i = (ep->next + k) % ep->n;
+    for (int i = 0; i < ep->n; i++) {
         struct item *it = &ep->items[i];
+        unsigned ev = ready(it);
+        if (!ev) {
+            it->queued = 0;
+            continue;
+        }
+        if (!it->queued) {
+            uint64_t e =
+                it->file->ops->event ? it->file->ops->event(it->file) : 0;
+            it->queued = 1;
+            it->rank = e ? e : ig_file_event();
+        }
+        ep->ready[nready++] = it;
+    }
+    if (nready > 1)
+        qsort(ep->ready, (size_t)nready, sizeof(*ep->ready), by_rank);
+    for (int k = 0; k < nready && count < max; k++) {
+        struct item *it = ep->ready[k];
         unsigned ev = ready(it);
         if (it->events & EPOLLET) {
             unsigned fresh = ev & ~it->last;
@@ -84,11 +114,10 @@ static int scan(struct epoll *ep, struct epoll_event *out, int max)
         out[count].events = ev;
         out[count].data = it->data;
         count++;
+        it->rank = ig_file_event(); /* back to the tail */
         if (it->events & EPOLLONESHOT)
             it->disabled = 1;
     }
-    if (ep->n)
-        ep->next = (ep->next + 1) % ep->n;
     return count;
 }
 
@@ -119,6 +148,7 @@ static void epoll_release(struct ig_file *f)
     if (ig_list_linked(&instances, &ep->link))
         ig_list_remove(&instances, &ep->link);
     free(ep->items);
+    free(ep->ready);
     free(ep);
 }
 
@@ -176,6 +206,10 @@ static int ctl(int epfd, int op, int fd, struct epoll_event *event)
             return -EEXIST;
         if (ep->n == ep->cap) {
             int cap = ep->cap ? ep->cap * 2 : 16;
+            struct item **r = realloc(ep->ready, (size_t)cap * sizeof(*r));
+            if (!r)
+                return -ENOMEM;
+            ep->ready = r;
             struct item *n = realloc(ep->items, (size_t)cap * sizeof(*n));
             if (!n)
                 return -ENOMEM;

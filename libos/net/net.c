@@ -19,6 +19,7 @@
 #include "lwip/timeouts.h"
 
 #include "net_internal.h"
+#include "sock_internal.h"
 
 #define NETDEV_MAX 4
 #define DRAIN_MAX 256 /* frames per device per poll, for fairness */
@@ -177,13 +178,19 @@ static int tcp_in_flight(void)
 /*
  * Exit switches the machine off, and with it the stack: an answer written
  * just before exit() would be lost with the frames still queued (in lwIP,
- * or in a device's transmit ring).  A process on Linux leaves that to the
- * kernel; here exit waits, at most a second, until the peers have
- * acknowledged everything sent, the closing FINs included.
+ * or in a device's transmit ring), and connections the program left open
+ * would never end for their peers.  A process on Linux leaves both to the
+ * kernel, which closes its sockets and finishes sending; here exit closes
+ * them the same way, then waits, at most a second, until the peers have
+ * acknowledged everything sent, the closing FINs included.  (The
+ * program's own atexit handlers ran before: they may still use sockets.)
  */
 static void linger_at_exit(void)
 {
-    uint64_t end = ig_plat_clock_monotonic() + LINGER_NS;
+    uint64_t end;
+
+    ig_sock_close_all();
+    end = ig_plat_clock_monotonic() + LINGER_NS;
 
     for (;;) {
         uint64_t next = ig_net_poll(), now = ig_plat_clock_monotonic();

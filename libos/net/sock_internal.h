@@ -62,6 +62,7 @@ struct ig_sock {
     int waiters;                 /* threads in ig_sock_block() */
     int closed; /* its descriptor is gone; the last waiter frees it */
     struct ig_waitq wq;
+    uint64_t event; /* ig_file_event() of its last ig_sock_wake() */
 };
 
 #define IG_SOCK_PKT(l) IG_LIST_ENTRY(l, struct ig_sock_pkt, link)
@@ -81,6 +82,11 @@ void ig_sock_wake(struct ig_sock *s);
 struct ig_sock *ig_sock_new(int type);
 /* socket.c: frees (s) once its protocol has let go of it. */
 void ig_sock_free(struct ig_sock *s);
+
+/* socket.c: closes every TCP and UDP socket descriptor, as Linux closes a
+ * process's descriptors when it exits: each connection ends with a FIN, or
+ * a reset where data was left unread (ig_tcp_close()). */
+void ig_sock_close_all(void);
 
 /* socket.c: the socket behind descriptor (fd) in (*out) (and its file in
  * (*f) if f is not NULL).  Returns 0, -EBADF or -ENOTSOCK. */

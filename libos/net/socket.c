@@ -58,6 +58,7 @@ int ig_sock_err(int lwip_err)
 
 void ig_sock_wake(struct ig_sock *s)
 {
+    s->event = ig_file_event();
     ig_waitq_wake_all(&s->wq);
     ig_file_notify();
 }
@@ -120,6 +121,11 @@ static unsigned sock_poll(struct ig_file *f)
     return s->type == SOCK_STREAM ? ig_tcp_poll(s) : ig_udp_poll(s);
 }
 
+static uint64_t sock_event(struct ig_file *f)
+{
+    return ((struct ig_sock *)f->priv)->event;
+}
+
 static void sock_release(struct ig_file *f)
 {
     struct ig_sock *s = f->priv;
@@ -141,8 +147,18 @@ static const struct ig_file_ops sock_ops = {
     .write = sock_write,
     .stat = sock_stat,
     .poll = sock_poll,
+    .event = sock_event,
     .release = sock_release,
 };
+
+void ig_sock_close_all(void)
+{
+    for (int fd = 0, end = ig_vfs_fd_end(); fd < end; fd++) {
+        struct ig_file *f = ig_fd_get(fd);
+        if (f && f->ops == &sock_ops)
+            ig_vfs_close(fd);
+    }
+}
 
 int ig_sock_get(int fd, struct ig_sock **out, struct ig_file **f)
 {

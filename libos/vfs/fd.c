@@ -65,8 +65,19 @@ int ig_vfs_fd_count(void)
     return n;
 }
 
+int ig_vfs_fd_end(void)
+{
+    return fd_cap;
+}
+
 void (*ig_file_notify_hook)(void);
 void (*ig_file_gone_hook)(struct ig_file *f);
+
+uint64_t ig_file_event(void)
+{
+    static uint64_t seq;
+    return ++seq;
+}
 
 void ig_file_notify(void)
 {

@@ -49,6 +49,35 @@ static int tcp_echo(int port, int n)
     return 0;
 }
 
+/* Accepts (n) connections, reads from the last one until "quit", answers
+ * "bye" and exits with all of them still open: as when a Linux process
+ * exits, each peer must see its connection end (a FIN, or a reset where
+ * what it sent was left unread). */
+static int exit_open(int port, int n)
+{
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(port)};
+    int one = 1, c = -1, l = socket(AF_INET, SOCK_STREAM, 0);
+    char buf[256];
+    size_t got = 0;
+    ssize_t r;
+
+    if (l < 0 || setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) ||
+        bind(l, (struct sockaddr *)&a, sizeof(a)) || listen(l, 16))
+        return die("listen");
+    printf("netcheck: listening on tcp %d\n", port);
+    fflush(stdout);
+    for (int i = 0; i < n; i++)
+        if ((c = accept(l, NULL, NULL)) < 0)
+            return die("accept");
+    while (!memchr(buf, '\n', got) && got < sizeof(buf) &&
+           (r = read(c, buf + got, sizeof(buf) - got)) > 0)
+        got += (size_t)r;
+    if (write(c, "bye\n", 4) != 4)
+        return die("write");
+    printf("netcheck: exiting with %d connections open\n", n);
+    return 0;
+}
+
 /* Answers (n) datagrams with the same bytes, uppercased, and exits right
  * after the last answer: the platform must not lose a frame still queued
  * when the image stops (kvm drains its transmit rings at exit). */
@@ -146,13 +175,16 @@ int main(int argc, char **argv)
 {
     if (argc == 4 && strcmp(argv[1], "tcp") == 0)
         return tcp_echo(atoi(argv[2]), atoi(argv[3]));
+    if (argc == 4 && strcmp(argv[1], "exitopen") == 0)
+        return exit_open(atoi(argv[2]), atoi(argv[3]));
     if (argc == 4 && strcmp(argv[1], "udp") == 0)
         return udp_echo(atoi(argv[2]), atoi(argv[3]));
     if ((argc == 5 || argc == 6) && strcmp(argv[1], "client") == 0)
         return client(argv[2], argv[3], argv[4], argc == 6 ? atoi(argv[5]) : 0);
     if (argc >= 3 && strcmp(argv[1], "resolve") == 0)
         return resolve(argc - 2, argv + 2);
-    fprintf(stderr, "usage: netcheck tcp PORT N | udp PORT N | "
-                    "client HOST PORT MSG [LOCALPORT] | resolve NAME...\n");
+    fprintf(stderr,
+            "usage: netcheck tcp PORT N | exitopen PORT N | udp PORT N | "
+            "client HOST PORT MSG [LOCALPORT] | resolve NAME...\n");
     return 2;
 }

@@ -8,6 +8,8 @@
 #   client   a TCP client in the guest fetches a file from a server on the
 #            host side (the native build of apps/httpd)
 #   tcpecho  a TCP echo server; 64 KiB through it byte-identical
+#   exitopen the guest exits with two connections open: both end for the
+#            host, as a Linux process's do
 #   dhcpdns  no static address: a lease from dnsmasq on the host side, and
 #            names resolved through its DNS server (getaddrinfo)
 set -u
@@ -53,6 +55,21 @@ tcpecho)
         { cat '$TMP/data' >&3; } && timeout 20 head -c 65536 <&3" \
         >"$TMP/back" || fail "echo connection"
     cmp -s "$TMP/data" "$TMP/back" || fail "echoed bytes differ"
+    ;;
+exitopen)
+    # The guest exits with both connections open, one holding data it
+    # never read: both must end for the host (cat returns; `timeout`'s
+    # 124 would mean the connection stayed open), as with a Linux process.
+    start_guest "$INGOT" "$IMAGE" -- exitopen 7002 2
+    wait_for "listening on tcp 7002"
+    in_ns bash -c "exec 3<>/dev/tcp/$GUEST_IP/7002 && echo unread >&3 &&
+        sleep 0.3 && exec 4<>/dev/tcp/$GUEST_IP/7002 && echo quit >&4 &&
+        timeout 20 cat <&4; s=\$?; [ \$s = 0 ] || { echo \"status \$s\"; exit 1; }
+        timeout 20 cat <&3 >/dev/null 2>&1; [ \$? != 124 ] || echo 'first open'" \
+        >"$TMP/back" 2>&1 || fail "the answered connection: $(cat "$TMP/back")"
+    [ "$(cat "$TMP/back")" = bye ] || fail "got '$(cat "$TMP/back")', want bye"
+    wait_guest 30
+    [ "$GUEST_STATUS" = 0 ] || fail "guest exited with $GUEST_STATUS"
     ;;
 dhcpdns)
     command -v dnsmasq >/dev/null || { echo "SKIP: no dnsmasq"; exit 77; }

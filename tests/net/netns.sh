@@ -65,7 +65,11 @@ start_guest() {
     local ingot=$1 addr=(--ip "$GUEST_IP/24" --gw "$HOST_IP")
     shift
     [ "${DHCP:-0}" = 1 ] && addr=()
-    setsid ip netns exec "$NS" "$ingot" run --accel tcg --net "tap:$TAP" \
+    # A background job of a non-interactive shell (ctest's too) starts
+    # with SIGINT and SIGQUIT ignored; the guest gets them back, so a test
+    # can stop it with them as a user would.
+    setsid env --default-signal=INT,QUIT ip netns exec "$NS" \
+        "$ingot" run --accel tcg --net "tap:$TAP" \
         "${addr[@]}" "$@" >"$TMP/guest.out" 2>&1 &
     GUEST_PID=$!
 }

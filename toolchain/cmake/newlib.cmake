@@ -19,24 +19,38 @@ set(INGOT_NEWLIB_PREFIX ${INGOT_LIBDIR}/newlib)
 set(INGOT_NEWLIB_INCLUDE ${INGOT_NEWLIB_PREFIX}/x86_64-elf/include)
 set(INGOT_NEWLIB_LIB ${INGOT_NEWLIB_PREFIX}/x86_64-elf/lib)
 string(JOIN " " _nl_cflags ${INGOT_TARGET_CFLAGS} -O2 -g)
+# Syscalls are ours (libos/libc); locks are retargetable so the scheduler can
+# provide real ones; long long and C99 formats for printf; long double
+# formats (%Lf, %Lg, %Le) converted at the x87's 64-bit precision, as
+# glibc does, rather than through double (redis's INCRBYFLOAT prints its
+# long double sums with %.17Lf).
+set(_nl_options --disable-multilib --disable-nls
+    --disable-newlib-supplied-syscalls
+    --enable-newlib-retargetable-locking
+    --enable-newlib-io-long-long --enable-newlib-io-c99-formats
+    --enable-newlib-io-long-double)
+# libos/libc implements signals with Linux's numbers (newlib's generic ones
+# differ), so newlib's own signal objects leave its archive: otherwise the
+# linker could pull both definitions of abort, raise or signal into an image.
+# clock() goes too: it counts in CLOCKS_PER_SEC, times() in _SC_CLK_TCK;
+# and the mkstemp() family (libos/libc/mktemp.c: random names, Linux's
+# checks, a mkdtemp() that works).
+set(INGOT_NEWLIB_REPLACED lib_a-abort.o lib_a-psignal.o lib_a-signal.o
+    lib_a-strsignal.o lib_a-system.o lib_a-clock.o lib_a-mktemp.o)
 # newlib's configure refuses to rerun with other flags over its old cache,
-# so each set of flags gets its own build directory.
-string(SHA256 _nl_key "${INGOT_NEWLIB_SHA256} ${INGOT_TARGET_CC} ${_nl_cflags}")
+# so each set of flags, options and replaced objects gets its own build
+# directory.
+string(SHA256 _nl_key "${INGOT_NEWLIB_SHA256} ${INGOT_TARGET_CC} \
+${_nl_cflags} ${_nl_options} ${INGOT_NEWLIB_REPLACED}")
 string(SUBSTRING "${_nl_key}" 0 12 _nl_key)
 
-# Syscalls are ours (libos/libc); locks are retargetable so the scheduler can
-# provide real ones; long long and C99 formats for printf.
 ExternalProject_Add(newlib
   URL "${INGOT_NEWLIB_TARBALL}"
   URL_HASH SHA256=${INGOT_NEWLIB_SHA256}
   DOWNLOAD_EXTRACT_TIMESTAMP TRUE
   PREFIX ${CMAKE_BINARY_DIR}/third_party/newlib-${_nl_key}
   CONFIGURE_COMMAND <SOURCE_DIR>/configure
-    --target=x86_64-elf --prefix=${INGOT_NEWLIB_PREFIX}
-    --disable-multilib --disable-nls
-    --disable-newlib-supplied-syscalls
-    --enable-newlib-retargetable-locking
-    --enable-newlib-io-long-long --enable-newlib-io-c99-formats
+    --target=x86_64-elf --prefix=${INGOT_NEWLIB_PREFIX} ${_nl_options}
     CC_FOR_TARGET=${INGOT_TARGET_CC} AR_FOR_TARGET=ar AS_FOR_TARGET=as
     LD_FOR_TARGET=ld RANLIB_FOR_TARGET=ranlib NM_FOR_TARGET=nm
     "CFLAGS_FOR_TARGET=${_nl_cflags}"
@@ -46,12 +60,6 @@ ExternalProject_Add(newlib
   LOG_CONFIGURE ON LOG_BUILD ON LOG_INSTALL ON LOG_OUTPUT_ON_FAILURE ON
 )
 
-# libos/libc implements signals with Linux's numbers (newlib's generic ones
-# differ), so newlib's own signal objects leave its archive: otherwise the
-# linker could pull both definitions of abort, raise or signal into an image.
-# clock() goes too: it counts in CLOCKS_PER_SEC, times() in _SC_CLK_TCK.
-set(INGOT_NEWLIB_REPLACED lib_a-abort.o lib_a-psignal.o lib_a-signal.o
-    lib_a-strsignal.o lib_a-system.o lib_a-clock.o)
 ExternalProject_Add_Step(newlib replace-signals
   COMMAND ar d ${INGOT_NEWLIB_LIB}/libc.a ${INGOT_NEWLIB_REPLACED}
   COMMENT "Removing newlib's signal objects (libos/libc replaces them)"

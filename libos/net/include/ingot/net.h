@@ -18,8 +18,10 @@
  * with NO_SYS, and the cooperative scheduler guarantees that one thread at
  * a time is inside it.  Socket calls (<sys/socket.h>, libos/net/socket.c)
  * call ig_net_poll() themselves before they block or report EAGAIN.
- * exit() waits up to a second for the peers to acknowledge TCP data and
- * FINs still in flight (an atexit handler ig_net_init() installs).
+ * exit() closes the image's sockets as Linux closes a process's (a FIN,
+ * or a reset where data was left unread), then waits up to a second for
+ * the peers to acknowledge TCP data and FINs still in flight (an atexit
+ * handler ig_net_init() installs).
  *
  * Options (libos command line, before "--"):
  *

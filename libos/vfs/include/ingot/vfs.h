@@ -83,6 +83,10 @@ struct ig_file_ops {
     /* ioctl(2) requests of this kind (FIONREAD ...), after the VFS has
      * handled the generic ones; NULL: -ENOTTY for all others. */
     int (*ioctl)(struct ig_file *f, unsigned long req, void *arg);
+    /* When the file's readiness last changed, as a number from
+     * ig_file_event() (0: not yet); epoll reports ready files in that
+     * order, as Linux's ready list does.  NULL: when epoll sees it. */
+    uint64_t (*event)(struct ig_file *f);
     int seekable; /* lseek/pread/pwrite allowed */
     int tty;      /* isatty() answers 1 */
 };
@@ -109,6 +113,9 @@ struct ig_file {
  * sets to wake its waiters (NULL until then: nothing waits). */
 extern void (*ig_file_notify_hook)(void);
 void ig_file_notify(void);
+/* The next number of one sequence that orders readiness events across all
+ * files (1, 2, ...; see ig_file_ops.event). */
+uint64_t ig_file_event(void);
 
 /* Called with each file description just before it is freed (after its
  * release op), so epoll can forget it; NULL until epoll is used. */
@@ -362,6 +369,9 @@ void ig_vfs_fd_limits(unsigned long *soft, unsigned long *hard);
 int ig_vfs_fd_setlimits(unsigned long soft, unsigned long hard);
 /* The number of open descriptors. */
 int ig_vfs_fd_count(void);
+/* One more than the highest descriptor that may be open: every open
+ * descriptor is below it (for walks over the table with ig_fd_get()). */
+int ig_vfs_fd_end(void);
 
 /* ioctl(2) with Linux's request numbers.  Every descriptor takes FIONBIO
  * (int *: O_NONBLOCK on or off), FIOCLEX and FIONCLEX; regular files
