@@ -31,13 +31,13 @@ static enum { SYNC, SYNC_ESCAPED, DATA, ESCAPED, SIGNO, WINSIZE } state;
 static unsigned char winsize[IG_KVM_WINSIZE_LEN];
 static unsigned winsize_got; /* bytes of the message in (winsize) */
 static int winsize_known;    /* a whole message arrived since boot */
-static int rx_irq; /* the receive interrupt is routed */
+static int rx_irq;           /* the receive interrupt is routed */
 
 /*
- * ingot run -t: where each of its reads of the terminal ended (ESC 'D'),
- * as counts of bytes put into the ring, oldest first.  Once one came, a
- * read here returns bytes up to the first boundary only, and none before
- * it arrived: a line of a canonical terminal comes whole, and ^D's empty
+ * ingot run -t (ESC 'T'): where each of its reads of the terminal ended
+ * (ESC 'D'), as counts of bytes put into the ring, oldest first.  A read
+ * here returns bytes up to the first boundary only, and none before it
+ * arrived: a line of a canonical terminal comes whole, and ^D's empty
  * read is one read of 0 bytes, as natively.
  */
 #define NBOUNDS 256
@@ -93,6 +93,8 @@ static void drain(void)
                 in_end = 1;
             else if (b == IG_KVM_IN_EOT)
                 bound();
+            else if (b == IG_KVM_IN_TTY)
+                bounded = 1;
             else if (b == IG_KVM_IN_SIGNAL)
                 state = SIGNO;
             else if (b == IG_KVM_IN_WINSIZE)
@@ -142,7 +144,7 @@ long ig_plat_stdin_read(void *buf, size_t len)
 
     drain();
     int at_bound = nbounds > 0;
-    size_t limit = at_bound               ? (size_t)(bounds[bhead] - taken_total)
+    size_t limit = at_bound             ? (size_t)(bounds[bhead] - taken_total)
                    : bounded && !in_end ? 0
                                         : count;
     while (n < len && n < limit) {

@@ -21,7 +21,7 @@
  * terminal (a user's shell job), then SCRIPT, one step a line:
  *
  *   expect TEXT     wait until the output after the last match has TEXT
- *   send TEXT       type TEXT (\r \n \\ and \xHH are escapes)
+ *   send TEXT       type TEXT (in both, \r \n \\ and \xHH are escapes)
  *   winsize R C     resize the terminal (the kernel sends SIGWINCH)
  *   sleep MS
  *
@@ -51,8 +51,12 @@ static void pump(int ms)
     }
 }
 
-static int expect(const char *text)
+static size_t unescape(const char *s, char *buf, size_t cap);
+
+static int expect(const char *raw)
 {
+    char text[512];
+    text[unescape(raw, text, sizeof(text) - 1)] = '\0';
     time_t end = time(NULL) + timeout_s;
     while (time(NULL) < end) {
         char *at = strstr(out + matched, text);
@@ -66,11 +70,11 @@ static int expect(const char *text)
     return -1;
 }
 
-static void send_text(const char *s)
+/* \r \n \\ and \xHH in (s) into (buf); returns the length. */
+static size_t unescape(const char *s, char *buf, size_t cap)
 {
-    char buf[512];
     size_t n = 0;
-    for (; *s && n < sizeof(buf); s++) {
+    for (; *s && n < cap; s++) {
         if (*s != '\\' || !s[1]) {
             buf[n++] = *s;
             continue;
@@ -87,6 +91,13 @@ static void send_text(const char *s)
         } else
             buf[n++] = *s;
     }
+    return n;
+}
+
+static void send_text(const char *s)
+{
+    char buf[512];
+    size_t n = unescape(s, buf, sizeof(buf));
     if (write(master, buf, n) != (ssize_t)n)
         perror("ptydrive: write");
 }

@@ -58,12 +58,12 @@ static enum match match_tty(const char *h, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         char c = h[i];
-        int ok = i < TPLEN                        ? c == TPREFIX[i]
-                 : i == TPLEN                     ? c >= '0' && c <= '2'
-                 : i < TPLEN + 1 + IG_KVM_TTY_HEX ? (c >= '0' && c <= '9') ||
-                                                        (c >= 'a' && c <= 'f')
-                 : i < TLEN                       ? c == SUFFIX[i - (TLEN - SLEN)]
-                                                  : 0;
+        int ok = i < TPLEN    ? c == TPREFIX[i]
+                 : i == TPLEN ? c >= '0' && c <= '2'
+                 : i < TPLEN + 1 + IG_KVM_TTY_HEX
+                     ? (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')
+                 : i < TLEN ? c == SUFFIX[i - (TLEN - SLEN)]
+                            : 0;
         if (!ok)
             return DEAD;
     }

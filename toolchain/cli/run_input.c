@@ -31,6 +31,10 @@ void ig_run_input_init(struct ig_run_input *in, int src, int dst, int tty)
         put(in, IG_KVM_IN_ESC);
         put(in, IG_KVM_IN_BEGIN);
     }
+    if (tty) {
+        put(in, IG_KVM_IN_ESC);
+        put(in, IG_KVM_IN_TTY);
+    }
 }
 
 /* Escaped, a chunk of input can double in size: read at most half the

@@ -94,7 +94,9 @@ void ig_run_tty_restore(struct ig_run_tty *t)
 
 static int hexval(char c)
 {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                  : -1;
 }
 
 void ig_run_tty_apply(int when, const char *hex)

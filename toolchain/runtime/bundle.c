@@ -46,8 +46,10 @@ static int get_id(json_t *user, const char *key, uint32_t *out, char *err,
         return 0;
     if (!json_is_integer(v) || json_integer_value(v) < 0 ||
         json_integer_value(v) >= 0xffffffffLL) {
-        snprintf(err, errlen, "config.json: process.user.%s is not a user "
-                 "or group id", key);
+        snprintf(err, errlen,
+                 "config.json: process.user.%s is not a user "
+                 "or group id",
+                 key);
         return -1;
     }
     *out = (uint32_t)json_integer_value(v);

@@ -34,10 +34,12 @@
  *                      FIFO on); later ones mean nothing
  *     ESC ESC          one data byte 0x10
  *     ESC 'E'          end of standard input
- *     ESC 'D'          one read of the host terminal ended here (ingot
- *                      run -t): the guest's reads stop here too, so a
- *                      canonical terminal's lines arrive whole and an
- *                      empty read (^D) ends one read with 0 bytes
+ *     ESC 'T'          the input is a terminal's (ingot run -t), cut by
+ *                      ESC 'D' from here on; sent after the begin marks
+ *     ESC 'D'          one read of the host terminal ended here: the
+ *                      guest's reads stop here too, so a canonical
+ *                      terminal's lines arrive whole and an empty read
+ *                      (^D) ends one read with 0 bytes
  *     ESC 'S' <n>      the host received signal n (Linux's number, one
  *                      byte): SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1,
  *                      SIGUSR2, which `ingot run` forwards this way
@@ -76,6 +78,7 @@
 #define IG_KVM_IN_BEGIN 'B'
 #define IG_KVM_IN_EOF 'E'
 #define IG_KVM_IN_EOT 'D'
+#define IG_KVM_IN_TTY 'T'
 #define IG_KVM_IN_SIGNAL 'S'
 #define IG_KVM_IN_WINSIZE 'W'
 #define IG_KVM_WINSIZE_LEN 8
