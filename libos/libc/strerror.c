@@ -148,7 +148,7 @@ static const char *const texts[] = {
     [ENOTRECOVERABLE] = "State not recoverable",
     [ERFKILL] = "Operation not possible due to RF-kill",
     [EHWPOISON] = "Memory page has hardware error",
-    /* newlib's own numbers for ENOTSUP and EDEADLOCK, which the image
+    /* newlib's own numbers for the two names the image
      * makes the same as EOPNOTSUPP and EDEADLK, as Linux has them. */
     [134] = "Operation not supported",
     [56] = "Resource deadlock avoided",
