@@ -144,8 +144,6 @@ void ig_cc_link_cmd(struct ig_strvec *out, const struct ig_cc *cc,
     ig_strvec_push(out, "-Wl,--gc-sections");
     ig_strvec_push(out, "-Wl,-z,noexecstack");
     ig_strvec_push(out, "-Wl,--build-id=none");
-    if (p->packed_file)
-        ig_strvec_push(out, "-Wl,-n"); /* no page padding in the file */
     /* newlib and the library OS carry debug information; without -g the
      * image keeps only its symbol table, which crash reports need. */
     if (!ig_cc_wants_debug(cc))

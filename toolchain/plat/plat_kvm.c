@@ -98,7 +98,6 @@ const struct ig_plat ig_plat_kvm = {
     .name = "kvm",
     .ldscript = "kvm/kvm.ld",
     .archive = "kvm/libingot-kvm.a",
-    .packed_file = 1,
     .runs_as = "boots in QEMU (KVM or TCG, --accel)",
     .dry_run = "the QEMU command",
     .console_input = 1,

@@ -141,7 +141,6 @@ const struct ig_plat ig_plat_xen = {
     .name = "xen",
     .ldscript = "xen/xen.ld",
     .archive = "xen/libingot-xen.a",
-    .packed_file = 1,
     .runs_as = "starts a PVH domU with xl create -F -c (on a Xen dom0)",
     .dry_run = "the xl command with the whole domain configuration",
     .framed_stderr = 1,

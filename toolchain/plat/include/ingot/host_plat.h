@@ -28,9 +28,6 @@ struct ig_plat {
     /* ingot-cc: files relative to the library directory. */
     const char *ldscript; /* "kvm/kvm.ld" */
     const char *archive;  /* "kvm/libingot-kvm.a", linked whole */
-    /* The boot loader copies segments from the file (QEMU, Xen) rather
-     * than mapping them: ingot-cc packs them without page padding. */
-    int packed_file;
 
     /* `ingot run`; a platform it cannot boot leaves these NULL. */
     const char *runs_as; /* for --help: "boots in QEMU" */
