@@ -169,8 +169,8 @@ static int prune(Elf *elf, int fd, const char *path, struct table *tp,
         goto bad;
     elf_flagdata(sd, ELF_C_SET, ELF_F_DIRTY);
     elf_flagdata(strd, ELF_C_SET, ELF_F_DIRTY);
-    GElf_Off first = sh.sh_offset < strsh.sh_offset ? sh.sh_offset
-                                                    : strsh.sh_offset;
+    GElf_Off first =
+        sh.sh_offset < strsh.sh_offset ? sh.sh_offset : strsh.sh_offset;
     if (relayout(elf, first) < 0) {
         r = 0; /* an unusual layout keeps its table */
         goto out;

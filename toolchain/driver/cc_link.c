@@ -317,8 +317,7 @@ static int link_once(struct ig_cc_link *l, char *const *objs,
     free(*msgs);
     *msgs = slurp(errfile);
     if (r == 0 && !ig_cc_wants_debug(cc) &&
-        ig_image_prune_symbols(ig_cc_output(cc), l->err, sizeof(l->err)) <
-            0) {
+        ig_image_prune_symbols(ig_cc_output(cc), l->err, sizeof(l->err)) < 0) {
         ig_host_error("%s", l->err);
         unlink(ig_cc_output(cc));
         r = 1;

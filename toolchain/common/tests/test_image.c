@@ -240,8 +240,7 @@ static void test_prune(void)
     try((const unsigned char *)"hello, world\n", 13, why, sizeof(why));
     CHECK_INT(ig_image_prune_symbols(path, why, sizeof(why)), -1);
     CHECK(strstr(why, "not a 64-bit ELF image") != NULL);
-    CHECK_INT(ig_image_prune_symbols("/nonexistent/img", why, sizeof(why)),
-              -1);
+    CHECK_INT(ig_image_prune_symbols("/nonexistent/img", why, sizeof(why)), -1);
     for (size_t n = 64; n < orig_len; n += 97) {
         f = fopen(path, "wb");
         fwrite(orig, 1, n, f);
