@@ -4,6 +4,9 @@
  * names and Linux's checks (they replace newlib's, whose mkdtemp() failed
  * with ENOSYS and whose names counted up from the process id). */
 #define _GNU_SOURCE
+#include <ingot/posix.h>
+#include <ingot/vfs.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -40,70 +43,75 @@ static void fill(char *x)
 }
 
 /* Replaces the six X's before the last (suffix) bytes of (tmpl) until
- * (what) can be made under that name.  Returns a descriptor (MAKE_FILE),
- * 0, or -1 with errno: EINVAL when the X's are missing, EEXIST when every
- * name tried was taken, or why the file or directory could not be made. */
+ * (what) can be made under that name.  Returns a descriptor (MAKE_FILE)
+ * or 0; -EINVAL when the X's are missing, -EEXIST when every name tried
+ * was taken, or why the file or directory could not be made.  It calls
+ * the VFS, not open() or mkdir(): those would make every image that
+ * links libc select the volume component (ingot-cc's selection). */
 static int make(char *tmpl, int suffix, int flags, int what)
 {
     size_t n = strlen(tmpl);
 
     if (suffix < 0 || n < 6 || n - 6 < (size_t)suffix ||
-        memcmp(tmpl + n - 6 - suffix, "XXXXXX", 6) != 0) {
-        errno = EINVAL;
-        return -1;
-    }
+        memcmp(tmpl + n - 6 - suffix, "XXXXXX", 6) != 0)
+        return -EINVAL;
     char *x = tmpl + n - 6 - suffix;
-    int saved = errno;
     for (int i = 0; i < TRIES; i++) {
         struct stat st;
         int r;
         fill(x);
         if (what == MAKE_FILE)
-            r = open(tmpl, (flags & ~O_ACCMODE) | O_RDWR | O_CREAT | O_EXCL,
-                     0600);
+            r = ig_vfs_open(AT_FDCWD, tmpl,
+                            (flags & ~O_ACCMODE) | O_RDWR | O_CREAT | O_EXCL,
+                            0600);
         else if (what == MAKE_DIR)
-            r = mkdir(tmpl, 0700);
-        else if (lstat(tmpl, &st) == 0)
-            r = (errno = EEXIST, -1);
-        else
-            r = errno == ENOENT ? (errno = saved, 0) : -1;
-        if (r >= 0 || errno != EEXIST)
+            r = ig_vfs_mkdir(AT_FDCWD, tmpl, 0700);
+        else if ((r = ig_vfs_lstat(AT_FDCWD, tmpl, &st)) == 0)
+            r = -EEXIST;
+        else if (r == -ENOENT)
+            r = 0;
+        if (r != -EEXIST)
             return r;
     }
-    errno = EEXIST;
-    return -1;
+    return -EEXIST;
+}
+
+/* The POSIX result of make(): (r), or -1 with errno. */
+static int ret(int r)
+{
+    return (int)ig_posix_ret(r);
 }
 
 int mkostemps(char *tmpl, int suffixlen, int flags)
 {
-    return make(tmpl, suffixlen, flags, MAKE_FILE);
+    return ret(make(tmpl, suffixlen, flags, MAKE_FILE));
 }
 
 int mkstemps(char *tmpl, int suffixlen)
 {
-    return make(tmpl, suffixlen, 0, MAKE_FILE);
+    return ret(make(tmpl, suffixlen, 0, MAKE_FILE));
 }
 
 int mkostemp(char *tmpl, int flags)
 {
-    return make(tmpl, 0, flags, MAKE_FILE);
+    return ret(make(tmpl, 0, flags, MAKE_FILE));
 }
 
 int mkstemp(char *tmpl)
 {
-    return make(tmpl, 0, 0, MAKE_FILE);
+    return ret(make(tmpl, 0, 0, MAKE_FILE));
 }
 
 char *mkdtemp(char *tmpl)
 {
-    return make(tmpl, 0, 0, MAKE_DIR) == 0 ? tmpl : NULL;
+    return ret(make(tmpl, 0, 0, MAKE_DIR)) == 0 ? tmpl : NULL;
 }
 
 /* As glibc: an empty string on failure (the linker's warning about its
  * race is glibc's; the call itself is POSIX's, withdrawn in 2008). */
 char *mktemp(char *tmpl)
 {
-    if (make(tmpl, 0, 0, MAKE_NAME) != 0)
+    if (ret(make(tmpl, 0, 0, MAKE_NAME)) != 0)
         tmpl[0] = '\0';
     return tmpl;
 }

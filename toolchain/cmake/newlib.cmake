@@ -20,15 +20,16 @@ set(INGOT_NEWLIB_INCLUDE ${INGOT_NEWLIB_PREFIX}/x86_64-elf/include)
 set(INGOT_NEWLIB_LIB ${INGOT_NEWLIB_PREFIX}/x86_64-elf/lib)
 string(JOIN " " _nl_cflags ${INGOT_TARGET_CFLAGS} -O2 -g)
 # Syscalls are ours (libos/libc); locks are retargetable so the scheduler can
-# provide real ones; long long and C99 formats for printf; long double
-# formats (%Lf, %Lg, %Le) converted at the x87's 64-bit precision, as
-# glibc does, rather than through double (redis's INCRBYFLOAT prints its
-# long double sums with %.17Lf).
+# provide real ones; long long and C99 formats for printf.  Not
+# --enable-newlib-io-long-double: it sends every floating conversion,
+# doubles too, through newlib's ldtoa, which stops at 42 significant
+# digits (printf("%f", 1e300) would no longer be exact, as glibc's is);
+# without it printf and scanf convert long doubles through double
+# (docs/porting.md).
 set(_nl_options --disable-multilib --disable-nls
     --disable-newlib-supplied-syscalls
     --enable-newlib-retargetable-locking
-    --enable-newlib-io-long-long --enable-newlib-io-c99-formats
-    --enable-newlib-io-long-double)
+    --enable-newlib-io-long-long --enable-newlib-io-c99-formats)
 # libos/libc implements signals with Linux's numbers (newlib's generic ones
 # differ), so newlib's own signal objects leave its archive: otherwise the
 # linker could pull both definitions of abort, raise or signal into an image.

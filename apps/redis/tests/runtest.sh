@@ -29,6 +29,10 @@
 #   test "GETEX use of PERSIST option should remove TTL after loadaof"
 #                   DEBUG LOADAOF needs the AOF the test above turns on
 #                   (without one redis exits, on Linux too)
+#   test "No negative zero" (unit/type/incr): the image's printf converts
+#                   long doubles through double (newlib; docs/porting.md),
+#                   so INCRBYFLOAT's %.17Lf of the sum of 1/41 and -1/41
+#                   reads back as 1e-17, not 0 (a library OS gap)
 #   on kvm, "Extended SET EXAT option", "Extended SET PXAT option",
 #           "GETEX EXAT option", "GETEX PXAT option": the guest's time of
 #                   day comes from the CMOS RTC (whole seconds, so up to
@@ -95,6 +99,7 @@ echo "runtest: $(wc -l <"$TMP/skip") tests read the replication stream, skipped"
     --skipfile "$TMP/skip" \
     --skiptest "SET - use KEEPTTL option, TTL should not be removed after loadaof" \
     --skiptest "GETEX use of PERSIST option should remove TTL after loadaof" \
+    --skiptest "No negative zero" \
     "${skips[@]}" "${args[@]}") \
     >"$TMP/runtest.out" 2>&1
 status=$?
