@@ -109,6 +109,12 @@ struct ig_run_opts {
     long restart_max;
     long long log_max_size;
     int log_max_file;
+    /* Set by ig_run_boot() before the platform builds its command: the
+     * command replaces `ingot run` (exec) instead of running under it,
+     * because the platform allows it (ig_plat.execs) and nothing needs
+     * `ingot run` to stay: not the monitor of -d, --core, --gdb, an OCI
+     * image's extracted files or a --rootfs archive to remove after. */
+    int exec;
 };
 
 #define IG_RUN_HOSTNAME_MAX 64       /* HOST_NAME_MAX */

@@ -183,8 +183,16 @@ int ig_tender_allow(scmp_filter_ctx ctx, const struct ig_tender_rule *rules,
 
 /* Builds and loads the filter: the base rules, then the devices' own. */
 static int seccomp_allowlist(const struct ig_tender_volume *vols, int nvols,
-                             int tap_fd)
+                             int tap_fd, long stop_timeout)
 {
+    /* The stop timer (faults.c), armed by the tender's handler of the
+     * first host signal.  Pinned to the one value: a guest calling it
+     * only schedules its own end (or postpones it by calling again). */
+    const struct ig_tender_rule stop_rule = {
+        "alarm(--stop-timeout)",
+        SCMP_SYS(alarm),
+        1,
+        {IG_TENDER_ARG_EQ(0, stop_timeout)}};
     scmp_filter_ctx ctx;
     int r;
 
@@ -203,7 +211,8 @@ static int seccomp_allowlist(const struct ig_tender_volume *vols, int nvols,
     if (ig_tender_allow(ctx, base_rules,
                         sizeof(base_rules) / sizeof(base_rules[0])) < 0 ||
         (nvols && ig_tender_volume_allow(ctx, vols, nvols) < 0) ||
-        (tap_fd >= 0 && ig_tender_tap_allow(ctx, tap_fd) < 0))
+        (tap_fd >= 0 && ig_tender_tap_allow(ctx, tap_fd) < 0) ||
+        (stop_timeout > 0 && ig_tender_allow(ctx, &stop_rule, 1) < 0))
         goto fail;
     r = seccomp_load(ctx);
     if (r != 0) {
@@ -222,7 +231,7 @@ fail:
 }
 
 int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
-                      int tap_fd, int verbose)
+                      int tap_fd, long stop_timeout, int verbose)
 {
     struct rlimit no_procs = {0, 0};
 
@@ -251,5 +260,5 @@ int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
     if (landlock_confine(vols, nvols, verbose) < 0)
         return -1;
     fflush(stderr);
-    return seccomp_allowlist(vols, nvols, tap_fd);
+    return seccomp_allowlist(vols, nvols, tap_fd, stop_timeout);
 }

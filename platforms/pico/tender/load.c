@@ -119,6 +119,45 @@ static int map_from_file(int fd, const GElf_Phdr *ph, const struct seg *sg)
     return 1;
 }
 
+/*
+ * The symbol table and its names, for crash reports the guest writes
+ * with named frames (pico_abi.h version 8): mapped read-only from the
+ * file, shared by every instance in the page cache and read only when a
+ * guest crashes.  Only a table whose bytes lie inside the file; none (a
+ * stripped image, an odd one) leaves the fields 0 and the frames bare.
+ */
+static void map_symbols(Elf *elf, int fd, size_t size,
+                        struct ig_tender_image *img)
+{
+    for (Elf_Scn *scn = elf_nextscn(elf, NULL); scn;
+         scn = elf_nextscn(elf, scn)) {
+        GElf_Shdr sh, st;
+        Elf_Scn *strs;
+
+        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB)
+            continue;
+        if (sh.sh_entsize != sizeof(Elf64_Sym) || sh.sh_offset > size ||
+            sh.sh_size > size - sh.sh_offset ||
+            !(strs = elf_getscn(elf, sh.sh_link)) || !gelf_getshdr(strs, &st) ||
+            st.sh_type != SHT_STRTAB || st.sh_offset > size ||
+            st.sh_size > size - st.sh_offset)
+            return;
+        uint64_t lo = page_down(sh.sh_offset < st.sh_offset ? sh.sh_offset
+                                                            : st.sh_offset);
+        uint64_t end_sym = sh.sh_offset + sh.sh_size;
+        uint64_t end_str = st.sh_offset + st.sh_size;
+        uint64_t hi = end_sym > end_str ? end_sym : end_str;
+        char *p = mmap(NULL, hi - lo, PROT_READ, MAP_PRIVATE, fd, (off_t)lo);
+        if (p == MAP_FAILED)
+            return;
+        img->symtab = (uint64_t)(uintptr_t)(p + (sh.sh_offset - lo));
+        img->nsyms = sh.sh_size / sizeof(Elf64_Sym);
+        img->strtab = (uint64_t)(uintptr_t)(p + (st.sh_offset - lo));
+        img->strtab_len = st.sh_size;
+        return;
+    }
+}
+
 static int map_segments(Elf *elf, size_t phnum, const char *raw, int fd,
                         struct ig_tender_image *img, char *err, size_t errlen)
 {
@@ -186,6 +225,11 @@ static int map_segments(Elf *elf, size_t phnum, const char *raw, int fd,
             img->lo = segs[n].start;
         if (segs[n].end > img->hi)
             img->hi = segs[n].end;
+        if ((ph.p_flags & PF_X) &&
+            (!img->code_hi || segs[n].start < img->code_lo))
+            img->code_lo = segs[n].start;
+        if ((ph.p_flags & PF_X) && segs[n].end > img->code_hi)
+            img->code_hi = segs[n].end;
         n++;
     }
     if (n == 0) {
@@ -252,6 +296,7 @@ int ig_tender_load(const char *path, struct ig_tender_image *img, char *err,
                  (unsigned long long)img->entry);
         goto out;
     }
+    map_symbols(elf, fd, size, img);
     r = 0;
 out:
     elf_end(elf);

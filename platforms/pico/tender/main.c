@@ -29,11 +29,13 @@
  * memory left after image and boot stack, at most 256 threads. */
 #define STACK_SLOT (128ull << 10)
 #define STACK_SLOTS_MAX 256u
+#define STOP_TIMEOUT_MAX 86400 /* as ingot run's */
 
 static const char usage[] =
     "Usage: ingot-pico [-v] [-m BYTES] [--initrd FILE] [--volume[-ro] "
     "TAG=DIR]\n"
-    "                  [--tap NAME [--mac MAC]] [--] IMAGE [CMDLINE]\n"
+    "                  [--tap NAME [--mac MAC]] [--stop-timeout SECONDS]\n"
+    "                  [--] IMAGE [CMDLINE]\n"
     "Run a pico image (built with ingot-cc --platform=pico) in this process,\n"
     "confined by seccomp and Landlock.  Usually started by `ingot run`.\n"
     "\n"
@@ -53,6 +55,11 @@ static const char usage[] =
     "  --gdb-stop stop (SIGSTOP) before confining and entering the guest;\n"
     "             once continued, wait for SIGCHLD (ingot run --gdb sends\n"
     "             it when gdbserver is attached)\n"
+    "  --stop-timeout SECONDS\n"
+    "             after SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1 or\n"
+    "             SIGUSR2 (each reaches the guest), end the run with 137\n"
+    "             if it has not ended this long later (ingot run\n"
+    "             --stop-timeout)\n"
     "  -v         report each confinement step on stderr\n"
     "\n"
     "Exit status: the app's; 125 if the tender fails before the guest runs;\n"
@@ -167,6 +174,7 @@ int main(int argc, char **argv)
         {"tap", required_argument, NULL, 't'},
         {"mac", required_argument, NULL, 'M'},
         {"gdb-stop", no_argument, NULL, 'G'},
+        {"stop-timeout", required_argument, NULL, 'S'},
         {NULL, 0, NULL, 0}};
     struct ig_tender_volume vols[IG_PICO_VOLUMES_MAX];
     int nvols = 0;
@@ -176,6 +184,7 @@ int main(int argc, char **argv)
     uint8_t macb[6];
     char err[512], *stack;
     int verbose = 0, opt, initrd_fd = -1, gdb_stop = 0;
+    long stop_timeout = -1;
 
     while ((opt = getopt_long(argc, argv, "+hm:v", longopts, NULL)) != -1) {
         switch (opt) {
@@ -212,6 +221,15 @@ int main(int argc, char **argv)
         case 'G':
             gdb_stop = 1;
             break;
+        case 'S': {
+            char *end;
+            errno = 0;
+            stop_timeout = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || stop_timeout < 0 ||
+                stop_timeout > STOP_TIMEOUT_MAX)
+                fail("--stop-timeout", "not whole seconds from 0 to 86400");
+            break;
+        }
         case 'h':
             fputs(usage, stdout);
             return 0;
@@ -323,6 +341,12 @@ int main(int argc, char **argv)
     memcpy((char *)boot + IG_TENDER_PAGE, cmdline, strlen(cmdline) + 1);
     boot->cmdline = (uint64_t)(uintptr_t)boot + IG_TENDER_PAGE;
     boot->fault_entry = 0;
+    boot->symtab = img.symtab;
+    boot->nsyms = img.nsyms;
+    boot->strtab = img.strtab;
+    boot->strtab_len = img.strtab_len;
+    boot->code_lo = img.code_lo;
+    boot->code_hi = img.code_hi;
     boot->nvolumes = (uint32_t)nvols;
     for (int i = 0; i < nvols; i++) {
         boot->volumes[i].fd = vols[i].fd;
@@ -330,7 +354,7 @@ int main(int argc, char **argv)
         memcpy(boot->volumes[i].tag, vols[i].tag, sizeof(vols[i].tag));
     }
 
-    if (ig_tender_faults_install(boot, img.lo, img.hi) < 0)
+    if (ig_tender_faults_install(boot, img.lo, img.hi, stop_timeout) < 0)
         fail("signal handlers", strerror(errno));
     if (verbose)
         fprintf(stderr,
@@ -355,7 +379,7 @@ int main(int argc, char **argv)
         prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
         wait_for_debugger();
     }
-    if (ig_tender_confine(vols, nvols, boot->tap_fd, verbose) < 0)
+    if (ig_tender_confine(vols, nvols, boot->tap_fd, stop_timeout, verbose) < 0)
         return IG_PICO_STATUS_FAIL;
     jump(img.entry, boot->stack_hi, boot);
 }

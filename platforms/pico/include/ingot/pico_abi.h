@@ -52,7 +52,7 @@
 
 #include <stdint.h>
 
-#define IG_PICO_ABI_VERSION 7
+#define IG_PICO_ABI_VERSION 8
 #define IG_PICO_BOOT_MAGIC 0x6f6369702d67690aull /* "\nig-pico" */
 
 /*
@@ -136,6 +136,15 @@ struct ig_pico_boot {
     int32_t stdin_fd;
     uint32_t tty;
     uint64_t host_signals;
+    /* Version 8: the image's ELF symbol table, mapped read-only from the
+     * image file (its pages are read only when the guest names the frames
+     * of a crash report): (nsyms) Elf64_Sym records at (symtab), whose
+     * names lie in the (strtab_len) bytes at (strtab), and the span of
+     * its executable segments [code_lo, code_hi).  All 0 when the image
+     * has no symbol table (stripped). */
+    uint64_t symtab, nsyms;
+    uint64_t strtab, strtab_len;
+    uint64_t code_lo, code_hi;
 };
 
 /* The CPU and kernel let user mode write the FS base (wrfsbase), so the
