@@ -34,6 +34,7 @@
  *   clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, ...)   idle
  *   getrandom(buf, len, 0)                       entropy
  *   exit_group(status)                           exit
+ *   alarm(N), N the tender's --stop-timeout      the tender's stop timer
  *   read(tap_fd, ...), write(tap_fd, ...)        network frames (--tap)
  *   ppoll(fds, 1, timeout, NULL, ...)            idle with a tap device
  *
