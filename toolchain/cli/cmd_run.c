@@ -227,7 +227,8 @@ int ig_run_boot(struct ig_run_opts *opts)
         goto out;
     }
     o.exec = p->execs && !ig_run_boot_hook && !o.core_dir && !o.gdb_port &&
-             !oci.tmpdir && !initrd_temp;
+             !oci.tmpdir;
+    o.initrd_unlink = o.exec && initrd_temp && !o.dry_run;
     if (p->argv(&qargv, &o, cmdline, initrd) < 0)
         goto out;
     if (o.dry_run) {

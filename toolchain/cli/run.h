@@ -112,9 +112,12 @@ struct ig_run_opts {
     /* Set by ig_run_boot() before the platform builds its command: the
      * command replaces `ingot run` (exec) instead of running under it,
      * because the platform allows it (ig_plat.execs) and nothing needs
-     * `ingot run` to stay: not the monitor of -d, --core, --gdb, an OCI
-     * image's extracted files or a --rootfs archive to remove after. */
+     * `ingot run` to stay: not the monitor of -d, --core, --gdb or an OCI
+     * image's extracted files. */
     int exec;
+    /* With exec: the initrd is a temporary archive of --rootfs DIR, which
+     * the command removes once it has opened it. */
+    int initrd_unlink;
 };
 
 #define IG_RUN_HOSTNAME_MAX 64       /* HOST_NAME_MAX */

@@ -45,6 +45,8 @@ static int pico_argv(struct ig_strvec *out, const struct ig_run_opts *o,
         ig_strvec_push(out, "--stop-timeout");
         ig_strvec_pushf(out, "%ld", o->stop_timeout);
     }
+    if (o->initrd_unlink)
+        ig_strvec_push(out, "--initrd-unlink");
     ig_run_pico_argv(out, NULL, o->mem, initrd,
                      o->net == IG_RUN_NET_TAP ? o->net_tap : NULL, o->image,
                      cmdline);

@@ -44,6 +44,9 @@ static const char usage[] =
     "  --initrd FILE\n"
     "             a cpio newc archive for the guest's root file system,\n"
     "             read into memory before confinement\n"
+    "  --initrd-unlink\n"
+    "             remove the --initrd file once it is open (a temporary\n"
+    "             archive ingot run made of a --rootfs directory)\n"
     "  --volume TAG=DIR, --volume-ro TAG=DIR\n"
     "             share host directory DIR (read-write, or read-only) as\n"
     "             the guest's host directory TAG; Landlock confines the\n"
@@ -175,6 +178,7 @@ int main(int argc, char **argv)
         {"mac", required_argument, NULL, 'M'},
         {"gdb-stop", no_argument, NULL, 'G'},
         {"stop-timeout", required_argument, NULL, 'S'},
+        {"initrd-unlink", no_argument, NULL, 'U'},
         {NULL, 0, NULL, 0}};
     struct ig_tender_volume vols[IG_PICO_VOLUMES_MAX];
     int nvols = 0;
@@ -183,7 +187,7 @@ int main(int argc, char **argv)
     const char *mac = NULL;
     uint8_t macb[6];
     char err[512], *stack;
-    int verbose = 0, opt, initrd_fd = -1, gdb_stop = 0;
+    int verbose = 0, opt, initrd_fd = -1, gdb_stop = 0, initrd_unlink = 0;
     long stop_timeout = -1;
 
     while ((opt = getopt_long(argc, argv, "+hm:v", longopts, NULL)) != -1) {
@@ -221,6 +225,9 @@ int main(int argc, char **argv)
         case 'G':
             gdb_stop = 1;
             break;
+        case 'U':
+            initrd_unlink = 1;
+            break;
         case 'S': {
             char *end;
             errno = 0;
@@ -255,16 +262,33 @@ int main(int argc, char **argv)
      * stays open, and the guest knows them from the boot page. */
     if (nvols)
         syscall(SYS_close_range, 3, ~0u, 0);
+    /* The initrd first: a temporary archive (--initrd-unlink) is gone as
+     * soon as it is open, before anything else can fail.  Its descriptor
+     * moves above those the volumes and the tap device take. */
+    if (initrd) {
+        int r = ig_tender_initrd_open(initrd, &initrd_fd, &initrd_len, err,
+                                      sizeof(err));
+        if (initrd_unlink)
+            unlink(initrd);
+        if (r == 0) {
+            int high =
+                fcntl(initrd_fd, F_DUPFD_CLOEXEC, 3 + IG_PICO_VOLUMES_MAX + 1);
+            if (high < 0)
+                snprintf(err, sizeof(err), "%s", strerror(errno));
+            close(initrd_fd);
+            initrd_fd = high;
+            r = high < 0 ? -1 : 0;
+        }
+        if (r < 0) {
+            char what[512];
+
+            snprintf(what, sizeof(what), "--initrd %s", initrd);
+            fail(what, err);
+        }
+    }
     for (int i = 0; i < nvols; i++)
         if (ig_tender_volume_open(&vols[i], 3 + i, err, sizeof(err)) < 0)
             fail(vols[i].dir, err);
-    if (initrd && ig_tender_initrd_open(initrd, &initrd_fd, &initrd_len, err,
-                                        sizeof(err)) < 0) {
-        char what[512];
-
-        snprintf(what, sizeof(what), "--initrd %s", initrd);
-        fail(what, err);
-    }
 
     if (ig_tender_load(path, &img, err, sizeof(err)) < 0)
         fail(path, err);
