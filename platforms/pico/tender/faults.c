@@ -246,7 +246,8 @@ static void on_alarm(int sig)
 }
 
 /* Host signals for the guest: recorded in the boot page for
- * ig_plat_signal_take(); the first one starts the --stop-timeout timer,
+ * ig_plat_signal_take(); the first one but SIGWINCH starts the
+ * --stop-timeout timer,
  * with the only timer call the filter allows: alarm(stop_timeout).  An
  * atomic OR and that call: no errno, no TLS, no libc; the page's
  * address comes from the read-only state. */
@@ -254,7 +255,8 @@ static void on_host_signal(int sig)
 {
     __atomic_fetch_or(&st->boot->host_signals, 1ull << (sig - 1),
                       __ATOMIC_SEQ_CST);
-    if (st->stop_timeout < 0 || stop_armed)
+    /* A new terminal size is no request to stop. */
+    if (sig == SIGWINCH || st->stop_timeout < 0 || stop_armed)
         return;
     stop_armed = 1;
     if (st->stop_timeout == 0) {
@@ -319,6 +321,9 @@ int ig_tender_faults_install(struct ig_pico_boot *b, uint64_t image_lo,
     for (size_t i = 0; i < sizeof(host_signals) / sizeof(int); i++)
         if (sigaction(host_signals[i], &sa, NULL) < 0)
             return -1;
+    /* The terminal's size changed (--tty): the guest reads the new one. */
+    if ((b->flags & IG_PICO_F_TTY) && sigaction(SIGWINCH, &sa, NULL) < 0)
+        return -1;
     if (stop_timeout > 0) {
         sa.sa_handler = on_alarm;
         if (sigaction(SIGALRM, &sa, NULL) < 0)
