@@ -56,6 +56,16 @@ ExternalProject_Add_Step(newlib replace-signals
   COMMAND ar d ${INGOT_NEWLIB_LIB}/libc.a ${INGOT_NEWLIB_REPLACED}
   COMMENT "Removing newlib's signal objects (libos/libc replaces them)"
   DEPENDEES install)
+# newlib's memcpy, memmove, memset, memcmp, strlen, strspn, strcspn and
+# strpbrk are generic C; libos/libc (memops.c, strops.c) replaces them with
+# SSE2 versions, so newlib's leave the archive like the signal objects.
+set(INGOT_NEWLIB_STRING lib_a-memcpy.o lib_a-memmove.o lib_a-memset.o
+    lib_a-memcmp.o lib_a-strlen.o lib_a-strspn.o lib_a-strcspn.o
+    lib_a-strpbrk.o)
+ExternalProject_Add_Step(newlib replace-string
+  COMMAND ar d ${INGOT_NEWLIB_LIB}/libc.a ${INGOT_NEWLIB_STRING}
+  COMMENT "Removing newlib's string routines (libos/libc replaces them)"
+  DEPENDEES install)
 # newlib's <stdatomic.h> (FreeBSD's) needs clang's __has_extension: under
 # GCC it makes _Atomic types structures its own functions then reject, so
 # a program's atomic_fetch_add() does not compile.  It leaves the installed
