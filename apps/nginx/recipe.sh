@@ -19,6 +19,6 @@ recipe_build() {
         --http-uwsgi-temp-path=/tmp/nginx-uwsgi \
         --http-scgi-temp-path=/tmp/nginx-scgi \
         --without-http_rewrite_module --without-http_gzip_module \
-        --without-http_auth_basic_module
+        --without-http_auth_basic_module --with-cc-opt=-Os
     make -j"$jobs"
 }
