@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* ipc.c: System V IPC and POSIX shared memory: one process has no peers. */
+/* ipc.c: System V IPC (one process has no peers) and POSIX shared memory. */
 #include <ingot/posix.h>
 #include <ingot/vfs.h>
 
 #include <fcntl.h>
+#include <limits.h>
+#include <string.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
@@ -99,16 +101,45 @@ int msgctl(int id, int cmd, struct msqid_ds *buf)
     NOSYS(int);
 }
 
-/* POSIX shared memory objects are for sharing with other processes too;
- * threads share malloc'd memory. */
+/* POSIX shared memory objects are files in /dev/shm (a ramfs directory
+ * every image has, as Linux's tmpfs there), which mmap(MAP_SHARED) maps;
+ * the name is one component after any leading slashes. */
+static int shm_path(const char *name, char *buf)
+{
+    const char *prefix = "/dev/shm/";
+    size_t plen = strlen(prefix);
+
+    if (!name)
+        return -EFAULT;
+    while (*name == '/')
+        name++;
+    size_t len = strlen(name);
+    if (len == 0 || strchr(name, '/'))
+        return -EINVAL;
+    if (len > NAME_MAX)
+        return -ENAMETOOLONG;
+    memcpy(buf, prefix, plen);
+    memcpy(buf + plen, name, len + 1);
+    return 0;
+}
+
 int shm_open(const char *name, int flags, mode_t mode)
 {
-    (void)name, (void)flags, (void)mode;
-    NOSYS(int);
+    char path[sizeof("/dev/shm/") + NAME_MAX];
+    int err = shm_path(name, path);
+
+    if (err)
+        return (int)ig_posix_ret(err);
+    return (int)ig_posix_ret(
+        ig_vfs_open(AT_FDCWD, path, flags | O_NOFOLLOW | O_CLOEXEC, mode));
 }
 
 int shm_unlink(const char *name)
 {
-    (void)name;
-    NOSYS(int);
+    char path[sizeof("/dev/shm/") + NAME_MAX];
+    int err = shm_path(name, path);
+
+    if (!err)
+        err = ig_vfs_unlink(AT_FDCWD, path, 0);
+    return (int)ig_posix_ret(err);
 }

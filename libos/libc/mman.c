@@ -21,11 +21,11 @@
  * mapping is page-aligned memory from the allocator:
  *  - anonymous mappings (private or shared: there is no other process to
  *    share with) are zero-filled;
- *  - file mappings are copied in at mmap time, which is exactly
- *    MAP_PRIVATE, and for read-only MAP_SHARED a snapshot that later
- *    write()s to the file do not change; a writable MAP_SHARED file
- *    mapping would need write-back and fails with ENODEV, as on a Linux
- *    filesystem without mmap;
+ *  - MAP_PRIVATE file mappings are copied in at mmap time;
+ *  - MAP_SHARED file mappings share one segment of memory per range of
+ *    the file, which read() and write() of the file go through and which
+ *    is written back on msync(), on the last munmap() and at exit
+ *    (libos/vfs/shmap.c);
  *  - protections are checked but not enforced, and nothing is ever paged
  *    out, so mlock() and friends have nothing to do.
  * munmap() of part of a mapping forgets that part; the memory behind a
@@ -36,6 +36,7 @@
 struct block { /* one allocation, shared by the pieces of a split mapping */
     void *base;
     int pieces;
+    struct ig_vfs_seg *seg; /* MAP_SHARED of a file: the file's segment */
 };
 
 struct map {
@@ -55,7 +56,10 @@ static size_t round_up(size_t n)
 static void drop_piece(struct block *b)
 {
     if (--b->pieces == 0) {
-        free(b->base);
+        if (b->seg)
+            ig_vfs_seg_put(b->seg);
+        else
+            free(b->base);
         free(b);
     }
 }
@@ -104,29 +108,30 @@ static long do_mmap(void *addr, size_t len, int prot, int flags, int fd,
             return -EBADF;
         if ((f->flags & O_ACCMODE) == O_WRONLY)
             return -EACCES;
-        if (type != MAP_PRIVATE && (prot & PROT_WRITE))
-            return ((f->flags & O_ACCMODE) == O_RDONLY) ? -EACCES : -ENODEV;
+        if (type != MAP_PRIVATE && (prot & PROT_WRITE) &&
+            (f->flags & O_ACCMODE) != O_RDWR)
+            return -EACCES;
     }
     size_t size = round_up(len);
     struct map *m = malloc(sizeof(*m));
     struct block *b = malloc(sizeof(*b));
+    struct ig_vfs_seg *seg = NULL;
     void *p = NULL;
-    if (!m || !b || !(p = memalign(PAGE, size))) {
+    int r = -ENOMEM;
+    if (m && b && !anon && type != MAP_PRIVATE) {
+        r = ig_vfs_seg_get(fd, off, size, (prot & PROT_WRITE) != 0, &seg, &p);
+    } else if (m && b && (p = memalign(PAGE, size))) {
+        memset(p, 0, size);
+        r = anon ? 0 : fill_from_file(fd, p, len, off);
+        if (r < 0)
+            free(p);
+    }
+    if (r < 0) {
         free(m);
         free(b);
-        return -ENOMEM;
+        return r;
     }
-    memset(p, 0, size);
-    if (!anon) {
-        int r = fill_from_file(fd, p, len, off);
-        if (r < 0) {
-            free(p);
-            free(m);
-            free(b);
-            return r;
-        }
-    }
-    *b = (struct block){p, 1};
+    *b = (struct block){p, 1, seg};
     *m = (struct map){(uintptr_t)p, (uintptr_t)p + size, anon, b, maps};
     maps = m;
     return (long)(uintptr_t)p;
@@ -141,15 +146,25 @@ void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
     return (void *)(uintptr_t)r;
 }
 
-/* Removes [start, end) from every mapping, splitting where needed. */
+/* Removes [start, end) from every mapping, splitting where needed.  The
+ * mappings of one range of a file share their segment's address, so an
+ * address there may be in several of them: the newest one goes. */
 static int unmap_range(uintptr_t start, uintptr_t end)
 {
+    struct ig_vfs_seg *done[16];
+    int ndone = 0;
+
     for (struct map **pp = &maps; *pp;) {
         struct map *m = *pp;
-        if (m->end <= start || m->start >= end) {
+        int seen = 0;
+        for (int i = 0; i < ndone && m->blk->seg; i++)
+            seen |= done[i] == m->blk->seg;
+        if (m->end <= start || m->start >= end || seen) {
             pp = &m->next;
             continue;
         }
+        if (m->blk->seg && ndone < 16)
+            done[ndone++] = m->blk->seg;
         if (m->start < start && m->end > end) { /* a hole in the middle */
             struct map *tail = malloc(sizeof(*tail));
             if (!tail)
@@ -237,6 +252,25 @@ void *mremap(void *old, size_t old_len, size_t new_len, int flags, ...)
         ig_posix_failed(-ENOMEM);
         return MAP_FAILED;
     }
+    struct map *m = maps;
+    while (m && !(m->start <= a && a < m->end))
+        m = m->next;
+    if (m->blk->seg) {
+        /* A shared file mapping moves with its segment, which only works
+         * while no other mapping shares that. */
+        void *p;
+        if (m->start != a || (uintptr_t)m->blk->base != a ||
+            m->blk->pieces != 1)
+            r = -ENOMEM;
+        else
+            r = ig_vfs_seg_resize(m->blk->seg, new_len, &p);
+        if (ig_posix_failed(r))
+            return MAP_FAILED;
+        m->blk->base = p;
+        m->start = (uintptr_t)p;
+        m->end = m->start + new_len;
+        return p;
+    }
     r = do_mmap(NULL, new_len, PROT_READ | PROT_WRITE,
                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (ig_posix_failed(r))
@@ -311,7 +345,14 @@ int msync(void *addr, size_t len, int flags)
     int r = check_range(addr, len, &end);
     if (r == 0 && !mapped((uintptr_t)addr, end))
         r = -ENOMEM;
-    return (int)ig_posix_ret(r); /* no writable shared file mappings */
+    /* MS_ASYNC writes back at once too: nothing runs in the background. */
+    for (struct map *m = maps; r == 0 && m; m = m->next) {
+        uintptr_t s = m->start > (uintptr_t)addr ? m->start : (uintptr_t)addr;
+        uintptr_t e = m->end < end ? m->end : end;
+        if (s < e && m->blk->seg)
+            r = ig_vfs_seg_sync(m->blk->seg, (void *)s, e - s);
+    }
+    return (int)ig_posix_ret(r);
 }
 
 /* newlib has memalign() only. */

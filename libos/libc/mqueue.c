@@ -5,6 +5,7 @@
 #include <ingot/posix.h>
 #include <ingot/sched.h>
 #include <ingot/signal.h>
+#include <ingot/vfs.h>
 
 #include <fcntl.h>
 #include <limits.h>
@@ -14,15 +15,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DESCS_MAX 256    /* open descriptors: EMFILE beyond */
 #define MAXMSG_MAX 65536 /* Linux's hard limits for a privileged caller */
 #define MSGSIZE_MAX 16777216
 
 /*
  * A queue keeps its messages in a list sorted by priority, highest first,
- * in order of arrival within one.  Descriptors (mqd_t) index a table of
- * open descriptions, each with its own O_NONBLOCK and access mode.  An
- * unlinked queue lives on until its last descriptor closes.
+ * in order of arrival within one.  Descriptors (mqd_t) are file
+ * descriptors, as on Linux: each open description has its own O_NONBLOCK
+ * and access mode (the file's flags), and poll(), select() and epoll see
+ * a queue readable while it holds a message and writable while it has
+ * room.  An unlinked queue lives on until its last descriptor closes.
  */
 struct msg {
     struct msg *next;
@@ -38,18 +40,13 @@ struct queue {
     long maxmsg, msgsize, cur;
     struct msg *head;
     struct ig_waitq readers, writers;
-    int receivers;          /* threads waiting in mq_receive */
-    struct sigevent notify; /* mq_notify, once */
-    int notify_desc;        /* -1: none registered */
-};
-
-struct desc {
-    struct queue *q;
-    int flags; /* O_ACCMODE | O_NONBLOCK */
+    int receivers;               /* threads waiting in mq_receive */
+    struct sigevent notify;      /* mq_notify, once */
+    struct ig_file *notify_desc; /* NULL: none registered */
 };
 
 static struct queue *queues;
-static struct desc descs[DESCS_MAX];
+static const struct ig_file_ops mq_ops;
 
 /* glibc's rule: "/name", one slash only. */
 static int check_name(const char *name)
@@ -93,17 +90,13 @@ static int open_r(const char *name, int oflag, mode_t mode,
                   const struct mq_attr *attr)
 {
     struct queue *q;
-    int d = 0, r;
+    int r;
 
     (void)mode; /* nothing checks modes inside one image */
     if ((r = check_name(name)) < 0)
         return r;
     if ((oflag & O_ACCMODE) == O_ACCMODE)
         return -EINVAL;
-    while (d < DESCS_MAX && descs[d].q)
-        d++;
-    if (d == DESCS_MAX)
-        return -EMFILE;
     if ((q = find(name))) {
         if ((oflag & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
             return -EEXIST;
@@ -121,12 +114,15 @@ static int open_r(const char *name, int oflag, mode_t mode,
         q->linked = 1;
         q->maxmsg = maxmsg;
         q->msgsize = msgsize;
-        q->notify_desc = -1;
         q->next = queues;
         queues = q;
     }
     q->opens++;
-    descs[d] = (struct desc){q, oflag & (O_ACCMODE | O_NONBLOCK)};
+    int d = ig_fd_install(&mq_ops, oflag & (O_ACCMODE | O_NONBLOCK), q);
+    if (d < 0) /* the file was released, and the queue with it */
+        return d;
+    /* Linux's mq_open() sets close-on-exec. */
+    ig_vfs_fcntl(d, F_SETFD, FD_CLOEXEC);
     return d;
 }
 
@@ -145,24 +141,24 @@ mqd_t mq_open(const char *name, int oflag, ...)
     return (mqd_t)ig_posix_ret(open_r(name, oflag, mode, attr));
 }
 
-static struct desc *desc_of(mqd_t d)
+/* The open description of queue descriptor (d), or NULL. */
+static struct ig_file *desc_of(mqd_t d)
 {
-    return d >= 0 && d < DESCS_MAX && descs[d].q ? &descs[d] : NULL;
+    struct ig_file *f = ig_fd_get(d);
+
+    return f && f->ops == &mq_ops ? f : NULL;
+}
+
+static struct queue *Q(struct ig_file *f)
+{
+    return f->priv;
 }
 
 int mq_close(mqd_t d)
 {
-    struct desc *ds = desc_of(d);
-
-    if (!ds)
+    if (!desc_of(d))
         return (int)ig_posix_ret(-EBADF);
-    struct queue *q = ds->q;
-    if (q->notify_desc == d)
-        q->notify_desc = -1; /* its registration goes with it */
-    ds->q = NULL;
-    q->opens--;
-    drop(q);
-    return 0;
+    return (int)ig_posix_ret(ig_vfs_close(d));
 }
 
 int mq_unlink(const char *name)
@@ -213,7 +209,7 @@ static void notify(struct queue *q)
 {
     struct sigevent ev = q->notify;
 
-    q->notify_desc = -1;
+    q->notify_desc = NULL;
     if (ev.sigev_notify == SIGEV_SIGNAL) {
         siginfo_t info;
         memset(&info, 0, sizeof(info));
@@ -242,12 +238,12 @@ static void notify(struct queue *q)
 static long send_r(mqd_t d, const char *data, size_t len, unsigned prio,
                    const struct timespec *abs)
 {
-    struct desc *ds = desc_of(d);
+    struct ig_file *ds = desc_of(d);
     int err = 0;
 
     if (!ds || (ds->flags & O_ACCMODE) == O_RDONLY)
         return -EBADF;
-    struct queue *q = ds->q;
+    struct queue *q = Q(ds);
     if (len > (size_t)q->msgsize)
         return -EMSGSIZE;
     if (prio >= MQ_PRIO_MAX)
@@ -263,7 +259,7 @@ static long send_r(mqd_t d, const char *data, size_t len, unsigned prio,
             return r;
         if (r == -ETIMEDOUT && q->cur >= q->maxmsg)
             return -ETIMEDOUT;
-        if (!(ds = desc_of(d)) || ds->q != q)
+        if (desc_of(d) != ds) /* another thread closed it */
             return -EBADF;
     }
     struct msg *m = malloc(sizeof(*m) + len), **at = &q->head;
@@ -276,21 +272,22 @@ static long send_r(mqd_t d, const char *data, size_t len, unsigned prio,
         at = &(*at)->next;
     m->next = *at;
     *at = m;
-    if (q->cur++ == 0 && q->notify_desc >= 0 && !q->receivers)
+    if (q->cur++ == 0 && q->notify_desc && !q->receivers)
         notify(q);
     ig_waitq_wake_one(&q->readers);
+    ig_file_notify(); /* pollers: readable now */
     return 0;
 }
 
 static long receive_r(mqd_t d, char *buf, size_t len, unsigned *prio,
                       const struct timespec *abs)
 {
-    struct desc *ds = desc_of(d);
+    struct ig_file *ds = desc_of(d);
     int err = 0;
 
     if (!ds || (ds->flags & O_ACCMODE) == O_WRONLY)
         return -EBADF;
-    struct queue *q = ds->q;
+    struct queue *q = Q(ds);
     if (len < (size_t)q->msgsize)
         return -EMSGSIZE;
     while (!q->head) {
@@ -306,7 +303,7 @@ static long receive_r(mqd_t d, char *buf, size_t len, unsigned *prio,
             return r;
         if (r == -ETIMEDOUT && !q->head)
             return -ETIMEDOUT;
-        if (!(ds = desc_of(d)) || ds->q != q)
+        if (desc_of(d) != ds)
             return -EBADF;
     }
     struct msg *m = q->head;
@@ -318,6 +315,7 @@ static long receive_r(mqd_t d, char *buf, size_t len, unsigned *prio,
     long n = (long)m->len;
     free(m);
     ig_waitq_wake_one(&q->writers);
+    ig_file_notify(); /* pollers: writable now */
     return n;
 }
 
@@ -358,22 +356,22 @@ ssize_t mq_receive(mqd_t d, char *msg, size_t len, unsigned *prio)
 
 int mq_getattr(mqd_t d, struct mq_attr *attr)
 {
-    struct desc *ds = desc_of(d);
+    struct ig_file *ds = desc_of(d);
 
     if (!ds)
         return (int)ig_posix_ret(-EBADF);
     memset(attr, 0, sizeof(*attr));
     attr->mq_flags = ds->flags & O_NONBLOCK;
-    attr->mq_maxmsg = ds->q->maxmsg;
-    attr->mq_msgsize = ds->q->msgsize;
-    attr->mq_curmsgs = ds->q->cur;
+    attr->mq_maxmsg = Q(ds)->maxmsg;
+    attr->mq_msgsize = Q(ds)->msgsize;
+    attr->mq_curmsgs = Q(ds)->cur;
     return 0;
 }
 
 /* Only O_NONBLOCK can change. */
 int mq_setattr(mqd_t d, const struct mq_attr *attr, struct mq_attr *old)
 {
-    struct desc *ds = desc_of(d);
+    struct ig_file *ds = desc_of(d);
 
     if (!ds)
         return (int)ig_posix_ret(-EBADF);
@@ -387,16 +385,16 @@ int mq_setattr(mqd_t d, const struct mq_attr *attr, struct mq_attr *old)
 
 int mq_notify(mqd_t d, const struct sigevent *sev)
 {
-    struct desc *ds = desc_of(d);
+    struct ig_file *ds = desc_of(d);
 
     if (!ds)
         return (int)ig_posix_ret(-EBADF);
-    struct queue *q = ds->q;
+    struct queue *q = Q(ds);
     if (!sev) { /* the one process always is the registered one */
-        q->notify_desc = -1;
+        q->notify_desc = NULL;
         return 0;
     }
-    if (q->notify_desc >= 0)
+    if (q->notify_desc)
         return (int)ig_posix_ret(-EBUSY);
     /* SIGEV_NONE registers without a notification, as on Linux. */
     if ((sev->sigev_notify == SIGEV_SIGNAL &&
@@ -407,6 +405,29 @@ int mq_notify(mqd_t d, const struct sigevent *sev)
         (sev->sigev_notify == SIGEV_THREAD && !sev->sigev_notify_function))
         return (int)ig_posix_ret(-EINVAL);
     q->notify = *sev;
-    q->notify_desc = d;
+    q->notify_desc = ds;
     return 0;
 }
+
+static unsigned mq_poll(struct ig_file *f)
+{
+    struct queue *q = Q(f);
+
+    return (q->head ? IG_POLL_IN : 0) | (q->cur < q->maxmsg ? IG_POLL_OUT : 0);
+}
+
+/* The last descriptor of an open description went (mq_close, close). */
+static void mq_release(struct ig_file *f)
+{
+    struct queue *q = Q(f);
+
+    if (q->notify_desc == f)
+        q->notify_desc = NULL; /* its registration goes with it */
+    q->opens--;
+    drop(q);
+}
+
+static const struct ig_file_ops mq_ops = {
+    .poll = mq_poll,
+    .release = mq_release,
+};

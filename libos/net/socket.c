@@ -120,6 +120,28 @@ static unsigned sock_poll(struct ig_file *f)
     return s->type == SOCK_STREAM ? ig_tcp_poll(s) : ig_udp_poll(s);
 }
 
+/* FIONREAD: the bytes a read would return (TCP), or the size of the next
+ * datagram (UDP), as Linux's SIOCINQ; a listening socket has no data
+ * stream (-EINVAL, as on Linux). */
+static int sock_ioctl(struct ig_file *f, unsigned long req, void *arg)
+{
+    struct ig_sock *s = f->priv;
+    size_t n;
+
+    if (req != IG_FIONREAD)
+        return -ENOTTY;
+    if (s->type == SOCK_STREAM) {
+        if (s->state == IG_SOCK_LISTENING)
+            return -EINVAL;
+        n = s->rx_bytes;
+    } else {
+        struct ig_sock_pkt *k = ig_sock_rx_first(s);
+        n = k ? k->p->tot_len : 0;
+    }
+    *(int *)arg = n > INT32_MAX ? INT32_MAX : (int)n;
+    return 0;
+}
+
 static void sock_release(struct ig_file *f)
 {
     struct ig_sock *s = f->priv;
@@ -141,6 +163,7 @@ static const struct ig_file_ops sock_ops = {
     .write = sock_write,
     .stat = sock_stat,
     .poll = sock_poll,
+    .ioctl = sock_ioctl,
     .release = sock_release,
 };
 

@@ -203,7 +203,7 @@ int pthread_attr_getinheritsched(const pthread_attr_t *a, int *inherit)
 int pthread_attr_setscope(pthread_attr_t *a, int scope)
 {
     if (scope == PTHREAD_SCOPE_PROCESS)
-        return ENOTSUP;
+        return EOPNOTSUPP;
     if (scope != PTHREAD_SCOPE_SYSTEM)
         return EINVAL;
     a->contentionscope = scope;

@@ -178,6 +178,17 @@ static int rw_range(off_t off, size_t *len)
     return 0;
 }
 
+/* After (n) bytes of (f) moved between (buf) and the file at the offset
+ * where (*end) now ends them, the shared mappings of the file (shmap.c)
+ * give them to a read or take them from a write. */
+static ssize_t seg_after(struct ig_file *f, const void *buf, ssize_t n,
+                         const off_t *end, int write)
+{
+    if (n > 0 && end && f->vn && f->vn->segs && &ig_vfs_seg_io)
+        ig_vfs_seg_io(f->vn, (void *)buf, (size_t)n, *end - n, write);
+    return n;
+}
+
 ssize_t ig_vfs_read(int fd, void *buf, size_t len)
 {
     struct ig_file *f = ig_fd_get(fd);
@@ -188,7 +199,8 @@ ssize_t ig_vfs_read(int fd, void *buf, size_t len)
         return -EINVAL;
     if (rw_range(f->ops->seekable ? f->pos : 0, &len))
         return -EINVAL;
-    return f->ops->read(f, buf, len, f->ops->seekable ? &f->pos : NULL);
+    off_t *pos = f->ops->seekable ? &f->pos : NULL;
+    return seg_after(f, buf, f->ops->read(f, buf, len, pos), pos, 0);
 }
 
 ssize_t ig_vfs_write(int fd, const void *buf, size_t len)
@@ -201,7 +213,8 @@ ssize_t ig_vfs_write(int fd, const void *buf, size_t len)
         return -EINVAL;
     if (rw_range(f->ops->seekable ? f->pos : 0, &len))
         return -EINVAL;
-    return f->ops->write(f, buf, len, f->ops->seekable ? &f->pos : NULL);
+    off_t *pos = f->ops->seekable ? &f->pos : NULL;
+    return seg_after(f, buf, f->ops->write(f, buf, len, pos), pos, 1);
 }
 
 ssize_t ig_vfs_pread(int fd, void *buf, size_t len, off_t off)
@@ -214,7 +227,7 @@ ssize_t ig_vfs_pread(int fd, void *buf, size_t len, off_t off)
         return -ESPIPE;
     if (rw_range(off, &len))
         return -EINVAL;
-    return f->ops->read(f, buf, len, &off);
+    return seg_after(f, buf, f->ops->read(f, buf, len, &off), &off, 0);
 }
 
 ssize_t ig_vfs_pwrite(int fd, const void *buf, size_t len, off_t off)
@@ -227,37 +240,51 @@ ssize_t ig_vfs_pwrite(int fd, const void *buf, size_t len, off_t off)
         return -ESPIPE;
     if (rw_range(off, &len))
         return -EINVAL;
-    return f->ops->write(f, buf, len, &off);
+    return seg_after(f, buf, f->ops->write(f, buf, len, &off), &off, 1);
+}
+
+int ig_file_whence_base(struct ig_file *f, int whence, off_t *base)
+{
+    struct stat st;
+    int err;
+
+    switch (whence) {
+    case SEEK_SET:
+        *base = 0;
+        return 0;
+    case SEEK_CUR:
+        *base = f->pos;
+        return 0;
+    case SEEK_END:
+        /* The storage's size (a volume's file may have grown on the host),
+         * else what the vnode knows. */
+        if (f->ops->stat)
+            err = f->ops->stat(f, &st);
+        else if (f->vn)
+            err = ig_vnode_getattr(f->vn, &st);
+        else
+            err = 0, st.st_size = 0;
+        if (err)
+            return err;
+        *base = st.st_size;
+        return 0;
+    default:
+        return -EINVAL;
+    }
 }
 
 off_t ig_vfs_lseek(int fd, off_t off, int whence)
 {
     struct ig_file *f = ig_fd_get(fd);
-    off_t base;
+    off_t base, pos;
 
     if (!f)
         return -EBADF;
     if (!f->ops->seekable)
         return -ESPIPE;
-    switch (whence) {
-    case SEEK_SET:
-        base = 0;
-        break;
-    case SEEK_CUR:
-        base = f->pos;
-        break;
-    case SEEK_END: {
-        struct stat st;
-        if (f->ops->stat && f->ops->stat(f, &st) == 0)
-            base = st.st_size;
-        else
-            base = f->vn ? f->vn->size : 0;
-        break;
-    }
-    default:
-        return -EINVAL;
-    }
-    off_t pos;
+    int err = ig_file_whence_base(f, whence, &base);
+    if (err)
+        return err;
     if (__builtin_add_overflow(base, off, &pos) || pos < 0)
         return -EINVAL;
     f->pos = pos;
@@ -414,6 +441,12 @@ static const struct ig_file_ops tty_file_ops = {
     .write = dev_write,
     .tty = 1,
 };
+
+void ig_file_set_tty(struct ig_file *f, int on)
+{
+    if (f->ops == &dev_file_ops || f->ops == &tty_file_ops)
+        f->ops = on ? &tty_file_ops : &dev_file_ops;
+}
 
 int ig_vnode_open(struct ig_vnode *vn, int flags)
 {

@@ -42,6 +42,23 @@ static int no_volumes(const char *opt)
 IG_COMPONENT(novol, .prefix = "vol.", .option = no_volumes,
              .order = IG_ORDER_FALLBACK);
 
+/* Makes directory (path) with mode 1777 unless it exists.  mkdir()
+ * applies the umask and keeps only the permission bits, so the mode is
+ * set after.  Returns 0 or a negative errno. */
+static int mkdir_sticky(const char *path)
+{
+    int err = ig_vfs_mkdir(AT_FDCWD, path, 01777);
+
+    if (err)
+        return err == -EEXIST ? 0 : err;
+    int fd = ig_vfs_open(AT_FDCWD, path, O_RDONLY | O_DIRECTORY, 0);
+    if (fd < 0)
+        return fd;
+    ig_fd_get(fd)->vn->mode = S_IFDIR | 01777;
+    ig_vfs_close(fd);
+    return 0;
+}
+
 int ig_vfs_init(void)
 {
     struct ig_vnode *root = ig_ramfs_new(), *dev, *devroot = ig_ramfs_new();
@@ -65,16 +82,9 @@ int ig_vfs_init(void)
     /* /tmp exists in every image, writable by all (sticky), as in a
      * container; a rootfs may bring its own.  mkdir() applies the umask
      * and keeps only the permission bits, so the mode is set after. */
-    err = ig_vfs_mkdir(AT_FDCWD, "/tmp", 01777);
-    if (err && err != -EEXIST)
+    err = mkdir_sticky("/tmp");
+    if (err)
         return err;
-    if (!err) {
-        int fd = ig_vfs_open(AT_FDCWD, "/tmp", O_RDONLY | O_DIRECTORY, 0);
-        if (fd < 0)
-            return fd;
-        ig_fd_get(fd)->vn->mode = S_IFDIR | 01777;
-        ig_vfs_close(fd);
-    }
     err = ig_vfs_mkdir(AT_FDCWD, "/dev", 0755);
     if (err && err != -EEXIST)
         return err;
@@ -86,6 +96,9 @@ int ig_vfs_init(void)
     err = ig_vfs_mount(dev, devroot);
     if (!err)
         err = ig_devfs_populate(devroot);
+    /* POSIX shared memory objects (shm_open) live in /dev/shm. */
+    if (!err)
+        err = mkdir_sticky("/dev/shm");
     if (err)
         return err;
     /* stdin, stdout, stderr: the run's own (devfs.c). */

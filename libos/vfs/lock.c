@@ -111,25 +111,10 @@ static int range(struct ig_file *f, const struct ig_lock *l, off_t *start,
                  off_t *end)
 {
     off_t base;
+    int err = ig_file_whence_base(f, l->whence, &base);
 
-    switch (l->whence) {
-    case SEEK_SET:
-        base = 0;
-        break;
-    case SEEK_CUR:
-        base = f->pos;
-        break;
-    case SEEK_END: {
-        struct stat st;
-        int err = ig_vnode_getattr(f->vn, &st);
-        if (err)
-            return err;
-        base = st.st_size;
-        break;
-    }
-    default:
-        return -EINVAL;
-    }
+    if (err)
+        return err;
     if ((l->start > 0 && base > INT64_MAX - l->start) ||
         (l->start < 0 && base < -l->start))
         return -EINVAL;

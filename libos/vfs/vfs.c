@@ -104,6 +104,8 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
         err = -EROFS;
     } else if ((flags & O_TRUNC) && S_ISREG(lk.vn->mode) && acc != O_RDONLY) {
         err = lk.vn->ops->truncate(lk.vn, 0);
+        if (!err && lk.vn->segs && &ig_vfs_seg_truncate)
+            ig_vfs_seg_truncate(lk.vn, 0);
     }
     if (!err)
         err = ig_vnode_open(lk.vn, flags);
@@ -282,9 +284,11 @@ static int vn_truncate(struct ig_vnode *vn, struct ig_file *f, off_t len)
         return -EINVAL;
     if (ig_vnode_rdonly(vn))
         return -EROFS;
-    if (f && f->ops->truncate)
-        return f->ops->truncate(f, len);
-    return vn->ops->truncate(vn, len);
+    int err = f && f->ops->truncate ? f->ops->truncate(f, len)
+                                    : vn->ops->truncate(vn, len);
+    if (!err && vn->segs && &ig_vfs_seg_truncate)
+        ig_vfs_seg_truncate(vn, len);
+    return err;
 }
 
 int ig_vfs_truncate(const char *path, off_t len)

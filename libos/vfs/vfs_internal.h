@@ -82,7 +82,8 @@ struct ig_vnode {
     struct ig_vnode *mounted; /* root of the filesystem mounted here */
     struct ig_vnode *covers;  /* for a mounted root: its mount point */
     char *name;
-    void *priv; /* the filesystem's */
+    void *priv;              /* the filesystem's */
+    struct ig_vfs_seg *segs; /* shared mappings of this file (shmap.c) */
 };
 
 #define IG_VNODE_TTY 1u    /* a terminal: isatty() answers 1 */
@@ -152,6 +153,19 @@ void ig_file_put(struct ig_file *f);
  * (last) set when it was the last one. */
 extern void (*const ig_vfs_lock_release)(struct ig_file *f, int last)
     __attribute__((weak));
+/* shmap.c, reached only through these weak references so that images
+ * without shared mappings do not link it: after (n) bytes of (vn) at
+ * (off) were read into or written from (buf) (write set), copies them
+ * out of or into the memory of its shared mappings; after (vn) was
+ * truncated to (len), zeroes what its mappings hold past the end. */
+extern void (*const ig_vfs_seg_io)(struct ig_vnode *vn, void *buf, size_t n,
+                                   off_t off, int write) __attribute__((weak));
+extern void (*const ig_vfs_seg_truncate)(struct ig_vnode *vn, off_t len)
+    __attribute__((weak));
+/* The base of whence (SEEK_SET, SEEK_CUR, SEEK_END) for open file (f), as
+ * lseek(2) and record locks count it, in (*base).  Returns 0, -EINVAL for
+ * another whence, or the filesystem's error for the size. */
+int ig_file_whence_base(struct ig_file *f, int whence, off_t *base);
 /* Opens a file description for vnode (vn) (held by the caller). */
 int ig_vnode_open(struct ig_vnode *vn, int flags);
 /* The start vnode for (dirfd) and (path): root, cwd or the fd's vnode. */
@@ -203,5 +217,7 @@ int ig_p9fs_connect(int dev, void **ctx);
 
 /* devfs.c */
 int ig_devfs_populate(struct ig_vnode *dir);
+/* Makes (f), an open device node, a terminal for isatty() or not. */
+void ig_file_set_tty(struct ig_file *f, int on);
 
 #endif /* INGOT_VFS_INTERNAL_H */

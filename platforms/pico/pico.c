@@ -20,6 +20,7 @@ static size_t initrd_len;
 int ig_pico_tap_fd = -1;
 int ig_pico_stdin_fd = -1;
 unsigned ig_pico_tty;
+int ig_pico_tty_ctl;
 uint64_t *ig_pico_host_signals;
 static uint16_t tap_mtu;
 static uint8_t tap_mac[6];
@@ -60,6 +61,7 @@ _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
     ig_pico_tap_fd = bi->tap_fd;
     ig_pico_stdin_fd = bi->stdin_fd;
     ig_pico_tty = bi->tty;
+    ig_pico_tty_ctl = (flags & IG_PICO_F_TTY) != 0;
     ig_pico_host_signals = &bi->host_signals;
     tap_mtu = bi->tap_mtu;
     for (int i = 0; i < 6; i++)

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # fdtable.sh: the cost of N open sockets (fdtable.c) on pico and on kvm
 # (TCG), next to Linux natively: nanoseconds to open each, to close and
-# reopen the lowest descriptor while all are open, to close each, and the
+# reopen the lowest descriptor while all are open, to poll() all of them
+# once (microseconds per call), to close each, and the
 # heap growth per socket (descriptor table, file and lwIP socket; the
 # native figure is glibc's heap and means less).  Prints medians.
 #
@@ -17,8 +18,8 @@ trap 'rm -rf "$work"' EXIT
 gcc -O2 -o "$work/native" "$src/fdtable.c"
 
 med() { sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-printf '%-12s %10s %12s %10s %14s\n' where open_ns reopen_low_ns close_ns \
-    heap_B/socket
+printf '%-12s %10s %12s %12s %10s %14s\n' where open_ns reopen_low_ns \
+    poll_all_us close_ns heap_B/socket
 for w in native pico kvm; do
     case $w in
     native) cmd=("$work/native" "$n") ;;
@@ -30,6 +31,7 @@ for w in native pico kvm; do
         "${cmd[@]}" | grep '^fdtable:' >>"$work/out"
     done
     col() { awk -v k="$1" '{for (i = 2; i < NF; i++) if ($i == k) print $(i+1)}' "$work/out" | med; }
-    printf '%-12s %10s %12s %10s %14s\n' "$w" "$(col open_ns_each)" \
-        "$(col reopen_low_ns)" "$(col close_ns_each)" "$(col heap_bytes_each)"
+    printf '%-12s %10s %12s %12s %10s %14s\n' "$w" "$(col open_ns_each)" \
+        "$(col reopen_low_ns)" "$(col poll_all_us)" "$(col close_ns_each)" \
+        "$(col heap_bytes_each)"
 done

@@ -5,11 +5,13 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <mqueue.h>
+#include <poll.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/select.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -150,6 +152,27 @@ int main(void)
     mq_close(ro);
     r = mq_close(ro);
     printf("close twice: %s\n", err(r));
+
+    /* A queue descriptor is a file descriptor: poll and select take it. */
+    struct pollfd pf = {q, POLLIN | POLLOUT, 0};
+    r = poll(&pf, 1, 0);
+    printf("poll empty: %d revents %#x\n", r, pf.revents);
+    mq_send(q, "p", 2, 0);
+    r = poll(&pf, 1, 0);
+    printf("poll one message: %d revents %#x\n", r, pf.revents);
+    fd_set rd;
+    struct timeval tv = {0, 0};
+    FD_ZERO(&rd);
+    FD_SET(q, &rd);
+    r = select(q + 1, &rd, NULL, NULL, &tv);
+    printf("select: %d readable %d\n", r, FD_ISSET(q, &rd) != 0);
+    for (int i = 0; i < 3; i++)
+        mq_send(q, "p", 2, 0);
+    r = poll(&pf, 1, 0);
+    printf("poll full: %d revents %#x\n", r, pf.revents);
+    while (mq_getattr(q, &got) == 0 && got.mq_curmsgs > 0)
+        mq_receive(q, buf, sizeof(buf), NULL);
+    printf("close-on-exec: %d\n", (fcntl(q, F_GETFD) & FD_CLOEXEC) != 0);
 
     /* A producer thread through a queue of 4: blocking both ways. */
     pthread_t t;

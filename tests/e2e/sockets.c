@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/ioctl.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/time.h>
@@ -151,6 +152,10 @@ static void tcp(void)
     SAY("poll: %d revents %#x\n", n, p.revents);
     memset(buf, 0, sizeof(buf));
     SAY("peek: %zd\n", recv(s, buf, sizeof(buf), MSG_PEEK));
+    int avail = -1;
+    SAY("FIONREAD: %s", err(ioctl(s, FIONREAD, &avail)));
+    SAY(" = %d\n", avail);
+    SAY("FIONREAD on the listener: %s\n", err(ioctl(l, FIONREAD, &avail)));
     ssize_t got = recv(s, buf, sizeof(buf), 0);
     SAY("recv: %zd \"%s\"\n", got, buf);
 
@@ -260,6 +265,9 @@ static void udp(void)
         sendto(a, "datagram", 8, 0, (struct sockaddr *)&to, sizeof(to)));
     struct pollfd p = {b, POLLIN, 0};
     poll(&p, 1, 5000);
+    int avail = -1;
+    SAY("FIONREAD: %s", err(ioctl(b, FIONREAD, &avail)));
+    SAY(" = %d\n", avail);
     ssize_t n =
         recvfrom(b, buf, sizeof(buf), 0, (struct sockaddr *)&from, &len);
     SAY("recvfrom: %zd \"%s\", from the sender: %s\n", n, buf,
@@ -273,6 +281,8 @@ static void udp(void)
         (m.msg_flags & MSG_TRUNC) != 0);
     SAY("recv, nothing waiting: %s\n",
         err(recv(b, buf, sizeof(buf), MSG_DONTWAIT)));
+    SAY("FIONREAD, nothing waiting: %s", err(ioctl(b, FIONREAD, &avail)));
+    SAY(" = %d\n", avail);
     SAY("connect: %s\n", err(connect(a, (struct sockaddr *)&to, sizeof(to))));
     SAY("send: %zd\n", send(a, "connected", 9, 0));
     poll(&p, 1, 5000);

@@ -52,7 +52,7 @@ for dir in "${apps[@]}"; do
             continue
         fi
         bench_value "$app-$p-file" "$app ($p), file" file_size B "" \
-            "$(stat -c %s "$img")" "symbols kept, debug info stripped"
+            "$(stat -c %s "$img")" "code and global symbols kept, debug info stripped"
         bench_value "$app-$p-loaded" "$app ($p), loaded" loaded B "" \
             "$(size "$img" | awk 'NR == 2 { print $1 + $2 }')" "text + data"
         while read -r name loaded _; do

@@ -30,7 +30,7 @@ if ! bench_build_app "$bench_dir/apps/hello" xen "$w/hello"; then
     exit 0
 fi
 bench_value xen-hello-file "hello (xen), file" file_size B "" \
-    "$(stat -c %s "$w/hello")" "symbols kept, debug info stripped"
+    "$(stat -c %s "$w/hello")" "code and global symbols kept, debug info stripped"
 bench_value xen-floor-file "do-nothing PVH domU, file" file_size B "" \
     "$(stat -c %s "$floor")" "floor_xen.S"
 

@@ -101,6 +101,11 @@ void ig_cc_link_cmd(struct ig_strvec *out, const struct ig_cc *cc,
                     const char *libdir, char *const *objs, char *const *extra,
                     size_t nextra, char *const *libos, size_t nlibos);
 
+/* Returns 1 if the compile flags ask for debug information: the last -g
+ * option wins, and -g0 turns it off, as with gcc.  Without it the image
+ * keeps only the symbols crash reports and gdb read back. */
+int ig_cc_wants_debug(const struct ig_cc *cc);
+
 /* ---- cc_query.c: what configure scripts ask the compiler ----------------
  *
  * -dumpmachine answers IG_CC_MACHINE; -print-sysroot, -print-search-dirs

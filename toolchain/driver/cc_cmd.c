@@ -116,9 +116,7 @@ void ig_cc_source_cmd(struct ig_strvec *out, const struct ig_cc *cc,
     ig_strvec_push(out, obj);
 }
 
-/* Returns 1 if the compile flags ask for debug information: the last -g
- * option wins, and -g0 turns it off, as with gcc. */
-static int wants_debug(const struct ig_cc *cc)
+int ig_cc_wants_debug(const struct ig_cc *cc)
 {
     int debug = 0;
     for (size_t i = 0; i < cc->cflags.n; i++) {
@@ -148,7 +146,7 @@ void ig_cc_link_cmd(struct ig_strvec *out, const struct ig_cc *cc,
     ig_strvec_push(out, "-Wl,--build-id=none");
     /* newlib and the library OS carry debug information; without -g the
      * image keeps only its symbol table, which crash reports need. */
-    if (!wants_debug(cc))
+    if (!ig_cc_wants_debug(cc))
         ig_strvec_push(out, "-Wl,--strip-debug");
     ig_strvec_push(out, "-o");
     ig_strvec_push(out, ig_cc_output(cc));

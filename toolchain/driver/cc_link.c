@@ -316,6 +316,12 @@ static int link_once(struct ig_cc_link *l, char *const *objs,
     int r = run_ld(l, &cmd, errfile);
     free(*msgs);
     *msgs = slurp(errfile);
+    if (r == 0 && !ig_cc_wants_debug(cc) &&
+        ig_image_prune_symbols(ig_cc_output(cc), l->err, sizeof(l->err)) < 0) {
+        ig_host_error("%s", l->err);
+        unlink(ig_cc_output(cc));
+        r = 1;
+    }
     if (r == 0 && ig_cc_manifest_finish(l, map) < 0) {
         fputs(*msgs, stderr);
         **msgs = '\0';

@@ -35,6 +35,8 @@ static int pico_argv(struct ig_strvec *out, const struct ig_run_opts *o,
     ig_strvec_push(out, tender);
     if (o->gdb_port)
         ig_strvec_push(out, "--gdb-stop");
+    if (o->tty)
+        ig_strvec_push(out, "--tty");
     ig_run_pico_volumes(out, o);
     if (o->net_mac) {
         ig_strvec_push(out, "--mac");

@@ -58,6 +58,40 @@ int ig_plat_isatty(int fd);
  * reported once; ig_plat_idle() ends when one arrives.  Safe anywhere. */
 int ig_plat_signal_take(void);
 
+/* ---- The host terminal (`ingot run -t`) -------------------------------- */
+
+/*
+ * With -t the run's terminal is the guest's: the library OS keeps its
+ * attributes (started from the values `ingot run` put on the command
+ * line) and hands every change to the platform, which applies it to the
+ * host terminal; the window size is the host terminal's, and a change of
+ * it arrives as a host signal SIGWINCH (ig_plat_signal_take()).
+ */
+
+/* Linux's terminal attributes as its kernel takes them (TCSETS): the
+ * four flag words, the line discipline and the first 19 control
+ * characters, 36 bytes. */
+struct ig_plat_termios {
+    uint32_t iflag, oflag, cflag, lflag;
+    uint8_t line;
+    uint8_t cc[19];
+};
+
+struct ig_plat_winsize {
+    uint16_t rows, cols, xpixel, ypixel;
+};
+
+/* Applies (t) to the host terminal, (when) 0 at once, 1 after the output
+ * written so far, 2 also discarding input not yet read (TCSANOW,
+ * TCSADRAIN, TCSAFLUSH).  Returns 0, or -ENOTTY when the run has no
+ * terminal (no -t). */
+int ig_plat_tty_set(int when, const struct ig_plat_termios *t);
+
+/* Stores the host terminal's window size in (w).  Returns 0, -EAGAIN when
+ * the platform has not learnt it since boot (the caller keeps the size
+ * it started with), or -ENOTTY when the run has no terminal. */
+int ig_plat_tty_winsize(struct ig_plat_winsize *w);
+
 /* ---- Clocks ----------------------------------------------------------- */
 
 /* Nanoseconds since an arbitrary point at or before boot; never goes back. */

@@ -4,11 +4,26 @@
 #ifndef INGOT_CRYPT_H
 #define INGOT_CRYPT_H
 
-/* crypt() is declared by newlib's <unistd.h>.  The library OS does not
- * define it yet (nor crypt_r()): a program that calls it fails to link
- * with a line naming it, and configure-style probes find it missing, so
- * programs that include this header unconditionally (nginx on Linux)
- * still build. */
+/* crypt() is declared by newlib's <unistd.h>; the library OS defines it
+ * and crypt_r() with SHA-512-crypt ("$6$"), the scheme Linux
+ * distributions hash passwords with besides yescrypt.  Other settings
+ * fail with the token "*0" and EINVAL (docs/porting.md). */
 #include <unistd.h>
+
+#define CRYPT_OUTPUT_SIZE 384
+#define CRYPT_MAX_PASSPHRASE_SIZE 512
+
+/* The work area of crypt_r(); (output) holds its result.  As with
+ * libxcrypt, (initialized) may be set to 0 before the first use. */
+struct crypt_data {
+    char output[CRYPT_OUTPUT_SIZE];
+    char setting[CRYPT_OUTPUT_SIZE];
+    char input[CRYPT_MAX_PASSPHRASE_SIZE];
+    char initialized;
+};
+
+char *crypt(const char *key, const char *setting);
+char *crypt_r(const char *key, const char *setting,
+              struct crypt_data *__restrict data);
 
 #endif /* INGOT_CRYPT_H */

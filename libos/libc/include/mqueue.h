@@ -8,8 +8,9 @@
  * mq_open() a name of the image's own namespace ("/name"), mq_send() and
  * mq_receive() messages (highest priority first, in order within one),
  * mq_close() each descriptor, mq_unlink() the name.  Functions return 0
- * (or a count), or -1 with errno set as POSIX says.  A mqd_t is not a
- * file descriptor here: poll() and select() do not take it.
+ * (or a count), or -1 with errno set as POSIX says.  A mqd_t is a file
+ * descriptor, as on Linux: poll(), select() and epoll see a queue
+ * readable while it holds a message and writable while it has room.
  */
 
 #include <fcntl.h>

@@ -246,6 +246,41 @@ static void test_times(void)
     CHECK(st.st_mtim.tv_nsec >= 0 && st.st_mtim.tv_nsec < 1000000000);
 }
 
+/* Segments of shared file mappings (shmap.c). */
+static void test_shared_maps(void)
+{
+    struct ig_vfs_seg *s1, *s2, *s3;
+    void *p1, *p2, *p3;
+    char buf[8] = {0};
+    int fd = ig_vfs_open(AT_FDCWD, "/segs", O_RDWR | O_CREAT, 0644);
+
+    CHECK(fd >= 0 && ig_vfs_write(fd, "abcdef", 6) == 6);
+    CHECK(ig_vfs_seg_get(fd, 0, 8192, 1, &s1, &p1) == 0);
+    CHECK(!memcmp(p1, "abcdef", 6) && ((char *)p1)[6] == 0);
+    /* A range inside it shares its memory; one across its end cannot. */
+    CHECK(ig_vfs_seg_get(fd, 4096, 4096, 0, &s2, &p2) == 0);
+    CHECK(s2 == s1 && p2 == (char *)p1 + 4096);
+    CHECK(ig_vfs_seg_get(fd, 4096, 8192, 1, &s3, &p3) == -ENODEV);
+    CHECK(ig_vfs_seg_resize(s1, 12288, &p3) == -ENOMEM); /* two users */
+    ig_vfs_seg_put(s2);
+    /* Stores in the segment are what reads of the file see; writes to
+     * the file land in the segment. */
+    memcpy(p1, "XY", 2);
+    CHECK(ig_vfs_pread(fd, buf, 3, 0) == 3 && !memcmp(buf, "XYc", 3));
+    CHECK(ig_vfs_pwrite(fd, "Q", 1, 5) == 1 && ((char *)p1)[5] == 'Q');
+    CHECK(ig_vfs_ftruncate(fd, 4) == 0 && ((char *)p1)[4] == 0);
+    CHECK(ig_vfs_seg_resize(s1, 12288, &p3) == 0 && !memcmp(p3, "XYcd", 4));
+    CHECK(ig_vfs_seg_get(99, 0, 4096, 0, &s2, &p2) == -EBADF);
+    ig_vfs_seg_put(s1);
+    CHECK(ig_vfs_close(fd) == 0);
+    /* The last put wrote it back, up to the file's end. */
+    fd = ig_vfs_open(AT_FDCWD, "/segs", O_RDONLY, 0);
+    memset(buf, 0, sizeof(buf));
+    CHECK(ig_vfs_read(fd, buf, sizeof(buf)) == 4 && !memcmp(buf, "XYcd", 4));
+    CHECK(ig_vfs_close(fd) == 0);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/segs", 0) == 0);
+}
+
 int main(void)
 {
     ig_vfs.root = ig_ramfs_new();
@@ -256,5 +291,6 @@ int main(void)
     test_fd_limits();
     test_cpio();
     test_times();
+    test_shared_maps();
     return unit_done();
 }

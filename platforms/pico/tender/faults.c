@@ -270,5 +270,8 @@ int ig_tender_faults_install(struct ig_pico_boot *b, uint64_t image_lo,
     for (size_t i = 0; i < sizeof(host_signals) / sizeof(int); i++)
         if (sigaction(host_signals[i], &sa, NULL) < 0)
             return -1;
+    /* The terminal's size changed (--tty): the guest reads the new one. */
+    if ((b->flags & IG_PICO_F_TTY) && sigaction(SIGWINCH, &sa, NULL) < 0)
+        return -1;
     return 0;
 }

@@ -33,7 +33,7 @@
 static const char usage[] =
     "Usage: ingot-pico [-v] [-m BYTES] [--initrd FILE] [--volume[-ro] "
     "TAG=DIR]\n"
-    "                  [--tap NAME [--mac MAC]] [--] IMAGE [CMDLINE]\n"
+    "                  [--tap NAME [--mac MAC]] [--tty] [--] IMAGE [CMDLINE]\n"
     "Run a pico image (built with ingot-cc --platform=pico) in this process,\n"
     "confined by seccomp and Landlock.  Usually started by `ingot run`.\n"
     "\n"
@@ -50,6 +50,8 @@ static const char usage[] =
     "             network device (needs CAP_NET_ADMIN or the tap's owner)\n"
     "  --mac XX:XX:XX:XX:XX:XX\n"
     "             the guest's MAC address (default: a random one)\n"
+    "  --tty      standard input is a terminal the guest may set up (ingot\n"
+    "             run -t): its attributes and window size, and SIGWINCH\n"
     "  --gdb-stop stop (SIGSTOP) before confining and entering the guest;\n"
     "             once continued, wait for SIGCHLD (ingot run --gdb sends\n"
     "             it when gdbserver is attached)\n"
@@ -167,6 +169,7 @@ int main(int argc, char **argv)
         {"tap", required_argument, NULL, 't'},
         {"mac", required_argument, NULL, 'M'},
         {"gdb-stop", no_argument, NULL, 'G'},
+        {"tty", no_argument, NULL, 'T'},
         {NULL, 0, NULL, 0}};
     struct ig_tender_volume vols[IG_PICO_VOLUMES_MAX];
     int nvols = 0;
@@ -175,7 +178,7 @@ int main(int argc, char **argv)
     const char *mac = NULL;
     uint8_t macb[6];
     char err[512], *stack;
-    int verbose = 0, opt, initrd_fd = -1, gdb_stop = 0;
+    int verbose = 0, opt, initrd_fd = -1, gdb_stop = 0, tty = 0;
 
     while ((opt = getopt_long(argc, argv, "+hm:v", longopts, NULL)) != -1) {
         switch (opt) {
@@ -211,6 +214,11 @@ int main(int argc, char **argv)
             break;
         case 'G':
             gdb_stop = 1;
+            break;
+        case 'T':
+            if (!isatty(STDIN_FILENO))
+                fail("--tty", "standard input is not a terminal");
+            tty = 1;
             break;
         case 'h':
             fputs(usage, stdout);
@@ -300,6 +308,8 @@ int main(int argc, char **argv)
     }
     if (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE)
         boot->flags |= IG_PICO_F_FSGSBASE;
+    if (tty)
+        boot->flags |= IG_PICO_F_TTY;
     /* glibc keeps its TCB's own address at %fs:0. */
     __asm__("mov %%fs:0, %0" : "=r"(boot->tender_fs));
     boot->mem_len = (mem - budget) & ~(IG_TENDER_PAGE - 1);
@@ -355,7 +365,7 @@ int main(int argc, char **argv)
         prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
         wait_for_debugger();
     }
-    if (ig_tender_confine(vols, nvols, boot->tap_fd, verbose) < 0)
+    if (ig_tender_confine(vols, nvols, boot->tap_fd, tty, verbose) < 0)
         return IG_PICO_STATUS_FAIL;
     jump(img.entry, boot->stack_hi, boot);
 }

@@ -139,12 +139,13 @@ int ig_tender_allow(scmp_filter_ctx ctx, const struct ig_tender_rule *rules,
  * (read-only for ro ones), then loads the seccomp filter: the base rules
  * (confine.c: the console on stdout, stderr, clocks, entropy, exit), the
  * volume calls when there are volumes, and read, write and ppoll for
- * (tap_fd) when it is not -1.  Without Landlock in the kernel it
- * goes on with a notice under (verbose) when there are no volumes, and
- * refuses (volumes would be unconfined) when there are.  Returns 0, or -1
- * after printing why. */
+ * (tap_fd) when it is not -1, and with (tty) the terminal requests on
+ * standard input (TCSETS, TCSETSW, TCSETSF, TIOCGWINSZ).  Without Landlock in
+ * the kernel it goes on with a notice under (verbose) when there are no
+ * volumes, and refuses (volumes would be unconfined) when there are.  Returns
+ * 0, or -1 after printing why. */
 int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
-                      int tap_fd, int verbose);
+                      int tap_fd, int tty, int verbose);
 
 /* ---- sysnames.c (generated from libseccomp at build time) -------------- */
 

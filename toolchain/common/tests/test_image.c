@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* test_image.c: image checks and symbols, on the fixture and broken copies. */
-#include <elf.h>
+#include <gelf.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -169,6 +169,86 @@ static void test_broken(const char *elf32)
     free(b);
 }
 
+/* Counts (path)'s symbols of type (type) (-1: all). */
+static int count_syms(const char *file, int type)
+{
+    FILE *f = fopen(file, "rb");
+    int n = 0;
+
+    elf_version(EV_CURRENT);
+    Elf *elf = f ? elf_begin(fileno(f), ELF_C_READ, NULL) : NULL;
+    for (Elf_Scn *scn = elf ? elf_nextscn(elf, NULL) : NULL; scn;
+         scn = elf_nextscn(elf, scn)) {
+        GElf_Shdr sh;
+        Elf_Data *d;
+        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB ||
+            !(d = elf_getdata(scn, NULL)))
+            continue;
+        for (size_t i = 1; i < sh.sh_size / sh.sh_entsize; i++) {
+            GElf_Sym sym;
+            if (gelf_getsym(d, (int)i, &sym) &&
+                (type < 0 || GELF_ST_TYPE(sym.st_info) == type))
+                n++;
+        }
+    }
+    if (elf)
+        elf_end(elf);
+    if (f)
+        fclose(f);
+    return n;
+}
+
+/* Pruning keeps what is loaded byte for byte and the code symbols. */
+static void test_prune(void)
+{
+    char why[256] = "";
+    uint64_t off;
+    size_t len;
+
+    FILE *f = fopen(path, "wb");
+    fwrite(orig, 1, orig_len, f);
+    fclose(f);
+    int all = count_syms(path, -1), funcs = count_syms(path, STT_FUNC);
+    CHECK_INT(ig_image_prune_symbols(path, why, sizeof(why)), 0);
+    unsigned char *got = slurp(path, &len);
+    CHECK(got != NULL && len <= orig_len);
+    CHECK_INT(count_syms(path, STT_FILE), 0);
+    CHECK_INT(count_syms(path, STT_SECTION), 0);
+    CHECK_INT(count_syms(path, STT_FUNC), funcs);
+    CHECK(count_syms(path, -1) <= all);
+    const Elf64_Ehdr *eh = (const Elf64_Ehdr *)orig;
+    const Elf64_Phdr *ph = (const Elf64_Phdr *)(orig + eh->e_phoff);
+    for (int i = 0; got && i < eh->e_phnum; i++)
+        if (ph[i].p_type == PT_LOAD)
+            CHECK(ph[i].p_offset + ph[i].p_filesz <= len &&
+                  memcmp(got + ph[i].p_offset, orig + ph[i].p_offset,
+                         ph[i].p_filesz) == 0);
+    struct ig_image *img = ig_image_open(path, why, sizeof(why));
+    CHECK(img != NULL);
+    if (img)
+        CHECK_STR(ig_image_symbolize(img, 0x100005, &off), "pvh_start");
+    ig_image_close(img);
+    /* Twice is once. */
+    CHECK_INT(ig_image_prune_symbols(path, why, sizeof(why)), 0);
+    size_t len2;
+    unsigned char *again = slurp(path, &len2);
+    CHECK(again && got && len2 == len && memcmp(again, got, len) == 0);
+    free(again);
+    free(got);
+
+    /* Not an image, missing, cut short: refused with a reason. */
+    try((const unsigned char *)"hello, world\n", 13, why, sizeof(why));
+    CHECK_INT(ig_image_prune_symbols(path, why, sizeof(why)), -1);
+    CHECK(strstr(why, "not a 64-bit ELF image") != NULL);
+    CHECK_INT(ig_image_prune_symbols("/nonexistent/img", why, sizeof(why)), -1);
+    for (size_t n = 64; n < orig_len; n += 97) {
+        f = fopen(path, "wb");
+        fwrite(orig, 1, n, f);
+        fclose(f);
+        ig_image_prune_symbols(path, why, sizeof(why)); /* never crashes */
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -182,6 +262,7 @@ int main(int argc, char **argv)
     if (orig) {
         test_good(argv[1]);
         test_broken(argv[2]);
+        test_prune();
     }
     free(orig);
     unlink(path);

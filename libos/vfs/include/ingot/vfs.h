@@ -130,6 +130,39 @@ int ig_fd_install(const struct ig_file_ops *ops, int flags, void *priv);
 /* Returns the file behind (fd), or NULL if (fd) is not open. */
 struct ig_file *ig_fd_get(int fd);
 
+/*
+ * Shared file mappings (mmap(2) MAP_SHARED of a file; shmap.c).  Without
+ * paging, the pages of a mapping are memory of their own: one segment per
+ * range of a file, which every mapping of that range shares, which read()
+ * and write() of the file see and change (the VFS copies through it), and
+ * which goes back to the file on ig_vfs_seg_sync() and when the last
+ * mapping goes.  ig_vfs_seg_get() and ig_vfs_seg_put() pair up.
+ *
+ * ig_vfs_seg_get: the segment holding bytes [off, off + len) of the file
+ * open at (fd) ((off) and (len) multiples of 4096, checked by the caller,
+ * as are the access rights), created and filled from the file when no
+ * segment holds them (bytes past the end read as zero); (writable) when
+ * the mapping may write, so the segment may write back through this open
+ * file.  Stores the segment in (*seg) and the address of byte (off) in
+ * (*addr).  Returns 0, -EBADF, -ENODEV (not a regular file, or the range
+ * overlaps part of another segment of the file: mappings of one file
+ * must be of the same range, or inside one another), -ENOMEM, or the
+ * file's read error.
+ * ig_vfs_seg_sync: writes the bytes of (seg) in [addr, addr + len), up to
+ * the file's end, back to the file.  Returns 0 or the file's error.
+ * ig_vfs_seg_resize: for a segment that one mapping alone uses, moves it
+ * to new memory of (len) bytes (the file's bytes beyond the old end read
+ * in); stores the new address in (*addr).  Returns 0, -ENOMEM (another
+ * segment holds part of the new range, or no memory) or the read error.
+ * ig_vfs_seg_put: one mapping fewer; the last writes the segment back and
+ * frees it. */
+struct ig_vfs_seg;
+int ig_vfs_seg_get(int fd, off_t off, size_t len, int writable,
+                   struct ig_vfs_seg **seg, void **addr);
+int ig_vfs_seg_sync(struct ig_vfs_seg *seg, const void *addr, size_t len);
+int ig_vfs_seg_resize(struct ig_vfs_seg *seg, size_t len, void **addr);
+void ig_vfs_seg_put(struct ig_vfs_seg *seg);
+
 /* Mounts the root and /dev, unpacks the initrd and opens fds 0-2.  Returns
  * 0 or -ENOMEM.  A corrupt or truncated initrd (or one that does not fit in
  * memory) ends the image with status 255 after one line on the console,
@@ -291,6 +324,13 @@ int ig_vfs_dup2(int fd, int newfd);
 int ig_vfs_pipe(int fds[2], int flags);
 int ig_vfs_fcntl(int fd, int cmd, long arg);
 int ig_vfs_isatty(int fd);
+
+/* Makes standard stream n (0 stdin, 1 stdout, 2 stderr: the devfs nodes
+ * and descriptors 0-2 while they are still those nodes) a terminal for
+ * isatty() when bit n of (mask) is set, and not one otherwise.  The libos
+ * option tty= (`ingot run`: which host streams are terminals, all three
+ * with -t) calls it before main. */
+void ig_vfs_stdio_tty(unsigned mask);
 
 /* Creates socket node (path) (for bind(2) of an AF_UNIX socket) with
  * (mode & ~umask).  Returns 0, -EEXIST, -ENOENT, -ENOTDIR, -EROFS,

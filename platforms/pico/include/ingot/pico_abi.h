@@ -36,6 +36,8 @@
  *   exit_group(status)                           exit
  *   read(tap_fd, ...), write(tap_fd, ...)        network frames (--tap)
  *   ppoll(fds, 1, timeout, NULL, ...)            idle with a tap device
+ *   ioctl(0, TCSETS | TCSETSW | TCSETSF | TIOCGWINSZ, ...)
+ *                                                the terminal (--tty only)
  *
  * and, only when volumes were given, on descriptors 3-1023 (the volumes'
  * directories and what the guest opens beneath them; Landlock, not
@@ -141,5 +143,9 @@ struct ig_pico_boot {
 /* The CPU and kernel let user mode write the FS base (wrfsbase), so the
  * guest sets its thread pointer without a system call. */
 #define IG_PICO_F_FSGSBASE 1u
+/* ingot-pico --tty (ingot run -t): standard input is a terminal that is
+ * the guest's: it may set its attributes and read its window size (the
+ * ioctls above), and SIGWINCH sets its bit in host_signals too. */
+#define IG_PICO_F_TTY 2u
 
 #endif /* INGOT_PICO_ABI_H */

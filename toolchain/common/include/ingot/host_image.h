@@ -45,6 +45,12 @@ int ig_image_has_debug(struct ig_image *img);
 /* Closes the image; NULL is ignored. */
 void ig_image_close(struct ig_image *img);
 
+/* Cuts the symbol table of the image at (path) to what crash reports and
+ * gdb read back: global and weak symbols and code symbols stay; local
+ * data, file and section symbols go.  Only unloaded sections move.
+ * Returns 0 (also when there was nothing to cut), or -1 with (err). */
+int ig_image_prune_symbols(const char *path, char *err, size_t errlen);
+
 /* Checks that (path) can be a link input: an ar archive, or a 64-bit x86-64
  * relocatable ELF object whose section headers and sections lie inside the
  * file.  Returns 0, or -1 with a short reason in (why) ("not an ELF object
