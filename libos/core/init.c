@@ -24,10 +24,12 @@ extern char **environ;
 /* The command line is parsed into heap memory sized for it (it may be
  * 128 KiB: a configure run's environment); argv must outlive main's frame
  * for atexit handlers, so it is never freed. */
-/* hostname=NAME and user=USER[:GROUP]: 0, -EINVAL, or 1 when (opt) is
- * neither. */
+/* hostname=NAME, user=USER[:GROUP] and the terminal's tty options: 0,
+ * -EINVAL, or 1 when (opt) is none of them. */
 static int process_option(const char *opt)
 {
+    if (strncmp(opt, "tty", 3) == 0)
+        return ig_libc_tty_option(opt);
     if (strncmp(opt, "hostname=", 9) == 0)
         return sethostname(opt + 9, strlen(opt + 9)) == 0 ? 0 : -EINVAL;
     if (strncmp(opt, "user=", 5) == 0) {

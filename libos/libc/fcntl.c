@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* fcntl.c: fcntl(2) (record locks included), flock(2) and ioctl(2). */
+#include <ingot/libc.h>
 #include <ingot/vfs.h>
 
 #include <fcntl.h>
@@ -22,7 +23,8 @@ int ioctl(int fd, unsigned long req, ...)
     va_start(ap, req);
     arg = va_arg(ap, void *);
     va_end(ap);
-    return (int)ig_posix_ret(ig_vfs_ioctl(fd, req, arg));
+    int r = ig_libc_tty_ioctl(fd, req, arg);
+    return (int)ig_posix_ret(r <= 0 ? r : ig_vfs_ioctl(fd, req, arg));
 }
 
 /* Record locks through struct flock (newlib's layout, Linux's rules). */

@@ -123,6 +123,22 @@ static const struct ig_vnode_ops stdout_ops = {.read = null_read,
 static const struct ig_vnode_ops stderr_ops = {.read = null_read,
                                                .write = stderr_write};
 
+/* The nodes' operations are ramfs's; ours are their private data. */
+void ig_vfs_stdio_tty(unsigned mask)
+{
+    static const struct ig_vnode_ops *const ops[3] = {&stdin_ops, &stdout_ops,
+                                                      &stderr_ops};
+    for (int i = 0; i < 3; i++) {
+        struct ig_file *f = ig_fd_get(i);
+        if (!f || !f->vn || f->vn->priv != (const void *)ops[i])
+            continue;
+        int on = (mask >> i) & 1;
+        f->vn->flags =
+            on ? f->vn->flags | IG_VNODE_TTY : f->vn->flags & ~IG_VNODE_TTY;
+        ig_file_set_tty(f, on);
+    }
+}
+
 int ig_devfs_populate(struct ig_vnode *dir)
 {
     static const struct {

@@ -440,6 +440,12 @@ static const struct ig_file_ops tty_file_ops = {
     .tty = 1,
 };
 
+void ig_file_set_tty(struct ig_file *f, int on)
+{
+    if (f->ops == &dev_file_ops || f->ops == &tty_file_ops)
+        f->ops = on ? &tty_file_ops : &dev_file_ops;
+}
+
 int ig_vnode_open(struct ig_vnode *vn, int flags)
 {
     const struct ig_file_ops *ops = &vnode_file_ops;

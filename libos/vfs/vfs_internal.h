@@ -217,5 +217,7 @@ int ig_p9fs_connect(int dev, void **ctx);
 
 /* devfs.c */
 int ig_devfs_populate(struct ig_vnode *dir);
+/* Makes (f), an open device node, a terminal for isatty() or not. */
+void ig_file_set_tty(struct ig_file *f, int on);
 
 #endif /* INGOT_VFS_INTERNAL_H */

@@ -15,6 +15,7 @@
 #define IER_RX 0x01
 #define LSR_DR 0x01
 #define COM1_IRQ 4 /* ISA IRQ 4: I/O APIC pin 4 on QEMU and Firecracker */
+#define IG_KVM_SIGWINCH 28 /* Linux's number */
 
 /*
  * The framing of kvm_abi.h, decoded into a ring of input bytes, an end of
@@ -26,13 +27,38 @@ static unsigned char ring[IG_KVM_IN_BUFFER];
 static size_t head, count;
 static int in_end;
 static uint64_t signals;
-static enum { SYNC, SYNC_ESCAPED, DATA, ESCAPED, SIGNO } state;
-static int rx_irq; /* the receive interrupt is routed */
+static enum { SYNC, SYNC_ESCAPED, DATA, ESCAPED, SIGNO, WINSIZE } state;
+static unsigned char winsize[IG_KVM_WINSIZE_LEN];
+static unsigned winsize_got; /* bytes of the message in (winsize) */
+static int winsize_known;    /* a whole message arrived since boot */
+static int rx_irq;           /* the receive interrupt is routed */
+
+/*
+ * ingot run -t (ESC 'T'): where each of its reads of the terminal ended
+ * (ESC 'D'), as counts of bytes put into the ring, oldest first.  A read
+ * here returns bytes up to the first boundary only, and none before it
+ * arrived: a line of a canonical terminal comes whole, and ^D's empty
+ * read is one read of 0 bytes, as natively.
+ */
+#define NBOUNDS 256
+static uint64_t bounds[NBOUNDS];
+static unsigned bhead, nbounds;
+static uint64_t put_total, taken_total;
+static int bounded;
 
 static void put(unsigned char b)
 {
     ring[(head + count) % sizeof(ring)] = b;
     count++;
+    put_total++;
+}
+
+/* A boundary; with the queue full it is dropped (two reads merge). */
+static void bound(void)
+{
+    bounded = 1;
+    if (nbounds < NBOUNDS)
+        bounds[(bhead + nbounds++) % NBOUNDS] = put_total;
 }
 
 /* Moves received bytes from the UART into the ring while it has room.
@@ -65,13 +91,27 @@ static void drain(void)
                 put(b);
             else if (b == IG_KVM_IN_EOF)
                 in_end = 1;
+            else if (b == IG_KVM_IN_EOT)
+                bound();
+            else if (b == IG_KVM_IN_TTY)
+                bounded = 1;
             else if (b == IG_KVM_IN_SIGNAL)
                 state = SIGNO;
+            else if (b == IG_KVM_IN_WINSIZE)
+                state = WINSIZE, winsize_got = 0;
             break;
         case SIGNO:
             state = DATA;
             if (b >= 1 && b <= 64)
                 signals |= 1ull << (b - 1);
+            break;
+        case WINSIZE: /* the size first, then the signal that reports it */
+            winsize[winsize_got++] = b;
+            if (winsize_got == sizeof(winsize)) {
+                state = DATA;
+                winsize_known = 1;
+                signals |= 1ull << (IG_KVM_SIGWINCH - 1);
+            }
             break;
         }
     }
@@ -103,16 +143,39 @@ long ig_plat_stdin_read(void *buf, size_t len)
     size_t n = 0;
 
     drain();
-    while (n < len && count > 0) {
+    int at_bound = nbounds > 0;
+    size_t limit = at_bound             ? (size_t)(bounds[bhead] - taken_total)
+                   : bounded && !in_end ? 0
+                                        : count;
+    while (n < len && n < limit) {
         p[n++] = ring[head];
         head = (head + 1) % sizeof(ring);
         count--;
+    }
+    taken_total += n;
+    if (at_bound && taken_total == bounds[bhead]) {
+        bhead = (bhead + 1) % NBOUNDS;
+        nbounds--;
+        if (n == 0)
+            return 0; /* the terminal's read was empty: ^D */
     }
     if (n) {
         drain(); /* room again: the interrupt may go back on */
         return (long)n;
     }
     return in_end ? 0 : -EAGAIN;
+}
+
+int ig_kvm_winsize(struct ig_plat_winsize *w)
+{
+    drain();
+    if (!winsize_known)
+        return -EAGAIN;
+    uint16_t v[4];
+    for (int i = 0; i < 4; i++)
+        v[i] = (uint16_t)(winsize[2 * i] | winsize[2 * i + 1] << 8);
+    *w = (struct ig_plat_winsize){v[0], v[1], v[2], v[3]};
+    return 0;
 }
 
 int ig_plat_signal_take(void)

@@ -40,6 +40,10 @@ _Noreturn void ig_kvm_main(uint32_t start_info);
 void ig_kvm_serial_init(void);
 /* console_in.c: routes the console's receive interrupt (after the LAPIC). */
 void ig_kvm_console_in_init(void);
+/* The host terminal's window size as `ingot run` last reported it on the
+ * console's input (console_in.c): 0, or -EAGAIN when none came yet. */
+struct ig_plat_winsize;
+int ig_kvm_winsize(struct ig_plat_winsize *w);
 void ig_kvm_serial_drain(void);
 void ig_kvm_puts(const char *s);
 void ig_kvm_put_hex(uint64_t v);

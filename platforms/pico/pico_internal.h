@@ -20,6 +20,7 @@
 /* Linux x86_64 system call numbers the guest uses. */
 #define IG_PICO_NR_READ 0
 #define IG_PICO_NR_WRITE 1
+#define IG_PICO_NR_IOCTL 16
 #define IG_PICO_NR_CLOCK_GETTIME 228
 #define IG_PICO_NR_CLOCK_NANOSLEEP 230
 #define IG_PICO_NR_EXIT_GROUP 231
@@ -53,6 +54,8 @@ extern int ig_pico_tap_fd;
  * n: fd n), and the boot page's host_signals word (pico_abi.h). */
 extern int ig_pico_stdin_fd;
 extern unsigned ig_pico_tty;
+/* The tender was given --tty: fd 0 is the guest's terminal. */
+extern int ig_pico_tty_ctl;
 extern uint64_t *ig_pico_host_signals;
 
 /* fault.c: the fault entry the tender calls (registered at boot, an

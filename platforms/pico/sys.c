@@ -180,6 +180,33 @@ int ig_plat_isatty(int fd)
     return fd >= 0 && fd < 3 && (ig_pico_tty & (1u << fd)) != 0;
 }
 
+/* Linux's terminal requests (asm-generic/ioctls.h). */
+#define PICO_TCSETS 0x5402
+#define PICO_TIOCGWINSZ 0x5413
+
+/* The terminal is the host's own fd 0 (ingot-pico --tty): the kernel
+ * applies the attributes; TCSETSW and TCSETSF follow TCSETS. */
+int ig_plat_tty_set(int when, const struct ig_plat_termios *t)
+{
+    if (!ig_pico_tty_ctl)
+        return -ENOTTY;
+    if (when < 0 || when > 2)
+        return -EINVAL;
+    long r;
+    do
+        r = ig_pico_syscall3(IG_PICO_NR_IOCTL, 0, PICO_TCSETS + when, (long)t);
+    while (r == -EINTR);
+    return r < 0 ? (int)r : 0;
+}
+
+int ig_plat_tty_winsize(struct ig_plat_winsize *w)
+{
+    if (!ig_pico_tty_ctl)
+        return -ENOTTY;
+    long r = ig_pico_syscall3(IG_PICO_NR_IOCTL, 0, PICO_TIOCGWINSZ, (long)w);
+    return r < 0 ? (int)r : 0;
+}
+
 int ig_plat_signal_take(void)
 {
     uint64_t *w = ig_pico_host_signals;

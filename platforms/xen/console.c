@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* console.c: the console ring xenconsoled reads, and port 0xe9 before it. */
+#include <errno.h>
 #include <ingot/plat.h>
 
 #include "x86_64/x86.h"
@@ -95,4 +96,17 @@ int ig_plat_isatty(int fd)
 int ig_plat_signal_take(void)
 {
     return 0;
+}
+
+/* ingot run refuses -t for xen images: there is never a host terminal. */
+int ig_plat_tty_set(int when, const struct ig_plat_termios *t)
+{
+    (void)when, (void)t;
+    return -ENOTTY;
+}
+
+int ig_plat_tty_winsize(struct ig_plat_winsize *w)
+{
+    (void)w;
+    return -ENOTTY;
 }

@@ -87,26 +87,45 @@ case_run "bind mount" 0 '^read from the host$' \
 grep -qx "written by the guest" "$work/vol/out.txt" 2>/dev/null ||
     bad "bind mount: the guest's file is not on the host"
 case_run "busybox through runc" 0 '^from runc$' -- busybox:local echo from runc
-# Through a pty the guest's newlines reach the engine as CR LF (onlcr).
-out=$(e_tty rtprobe:pico tty 2>&1)
-grep -Eq $'^arg1=tty\r+$' <<<"$out" && echo "ok: -t" || bad "-t: no pty: $out"
+# process.cwd, hostname and user (ctr run has only --cwd; podman wants
+# the working directory in the image's own layer, where only ingot/ is).
+for p in pico kvm; do
+    case $engine in
+    ctr) case_run "$p: workdir" 0 '^cwd=/tmp$' -- --cwd=/tmp rtprobe:$p ident ;;
+    podman) case_run "$p: hostname, user" 0 '^cwd=/$' '^hostname=box1$' \
+        '^uid=1000 gid=100$' -- --hostname box1 -u 1000:100 rtprobe:$p ident ;;
+    docker) case_run "$p: workdir, hostname, user" 0 '^cwd=/tmp$' '^hostname=box1$' \
+        '^uid=1000 gid=100$' -- -w /tmp --hostname box1 -u 1000:100 rtprobe:$p ident ;;
+    esac
+done
+# -t: the engine's pty is the guest's terminal, newlines reaching the
+# engine as CR LF (onlcr); TERM as docker run -t gives it.
+for p in pico kvm; do
+    out=$(e_tty rtprobe:$p tty 2>&1)
+    grep -Eq $'^isatty 1 1 1 TERM=xterm\r+$' <<<"$out" && echo "ok: -t ($p)" ||
+        bad "-t ($p): no terminal: $out"
+done
 
-# Detached: logs, ps, exec refused, stop (SIGTERM), rm.
-before=$fails
-e_run_d w1 rtprobe:pico wait || bad "run -d"
-for _ in $(seq 100); do e_logs w1 2>/dev/null | grep -q waiting && break; sleep 0.2; done
-e_logs w1 2>&1 | grep -q waiting || bad "logs: $(e_logs w1 2>&1)"
-e_ps | grep -q w1 || bad "ps does not list w1: $(e_ps 2>&1)"
-out=$(e_exec w1 2>&1) && bad "exec succeeded: $out"
-grep -q "no second process" <<<"$out" || bad "exec not refused cleanly: $out"
-t0=$(date +%s)
-e_stop w1 || bad "stop"
-[ $(($(date +%s) - t0)) -lt 8 ] || bad "stop waited for the kill timeout"
-st=$(e_status w1)
-[ "$st" = 0 ] || bad "stop: exit status $st, want 0 (the guest's SIGTERM handler returns)"
-e_logs w1 2>&1 | grep -q "got SIGTERM" || bad "stop: the guest did not get SIGTERM: $(e_logs w1 2>&1)"
-e_rm w1 || bad "rm"
-[ $fails = $before ] && echo "ok: run -d, logs, ps, exec refused, stop, rm"
+# Detached: logs, ps, exec refused, stop (SIGTERM to the guest's handler,
+# well within the stop timeout), rm.
+for p in pico kvm; do
+    before=$fails
+    e_run_d w$p rtprobe:$p wait || bad "$p: run -d"
+    for _ in $(seq 150); do e_logs w$p 2>/dev/null | grep -q waiting && break; sleep 0.2; done
+    e_logs w$p 2>&1 | grep -q waiting || bad "$p: logs: $(e_logs w$p 2>&1)"
+    e_ps | grep -q w$p || bad "$p: ps does not list w$p: $(e_ps 2>&1)"
+    out=$(e_exec w$p 2>&1) && bad "$p: exec succeeded: $out"
+    grep -q "no second process" <<<"$out" || bad "$p: exec not refused cleanly: $out"
+    t0=$(date +%s)
+    e_stop w$p || bad "$p: stop"
+    [ $(($(date +%s) - t0)) -lt 8 ] || bad "$p: stop waited for the kill timeout"
+    st=$(e_status w$p)
+    [ "$st" = 0 ] || bad "$p: stop: exit status $st, want 0 (the guest's SIGTERM handler returns)"
+    e_logs w$p 2>&1 | grep -q "got SIGTERM" ||
+        bad "$p: stop: the guest did not get SIGTERM: $(e_logs w$p 2>&1)"
+    e_rm w$p || bad "$p: rm"
+    [ $fails = $before ] && echo "ok: $p: run -d, logs, ps, exec refused, stop, rm"
+done
 
 # Bridge networking with the engine's own port publishing.
 if e_can_publish; then

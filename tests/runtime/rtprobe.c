@@ -37,6 +37,21 @@ int main(int argc, char **argv)
             printf("env %s\n", *e);
     if (strcmp(mode, "exit") == 0 && argc > 2)
         return atoi(argv[2]);
+    if (strcmp(mode, "ident") == 0) {
+        /* process.cwd, hostname and user as the engine set them */
+        char cwd[256] = "", host[65] = "";
+        if (!getcwd(cwd, sizeof(cwd)))
+            perror("getcwd");
+        gethostname(host, sizeof(host));
+        printf("cwd=%s\nhostname=%s\nuid=%d gid=%d\n", cwd, host, (int)getuid(),
+               (int)getgid());
+    }
+    if (strcmp(mode, "tty") == 0) {
+        /* process.terminal: the engine's pty on every stream */
+        const char *term = getenv("TERM");
+        printf("isatty %d %d %d TERM=%s\n", isatty(0), isatty(1), isatty(2),
+               term ? term : "");
+    }
     if (strcmp(mode, "mem") == 0)
         printf("heap_mib=%d\n", heap_mib());
     if (strcmp(mode, "vol") == 0 && argc > 2) {
@@ -58,8 +73,8 @@ int main(int argc, char **argv)
         printf("wrote out.txt\n");
     }
     if (strcmp(mode, "wait") == 0) {
-        /* `docker stop` and friends: SIGTERM, which pico delivers to the
-         * guest (kvm ends with 143 instead). */
+        /* `docker stop` and friends: SIGTERM, which reaches the guest's
+         * handler on kvm and pico. */
         signal(SIGTERM, on_term);
         printf("waiting\n");
         fflush(stdout);

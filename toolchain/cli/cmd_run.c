@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* cmd_run.c: `ingot run IMAGE`: boot an image and exit with its status. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,13 @@ static const char usage_body[] =
     "  -v, --volume HOSTDIR:GUESTDIR[:ro|:rw]\n"
     "                          share host directory HOSTDIR with the guest\n"
     "                          at GUESTDIR, read-only with :ro\n"
+    "  -t, --tty               the guest's standard streams are the terminal\n"
+    "                          on standard input: its attributes (echo,\n"
+    "                          line editing, Ctrl-C) follow the guest's\n"
+    "                          tcsetattr and are restored at the end; its\n"
+    "                          window size and SIGWINCH reach the guest;\n"
+    "                          TERM=xterm unless set\n"
+    "  -i, --interactive       accepted (standard input is always passed)\n"
     "  --stop-timeout SECONDS  after passing SIGINT, SIGTERM, SIGHUP,\n"
     "                          SIGUSR1 or SIGUSR2 on to the guest, kill it\n"
     "                          if it has not ended this long later\n"
@@ -174,6 +182,7 @@ int ig_run_boot(struct ig_run_opts *opts)
     int initrd_temp = 0;
     char err[512];
     int r = IG_RUN_STATUS_FAIL;
+    struct ig_run_tty tty = {0};
 
     const char *name = o.image; /* for messages: the reference as given */
     if (ig_oci_is_ref(o.image) &&
@@ -212,6 +221,10 @@ int ig_run_boot(struct ig_run_opts *opts)
     }
     if (ig_run_debug_prepare(&o, p, img, name) < 0)
         goto out;
+    if (ig_run_tty_prepare(&o, &tty, err, sizeof(err)) < 0) {
+        ig_host_error("%s", err);
+        goto out;
+    }
     if (ig_run_cmdline(&o, &cmdline) < 0) {
         snprintf(err, sizeof(err), "%zu bytes; the guest takes at most %d",
                  strlen(cmdline), IG_RUN_CMDLINE_MAX - 1);
@@ -225,6 +238,9 @@ int ig_run_boot(struct ig_run_opts *opts)
         ig_host_error("%s", err);
         goto out;
     }
+    o.exec = p->execs && !ig_run_boot_hook && !o.core_dir && !o.gdb_port &&
+             !o.tty && !oci.tmpdir;
+    o.initrd_unlink = o.exec && initrd_temp && !o.dry_run;
     if (p->argv(&qargv, &o, cmdline, initrd) < 0)
         goto out;
     if (o.dry_run) {
@@ -232,13 +248,22 @@ int ig_run_boot(struct ig_run_opts *opts)
         printf("%s\n", line);
         free(line);
         r = 0;
+    } else if (o.exec) {
+        /* One process per guest: the tender takes over our pid, streams
+         * and signals, and its status is the app's. */
+        char *const *av = ig_strvec_argv(&qargv);
+        fflush(stdout);
+        fflush(stderr);
+        execvp(av[0], av);
+        ig_host_error("%s: %s", av[0], strerror(errno));
     } else {
         struct ig_run_end end;
         struct ig_run_core core = {0};
         struct ig_run_pump_opts po = {.pass_stdin = p->reads_stdin,
                                       .input_channel = p->console_input,
                                       .framed_stderr = p->framed_stderr,
-                                      .stop_ms = o.stop_timeout * 1000};
+                                      .stop_ms = o.stop_timeout * 1000,
+                                      .tty = o.tty};
 
         if (o.core_dir)
             po.core = &core;
@@ -255,6 +280,7 @@ int ig_run_boot(struct ig_run_opts *opts)
         ig_run_core_free(&core);
     }
 out:
+    ig_run_tty_restore(&tty);
     /* A dry run prints a command meant to be run later: the archive of
      * the rootfs directory must outlive it. */
     if (initrd_temp && o.dry_run && r == 0)

@@ -22,6 +22,7 @@
 #include <ingot/host.h>
 
 struct ig_image;
+struct termios;
 
 /* `ingot run`'s own failures: bad options, bad image, QEMU not starting.
  * Like `docker run`, so the app's statuses 1..124 stay unambiguous. */
@@ -99,6 +100,15 @@ struct ig_run_opts {
     int gdb_port;
     /* --core DIR: where a crashing guest's core file goes, or NULL. */
     const char *core_dir;
+    /* -t: the terminal on standard input is the guest's (run_tty.c).
+     * tty_mask: which of the host's streams 0-2 are terminals (bit n),
+     * all with -t; 0 (no libos option) until ig_run_tty_prepare().  With -t,
+     * tty_attr and tty_size describe the host terminal for the guest's
+     * command line (libos options tty.attr=, tty.size=). */
+    int tty;
+    int tty_mask;
+    char tty_attr[80];
+    char tty_size[32];
     /* -d and what goes with it (mgr.h, docs/manage.md): --name, --rm,
      * --restart POLICY[:N] (enum ig_mgr_restart, N in restart_max, 0: no
      * limit), --log-opt max-size= / max-file= (0: the defaults). */
@@ -109,6 +119,15 @@ struct ig_run_opts {
     long restart_max;
     long long log_max_size;
     int log_max_file;
+    /* Set by ig_run_boot() before the platform builds its command: the
+     * command replaces `ingot run` (exec) instead of running under it,
+     * because the platform allows it (ig_plat.execs) and nothing needs
+     * `ingot run` to stay: not -t (the terminal is restored at the end),
+     * the monitor of -d, --core, --gdb or an OCI image's extracted files. */
+    int exec;
+    /* With exec: the initrd is a temporary archive of --rootfs DIR, which
+     * the command removes once it has opened it. */
+    int initrd_unlink;
 };
 
 #define IG_RUN_HOSTNAME_MAX 64       /* HOST_NAME_MAX */
@@ -229,8 +248,10 @@ typedef void (*ig_run_emit_fn)(void *ctx, const char *buf, size_t len);
 /* Removes the exit record (<ingot/kvm_abi.h>) from a byte stream.  Bytes
  * that may begin a record are held back until they either complete one or
  * cannot, so a record split across reads is still found. */
+typedef void (*ig_run_tty_fn)(int when, const char *hex);
+
 struct ig_run_exitrec {
-    char held[24];
+    char held[96];
     size_t nheld;
     int status;      /* from the first record, -1 while none seen */
     size_t err_left; /* bytes of a standard error piece still to come */
@@ -239,6 +260,7 @@ struct ig_run_exitrec {
     size_t core_left; /* bytes of a core stream piece still to come */
     ig_run_emit_fn emit_core;
     void *core_ctx;
+    ig_run_tty_fn tty; /* takes terminal attribute records, or NULL */
 };
 
 void ig_run_exitrec_init(struct ig_run_exitrec *f);
@@ -252,6 +274,10 @@ void ig_run_exitrec_set_err(struct ig_run_exitrec *f, ig_run_emit_fn emit,
  * (emit); without it they are dropped. */
 void ig_run_exitrec_set_core(struct ig_run_exitrec *f, ig_run_emit_fn emit,
                              void *ctx);
+
+/* Hands the terminal attribute records in the stream (kvm_abi.h) to (fn);
+ * without it they are dropped. */
+void ig_run_exitrec_set_tty(struct ig_run_exitrec *f, ig_run_tty_fn fn);
 
 /* Passes (len) bytes of (buf) through (f), calling (emit) with everything
  * that is not part of an exit record. */
@@ -410,12 +436,18 @@ int ig_run_end_status(const struct ig_run_end *e);
 struct ig_run_input {
     int src, dst; /* -1 once closed */
     int end_sent;
+    int tty;
     size_t len;
     unsigned char buf[16384];
 };
 
-/* Starts with (src) (0 normally) and (dst), made non-blocking. */
-void ig_run_input_init(struct ig_run_input *in, int src, int dst);
+/* Starts with (src) (0 normally) and (dst), made non-blocking.  With
+ * (tty), end of input from (src) (a terminal's ^D) is sent each time it
+ * is read and more may follow; only a hang-up ends it. */
+void ig_run_input_init(struct ig_run_input *in, int src, int dst, int tty);
+
+/* Queues kvm_abi.h's window size message (8 bytes of (ws)). */
+int ig_run_input_winsize(struct ig_run_input *in, const unsigned char ws[8]);
 /* Fills the two poll entries (fd -1: nothing to wait for). */
 void ig_run_input_poll(const struct ig_run_input *in, struct pollfd *src,
                        struct pollfd *dst);
@@ -439,6 +471,10 @@ struct ig_run_pump_opts {
     /* pico --gdb: the command stops itself (SIGSTOP) before the guest's
      * first instruction; gdbserver is attached to it on this port. */
     int gdbserver_port;
+    /* -t: the terminal is the guest's: its window size changes reach the
+     * guest (SIGWINCH; in-band on kvm) and kvm's attribute records are
+     * applied to it; terminal-generated signals start no stop timeout. */
+    int tty;
 };
 
 /* Starts (argv) (QEMU, or the pico tender, with the console on stdout and
@@ -449,6 +485,34 @@ struct ig_run_pump_opts {
  * or -1 after printing why the command could not start. */
 int ig_run_pump(char *const *argv, struct ig_image *img,
                 const struct ig_run_pump_opts *po, struct ig_run_end *e);
+
+/* ---- run_tty.c: the guest's terminal (-t) ------------------------------- */
+
+/* The host terminal's state, saved to be restored when the run ends. */
+struct ig_run_tty {
+    int saved; /* (attr) holds standard input's attributes */
+    struct termios *attr;
+};
+
+/* Fills o->tty_mask (which of standard input, output and error are
+ * terminals) and, with -t, o->tty_attr and o->tty_size from standard
+ * input (which must be a terminal) and TERM=xterm in the environment
+ * unless it is set, as docker run -t does; saves the terminal's
+ * attributes in (t).  Returns 0, or -1 with the reason in (err). */
+int ig_run_tty_prepare(struct ig_run_opts *o, struct ig_run_tty *t, char *err,
+                       size_t errlen);
+
+/* Puts the terminal back as ig_run_tty_prepare() found it (after the
+ * output written so far) and frees (t). */
+void ig_run_tty_restore(struct ig_run_tty *t);
+
+/* Applies a kvm guest's attribute record (kvm_abi.h): (when) 0-2, (hex)
+ * its 72 hex digits, to standard input's terminal. */
+void ig_run_tty_apply(int when, const char *hex);
+
+/* The window size of standard input's terminal as kvm_abi.h's ESC 'W'
+ * message carries it (8 bytes).  Returns 0, or -1 if it has none. */
+int ig_run_tty_winsize(unsigned char out[8]);
 
 /* ---- run_pico.c --------------------------------------------------------- */
 

@@ -503,6 +503,12 @@ static int check_detach(const struct ig_run_opts *o, char *err, size_t errlen)
         snprintf(err, errlen, "-d and --dry-run exclude each other");
         return -1;
     }
+    if (o->detach && o->tty) {
+        snprintf(err, errlen,
+                 "-d and -t exclude each other (the terminal is the one "
+                 "ingot run is started from)");
+        return -1;
+    }
     if (o->detach && o->gdb_port) {
         snprintf(err, errlen,
                  "-d and --gdb exclude each other (gdb needs "
@@ -582,17 +588,14 @@ int ig_run_parse_args(struct ig_run_opts *o, int argc, char **argv, char *err,
             continue;
         }
         /* Standard input is always the guest's (docs/platforms.md), so
-         * -i has nothing to add; a terminal for the guest does not exist
-         * yet, and -t says so rather than pretend. */
+         * -i has nothing to add; -t gives the guest the terminal on
+         * standard input (run_tty.c). */
         if (strcmp(a, "-i") == 0 || strcmp(a, "--interactive") == 0)
             continue;
         if (strcmp(a, "-t") == 0 || strcmp(a, "--tty") == 0 ||
             strcmp(a, "-it") == 0 || strcmp(a, "-ti") == 0) {
-            snprintf(err, errlen,
-                     "%s: a terminal for the guest is not supported yet "
-                     "(standard input is passed through without -i)",
-                     a);
-            return -1;
+            o->tty = 1;
+            continue;
         }
         if (a[0] != '-' || a[1] == '\0') {
             if (o->image) {

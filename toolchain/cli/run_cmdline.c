@@ -105,6 +105,20 @@ int ig_run_cmdline(const struct ig_run_opts *o, char **out)
     }
     if (o->core_dir)
         append(&buf, &len, &cap, "core=1");
+    /* Which streams are terminals; with -t the terminal's state. */
+    if (o->tty_mask > 0 && o->tty_mask <= 7) {
+        tok = ig_xasprintf("tty=%d", o->tty_mask);
+        append(&buf, &len, &cap, tok);
+        free(tok);
+    }
+    if (o->tty && o->tty_attr[0]) {
+        tok = ig_xasprintf("tty.attr=%s", o->tty_attr);
+        append(&buf, &len, &cap, tok);
+        free(tok);
+        tok = ig_xasprintf("tty.size=%s", o->tty_size);
+        append(&buf, &len, &cap, tok);
+        free(tok);
+    }
     /* Always there, so an app argument can never be read as an option. */
     append(&buf, &len, &cap, "--");
     for (int i = 0; i < o->nargs; i++)

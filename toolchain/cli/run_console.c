@@ -18,6 +18,9 @@
 #define EMAX_DIGITS 4
 #define CPREFIX IG_CORE_PREFIX
 #define CPLEN (sizeof(CPREFIX) - 1)
+#define TPREFIX IG_KVM_TTY_PREFIX
+#define TPLEN (sizeof(TPREFIX) - 1)
+#define TLEN (TPLEN + 1 + IG_KVM_TTY_HEX + SLEN) /* a whole tty record */
 
 enum match { DEAD, PARTIAL, COMPLETE };
 
@@ -49,9 +52,27 @@ static enum match match_one(const char *h, size_t n, const char *prefix,
     return COMPLETE;
 }
 
-/* Matches (h) against an exit record, a standard error header (kvm_abi.h)
- * or a core stream header (core_abi.h); on COMPLETE, (*err) says which:
- * 0, 1 or 2. */
+/* Matches (h) against a terminal attribute record: the prefix, one digit
+ * 0-2, IG_KVM_TTY_HEX lowercase hex digits, the suffix. */
+static enum match match_tty(const char *h, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = h[i];
+        int ok = i < TPLEN    ? c == TPREFIX[i]
+                 : i == TPLEN ? c >= '0' && c <= '2'
+                 : i < TPLEN + 1 + IG_KVM_TTY_HEX
+                     ? (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')
+                 : i < TLEN ? c == SUFFIX[i - (TLEN - SLEN)]
+                            : 0;
+        if (!ok)
+            return DEAD;
+    }
+    return n == TLEN ? COMPLETE : PARTIAL;
+}
+
+/* Matches (h) against an exit record, a standard error header (kvm_abi.h),
+ * a core stream header (core_abi.h) or a terminal attribute record; on
+ * COMPLETE, (*err) says which: 0, 1, 2 or 3. */
 static enum match match(const char *h, size_t n, int *value, int *err)
 {
     enum match a = match_one(h, n, PREFIX, PLEN, MAX_DIGITS, 255, value);
@@ -75,7 +96,14 @@ static enum match match(const char *h, size_t n, int *value, int *err)
         *err = 2;
         return c;
     }
-    return a == PARTIAL || b == PARTIAL || c == PARTIAL ? PARTIAL : DEAD;
+    enum match d = match_tty(h, n);
+    if (d == COMPLETE) {
+        *err = 3;
+        return d;
+    }
+    return a == PARTIAL || b == PARTIAL || c == PARTIAL || d == PARTIAL
+               ? PARTIAL
+               : DEAD;
 }
 
 _Static_assert(PLEN + MAX_DIGITS + SLEN <=
@@ -83,7 +111,8 @@ _Static_assert(PLEN + MAX_DIGITS + SLEN <=
                    EPLEN + EMAX_DIGITS + SLEN <=
                        sizeof(((struct ig_run_exitrec *)0)->held) &&
                    CPLEN + EMAX_DIGITS + SLEN <=
-                       sizeof(((struct ig_run_exitrec *)0)->held),
+                       sizeof(((struct ig_run_exitrec *)0)->held) &&
+                   TLEN <= sizeof(((struct ig_run_exitrec *)0)->held),
                "held[] must fit a whole record");
 
 void ig_run_exitrec_init(struct ig_run_exitrec *f)
@@ -96,6 +125,12 @@ void ig_run_exitrec_init(struct ig_run_exitrec *f)
     f->core_left = 0;
     f->emit_core = NULL;
     f->core_ctx = NULL;
+    f->tty = NULL;
+}
+
+void ig_run_exitrec_set_tty(struct ig_run_exitrec *f, ig_run_tty_fn fn)
+{
+    f->tty = fn;
 }
 
 void ig_run_exitrec_set_core(struct ig_run_exitrec *f, ig_run_emit_fn emit,
@@ -116,7 +151,11 @@ void ig_run_exitrec_set_err(struct ig_run_exitrec *f, ig_run_emit_fn emit,
  * standard error. */
 static void complete(struct ig_run_exitrec *f, int value, int err)
 {
-    if (err == 2)
+    if (err == 3 && f->tty)
+        f->tty(f->held[TPLEN] - '0', f->held + TPLEN + 1);
+    else if (err == 3)
+        ; /* no -t: the guest's attributes are its own */
+    else if (err == 2)
         f->core_left = (size_t)value;
     else if (err)
         f->err_left = (size_t)value;

@@ -115,6 +115,29 @@ static void to_stderr(void *ctx, const char *buf, size_t len)
 
 extern char **environ;
 
+/* -t: the terminal's window size changed (SIGWINCH). */
+static volatile sig_atomic_t winch;
+
+static void on_winch(int sig)
+{
+    (void)sig;
+    winch = 1;
+}
+
+/* Passes a window size change on: in-band to a kvm guest (the size, which
+ * it takes as SIGWINCH), as the signal itself to the pico tender (whose
+ * guest then reads the size from the terminal). */
+static void pass_winch(struct ig_run_input *in, pid_t child, int inband)
+{
+    unsigned char ws[8];
+
+    winch = 0;
+    if (!inband)
+        kill(child, SIGWINCH);
+    else if (ig_run_tty_winsize(ws) == 0)
+        ig_run_input_winsize(in, ws);
+}
+
 /* Returns the tracer of (pid) from /proc, 0 for none, -1 if unreadable. */
 static long tracer_of(pid_t pid)
 {
@@ -222,8 +245,13 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
      * end QEMU, which then keeps them blocked (it never unblocks them). */
     po.block_fwd = o->input_channel;
     signal(SIGPIPE, SIG_IGN);
+    struct sigaction winch_sa = {.sa_handler = on_winch}, winch_old;
+    sigemptyset(&winch_sa.sa_mask);
+    if (o->tty)
+        sigaction(SIGWINCH, &winch_sa, &winch_old);
     ig_proc_forward_start();
     ig_proc_forward_inband(o->input_channel);
+    ig_proc_forward_tty(o->tty);
     int r = ig_proc_spawn(argv, &po, &p.qemu);
     close(fds[1]);
     if (infds[0] >= 0)
@@ -232,7 +260,10 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
         close(null);
     if (r < 0) {
         ig_proc_forward_inband(0);
+        ig_proc_forward_tty(0);
         ig_proc_forward_stop();
+        if (o->tty)
+            sigaction(SIGWINCH, &winch_old, NULL);
         close(fds[0]);
         if (infds[1] >= 0)
             close(infds[1]);
@@ -240,7 +271,7 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
         return -1;
     }
     if (o->input_channel)
-        ig_run_input_init(&in, STDIN_FILENO, infds[1]);
+        ig_run_input_init(&in, STDIN_FILENO, infds[1], o->tty);
     pid_t gdbserver = 0;
     int reaped = 0;
     if (o->gdbserver_port)
@@ -252,6 +283,8 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
         ig_run_exitrec_set_err(&p.rec, to_stderr, NULL);
     if (o->core)
         ig_run_exitrec_set_core(&p.rec, ig_run_core_feed, o->core);
+    if (o->tty)
+        ig_run_exitrec_set_tty(&p.rec, ig_run_tty_apply);
     ig_run_btline_init(&p.bt, symbolize, img);
     for (;;) {
         struct pollfd pfd[3] = {{fds[0], POLLIN, 0}};
@@ -259,6 +292,8 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
 
         while (o->input_channel && (sig = ig_proc_forward_take()) != 0)
             ig_run_input_signal(&in, sig);
+        if (winch)
+            pass_winch(&in, p.qemu, o->input_channel);
         int timeout = stop_timeout(p.qemu, o, &stop, &stopping, &killed);
         ig_run_input_poll(&in, &pfd[1], &pfd[2]);
         if (poll(pfd, 3, timeout) <= 0)
@@ -285,7 +320,10 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
     /* An exit record, if any, takes precedence (ig_run_end_status()). */
     end.signalled = p.broken ? SIGPIPE : ig_proc_forwarded();
     ig_proc_forward_inband(0);
+    ig_proc_forward_tty(0);
     ig_proc_forward_stop();
+    if (o->tty)
+        sigaction(SIGWINCH, &winch_old, NULL);
     end.record = p.rec.status;
     end.killed = killed;
     *e = end;

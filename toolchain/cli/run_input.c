@@ -15,12 +15,13 @@ static void put(struct ig_run_input *in, unsigned char b)
     in->buf[in->len++] = b;
 }
 
-void ig_run_input_init(struct ig_run_input *in, int src, int dst)
+void ig_run_input_init(struct ig_run_input *in, int src, int dst, int tty)
 {
     in->src = src;
     in->dst = dst;
     in->len = 0;
     in->end_sent = 0;
+    in->tty = tty;
     fcntl(dst, F_SETFL, fcntl(dst, F_GETFL) | O_NONBLOCK);
     /* QEMU takes a few bytes at a time: a big pipe lets ingot run write
      * large pieces and sleep (the default size is a hint; failing is
@@ -30,13 +31,18 @@ void ig_run_input_init(struct ig_run_input *in, int src, int dst)
         put(in, IG_KVM_IN_ESC);
         put(in, IG_KVM_IN_BEGIN);
     }
+    if (tty) {
+        put(in, IG_KVM_IN_ESC);
+        put(in, IG_KVM_IN_TTY);
+    }
 }
 
 /* Escaped, a chunk of input can double in size: read at most half the
- * free space. */
+ * free space, less the marker that may follow it. */
 static size_t room(const struct ig_run_input *in)
 {
-    return (sizeof(in->buf) - in->len) / 2;
+    size_t free = sizeof(in->buf) - in->len;
+    return free > 2 ? (free - 2) / 2 : 0;
 }
 
 void ig_run_input_poll(const struct ig_run_input *in, struct pollfd *src,
@@ -61,6 +67,17 @@ static void end_input(struct ig_run_input *in)
     }
 }
 
+int ig_run_input_winsize(struct ig_run_input *in, const unsigned char ws[8])
+{
+    if (in->dst < 0 || in->len + 2 + IG_KVM_WINSIZE_LEN > sizeof(in->buf))
+        return -1;
+    put(in, IG_KVM_IN_ESC);
+    put(in, IG_KVM_IN_WINSIZE);
+    for (int i = 0; i < IG_KVM_WINSIZE_LEN; i++)
+        put(in, ws[i]);
+    return 0;
+}
+
 int ig_run_input_signal(struct ig_run_input *in, int sig)
 {
     if (in->dst < 0 || in->len + 3 > sizeof(in->buf))
@@ -83,7 +100,14 @@ void ig_run_input_service(struct ig_run_input *in, const struct pollfd *src,
                     put(in, IG_KVM_IN_ESC);
                 put(in, chunk[i]);
             }
-        } else if (n == 0 || (errno != EINTR && errno != EAGAIN)) {
+        }
+        int hangup = n == 0 && (src->revents & POLLHUP);
+        if (in->tty && n >= 0 && !hangup) {
+            /* -t: the guest's reads end where ours did (a line, or ^D's
+             * empty read); room() kept space for the marker. */
+            put(in, IG_KVM_IN_ESC);
+            put(in, IG_KVM_IN_EOT);
+        } else if (n == 0 || (n < 0 && errno != EINTR && errno != EAGAIN)) {
             end_input(in);
         }
     }

@@ -29,13 +29,19 @@ static volatile sig_atomic_t fwd_pid;
 static volatile sig_atomic_t fwd_sig;
 static volatile sig_atomic_t fwd_inband; /* record, do not kill */
 static volatile sig_atomic_t fwd_bits;   /* recorded: bit n for signal n */
+static volatile sig_atomic_t fwd_tty;    /* a terminal's keys are not stops */
 static struct sigaction fwd_saved[NFWD];
 static int fwd_on;
 
-static void forward(int sig)
+static void forward(int sig, siginfo_t *si, void *uc)
 {
     int saved = errno;
-    fwd_sig = sig;
+    (void)uc;
+    /* The terminal's Ctrl-C or Ctrl-\ (the kernel's, SI_KERNEL) under -t
+     * is the guest's key, as in a container's pty: passed on, but it does
+     * not start the --stop-timeout escalation that a kill(1) does. */
+    if (!(fwd_tty && si && si->si_code == SI_KERNEL))
+        fwd_sig = sig;
     if (fwd_inband)
         fwd_bits |= 1 << sig;
     else if (fwd_pid > 0)
@@ -45,7 +51,8 @@ static void forward(int sig)
 
 void ig_proc_forward_start(void)
 {
-    struct sigaction sa = {.sa_handler = forward, .sa_flags = SA_RESTART};
+    struct sigaction sa = {.sa_sigaction = forward,
+                           .sa_flags = SA_RESTART | SA_SIGINFO};
 
     if (fwd_on)
         return;
@@ -81,6 +88,11 @@ int ig_proc_forwarded(void)
 void ig_proc_forward_inband(int on)
 {
     fwd_inband = on;
+}
+
+void ig_proc_forward_tty(int on)
+{
+    fwd_tty = on;
 }
 
 int ig_proc_forward_take(void)

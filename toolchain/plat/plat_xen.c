@@ -17,6 +17,11 @@
 static int xen_check(const struct ig_run_opts *o, const char **what, char *err,
                      size_t errlen)
 {
+    if (o->tty) {
+        *what = "-t";
+        snprintf(err, errlen, "a terminal is not supported on xen yet");
+        return -1;
+    }
     if (o->nvols) {
         *what = "-v";
         snprintf(err, errlen, "volumes are not supported on xen yet");

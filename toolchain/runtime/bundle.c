@@ -34,6 +34,28 @@ static int get_str(json_t *o, const char *key, char **out, const char *what,
     return 0;
 }
 
+/* process.user's uid and gid: absent means 0; anything else that is not
+ * a whole number from 0 to 2^32-2 is refused. */
+static int get_id(json_t *user, const char *key, uint32_t *out, char *err,
+                  size_t errlen)
+{
+    json_t *v = json_object_get(user, key);
+
+    *out = 0;
+    if (!v)
+        return 0;
+    if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+        json_integer_value(v) >= 0xffffffffLL) {
+        snprintf(err, errlen,
+                 "config.json: process.user.%s is not a user "
+                 "or group id",
+                 key);
+        return -1;
+    }
+    *out = (uint32_t)json_integer_value(v);
+    return 0;
+}
+
 static int get_strings(json_t *o, const char *key, struct ig_strvec *out,
                        const char *what, char *err, size_t errlen)
 {
@@ -262,6 +284,14 @@ int ig_rt_spec_parse(const char *text, size_t len, struct ig_rt_spec *s,
         goto out;
     }
     s->terminal = json_is_true(term);
+    json_t *user = json_object_get(proc, "user");
+    if (user && !json_is_object(user)) {
+        snprintf(err, errlen, "config.json: process.user is not an object");
+        goto out;
+    }
+    if (get_id(user, "uid", &s->uid, err, errlen) < 0 ||
+        get_id(user, "gid", &s->gid, err, errlen) < 0)
+        goto out;
     if (get_strings(proc, "args", &s->args, "process", err, errlen) < 0 ||
         get_strings(proc, "env", &s->env, "process", err, errlen) < 0 ||
         get_str(proc, "cwd", &s->cwd, "process", err, errlen) < 0 ||

@@ -200,6 +200,18 @@ static void guest_argv(struct ig_strvec *av, const struct ig_rt_spec *s,
     for (size_t i = 0; i < s->env.n; i++)
         if (strchr(s->env.v[i], '=') && s->env.v[i][0] != '=')
             ig_strvec_pushf(av, "-e%s", s->env.v[i]);
+    /* The process as the engine describes it: working directory (which
+     * must exist in the image, or the boot ends with 255), host name,
+     * user and group (numbers, as runc gets them), a terminal. */
+    if (s->cwd && *s->cwd && strcmp(s->cwd, "/") != 0)
+        ig_strvec_pushf(av, "--workdir=%s", s->cwd);
+    if (s->hostname && *s->hostname)
+        ig_strvec_pushf(av, "--hostname=%s", s->hostname);
+    if (s->uid || s->gid)
+        ig_strvec_pushf(av, "--user=%lu:%lu", (unsigned long)s->uid,
+                        (unsigned long)s->gid);
+    if (s->terminal)
+        ig_strvec_push(av, "--tty");
     if (n) {
         ig_strvec_pushf(av, "--net=tap:%s", n->tap);
         ig_strvec_pushf(av, "--ip=%s", n->ip);
@@ -315,10 +327,6 @@ int ig_rt_create(struct ig_rt *rt, int argc, char **argv, int run)
     }
     if (!ig_state_id_ok(o.id)) {
         ig_rt_error(rt, "%s: not a valid container ID", o.id);
-        goto out;
-    }
-    if (s.cwd && *s.cwd && strcmp(s.cwd, "/") != 0) {
-        ig_rt_error(rt, "process.cwd %s: an Ingot guest starts in /", s.cwd);
         goto out;
     }
     if (s.mem_limit && s.mem_limit < 2 * MIB) {

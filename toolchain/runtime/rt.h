@@ -83,6 +83,9 @@ struct ig_rt_spec {
     char *cwd;
     int terminal;
     char *hostname;
+    /* process.user: uid and gid (0 when absent); the additional gids are
+     * not passed on (the guest has one group list: its /etc/group). */
+    uint32_t uid, gid;
     uint64_t mem_limit; /* linux.resources.memory.limit, 0 for none */
     char *cgroups_path; /* linux.cgroupsPath, or NULL */
     int netns;          /* a network namespace is asked for */

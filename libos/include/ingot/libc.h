@@ -24,6 +24,19 @@ void ig_libc_init(void);
  * a name is in neither. */
 int ig_libc_set_user(const char *spec);
 
+/* The libos options of the run's terminals (termios.c), from `ingot run`:
+ * tty=MASK (bit n: standard stream n is a terminal on the host; all three
+ * with -t), and with -t tty.attr=HEX (the host terminal's attributes, a
+ * struct ig_plat_termios as 72 hex digits: changes then go to the host,
+ * ig_plat_tty_set()) and tty.size=ROWS,COLS,XPIXEL,YPIXEL (its window
+ * size at the start).  Returns 0, -EINVAL for a malformed value, or 1
+ * when (opt) is none of these. */
+int ig_libc_tty_option(const char *opt);
+
+/* ioctl(2)'s terminal requests (TIOCGWINSZ, TIOCSWINSZ) on (fd): 0, or
+ * -ENOTTY, -EBADF, -EFAULT; 1 when (req) is not one of them. */
+int ig_libc_tty_ioctl(int fd, unsigned long req, void *arg);
+
 /* Runs the image's preinit and init arrays (constructors). */
 void ig_libc_init_array(void);
 

@@ -58,6 +58,40 @@ int ig_plat_isatty(int fd);
  * reported once; ig_plat_idle() ends when one arrives.  Safe anywhere. */
 int ig_plat_signal_take(void);
 
+/* ---- The host terminal (`ingot run -t`) -------------------------------- */
+
+/*
+ * With -t the run's terminal is the guest's: the library OS keeps its
+ * attributes (started from the values `ingot run` put on the command
+ * line) and hands every change to the platform, which applies it to the
+ * host terminal; the window size is the host terminal's, and a change of
+ * it arrives as a host signal SIGWINCH (ig_plat_signal_take()).
+ */
+
+/* Linux's terminal attributes as its kernel takes them (TCSETS): the
+ * four flag words, the line discipline and the first 19 control
+ * characters, 36 bytes. */
+struct ig_plat_termios {
+    uint32_t iflag, oflag, cflag, lflag;
+    uint8_t line;
+    uint8_t cc[19];
+};
+
+struct ig_plat_winsize {
+    uint16_t rows, cols, xpixel, ypixel;
+};
+
+/* Applies (t) to the host terminal, (when) 0 at once, 1 after the output
+ * written so far, 2 also discarding input not yet read (TCSANOW,
+ * TCSADRAIN, TCSAFLUSH).  Returns 0, or -ENOTTY when the run has no
+ * terminal (no -t). */
+int ig_plat_tty_set(int when, const struct ig_plat_termios *t);
+
+/* Stores the host terminal's window size in (w).  Returns 0, -EAGAIN when
+ * the platform has not learnt it since boot (the caller keeps the size
+ * it started with), or -ENOTTY when the run has no terminal. */
+int ig_plat_tty_winsize(struct ig_plat_winsize *w);
+
 /* ---- Clocks ----------------------------------------------------------- */
 
 /* Nanoseconds since an arbitrary point at or before boot; never goes back. */
@@ -361,6 +395,21 @@ _Noreturn void ig_fault_report(const struct ig_fault *f);
  * left out.  For core files; safe after a crash.  Returns the number of
  * ranges (possibly more than (max)). */
 int ig_plat_image_data(struct ig_plat_mem_region *out, int max);
+
+/* The image's own ELF symbol table, where the platform has it in memory. */
+struct ig_plat_symtab {
+    const void *syms; /* (nsyms) Elf64_Sym records */
+    size_t nsyms;
+    const char *strs; /* their names: (strs_len) bytes */
+    size_t strs_len;
+    uintptr_t code_lo, code_hi; /* the image's executable span */
+};
+
+/* Fills (t) with the image's symbol table, for crash reports that name
+ * their frames.  Safe after a crash.  Returns 0, or -ENOENT where the
+ * platform has none in memory (kvm, xen: `ingot run` names the frames it
+ * passes on) or the image was stripped. */
+int ig_plat_symbols(struct ig_plat_symtab *t);
 
 /* Stores the bounds of the stack ig_libos_main() and main() run on,
  * [*lo, *hi), in (lo) and (hi), so backtraces never walk outside it.  The

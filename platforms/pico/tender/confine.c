@@ -5,6 +5,7 @@
 #include <linux/landlock.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -166,6 +167,33 @@ static const struct ig_tender_rule base_rules[] = {
     {"exit_group", SCMP_SYS(exit_group), 0, {{0}}},
 };
 
+/*
+ * --tty (ingot run -t): the terminal on standard input is the guest's, as
+ * a container's pty is its process's.  ig_plat_tty_set() sets its
+ * attributes (which `ingot run` restores when the run ends) and
+ * ig_plat_tty_winsize() reads its size; no other request, and no other
+ * descriptor (TIOCSTI, which would type into the host's shell, stays
+ * forbidden).
+ */
+static const struct ig_tender_rule tty_rules[] = {
+    {"ioctl(stdin, TCSETS)",
+     SCMP_SYS(ioctl),
+     2,
+     {IG_TENDER_ARG_EQ(0, STDIN_FILENO), IG_TENDER_ARG_EQ(1, TCSETS)}},
+    {"ioctl(stdin, TCSETSW)",
+     SCMP_SYS(ioctl),
+     2,
+     {IG_TENDER_ARG_EQ(0, STDIN_FILENO), IG_TENDER_ARG_EQ(1, TCSETSW)}},
+    {"ioctl(stdin, TCSETSF)",
+     SCMP_SYS(ioctl),
+     2,
+     {IG_TENDER_ARG_EQ(0, STDIN_FILENO), IG_TENDER_ARG_EQ(1, TCSETSF)}},
+    {"ioctl(stdin, TIOCGWINSZ)",
+     SCMP_SYS(ioctl),
+     2,
+     {IG_TENDER_ARG_EQ(0, STDIN_FILENO), IG_TENDER_ARG_EQ(1, TIOCGWINSZ)}},
+};
+
 int ig_tender_allow(scmp_filter_ctx ctx, const struct ig_tender_rule *rules,
                     size_t n)
 {
@@ -183,8 +211,16 @@ int ig_tender_allow(scmp_filter_ctx ctx, const struct ig_tender_rule *rules,
 
 /* Builds and loads the filter: the base rules, then the devices' own. */
 static int seccomp_allowlist(const struct ig_tender_volume *vols, int nvols,
-                             int tap_fd)
+                             int tap_fd, int tty, long stop_timeout)
 {
+    /* The stop timer (faults.c), armed by the tender's handler of the
+     * first host signal.  Pinned to the one value: a guest calling it
+     * only schedules its own end (or postpones it by calling again). */
+    const struct ig_tender_rule stop_rule = {
+        "alarm(--stop-timeout)",
+        SCMP_SYS(alarm),
+        1,
+        {IG_TENDER_ARG_EQ(0, stop_timeout)}};
     scmp_filter_ctx ctx;
     int r;
 
@@ -203,7 +239,11 @@ static int seccomp_allowlist(const struct ig_tender_volume *vols, int nvols,
     if (ig_tender_allow(ctx, base_rules,
                         sizeof(base_rules) / sizeof(base_rules[0])) < 0 ||
         (nvols && ig_tender_volume_allow(ctx, vols, nvols) < 0) ||
-        (tap_fd >= 0 && ig_tender_tap_allow(ctx, tap_fd) < 0))
+        (tap_fd >= 0 && ig_tender_tap_allow(ctx, tap_fd) < 0) ||
+        (tty &&
+         ig_tender_allow(ctx, tty_rules,
+                         sizeof(tty_rules) / sizeof(tty_rules[0])) < 0) ||
+        (stop_timeout > 0 && ig_tender_allow(ctx, &stop_rule, 1) < 0))
         goto fail;
     r = seccomp_load(ctx);
     if (r != 0) {
@@ -222,7 +262,7 @@ fail:
 }
 
 int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
-                      int tap_fd, int verbose)
+                      int tap_fd, int tty, long stop_timeout, int verbose)
 {
     struct rlimit no_procs = {0, 0};
 
@@ -251,5 +291,5 @@ int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
     if (landlock_confine(vols, nvols, verbose) < 0)
         return -1;
     fflush(stderr);
-    return seccomp_allowlist(vols, nvols, tap_fd);
+    return seccomp_allowlist(vols, nvols, tap_fd, tty, stop_timeout);
 }

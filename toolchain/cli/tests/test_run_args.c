@@ -223,10 +223,16 @@ static void test_process_opts(void)
     }
     char *ttys[] = {"-t", "--tty", "-it", "-ti"};
     for (size_t i = 0; i < sizeof(ttys) / sizeof(ttys[0]); i++) {
-        CHECK_INT(PARSE(&o, ttys[i], "img"), -1);
-        CHECK(strstr(err, "a terminal for the guest is not supported yet"));
+        CHECK_INT(PARSE(&o, ttys[i], "img"), 0);
+        CHECK_INT(o.tty, 1);
+        ig_run_opts_free(&o);
+        CHECK_INT(PARSE(&o, "-d", ttys[i], "img"), -1);
+        CHECK(strstr(err, "-d and -t exclude each other"));
         ig_run_opts_free(&o);
     }
+    CHECK_INT(PARSE(&o, "-i", "img"), 0);
+    CHECK_INT(o.tty, 0);
+    ig_run_opts_free(&o);
 }
 
 static void test_args(void)

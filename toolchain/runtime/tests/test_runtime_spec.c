@@ -22,7 +22,8 @@ static void good(void)
     static const char text[] =
         "{\"ociVersion\":\"1.0.2\",\"process\":{\"terminal\":true,"
         "\"args\":[\"/ingot/kernel\",\"a b\"],\"env\":[\"PATH=/bin\","
-        "\"X=1\"],\"cwd\":\"/\"},\"root\":{\"path\":\"rootfs\"},"
+        "\"X=1\"],\"cwd\":\"/\",\"user\":{\"uid\":1000,\"gid\":100,"
+        "\"additionalGids\":[5]}},\"root\":{\"path\":\"rootfs\"},"
         "\"hostname\":\"h\",\"mounts\":[{\"destination\":\"/proc\","
         "\"type\":\"proc\",\"source\":\"proc\"},{\"destination\":\"/data\","
         "\"type\":\"bind\",\"source\":\"/srv\",\"options\":[\"rbind\","
@@ -42,6 +43,8 @@ static void good(void)
     CHECK_INT(s.env.n, 2);
     CHECK_INT(s.terminal, 1);
     CHECK_STR(s.hostname, "h");
+    CHECK_INT(s.uid, 1000);
+    CHECK_INT(s.gid, 100);
     CHECK_INT(s.nmounts, 2);
     CHECK_STR(s.mounts[0].dst, "/data");
     CHECK_INT(s.mounts[0].ro, 1);
@@ -73,6 +76,14 @@ static void bad(void)
         {"{\"process\":{\"args\":[\"a\"],\"terminal\":1}}",
          "process.terminal is not a boolean"},
         {"{\"process\":{\"args\":[\"a\"],\"cwd\":7}}", "process.cwd"},
+        {"{\"process\":{\"args\":[\"a\"],\"user\":7}}",
+         "process.user is not an object"},
+        {"{\"process\":{\"args\":[\"a\"],\"user\":{\"uid\":-1}}}",
+         "process.user.uid"},
+        {"{\"process\":{\"args\":[\"a\"],\"user\":{\"gid\":\"0\"}}}",
+         "process.user.gid"},
+        {"{\"process\":{\"args\":[\"a\"],\"user\":{\"uid\":4294967295}}}",
+         "process.user.uid"},
         {"{\"process\":{\"args\":[\"a\"]},\"mounts\":{}}",
          "mounts is not an array"},
         {"{\"process\":{\"args\":[\"a\"]},\"mounts\":[{\"type\":\"bind\","

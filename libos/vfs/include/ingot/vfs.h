@@ -322,6 +322,13 @@ int ig_vfs_pipe(int fds[2], int flags);
 int ig_vfs_fcntl(int fd, int cmd, long arg);
 int ig_vfs_isatty(int fd);
 
+/* Makes standard stream n (0 stdin, 1 stdout, 2 stderr: the devfs nodes
+ * and descriptors 0-2 while they are still those nodes) a terminal for
+ * isatty() when bit n of (mask) is set, and not one otherwise.  The libos
+ * option tty= (`ingot run`: which host streams are terminals, all three
+ * with -t) calls it before main. */
+void ig_vfs_stdio_tty(unsigned mask);
+
 /* Creates socket node (path) (for bind(2) of an AF_UNIX socket) with
  * (mode & ~umask).  Returns 0, -EEXIST, -ENOENT, -ENOTDIR, -EROFS,
  * -EOPNOTSUPP on a volume, -ENOMEM. */

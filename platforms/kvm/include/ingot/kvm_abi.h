@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* kvm_abi.h: what a kvm guest and `ingot run` agree on, version 2. */
+/* kvm_abi.h: what a kvm guest and `ingot run` agree on, version 3. */
 #ifndef INGOT_KVM_ABI_H
 #define INGOT_KVM_ABI_H
 
@@ -34,9 +34,18 @@
  *                      FIFO on); later ones mean nothing
  *     ESC ESC          one data byte 0x10
  *     ESC 'E'          end of standard input
+ *     ESC 'T'          the input is a terminal's (ingot run -t), cut by
+ *                      ESC 'D' from here on; sent after the begin marks
+ *     ESC 'D'          one read of the host terminal ended here: the
+ *                      guest's reads stop here too, so a canonical
+ *                      terminal's lines arrive whole and an empty read
+ *                      (^D) ends one read with 0 bytes
  *     ESC 'S' <n>      the host received signal n (Linux's number, one
  *                      byte): SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1,
  *                      SIGUSR2, which `ingot run` forwards this way
+ *     ESC 'W' <8 bytes> the host terminal's window size changed (ingot run
+ *                      -t): rows, columns, x and y pixels, each 16 bits
+ *                      little-endian; the guest takes it as a SIGWINCH
  *
  * and every other byte is itself.  `ingot run` writes this stream into
  * QEMU's `-serial stdio`; the guest buffers up to IG_KVM_IN_BUFFER bytes
@@ -49,9 +58,18 @@
  *
  * followed by exactly that many bytes, which `ingot run` writes to its
  * standard error; everything else is standard output.
+ *
+ * With `ingot run -t` the guest's terminal attributes go to the host
+ * terminal as
+ *
+ *     ESC '_' "ingot-tty:" <when: '0' now, '1' drain, '2' flush>
+ *         <72 lowercase hex digits: struct ig_plat_termios> ESC '\\'
+ *
+ * which `ingot run` applies (tcsetattr) after writing the output before
+ * it, and drops without -t.
  */
 
-#define IG_KVM_ABI_VERSION 2
+#define IG_KVM_ABI_VERSION 3
 #define IG_KVM_COM1_PORT 0x3f8
 #define IG_KVM_DEBUG_EXIT_PORT 0xf4
 #define IG_KVM_EXIT_PREFIX "\033_ingot-exit:"
@@ -59,10 +77,16 @@
 #define IG_KVM_IN_ESC 0x10
 #define IG_KVM_IN_BEGIN 'B'
 #define IG_KVM_IN_EOF 'E'
+#define IG_KVM_IN_EOT 'D'
+#define IG_KVM_IN_TTY 'T'
 #define IG_KVM_IN_SIGNAL 'S'
+#define IG_KVM_IN_WINSIZE 'W'
+#define IG_KVM_WINSIZE_LEN 8
 #define IG_KVM_IN_BUFFER 65536
 #define IG_KVM_ERR_PREFIX "\033_ingot-err:"
 #define IG_KVM_ERR_MAX 4096
+#define IG_KVM_TTY_PREFIX "\033_ingot-tty:"
+#define IG_KVM_TTY_HEX 72 /* 2 x sizeof(struct ig_plat_termios) */
 #define IG_KVM_STATUS_CRASH 255
 #define IG_KVM_STATUS_LOST 255
 

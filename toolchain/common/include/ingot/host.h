@@ -156,6 +156,10 @@ int ig_proc_forwarded(void);
  * on its own way (ingot run's kvm console channel); ig_proc_forward_take()
  * returns one recorded signal and forgets it, or 0. */
 void ig_proc_forward_inband(int on);
+/* With (on), signals a terminal generated (Ctrl-C, Ctrl-\: si_code
+ * SI_KERNEL) are forwarded but not recorded for ig_proc_forwarded(), so
+ * they start no stop timeout: under `ingot run -t` they are keys. */
+void ig_proc_forward_tty(int on);
 int ig_proc_forward_take(void);
 
 /* Waits for (pid) to end, retrying on EINTR.  Returns its exit status, or
