@@ -41,7 +41,7 @@ void ig_backtrace_print(uintptr_t rbp, int first, int max)
         uintptr_t ret = frame[1];
         if (ret == 0)
             break;
-        ig_printk("  #%d 0x%lx\n", n, (unsigned long)ret);
+        ig_backtrace_frame(n, ret);
         if (frame[0] <= rbp)
             break;
         rbp = frame[0];

@@ -127,7 +127,8 @@ _Noreturn void ig_fault_report(const struct ig_fault *f)
         (unsigned long)f->r12, (unsigned long)f->r13, (unsigned long)f->r14,
         (unsigned long)f->r15, (unsigned long)f->rip, (unsigned long)f->rflags);
     /* Frame #0 is where the fault happened; the walk adds its callers. */
-    ig_printk("backtrace:\n  #0 0x%lx\n", (unsigned long)f->rip);
+    ig_printk("backtrace:\n");
+    ig_backtrace_frame(0, f->rip);
     ig_backtrace_print(f->rbp, 1, 32);
     ig_fault_run_hook(f);
     ig_plat_exit(255);

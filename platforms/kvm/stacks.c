@@ -106,3 +106,11 @@ int ig_plat_image_data(struct ig_plat_mem_region *out, int max)
     }
     return n;
 }
+
+/* QEMU and Xen load the image's segments only: its symbol table stays in
+ * the file, and `ingot run` names the frames of a crash report. */
+int ig_plat_symbols(struct ig_plat_symtab *t)
+{
+    (void)t;
+    return -ENOENT;
+}

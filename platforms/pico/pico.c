@@ -24,6 +24,7 @@ int ig_pico_tty_ctl;
 uint64_t *ig_pico_host_signals;
 static uint16_t tap_mtu;
 static uint8_t tap_mac[6];
+static struct ig_plat_symtab symtab;
 
 _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
 {
@@ -66,6 +67,13 @@ _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
     tap_mtu = bi->tap_mtu;
     for (int i = 0; i < 6; i++)
         tap_mac[i] = bi->tap_mac[i];
+    symtab =
+        (struct ig_plat_symtab){.syms = (const void *)(uintptr_t)bi->symtab,
+                                .nsyms = (size_t)bi->nsyms,
+                                .strs = (const char *)(uintptr_t)bi->strtab,
+                                .strs_len = (size_t)bi->strtab_len,
+                                .code_lo = (uintptr_t)bi->code_lo,
+                                .code_hi = (uintptr_t)bi->code_hi};
     ig_libos_main();
 }
 
@@ -120,6 +128,15 @@ int ig_plat_image_data(struct ig_plat_mem_region *out, int max)
         out[0] = (struct ig_plat_mem_region){(uintptr_t)_data_start,
                                              (size_t)(_end - _data_start)};
     return 1;
+}
+
+/* The tender maps the image's symbol table read-only (pico_abi.h). */
+int ig_plat_symbols(struct ig_plat_symtab *t)
+{
+    if (!symtab.syms || !symtab.nsyms || !symtab.strs)
+        return -ENOENT;
+    *t = symtab;
+    return 0;
 }
 
 void ig_plat_boot_stack(uintptr_t *lo, uintptr_t *hi)

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # interrupt.sh: Ctrl-C stops the image.  SIGINT goes to the whole process
-# group (what a terminal does) or to `ingot run` alone (forwarded to its
-# child, QEMU or the pico tender); either way `ingot run` exits 130 promptly
+# group (what a terminal does) or to `ingot run` alone (kvm: forwarded to
+# its child, QEMU; pico: `ingot run` has become the tender, one process per
+# guest, which this checks too); either way `ingot run` exits 130 promptly
 # and leaves no child behind.
 #
-#   interrupt.sh INGOT IMAGE group|process
+#   interrupt.sh INGOT IMAGE group|process kvm|pico
 set -u
-ingot=$1 image=$2 how=$3
+ingot=$1 image=$2 how=$3 plat=$4
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
@@ -22,7 +23,16 @@ for _ in $(seq 300); do
     sleep 0.1
 done
 grep -q '^sleeping$' "$out" || { echo "FAIL: guest never started"; cat "$out"; exit 1; }
-child=$(pgrep -P "$pid") || { echo "FAIL: ingot run has no child"; exit 1; }
+if [ "$plat" = pico ]; then
+    exe=$(readlink "/proc/$pid/exe")
+    case $exe in */ingot-pico) ;; *)
+        echo "FAIL: ingot run is $exe, not the tender it should exec"; exit 1 ;;
+    esac
+    child=$pid
+    pgrep -P "$pid" >/dev/null && { echo "FAIL: the tender has a child"; exit 1; }
+else
+    child=$(pgrep -P "$pid") || { echo "FAIL: ingot run has no child"; exit 1; }
+fi
 if [ "$how" = group ]; then kill -INT -- "-$pid"; else kill -INT "$pid"; fi
 start=$(date +%s%N)
 wait "$pid"

@@ -116,9 +116,14 @@ for ((i = 0; i < samples; i++)); do
     rss+=("$(kb $idle_pid VmRSS)") pss+=("$(kb $idle_pid Pss)")
     idle_stop
     idle_start "$INGOT" run "$w/idle-pico"
-    run_rss+=("$(kb $idle_pid VmRSS)")
     child=$(ps -o pid= --ppid "$idle_pid" | awk 'NR == 1 { print $1 }')
-    own+=($(($(kb $idle_pid Pss_Anon) + $(kb "${child:-$idle_pid}" Pss_Anon))))
+    if [ -n "$child" ]; then
+        run_rss+=("$(kb $idle_pid VmRSS)")
+        own+=($(($(kb $idle_pid Pss_Anon) + $(kb "$child" Pss_Anon))))
+    else # ingot run has become the tender: one process per guest
+        run_rss+=(0)
+        own+=("$(kb $idle_pid Pss_Anon)")
+    fi
     idle_stop
 done
 bench_samples pico-rss "pico instance (tender VmRSS)" rss KiB "" \
@@ -126,7 +131,7 @@ bench_samples pico-rss "pico instance (tender VmRSS)" rss KiB "" \
 bench_samples pico-pss "pico instance (tender Pss)" pss KiB "" \
     "shared pages split between sharers" "${pss[@]}"
 bench_samples ingot-run-rss "ingot run beside a pico guest (VmRSS)" rss KiB "" \
-    "the parent that pumps the console" "${run_rss[@]}"
+    "0: ingot run exec'd the tender (no parent left)" "${run_rss[@]}"
 bench_samples pico-own "pico instance, its own memory (Pss_Anon)" pss KiB "" \
     "ingot run and tender: what no other instance shares" "${own[@]}"
 

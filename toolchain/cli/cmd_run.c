@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* cmd_run.c: `ingot run IMAGE`: boot an image and exit with its status. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -237,6 +238,9 @@ int ig_run_boot(struct ig_run_opts *opts)
         ig_host_error("%s", err);
         goto out;
     }
+    o.exec = p->execs && !ig_run_boot_hook && !o.core_dir && !o.gdb_port &&
+             !o.tty && !oci.tmpdir;
+    o.initrd_unlink = o.exec && initrd_temp && !o.dry_run;
     if (p->argv(&qargv, &o, cmdline, initrd) < 0)
         goto out;
     if (o.dry_run) {
@@ -244,6 +248,14 @@ int ig_run_boot(struct ig_run_opts *opts)
         printf("%s\n", line);
         free(line);
         r = 0;
+    } else if (o.exec) {
+        /* One process per guest: the tender takes over our pid, streams
+         * and signals, and its status is the app's. */
+        char *const *av = ig_strvec_argv(&qargv);
+        fflush(stdout);
+        fflush(stderr);
+        execvp(av[0], av);
+        ig_host_error("%s: %s", av[0], strerror(errno));
     } else {
         struct ig_run_end end;
         struct ig_run_core core = {0};

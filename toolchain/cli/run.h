@@ -119,6 +119,15 @@ struct ig_run_opts {
     long restart_max;
     long long log_max_size;
     int log_max_file;
+    /* Set by ig_run_boot() before the platform builds its command: the
+     * command replaces `ingot run` (exec) instead of running under it,
+     * because the platform allows it (ig_plat.execs) and nothing needs
+     * `ingot run` to stay: not -t (the terminal is restored at the end),
+     * the monitor of -d, --core, --gdb or an OCI image's extracted files. */
+    int exec;
+    /* With exec: the initrd is a temporary archive of --rootfs DIR, which
+     * the command removes once it has opened it. */
+    int initrd_unlink;
 };
 
 #define IG_RUN_HOSTNAME_MAX 64       /* HOST_NAME_MAX */

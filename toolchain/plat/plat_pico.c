@@ -42,6 +42,13 @@ static int pico_argv(struct ig_strvec *out, const struct ig_run_opts *o,
         ig_strvec_push(out, "--mac");
         ig_strvec_push(out, o->net_mac);
     }
+    if (o->exec) {
+        /* No `ingot run` left to escalate a stop: the tender does. */
+        ig_strvec_push(out, "--stop-timeout");
+        ig_strvec_pushf(out, "%ld", o->stop_timeout);
+    }
+    if (o->initrd_unlink)
+        ig_strvec_push(out, "--initrd-unlink");
     ig_run_pico_argv(out, NULL, o->mem, initrd,
                      o->net == IG_RUN_NET_TAP ? o->net_tap : NULL, o->image,
                      cmdline);
@@ -56,6 +63,7 @@ const struct ig_plat ig_plat_pico = {
     .runs_as = "runs as a sandboxed process under the tender ingot-pico",
     .dry_run = "the tender command",
     .reads_stdin = 1,
+    .execs = 1,
     .gdb = IG_PLAT_GDB_ATTACH,
     .check = pico_check,
     .argv = pico_argv,

@@ -25,10 +25,21 @@ _Noreturn void ig_panic_at(const char *file, int line, const char *fmt, ...)
     } while (0)
 
 /* Prints a frame-pointer backtrace starting at frame pointer (rbp), at most
- * (max) frames numbered from (first), one "  #N 0xADDR" line per return
- * address (the form `ingot run` annotates with symbol names).  Stops at a
- * NULL, misaligned or out-of-stack frame pointer. */
+ * (max) frames numbered from (first), one ig_backtrace_frame() line per
+ * return address.  Stops at a NULL, misaligned or out-of-stack frame
+ * pointer. */
 void ig_backtrace_print(uintptr_t rbp, int first, int max);
+
+/* Prints frame (n) at code address (addr): "  #N 0xADDR NAME+0xOFF" when
+ * the platform has the image's symbols (ig_plat_symbols(): pico), else
+ * "  #N 0xADDR", the form `ingot run` annotates itself (kvm, xen).  Frames
+ * above 0 hold return addresses: the call before it is what is named. */
+void ig_backtrace_frame(int n, uintptr_t addr);
+
+/* Returns the name of the function holding code address (addr), with the
+ * offset into it in (*off), or NULL when the platform has no symbol table
+ * or no function holds (addr).  Allocates nothing. */
+const char *ig_backtrace_symbolize(uintptr_t addr, uintptr_t *off);
 
 /* The stack the CPU runs on, [lo, hi), for backtraces and for telling a
  * stack overflow (a fault in the page below lo) from other faults.  The

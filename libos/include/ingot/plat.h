@@ -396,6 +396,21 @@ _Noreturn void ig_fault_report(const struct ig_fault *f);
  * ranges (possibly more than (max)). */
 int ig_plat_image_data(struct ig_plat_mem_region *out, int max);
 
+/* The image's own ELF symbol table, where the platform has it in memory. */
+struct ig_plat_symtab {
+    const void *syms; /* (nsyms) Elf64_Sym records */
+    size_t nsyms;
+    const char *strs; /* their names: (strs_len) bytes */
+    size_t strs_len;
+    uintptr_t code_lo, code_hi; /* the image's executable span */
+};
+
+/* Fills (t) with the image's symbol table, for crash reports that name
+ * their frames.  Safe after a crash.  Returns 0, or -ENOENT where the
+ * platform has none in memory (kvm, xen: `ingot run` names the frames it
+ * passes on) or the image was stripped. */
+int ig_plat_symbols(struct ig_plat_symtab *t);
+
 /* Stores the bounds of the stack ig_libos_main() and main() run on,
  * [*lo, *hi), in (lo) and (hi), so backtraces never walk outside it.  The
  * page [*lo - 4096, *lo) is an unmapped guard page: a fault there is

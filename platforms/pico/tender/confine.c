@@ -211,8 +211,16 @@ int ig_tender_allow(scmp_filter_ctx ctx, const struct ig_tender_rule *rules,
 
 /* Builds and loads the filter: the base rules, then the devices' own. */
 static int seccomp_allowlist(const struct ig_tender_volume *vols, int nvols,
-                             int tap_fd, int tty)
+                             int tap_fd, int tty, long stop_timeout)
 {
+    /* The stop timer (faults.c), armed by the tender's handler of the
+     * first host signal.  Pinned to the one value: a guest calling it
+     * only schedules its own end (or postpones it by calling again). */
+    const struct ig_tender_rule stop_rule = {
+        "alarm(--stop-timeout)",
+        SCMP_SYS(alarm),
+        1,
+        {IG_TENDER_ARG_EQ(0, stop_timeout)}};
     scmp_filter_ctx ctx;
     int r;
 
@@ -232,8 +240,10 @@ static int seccomp_allowlist(const struct ig_tender_volume *vols, int nvols,
                         sizeof(base_rules) / sizeof(base_rules[0])) < 0 ||
         (nvols && ig_tender_volume_allow(ctx, vols, nvols) < 0) ||
         (tap_fd >= 0 && ig_tender_tap_allow(ctx, tap_fd) < 0) ||
-        (tty && ig_tender_allow(ctx, tty_rules,
-                                sizeof(tty_rules) / sizeof(tty_rules[0])) < 0))
+        (tty &&
+         ig_tender_allow(ctx, tty_rules,
+                         sizeof(tty_rules) / sizeof(tty_rules[0])) < 0) ||
+        (stop_timeout > 0 && ig_tender_allow(ctx, &stop_rule, 1) < 0))
         goto fail;
     r = seccomp_load(ctx);
     if (r != 0) {
@@ -252,7 +262,7 @@ fail:
 }
 
 int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
-                      int tap_fd, int tty, int verbose)
+                      int tap_fd, int tty, long stop_timeout, int verbose)
 {
     struct rlimit no_procs = {0, 0};
 
@@ -281,5 +291,5 @@ int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
     if (landlock_confine(vols, nvols, verbose) < 0)
         return -1;
     fflush(stderr);
-    return seccomp_allowlist(vols, nvols, tap_fd, tty);
+    return seccomp_allowlist(vols, nvols, tap_fd, tty, stop_timeout);
 }

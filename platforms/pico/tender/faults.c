@@ -31,6 +31,7 @@
 struct fault_state {
     struct ig_pico_boot *boot; /* fault_entry is read and checked; host
                                 * signals are ORed into host_signals */
+    long stop_timeout;         /* --stop-timeout seconds, -1 for none */
     uint64_t tender_fs;
     int fsgsbase;
     uint64_t image_lo, image_hi;
@@ -212,17 +213,66 @@ static void *map_guarded(size_t len, uint64_t *lo, uint64_t *hi)
     return p + 4096;
 }
 
+/* The kill after --stop-timeout: a message and 128 + SIGKILL, as `ingot
+ * run` ends a guest it had to kill. */
+static _Noreturn void stop_kill(void)
+{
+    struct msg m = {.n = 0};
+
+    put(&m, "ingot-pico: the guest did not end within ");
+    put_num(&m, (unsigned long)st->stop_timeout, 10);
+    put(&m, " s of the signal; killed it (--stop-timeout)\n");
+    say(&m);
+    _exit(128 + SIGKILL);
+}
+
+/*
+ * Set by the first host signal once the stop timer runs.  In writable
+ * memory, so a guest could clear it and postpone its own end with the
+ * next signal; nothing else: SIGKILL from outside still ends it, as it
+ * ends any process.
+ */
+static volatile sig_atomic_t stop_armed;
+
+/* SIGALRM: the stop timer ran out.  One that was not ours (kill -ALRM)
+ * ends the run as SIGALRM's default action would. */
+static void on_alarm(int sig)
+{
+    (void)sig;
+    restore_fs();
+    if (stop_armed)
+        stop_kill();
+    _exit(128 + SIGALRM);
+}
+
 /* Host signals for the guest: recorded in the boot page for
- * ig_plat_signal_take().  Only an atomic OR: no errno, no TLS, no libc;
- * the page's address comes from the read-only state. */
+ * ig_plat_signal_take(); the first one but SIGWINCH starts the
+ * --stop-timeout timer,
+ * with the only timer call the filter allows: alarm(stop_timeout).  An
+ * atomic OR and that call: no errno, no TLS, no libc; the page's
+ * address comes from the read-only state. */
 static void on_host_signal(int sig)
 {
     __atomic_fetch_or(&st->boot->host_signals, 1ull << (sig - 1),
                       __ATOMIC_SEQ_CST);
+    /* A new terminal size is no request to stop. */
+    if (sig == SIGWINCH || st->stop_timeout < 0 || stop_armed)
+        return;
+    stop_armed = 1;
+    if (st->stop_timeout == 0) {
+        restore_fs();
+        stop_kill();
+    }
+    long r;
+    __asm__ volatile("syscall"
+                     : "=a"(r)
+                     : "a"((long)SYS_alarm), "D"(st->stop_timeout)
+                     : "rcx", "r11", "memory");
+    (void)r;
 }
 
 int ig_tender_faults_install(struct ig_pico_boot *b, uint64_t image_lo,
-                             uint64_t image_hi)
+                             uint64_t image_hi, long stop_timeout)
 {
     static const int fault_signals[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL,
                                         SIGTRAP};
@@ -231,6 +281,7 @@ int ig_tender_faults_install(struct ig_pico_boot *b, uint64_t image_lo,
     struct fault_state *s = &state.s;
 
     s->boot = b;
+    s->stop_timeout = stop_timeout;
     s->tender_fs = b->tender_fs;
     s->fsgsbase = (b->flags & IG_PICO_F_FSGSBASE) != 0;
     s->image_lo = image_lo;
@@ -273,5 +324,10 @@ int ig_tender_faults_install(struct ig_pico_boot *b, uint64_t image_lo,
     /* The terminal's size changed (--tty): the guest reads the new one. */
     if ((b->flags & IG_PICO_F_TTY) && sigaction(SIGWINCH, &sa, NULL) < 0)
         return -1;
+    if (stop_timeout > 0) {
+        sa.sa_handler = on_alarm;
+        if (sigaction(SIGALRM, &sa, NULL) < 0)
+            return -1;
+    }
     return 0;
 }

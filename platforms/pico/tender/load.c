@@ -119,6 +119,70 @@ static int map_from_file(int fd, const GElf_Phdr *ph, const struct seg *sg)
     return 1;
 }
 
+/* Where the symbol table and its names lie in the file. */
+struct symtab_loc {
+    uint64_t lo, hi; /* the page-aligned span of both to map */
+    uint64_t sym_off, nsyms;
+    uint64_t str_off, str_len;
+};
+
+/*
+ * The symbol table and its names, for crash reports the guest writes
+ * with named frames (pico_abi.h version 8).  Only a table whose bytes lie
+ * inside the file; none (a stripped image, an odd one) leaves the fields
+ * 0 and the frames bare.  Returns 1 when (loc) was filled.
+ */
+static int find_symbols(Elf *elf, size_t size, struct symtab_loc *loc)
+{
+    for (Elf_Scn *scn = elf_nextscn(elf, NULL); scn;
+         scn = elf_nextscn(elf, scn)) {
+        GElf_Shdr sh, st;
+        Elf_Scn *strs;
+
+        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB)
+            continue;
+        if (sh.sh_entsize != sizeof(Elf64_Sym) || sh.sh_offset > size ||
+            sh.sh_size > size - sh.sh_offset ||
+            !(strs = elf_getscn(elf, sh.sh_link)) || !gelf_getshdr(strs, &st) ||
+            st.sh_type != SHT_STRTAB || st.sh_offset > size ||
+            st.sh_size > size - st.sh_offset)
+            return 0;
+        uint64_t end_sym = sh.sh_offset + sh.sh_size;
+        uint64_t end_str = st.sh_offset + st.sh_size;
+        *loc = (struct symtab_loc){.lo = page_down(sh.sh_offset < st.sh_offset
+                                                       ? sh.sh_offset
+                                                       : st.sh_offset),
+                                   .hi = end_sym > end_str ? end_sym : end_str,
+                                   .sym_off = sh.sh_offset,
+                                   .nsyms = sh.sh_size / sizeof(Elf64_Sym),
+                                   .str_off = st.sh_offset,
+                                   .str_len = st.sh_size};
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * Maps what find_symbols() found read-only from the file: shared by every
+ * instance in the page cache and read only when a guest crashes.  Done
+ * after libelf let go of the file, so the mapping takes the place its
+ * view of the file had and the tender's later mappings lie as before.
+ */
+static void map_symbols(int fd, const struct symtab_loc *loc,
+                        struct ig_tender_image *img)
+{
+    if (loc->hi <= loc->lo)
+        return;
+    char *p = mmap(NULL, loc->hi - loc->lo, PROT_READ, MAP_PRIVATE, fd,
+                   (off_t)loc->lo);
+    if (p == MAP_FAILED)
+        return;
+    img->symtab = (uint64_t)(uintptr_t)(p + (loc->sym_off - loc->lo));
+    img->nsyms = loc->nsyms;
+    img->strtab = (uint64_t)(uintptr_t)(p + (loc->str_off - loc->lo));
+    img->strtab_len = loc->str_len;
+}
+
 static int map_segments(Elf *elf, size_t phnum, const char *raw, int fd,
                         struct ig_tender_image *img, char *err, size_t errlen)
 {
@@ -186,6 +250,11 @@ static int map_segments(Elf *elf, size_t phnum, const char *raw, int fd,
             img->lo = segs[n].start;
         if (segs[n].end > img->hi)
             img->hi = segs[n].end;
+        if ((ph.p_flags & PF_X) &&
+            (!img->code_hi || segs[n].start < img->code_lo))
+            img->code_lo = segs[n].start;
+        if ((ph.p_flags & PF_X) && segs[n].end > img->code_hi)
+            img->code_hi = segs[n].end;
         n++;
     }
     if (n == 0) {
@@ -212,7 +281,8 @@ int ig_tender_load(const char *path, struct ig_tender_image *img, char *err,
     Elf *elf = NULL;
     size_t phnum, size;
     const char *raw;
-    int fd, r = -1;
+    struct symtab_loc loc;
+    int fd, r = -1, have_syms = 0;
 
     memset(img, 0, sizeof(*img));
     fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -252,9 +322,12 @@ int ig_tender_load(const char *path, struct ig_tender_image *img, char *err,
                  (unsigned long long)img->entry);
         goto out;
     }
+    have_syms = find_symbols(elf, size, &loc);
     r = 0;
 out:
     elf_end(elf);
+    if (r == 0 && have_syms)
+        map_symbols(fd, &loc, img);
     close(fd);
     return r;
 }

@@ -29,11 +29,14 @@
  * memory left after image and boot stack, at most 256 threads. */
 #define STACK_SLOT (128ull << 10)
 #define STACK_SLOTS_MAX 256u
+#define STOP_TIMEOUT_MAX 86400 /* as ingot run's */
 
 static const char usage[] =
     "Usage: ingot-pico [-v] [-m BYTES] [--initrd FILE] [--volume[-ro] "
     "TAG=DIR]\n"
-    "                  [--tap NAME [--mac MAC]] [--tty] [--] IMAGE [CMDLINE]\n"
+    "                  [--tap NAME [--mac MAC]] [--tty] [--stop-timeout "
+    "SECONDS]\n"
+    "                  [--] IMAGE [CMDLINE]\n"
     "Run a pico image (built with ingot-cc --platform=pico) in this process,\n"
     "confined by seccomp and Landlock.  Usually started by `ingot run`.\n"
     "\n"
@@ -42,6 +45,9 @@ static const char usage[] =
     "  --initrd FILE\n"
     "             a cpio newc archive for the guest's root file system,\n"
     "             read into memory before confinement\n"
+    "  --initrd-unlink\n"
+    "             remove the --initrd file once it is open (a temporary\n"
+    "             archive ingot run made of a --rootfs directory)\n"
     "  --volume TAG=DIR, --volume-ro TAG=DIR\n"
     "             share host directory DIR (read-write, or read-only) as\n"
     "             the guest's host directory TAG; Landlock confines the\n"
@@ -55,6 +61,11 @@ static const char usage[] =
     "  --gdb-stop stop (SIGSTOP) before confining and entering the guest;\n"
     "             once continued, wait for SIGCHLD (ingot run --gdb sends\n"
     "             it when gdbserver is attached)\n"
+    "  --stop-timeout SECONDS\n"
+    "             after SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1 or\n"
+    "             SIGUSR2 (each reaches the guest), end the run with 137\n"
+    "             if it has not ended this long later (ingot run\n"
+    "             --stop-timeout)\n"
     "  -v         report each confinement step on stderr\n"
     "\n"
     "Exit status: the app's; 125 if the tender fails before the guest runs;\n"
@@ -170,6 +181,8 @@ int main(int argc, char **argv)
         {"mac", required_argument, NULL, 'M'},
         {"gdb-stop", no_argument, NULL, 'G'},
         {"tty", no_argument, NULL, 'T'},
+        {"stop-timeout", required_argument, NULL, 'S'},
+        {"initrd-unlink", no_argument, NULL, 'U'},
         {NULL, 0, NULL, 0}};
     struct ig_tender_volume vols[IG_PICO_VOLUMES_MAX];
     int nvols = 0;
@@ -179,6 +192,8 @@ int main(int argc, char **argv)
     uint8_t macb[6];
     char err[512], *stack;
     int verbose = 0, opt, initrd_fd = -1, gdb_stop = 0, tty = 0;
+    int initrd_unlink = 0;
+    long stop_timeout = -1;
 
     while ((opt = getopt_long(argc, argv, "+hm:v", longopts, NULL)) != -1) {
         switch (opt) {
@@ -220,6 +235,18 @@ int main(int argc, char **argv)
                 fail("--tty", "standard input is not a terminal");
             tty = 1;
             break;
+        case 'U':
+            initrd_unlink = 1;
+            break;
+        case 'S': {
+            char *end;
+            errno = 0;
+            stop_timeout = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || stop_timeout < 0 ||
+                stop_timeout > STOP_TIMEOUT_MAX)
+                fail("--stop-timeout", "not whole seconds from 0 to 86400");
+            break;
+        }
         case 'h':
             fputs(usage, stdout);
             return 0;
@@ -245,16 +272,33 @@ int main(int argc, char **argv)
      * stays open, and the guest knows them from the boot page. */
     if (nvols)
         syscall(SYS_close_range, 3, ~0u, 0);
+    /* The initrd first: a temporary archive (--initrd-unlink) is gone as
+     * soon as it is open, before anything else can fail.  Its descriptor
+     * moves above those the volumes and the tap device take. */
+    if (initrd) {
+        int r = ig_tender_initrd_open(initrd, &initrd_fd, &initrd_len, err,
+                                      sizeof(err));
+        if (initrd_unlink)
+            unlink(initrd);
+        if (r == 0) {
+            int high =
+                fcntl(initrd_fd, F_DUPFD_CLOEXEC, 3 + IG_PICO_VOLUMES_MAX + 1);
+            if (high < 0)
+                snprintf(err, sizeof(err), "%s", strerror(errno));
+            close(initrd_fd);
+            initrd_fd = high;
+            r = high < 0 ? -1 : 0;
+        }
+        if (r < 0) {
+            char what[512];
+
+            snprintf(what, sizeof(what), "--initrd %s", initrd);
+            fail(what, err);
+        }
+    }
     for (int i = 0; i < nvols; i++)
         if (ig_tender_volume_open(&vols[i], 3 + i, err, sizeof(err)) < 0)
             fail(vols[i].dir, err);
-    if (initrd && ig_tender_initrd_open(initrd, &initrd_fd, &initrd_len, err,
-                                        sizeof(err)) < 0) {
-        char what[512];
-
-        snprintf(what, sizeof(what), "--initrd %s", initrd);
-        fail(what, err);
-    }
 
     if (ig_tender_load(path, &img, err, sizeof(err)) < 0)
         fail(path, err);
@@ -333,6 +377,12 @@ int main(int argc, char **argv)
     memcpy((char *)boot + IG_TENDER_PAGE, cmdline, strlen(cmdline) + 1);
     boot->cmdline = (uint64_t)(uintptr_t)boot + IG_TENDER_PAGE;
     boot->fault_entry = 0;
+    boot->symtab = img.symtab;
+    boot->nsyms = img.nsyms;
+    boot->strtab = img.strtab;
+    boot->strtab_len = img.strtab_len;
+    boot->code_lo = img.code_lo;
+    boot->code_hi = img.code_hi;
     boot->nvolumes = (uint32_t)nvols;
     for (int i = 0; i < nvols; i++) {
         boot->volumes[i].fd = vols[i].fd;
@@ -340,7 +390,7 @@ int main(int argc, char **argv)
         memcpy(boot->volumes[i].tag, vols[i].tag, sizeof(vols[i].tag));
     }
 
-    if (ig_tender_faults_install(boot, img.lo, img.hi) < 0)
+    if (ig_tender_faults_install(boot, img.lo, img.hi, stop_timeout) < 0)
         fail("signal handlers", strerror(errno));
     if (verbose)
         fprintf(stderr,
@@ -365,7 +415,8 @@ int main(int argc, char **argv)
         prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
         wait_for_debugger();
     }
-    if (ig_tender_confine(vols, nvols, boot->tap_fd, tty, verbose) < 0)
+    if (ig_tender_confine(vols, nvols, boot->tap_fd, tty, stop_timeout,
+                          verbose) < 0)
         return IG_PICO_STATUS_FAIL;
     jump(img.entry, boot->stack_hi, boot);
 }

@@ -28,14 +28,18 @@
 
 struct ig_tender_image {
     uint64_t entry;
-    uint64_t lo, hi; /* page-aligned span of all PT_LOAD segments */
-    int entry_ok;    /* the entry lies in an executable segment */
+    uint64_t lo, hi;           /* page-aligned span of all PT_LOAD segments */
+    int entry_ok;              /* the entry lies in an executable segment */
+    uint64_t code_lo, code_hi; /* span of the executable segments */
+    /* The symbol table, mapped read-only (pico_abi.h), or all 0. */
+    uint64_t symtab, nsyms, strtab, strtab_len;
 };
 
 /* Checks (path) is a pico image (ELF64 x86-64 executable with the Ingot
  * platform note "pico"), maps each PT_LOAD segment at its address with its
- * own protection (no segment may be both writable and executable) and
- * fills (img).  Returns 0, or -1 with a reason in (err). */
+ * own protection (no segment may be both writable and executable), maps
+ * its symbol table read-only when it has one, and fills (img).  Returns 0, or
+ * -1 with a reason in (err). */
 int ig_tender_load(const char *path, struct ig_tender_image *img, char *err,
                    size_t errlen);
 
@@ -103,13 +107,16 @@ int ig_tender_volume_allow(scmp_filter_ctx ctx,
  * call the guest's fault entry from (boot), if it lies in the image's span
  * [image_lo, image_hi), on a guarded stack of their own) and for SIGSYS
  * (reports the forbidden system call and exits IG_PICO_STATUS_SYSCALL), and
- * for SIGINT, SIGTERM, SIGHUP, SIGUSR1 and SIGUSR2 (recorded in the boot
- * page's host_signals for the guest), all on a guarded alternate stack.  What
- * the handlers rely on (the tender's FS base from (boot), the spans) is copied
- * into a page made read-only here, so nothing the guest writes later can
- * mislead them. Returns 0, or -1 with errno set. */
+ * for SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1 and SIGUSR2 (recorded in the
+ * boot page's host_signals for the guest), all on a guarded alternate stack.
+ * With (stop_timeout) >= 0 seconds, the first of those also starts a timer
+ * (alarm(), SIGALRM's handler) that ends the run with 137 after a message
+ * unless it ended by then; 0 ends it at once.  What the handlers rely on
+ * (the tender's FS base from (boot), the spans, the timeout) is copied into
+ * a page made read-only here, so nothing the guest writes later can mislead
+ * them. Returns 0, or -1 with errno set. */
 int ig_tender_faults_install(struct ig_pico_boot *boot, uint64_t image_lo,
-                             uint64_t image_hi);
+                             uint64_t image_hi, long stop_timeout);
 
 /* ---- confine.c --------------------------------------------------------- */
 
@@ -138,14 +145,15 @@ int ig_tender_allow(scmp_filter_ctx ctx, const struct ig_tender_rule *rules,
  * allows no file system access except beneath the (nvols) volumes (vols)
  * (read-only for ro ones), then loads the seccomp filter: the base rules
  * (confine.c: the console on stdout, stderr, clocks, entropy, exit), the
- * volume calls when there are volumes, and read, write and ppoll for
- * (tap_fd) when it is not -1, and with (tty) the terminal requests on
- * standard input (TCSETS, TCSETSW, TCSETSF, TIOCGWINSZ).  Without Landlock in
- * the kernel it goes on with a notice under (verbose) when there are no
- * volumes, and refuses (volumes would be unconfined) when there are.  Returns
- * 0, or -1 after printing why. */
+ * volume calls when there are volumes, read, write and ppoll for
+ * (tap_fd) when it is not -1, with (tty) the terminal requests on standard
+ * input (TCSETS, TCSETSW, TCSETSF, TIOCGWINSZ), and alarm(stop_timeout)
+ * when (stop_timeout) is above 0 (the stop timer, faults.c).  Without
+ * Landlock in the kernel it goes on with a notice under (verbose) when
+ * there are no volumes, and refuses (volumes would be unconfined) when
+ * there are.  Returns 0, or -1 after printing why. */
 int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
-                      int tap_fd, int tty, int verbose);
+                      int tap_fd, int tty, long stop_timeout, int verbose);
 
 /* ---- sysnames.c (generated from libseccomp at build time) -------------- */
 

@@ -34,6 +34,7 @@
  *   clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, ...)   idle
  *   getrandom(buf, len, 0)                       entropy
  *   exit_group(status)                           exit
+ *   alarm(N), N the tender's --stop-timeout      the tender's stop timer
  *   read(tap_fd, ...), write(tap_fd, ...)        network frames (--tap)
  *   ppoll(fds, 1, timeout, NULL, ...)            idle with a tap device
  *   ioctl(0, TCSETS | TCSETSW | TCSETSF | TIOCGWINSZ, ...)
@@ -54,7 +55,7 @@
 
 #include <stdint.h>
 
-#define IG_PICO_ABI_VERSION 7
+#define IG_PICO_ABI_VERSION 8
 #define IG_PICO_BOOT_MAGIC 0x6f6369702d67690aull /* "\nig-pico" */
 
 /*
@@ -138,6 +139,15 @@ struct ig_pico_boot {
     int32_t stdin_fd;
     uint32_t tty;
     uint64_t host_signals;
+    /* Version 8: the image's ELF symbol table, mapped read-only from the
+     * image file (its pages are read only when the guest names the frames
+     * of a crash report): (nsyms) Elf64_Sym records at (symtab), whose
+     * names lie in the (strtab_len) bytes at (strtab), and the span of
+     * its executable segments [code_lo, code_hi).  All 0 when the image
+     * has no symbol table (stripped). */
+    uint64_t symtab, nsyms;
+    uint64_t strtab, strtab_len;
+    uint64_t code_lo, code_hi;
 };
 
 /* The CPU and kernel let user mode write the FS base (wrfsbase), so the

@@ -42,6 +42,12 @@ struct ig_plat {
     /* The guest's standard error comes framed on its console
      * (<ingot/kvm_abi.h>): `ingot run` writes it to its own stderr. */
     int framed_stderr;
+    /* The host command needs nothing from `ingot run` once started: it
+     * takes the standard streams and signals itself, names the frames of
+     * a crash report and ends with the app's status.  `ingot run` then
+     * replaces itself with it (exec), one process per guest, unless a
+     * feature needs it to stay (ig_run_opts.exec). */
+    int execs;
     /* `ingot run --gdb`: NONE refuses it; VMM: argv() starts the VMM's
      * own gdb stub, paused before the first instruction; ATTACH: argv()
      * makes the host command stop itself (SIGSTOP) before the guest's
