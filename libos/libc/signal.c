@@ -25,7 +25,14 @@ static uint64_t pending;             /* process-wide, one of each */
 static siginfo_t pending_info[NSIG]; /* what SA_SIGINFO handlers see */
 static __thread uint64_t mask;       /* each thread's blocked set */
 static struct ig_waitq sig_waiters;  /* sigsuspend, sigwait, pause */
-static stack_t alt_stack = {.ss_flags = SS_DISABLE};
+/* Each thread's alternate signal stack, and whether a handler is running
+ * on it (sigaltstack() then reports SS_ONSTACK and refuses changes). */
+static __thread stack_t alt_stack = {.ss_flags = SS_DISABLE};
+static __thread int on_alt_stack;
+
+/* sigstack.S: calls (fn)(sig, info, NULL) with the stack at (top). */
+void ig_signal_call_on(void *top, void (*fn)(int, siginfo_t *, void *), int sig,
+                       siginfo_t *info);
 
 static int ignored(int sig)
 {
@@ -71,10 +78,27 @@ static int act(int sig)
     mask |= a.sa_mask | ((a.sa_flags & SA_NODEFER) ? 0 : BIT(sig));
     mask &= ~UNBLOCKABLE;
     fill_info(&info, sig);
-    if (a.sa_flags & SA_SIGINFO)
+    if ((a.sa_flags & SA_ONSTACK) && !(alt_stack.ss_flags & SS_DISABLE) &&
+        !on_alt_stack) {
+        /* A handler (int) ignores the two arguments more it is passed. */
+        stack_t alt = alt_stack;
+        if (alt.ss_flags & SS_AUTODISARM)
+            alt_stack = (stack_t){.ss_flags = SS_DISABLE};
+        else
+            on_alt_stack = 1;
+        ig_signal_call_on((char *)alt.ss_sp + alt.ss_size,
+                          (a.sa_flags & SA_SIGINFO)
+                              ? a.sa_sigaction
+                              : (void (*)(int, siginfo_t *, void *))(
+                                    void (*)(void))a.sa_handler,
+                          sig, &info);
+        on_alt_stack = 0;
+        alt_stack = alt; /* as Linux's sigreturn puts it back */
+    } else if (a.sa_flags & SA_SIGINFO) {
         a.sa_sigaction(sig, &info, NULL);
-    else
+    } else {
         a.sa_handler(sig);
+    }
     mask = saved;
     return (a.sa_flags & SA_RESTART) ? 1 : 2;
 }
@@ -427,20 +451,31 @@ int sigwait(const sigset_t *restrict set, int *restrict sig)
     return 0;
 }
 
-/* Handlers run on the interrupted thread's own stack (docs/platforms.md);
- * the alternate stack is recorded and reported, as programs expect. */
+/* Per thread, as on Linux; SA_ONSTACK handlers of signals delivered to
+ * the thread run there (act()).  Faults are not delivered to handlers
+ * (docs/platforms.md), so a stack overflow never reaches one. */
 int sigaltstack(const stack_t *restrict ss, stack_t *restrict old)
 {
-    if (old)
-        *old = alt_stack;
+    stack_t cur = alt_stack;
+
+    if (on_alt_stack)
+        cur.ss_flags = SS_ONSTACK;
     if (ss) {
-        if (ss->ss_flags & ~SS_DISABLE)
+        int mode = ss->ss_flags & ~(int)SS_AUTODISARM;
+        if (on_alt_stack)
+            return (int)ig_posix_ret(-EPERM);
+        if (mode != 0 && mode != SS_ONSTACK && mode != SS_DISABLE)
             return (int)ig_posix_ret(-EINVAL);
-        if (!(ss->ss_flags & SS_DISABLE) && ss->ss_size < MINSIGSTKSZ)
-            return (int)ig_posix_ret(-ENOMEM);
-        alt_stack = *ss;
-        if (ss->ss_flags & SS_DISABLE)
+        if (mode == SS_DISABLE) {
             alt_stack = (stack_t){.ss_flags = SS_DISABLE};
+        } else {
+            if (ss->ss_size < MINSIGSTKSZ)
+                return (int)ig_posix_ret(-ENOMEM);
+            alt_stack =
+                (stack_t){ss->ss_sp, ss->ss_flags & SS_AUTODISARM, ss->ss_size};
+        }
     }
+    if (old)
+        *old = cur;
     return 0;
 }

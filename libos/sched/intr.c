@@ -23,20 +23,24 @@ int ig_waitq_wait_intr(struct ig_waitq *q, uint64_t deadline)
     int r;
 
     IG_ASSERT(t);
-    for (;;) {
-        if ((signals && signals->pending()) || ig_sched_cancel_due())
-            return -IG_ERESTART;
-        t->intr = 1;
-        t->interrupted = 0;
-        r = ig_waitq_wait(q, deadline);
-        t->intr = 0;
-        /* Woken for a signal another thread took, or one this thread
-         * blocks: wait on, unless the deadline passed meanwhile. */
-        if (!t->interrupted)
-            return r;
-        if (deadline != UINT64_MAX && ig_plat_clock_monotonic() >= deadline)
-            return -ETIMEDOUT;
-    }
+    if ((signals && signals->pending()) || ig_sched_cancel_due())
+        return -IG_ERESTART;
+    t->intr = 1;
+    t->interrupted = 0;
+    r = ig_waitq_wait(q, deadline);
+    t->intr = 0;
+    if (!t->interrupted)
+        return r;
+    if ((signals && signals->pending()) || ig_sched_cancel_due())
+        return -IG_ERESTART;
+    /* Woken for a signal another thread took, or one this thread blocks:
+     * a spurious wakeup.  Waiting on here would lose what happened while
+     * this thread was off the queue (the joined thread ended, the
+     * condition was signalled), so the caller looks at its condition
+     * again. */
+    if (deadline != UINT64_MAX && ig_plat_clock_monotonic() >= deadline)
+        return -ETIMEDOUT;
+    return 0;
 }
 
 void ig_sched_interrupt_thread(struct ig_thread *t)

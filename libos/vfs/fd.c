@@ -72,6 +72,7 @@ int ig_vfs_fd_end(void)
 
 void (*ig_file_notify_hook)(void);
 void (*ig_file_gone_hook)(struct ig_file *f);
+unsigned long ig_file_notify_seq;
 
 uint64_t ig_file_event(void)
 {
@@ -81,6 +82,7 @@ uint64_t ig_file_event(void)
 
 void ig_file_notify(void)
 {
+    ig_file_notify_seq++;
     if (ig_file_notify_hook)
         ig_file_notify_hook();
 }

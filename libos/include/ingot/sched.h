@@ -173,7 +173,9 @@ void ig_sched_set_signals(const struct ig_sched_signals *ops);
 
 /* Like ig_waitq_wait(), but also returns -IG_ERESTART, at once when the
  * running thread has a signal to take or when ig_sched_interrupt() finds
- * it waiting with one. */
+ * it waiting with one.  Woken by ig_sched_interrupt() with no signal to
+ * take (another thread took it), it returns 0 without a wake-up on (q):
+ * callers wait in a loop on their condition. */
 int ig_waitq_wait_intr(struct ig_waitq *q, uint64_t deadline);
 
 /* Makes every thread in ig_waitq_wait_intr() look whether it has a signal

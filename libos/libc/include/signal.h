@@ -198,6 +198,7 @@ struct sigaction {
 /* sigaltstack(2). */
 #define SS_ONSTACK 1
 #define SS_DISABLE 2
+#define SS_AUTODISARM (1U << 31)
 #define MINSIGSTKSZ 2048
 #define SIGSTKSZ 8192
 

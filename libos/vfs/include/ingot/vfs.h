@@ -116,6 +116,9 @@ void ig_file_notify(void);
 /* The next number of one sequence that orders readiness events across all
  * files (1, 2, ...; see ig_file_ops.event). */
 uint64_t ig_file_event(void);
+/* How many times ig_file_notify() was called: a readiness change of some
+ * file happened when it moved (epoll's edge-triggered items use it). */
+extern unsigned long ig_file_notify_seq;
 
 /* Called with each file description just before it is freed (after its
  * release op), so epoll can forget it; NULL until epoll is used. */
