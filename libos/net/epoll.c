@@ -21,8 +21,8 @@ struct item {
     unsigned last;      /* EPOLLET: the bits seen at the last scan */
     unsigned long seen; /* EPOLLET: ig_file_notify_seq at the last scan */
     int disabled;       /* EPOLLONESHOT fired */
-    int queued;    /* ready at the last scan, in the order of (rank) */
-    uint64_t rank; /* when it joined the ready ones (ig_file_event()) */
+    int queued;         /* ready at the last scan, in the order of (rank) */
+    uint64_t rank;      /* when it joined the ready ones (ig_file_event()) */
 };
 
 /* Linux keeps a ready list: a file joins its tail when an event makes it
