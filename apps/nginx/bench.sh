@@ -5,7 +5,10 @@
 # index.html under wrk (1 thread, 16 connections) on every platform.  pico
 # is reached on a tap in the bench's namespace, kvm through a forwarded
 # port, native on 127.0.0.1, runc inside the container's network
-# namespace.  Rows: nginx-rps-PLATFORM (requests/s), nginx-p99-PLATFORM.
+# namespace.  Rows: nginx-rps-PLATFORM (requests/s), nginx-p99-PLATFORM;
+# for pico and kvm also nginx-size-PLATFORM (the image's bytes) and
+# nginx-minmem-PLATFORM: the smallest `ingot run -m` (whole MiB) with which
+# nginx answers GET / and sends a 1 MiB file whole (not with --quick).
 nginx_bench_steps=4
 
 # nginx_bench_root DIR PORT LOG: a root file system for nginx listening on
@@ -13,6 +16,11 @@ nginx_bench_steps=4
 nginx_bench_root() {
     mkdir -p "$1/etc/nginx" "$1/srv" "$1/tmp"
     echo '<h1>Ingot bench</h1>' >"$1/srv/index.html"
+    head -c 1048576 /dev/zero | tr '\0' x >"$1/srv/1m.bin"
+    # nginx started as root looks up its `user` (nobody/nogroup).
+    printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n' \
+        >"$1/etc/passwd"
+    printf 'root:x:0:\nnogroup:x:65534:\n' >"$1/etc/group"
     cat >"$1/etc/nginx/nginx.conf" <<CONF
 daemon off;
 master_process off;
@@ -27,6 +35,64 @@ http {
     server { listen $2; root $1/srv; }
 }
 CONF
+}
+
+# nginx_bench_guest PLATFORM ROOT MEM: boots nginx from ROOT with -m MEM
+# in the background; sets pid, url and in (the command prefix that reaches
+# the guest).  pico uses the tap bench_tap_make made last.
+nginx_bench_guest() {
+    local plat=$1 r=$2 mem=$3 port
+    in=()
+    if [ $plat = pico ]; then
+        in=(ip netns exec "$bench_ns")
+        url=http://$bench_tap_guest/
+        "${in[@]}" "$INGOT" run -m "$mem" --net "tap:$bench_tap" \
+            --ip "$bench_tap_guest/30" --gw "$bench_tap_host" \
+            --rootfs "$r" "$apps_dir/nginx" </dev/null >"$r.out" 2>&1 &
+    else
+        port=$(bench_free_port)
+        url=http://127.0.0.1:$port/
+        "$INGOT" run --accel "$INGOT_BENCH_ACCEL" -m "$mem" \
+            -p "127.0.0.1:$port:80" --rootfs "$r" "$apps_dir/nginx" \
+            </dev/null >"$r.out" 2>&1 &
+    fi
+    pid=$!
+}
+
+# nginx_bench_answers: 0 when GET / answers within 60 s (of polling).
+nginx_bench_answers() {
+    local k
+    for ((k = 0; k < 600; k++)); do
+        "${in[@]}" curl -fs -o /dev/null -m 1 "$url" && return 0
+        kill -0 "$pid" 2>/dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}
+
+# nginx_bench_minmem PLATFORM ROOT: the nginx-minmem-PLATFORM row.
+nginx_bench_minmem() {
+    local plat=$1 r=$2 m got
+    for m in 2 3 4 5 6 7 8 10 12 16; do
+        if [ $plat = pico ]; then
+            bench_tap_make || return 0
+        fi
+        nginx_bench_guest $plat "$r" ${m}M
+        got=
+        if nginx_bench_answers; then
+            got=$("${in[@]}" curl -fs -m 20 -o /dev/null -w '%{size_download}' \
+                "${url}1m.bin" 2>/dev/null) || true
+        fi
+        kill $pid 2>/dev/null || true
+        wait $pid 2>/dev/null || true
+        if [ "$got" = 1048576 ]; then
+            bench_value "nginx-minmem-$plat" "nginx ($plat), smallest -m" \
+                min_mem MiB "" "$m" "GET / and a 1 MiB file answered whole"
+            return
+        fi
+    done
+    bench_skip "nginx-minmem-$plat" "nginx ($plat), smallest -m" min_mem MiB \
+        "no size up to 16 MiB served"
 }
 
 nginx_bench_skip() { # PLATFORM WHY
@@ -57,21 +123,8 @@ bench_app_nginx() {
             sed -i "s|root $r/srv|root /srv|" "$r/etc/nginx/nginx.conf"
             if [ $plat = pico ]; then
                 bench_tap_make || { nginx_bench_skip $plat "no tap device"; continue; }
-                in=(ip netns exec "$bench_ns")
-                url=http://$bench_tap_guest/
-                "${in[@]}" "$INGOT" run -m 64M --net "tap:$bench_tap" \
-                    --ip "$bench_tap_guest/30" --gw "$bench_tap_host" \
-                    --rootfs "$r" "$apps_dir/nginx" </dev/null \
-                    >"$r.out" 2>&1 &
-            else
-                local port
-                port=$(bench_free_port)
-                url=http://127.0.0.1:$port/
-                "$INGOT" run --accel "$INGOT_BENCH_ACCEL" -m 64M \
-                    -p "127.0.0.1:$port:80" --rootfs "$r" "$apps_dir/nginx" \
-                    </dev/null >"$r.out" 2>&1 &
             fi
-            pid=$!
+            nginx_bench_guest $plat "$r" 64M
             ;;
         native)
             local port
@@ -84,7 +137,10 @@ bench_app_nginx() {
             ;;
         runc)
             nginx_bench_root "$r" 80 /tmp/error.log
-            sed -i "s|root $r/srv|root /srv|" "$r/etc/nginx/nginx.conf"
+            # runc's default bundle has no CAP_CHOWN: nginx as root keeps
+            # its temporary directories its own (chown to the same owner).
+            sed -i -e "s|root $r/srv|root /srv|" -e '1i user root;' \
+                "$r/etc/nginx/nginx.conf"
             bench_runc_bundle "$r.bundle" "$apps_dir/nginx" -e /tmp/error.log \
                 >/dev/null
             cp -r "$r/etc" "$r/srv" "$r/tmp" "$r.bundle/rootfs/"
@@ -101,11 +157,7 @@ bench_app_nginx() {
             url=http://127.0.0.1/
             ;;
         esac
-        for ((k = 0; k < 600; k++)); do
-            "${in[@]}" curl -fs -o /dev/null -m 1 "$url" && break
-            sleep 0.1
-        done
-        if [ $k = 600 ]; then
+        if ! nginx_bench_answers; then
             nginx_bench_skip $plat "nginx did not answer: $(tail -1 "$r.out")"
         else
             "${in[@]}" wrk -t1 -c16 -d"$dur" --latency "$url" >"$r.wrk" 2>&1 || true
@@ -131,5 +183,17 @@ bench_app_nginx() {
             kill $pid 2>/dev/null || true
             wait $pid 2>/dev/null || true
         fi
+        case $plat in
+        pico | kvm)
+            bench_value "nginx-size-$plat" "nginx ($plat), image" file_size B \
+                "" "$(stat -c %s "$apps_dir/nginx")" "symbols kept, debug info stripped"
+            if [ "$INGOT_BENCH_QUICK" = 1 ]; then
+                bench_skip "nginx-minmem-$plat" "nginx ($plat), smallest -m" \
+                    min_mem MiB "not measured with --quick"
+            else
+                nginx_bench_minmem $plat "$r"
+            fi
+            ;;
+        esac
     done
 }

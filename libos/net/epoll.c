@@ -18,8 +18,9 @@ struct item {
     struct ig_file *file; /* the description registered under (fd) */
     uint32_t events;
     epoll_data_t data;
-    unsigned last; /* EPOLLET: the bits reported last time */
-    int disabled;  /* EPOLLONESHOT fired */
+    unsigned last;      /* EPOLLET: the bits seen at the last scan */
+    unsigned long seen; /* EPOLLET: ig_file_notify_seq at the last scan */
+    int disabled;       /* EPOLLONESHOT fired */
 };
 
 struct epoll {
@@ -75,8 +76,16 @@ static int scan(struct epoll *ep, struct epoll_event *out, int max)
         struct item *it = &ep->items[i];
         unsigned ev = ready(it);
         if (it->events & EPOLLET) {
-            unsigned fresh = ev & ~it->last;
+            /* An edge is new readiness, but also readiness that dropped
+             * and came back between two scans (a socket read empty, then
+             * more data): Linux reports an item again whenever its file
+             * wakes its waiters.  Wakeups are not counted per file here,
+             * so any since the last scan re-reports what is ready, which
+             * can only add a spurious event, never lose one. */
+            unsigned fresh =
+                it->seen != ig_file_notify_seq ? ev : ev & ~it->last;
             it->last = ev;
+            it->seen = ig_file_notify_seq;
             ev = fresh;
         }
         if (!ev)

@@ -108,6 +108,17 @@ static ssize_t stdin_read(struct ig_vnode *vn, void *buf, size_t len, off_t o)
     }
 }
 
+/* /dev/tty: the image's terminal, which is standard input's and output's
+ * when standard input is one (ENXIO otherwise, as for a process without
+ * a controlling terminal). */
+static int stdin_tty;
+
+static int tty_open(struct ig_vnode *vn, struct ig_file *f, int flags)
+{
+    (void)vn, (void)f, (void)flags;
+    return stdin_tty ? 0 : -ENXIO;
+}
+
 static const struct ig_vnode_ops null_ops = {.read = null_read,
                                              .write = sink_write};
 static const struct ig_vnode_ops zero_ops = {.read = zero_read,
@@ -122,12 +133,15 @@ static const struct ig_vnode_ops stdout_ops = {.read = null_read,
                                                .write = console_write};
 static const struct ig_vnode_ops stderr_ops = {.read = null_read,
                                                .write = stderr_write};
+static const struct ig_vnode_ops tty_ops = {
+    .open = tty_open, .read = stdin_read, .write = console_write};
 
 /* The nodes' operations are ramfs's; ours are their private data. */
 void ig_vfs_stdio_tty(unsigned mask)
 {
     static const struct ig_vnode_ops *const ops[3] = {&stdin_ops, &stdout_ops,
                                                       &stderr_ops};
+    stdin_tty = mask & 1;
     for (int i = 0; i < 3; i++) {
         struct ig_file *f = ig_fd_get(i);
         if (!f || !f->vn || f->vn->priv != (const void *)ops[i])
@@ -150,12 +164,16 @@ int ig_devfs_populate(struct ig_vnode *dir)
         {"urandom", &random_ops, -1},  {"random", &random_ops, -1},
         {"console", &console_ops, -1}, {"stdin", &stdin_ops, 0},
         {"stdout", &stdout_ops, 1},    {"stderr", &stderr_ops, 2},
+        {"tty", &tty_ops, -1},
     };
+    stdin_tty = ig_plat_isatty(0);
     for (size_t i = 0; i < sizeof(devs) / sizeof(devs[0]); i++) {
         /* A terminal exactly when the host's stream is one. */
-        unsigned flags = devs[i].stdio >= 0 && ig_plat_isatty(devs[i].stdio)
-                             ? IG_VNODE_TTY
-                             : 0;
+        unsigned flags =
+            (devs[i].stdio >= 0 && ig_plat_isatty(devs[i].stdio)) ||
+                    devs[i].ops == &tty_ops
+                ? IG_VNODE_TTY
+                : 0;
         int err = ig_ramfs_mknod(dir, devs[i].name, devs[i].ops, flags);
         if (err)
             return err;

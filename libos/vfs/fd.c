@@ -67,9 +67,11 @@ int ig_vfs_fd_count(void)
 
 void (*ig_file_notify_hook)(void);
 void (*ig_file_gone_hook)(struct ig_file *f);
+unsigned long ig_file_notify_seq;
 
 void ig_file_notify(void)
 {
+    ig_file_notify_seq++;
     if (ig_file_notify_hook)
         ig_file_notify_hook();
 }

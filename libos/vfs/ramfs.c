@@ -239,8 +239,15 @@ static ssize_t dev_write(struct ig_vnode *vn, const void *buf, size_t len,
     return d->write ? d->write(vn, buf, len, off) : -EINVAL;
 }
 
+static int dev_open(struct ig_vnode *vn, struct ig_file *f, int flags)
+{
+    const struct ig_vnode_ops *d = vn->priv;
+    return d->open ? d->open(vn, f, flags) : 0;
+}
+
 static const struct ig_vnode_ops ramfs_dev_ops = {
     .rename = ramfs_rename,
+    .open = dev_open,
     .read = dev_read,
     .write = dev_write,
     .free = ramfs_free,

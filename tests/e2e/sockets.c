@@ -206,6 +206,21 @@ static void tcp(void)
     close(q[0]);
     SAY("epoll_wait after close: %d\n", epoll_wait(ep, out, 4, 0));
     close(q[1]);
+    /* Edge-triggered: readiness that drops (read empty) and comes back
+     * before the next epoll_wait is a new edge. */
+    pipe(q);
+    ev = (struct epoll_event){.events = EPOLLIN | EPOLLET, .data.u32 = 4};
+    epoll_ctl(ep, EPOLL_CTL_ADD, q[0], &ev);
+    write(q[1], "a", 1);
+    SAY("EPOLLET, data: %d\n", epoll_wait(ep, out, 4, 0));
+    SAY("EPOLLET, same data again: %d\n", epoll_wait(ep, out, 4, 0));
+    read(q[0], buf, 1);
+    write(q[1], "b", 1);
+    n = epoll_wait(ep, out, 4, 0);
+    SAY("EPOLLET, read empty then new data: %d, tag %u\n", n,
+        n > 0 ? out[0].data.u32 : 0);
+    close(q[0]);
+    close(q[1]);
     close(ep);
 
     fcntl(c, F_SETFL, O_NONBLOCK);

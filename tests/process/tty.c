@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* tty.c: a program on a terminal: isatty, termios, window size, SIGWINCH. */
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +73,13 @@ int main(int argc, char **argv)
     printf("echo %d icanon %d isig %d\n", !!(t.c_lflag & ECHO),
            !!(t.c_lflag & ICANON), !!(t.c_lflag & ISIG));
     size("size");
+    /* The controlling terminal by name: a prompt that stdout's
+     * redirection would not catch. */
+    int fd = open("/dev/tty", O_RDWR);
+    if (fd < 0 || write(fd, "via /dev/tty\n", 13) != 13 || !isatty(fd))
+        perror("/dev/tty");
+    if (fd >= 0)
+        close(fd);
     signal(SIGWINCH, on_winch);
     signal(SIGINT, on_int);
 

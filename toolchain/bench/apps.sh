@@ -27,6 +27,7 @@
 #                               runc cannot run here (bench_skip rows say why)
 # Rows are named APP-WHAT-PLATFORM (e.g. sqlite-speedtest1-pico); the
 # targets in docs/benchmarks.md compare the pico and native rows.
+# INGOT_BENCH_APPS="APP..." measures only those apps.
 # INGOT_BENCH_APPS_BUILD=DIR reuses builds in DIR/APP/PLATFORM (a build
 # tree's apps/, after its catalog tests ran) instead of building afresh.
 source "$(dirname "$0")/lib.sh"
@@ -97,7 +98,10 @@ apps_cpu() {
 
 hooks=()
 for h in "$bench_dir"/apps/*/bench.sh; do
-    [ -f "$h" ] && hooks+=("$h")
+    [ -f "$h" ] || continue
+    case " ${INGOT_BENCH_APPS:-$(basename "$(dirname "$h")")} " in
+    *" $(basename "$(dirname "$h")") "*) hooks+=("$h") ;;
+    esac
 done
 steps=0
 for h in "${hooks[@]}"; do

@@ -58,6 +58,16 @@ static const struct target {
      "sqlite-speedtest1-pico", "sqlite-speedtest1-native", 1, 1.1, 0},
     {"Lua CPU-bound script on pico within 1.1x native CPU time", RATIO, "apps",
      "lua-cpu-pico", "lua-cpu-native", 1, 1.1, 0},
+    {"pico nginx at least native's requests/s", RATIO, "apps", "nginx-rps-pico",
+     "nginx-rps-native", 0, 1.0, 0},
+    {"nginx image (pico) at most 1 MB (1,048,576 B)", VALUE, "apps",
+     "nginx-size-pico", NULL, 1, 1024 * 1024.0, 0},
+    {"nginx image (kvm) at most 1 MB (1,048,576 B)", VALUE, "apps",
+     "nginx-size-kvm", NULL, 1, 1024 * 1024.0, 0},
+    {"nginx serves with at most 8 MiB of guest memory (pico)", VALUE, "apps",
+     "nginx-minmem-pico", NULL, 1, 8.0, 0},
+    {"nginx serves with at most 8 MiB of guest memory (kvm)", VALUE, "apps",
+     "nginx-minmem-kvm", NULL, 1, 8.0, 0},
 };
 #define NTARGETS (sizeof(targets) / sizeof(targets[0]))
 

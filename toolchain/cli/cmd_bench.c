@@ -50,6 +50,8 @@ static const char usage[] =
     "no network) is reported as skipped with the reason.  The Linux VM's\n"
     "kernel is downloaded once with apt-get download into\n"
     "$XDG_CACHE_HOME/ingot/bench (default ~/.cache/ingot/bench).\n"
+    "INGOT_BENCH_APPS=\"nginx sqlite\" limits the apps suite to those\n"
+    "apps (default: every app with an apps/APP/bench.sh).\n"
     "\n"
     "Exit status: 0 when every suite ran (skipped rows included); 1 for a\n"
     "bad option, a suite that failed or unreadable results; 128+N when\n"

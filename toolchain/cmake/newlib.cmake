@@ -56,6 +56,28 @@ ExternalProject_Add_Step(newlib replace-signals
   COMMAND ar d ${INGOT_NEWLIB_LIB}/libc.a ${INGOT_NEWLIB_REPLACED}
   COMMENT "Removing newlib's signal objects (libos/libc replaces them)"
   DEPENDEES install)
+# newlib's memcpy, memmove, memset, memcmp, strlen, strspn, strcspn and
+# strpbrk are generic C; libos/libc/memops.c and strops.c (SSE2) replace
+# them inside newlib's archive, compiled with the target flags, so they sit
+# where newlib's did: below every library OS component.  GCC must not turn
+# their loops back into calls to themselves.
+set(INGOT_NEWLIB_STRING lib_a-memcpy.o lib_a-memmove.o lib_a-memset.o
+    lib_a-memcmp.o lib_a-strlen.o lib_a-strspn.o lib_a-strcspn.o
+    lib_a-strpbrk.o)
+set(_nl_str_dir ${PROJECT_SOURCE_DIR}/libos/libc)
+set(_nl_str_cc ${INGOT_TARGET_CC} ${INGOT_TARGET_CFLAGS} -O2 -g -Wall -Wextra
+    -fno-tree-loop-distribute-patterns -nostdinc
+    -isystem ${INGOT_NEWLIB_INCLUDE} -isystem ${INGOT_CC_INCLUDE} -c)
+ExternalProject_Add_Step(newlib replace-string
+  COMMAND ${_nl_str_cc} ${_nl_str_dir}/memops.c -o <BINARY_DIR>/ig_memops.o
+  COMMAND ${_nl_str_cc} ${_nl_str_dir}/strops.c -o <BINARY_DIR>/ig_strops.o
+  COMMAND ar d ${INGOT_NEWLIB_LIB}/libc.a ${INGOT_NEWLIB_STRING}
+  COMMAND ar rs ${INGOT_NEWLIB_LIB}/libc.a <BINARY_DIR>/ig_memops.o
+          <BINARY_DIR>/ig_strops.o
+  COMMENT "Replacing newlib's string routines with libos/libc's"
+  DEPENDEES install
+  DEPENDS ${_nl_str_dir}/memops.c ${_nl_str_dir}/strops.c
+          ${_nl_str_dir}/memops_internal.h)
 # newlib's <stdatomic.h> (FreeBSD's) needs clang's __has_extension: under
 # GCC it makes _Atomic types structures its own functions then reject, so
 # a program's atomic_fetch_add() does not compile.  It leaves the installed

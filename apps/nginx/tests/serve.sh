@@ -4,8 +4,9 @@
 # serve.sh: nginx built by apps/nginx/recipe.sh with `daemon off;
 # master_process off;` from a root file system, on a tap in a private
 # network namespace: `nginx -t`, static files from a read-only volume
-# (small, 10 MB, ranges, keep-alive, 404), access and error logs on a
-# writable volume, graceful stops on SIGQUIT and SIGTERM.
+# (small, 10 MB, ranges, keep-alive, 404, basic authentication), access
+# and error logs on a writable volume, graceful stops on SIGQUIT and
+# SIGTERM, all with 8 MiB of guest memory.
 #
 #   serve.sh BINDIR PLATFORM APPDIR NATIVEDIR
 set -u
@@ -44,10 +45,20 @@ http {
     server {
         listen 80;
         root /srv;
+        location /private/ {
+            auth_basic "Ingot";
+            auth_basic_user_file /etc/nginx/htpasswd;
+        }
     }
 }
 CONF
 echo "<h1>nginx on Ingot</h1>" >"$site/index.html"
+# Basic authentication checks passwords with the library OS's crypt():
+# "secret" as SHA-512-crypt (`openssl passwd -6 -salt ingotsalt secret`).
+echo 'user:$6$ingotsalt$oP9wmn2tlnyxG0Zdb4U.7MVuPzAols1WgIxfaoF693k8QVS1hfOGoWHUOWj7wT6yHH4jNvy/20lmzKTSQtlYu1' \
+    >"$root/etc/nginx/htpasswd"
+mkdir -p "$site/private"
+echo "private" >"$site/private/index.html"
 head -c 10485760 /dev/urandom >"$site/big.bin"
 # A shell starts background jobs with SIGINT and SIGQUIT ignored, and
 # `ingot run` keeps an ignored signal ignored (like nohup): the guest is
@@ -55,9 +66,11 @@ head -c 10485760 /dev/urandom >"$site/big.bin"
 printf '#!/bin/sh\nexec env --default-signal=INT,QUIT "%s" "$@"\n' \
     "$(command -v ingot)" >"$TMP/ingot"
 chmod +x "$TMP/ingot"
+# 8 MiB of guest memory: issue 18's ceiling for a serving app (the
+# smallest that serves is in apps/nginx/README).
 run() { # run ARGS...: start nginx in the background with the volumes
     : >"$TMP/guest.out"
-    start_guest "$TMP/ingot" -m 64M --rootfs "$root" \
+    start_guest "$TMP/ingot" -m 8M --rootfs "$root" \
         -v "$site:/srv:ro" -v "$logs:/var/log/nginx" "$nginx" -- "$@"
 }
 
@@ -92,6 +105,13 @@ code=$(get -o "$TMP/range" -w '%{http_code}' -r 1000-1999 "$URL/big.bin")
 echo "GET /big.bin bytes 1000-1999: 206, identical"
 [ "$(get -o /dev/null -w '%{http_code}' "$URL/missing")" = 404 ] || fail "no 404"
 echo "GET /missing: 404"
+[ "$(get -o /dev/null -w '%{http_code}' "$URL/private/")" = 401 ] ||
+    fail "auth_basic: no 401 without a password"
+[ "$(get -o /dev/null -w '%{http_code}' -u user:wrong "$URL/private/")" = 401 ] ||
+    fail "auth_basic: a wrong password was accepted"
+[ "$(get -u user:secret "$URL/private/")" = private ] ||
+    fail "auth_basic: the right password was refused"
+echo "GET /private/: 401 without or with a wrong password, 200 with the right one"
 # keep-alive: two requests, one connection.
 get -v "$URL/index.html" "$URL/index.html" -o /dev/null -o /dev/null \
     2>"$TMP/keepalive"

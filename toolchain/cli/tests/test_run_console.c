@@ -3,6 +3,8 @@
 /* test_run_console.c: the exit-record filter and the frame annotator. */
 #include <stdlib.h>
 
+#include <ingot/kvm_abi.h>
+
 #include "run.h"
 #include "unit.h"
 
@@ -207,6 +209,66 @@ static void test_core(void)
     core_split(CORE(4097) "z", CORE(4097) "z", "", 1);
 }
 
+/* Terminal attribute records (ingot run -t): taken whole, however cut;
+ * malformed ones are output; without a taker they vanish. */
+static char tty_seen[8][80];
+static int tty_when[8], tty_n;
+
+static void take_tty(int when, const char *hex)
+{
+    if (tty_n < 8) {
+        tty_when[tty_n] = when;
+        memcpy(tty_seen[tty_n], hex, IG_KVM_TTY_HEX);
+        tty_seen[tty_n][IG_KVM_TTY_HEX] = '\0';
+    }
+    tty_n++;
+}
+
+#define HEX72                                                                  \
+    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f2021"     \
+    "2223"
+#define TTYREC(w) "\033_ingot-tty:" #w HEX72 "\033\\"
+
+static void tty_split(const char *in, const char *want, int want_n,
+                      int want_when, int taker)
+{
+    size_t len = strlen(in);
+    for (size_t a = 0; a <= len; a++) {
+        struct ig_run_exitrec f;
+        struct out o = {.len = 0};
+        tty_n = 0;
+        ig_run_exitrec_init(&f);
+        if (taker)
+            ig_run_exitrec_set_tty(&f, take_tty);
+        ig_run_exitrec_feed(&f, in, a, collect, &o);
+        ig_run_exitrec_feed(&f, in + a, len - a, collect, &o);
+        ig_run_exitrec_flush(&f, collect, &o);
+        if (strcmp(o.buf, want) != 0 || tty_n != want_n ||
+            (want_n &&
+             (tty_when[0] != want_when || strcmp(tty_seen[0], HEX72) != 0))) {
+            fprintf(stderr, "tty cut %zu: %d records, output [%s]\n", a, tty_n,
+                    o.buf);
+            unit_failures++;
+            return;
+        }
+    }
+}
+
+static void test_tty(void)
+{
+    CHECK_INT((int)strlen(HEX72), IG_KVM_TTY_HEX);
+    tty_split("a" TTYREC(1) "b", "ab", 1, 1, 1);
+    tty_split(TTYREC(0) REC(3), "", 1, 0, 1);
+    tty_split("a" TTYREC(2) "b", "ab", 0, 0, 0); /* no -t: dropped */
+    /* Malformed: a bad mode, uppercase or short hex, no terminator. */
+    tty_split("\033_ingot-tty:3" HEX72 "\033\\",
+              "\033_ingot-tty:3" HEX72 "\033\\", 0, 0, 1);
+    tty_split("\033_ingot-tty:0AB\033\\", "\033_ingot-tty:0AB\033\\", 0, 0, 1);
+    tty_split("\033_ingot-tty:0ab\033\\", "\033_ingot-tty:0ab\033\\", 0, 0, 1);
+    tty_split("\033_ingot-tty:1" HEX72 "x", "\033_ingot-tty:1" HEX72 "x", 0, 0,
+              1);
+}
+
 static void test_backtrace(void)
 {
     every_cut("  #0 0x1010\n", "  #0 0x1010 main+0x10\n");
@@ -267,6 +329,7 @@ int main(void)
 {
     test_exitrec();
     test_stderr();
+    test_tty();
     test_core();
     test_backtrace();
     test_end_status();

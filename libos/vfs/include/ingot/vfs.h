@@ -109,6 +109,9 @@ struct ig_file {
  * sets to wake its waiters (NULL until then: nothing waits). */
 extern void (*ig_file_notify_hook)(void);
 void ig_file_notify(void);
+/* How many times ig_file_notify() was called: a readiness change of some
+ * file happened when it moved (epoll's edge-triggered items use it). */
+extern unsigned long ig_file_notify_seq;
 
 /* Called with each file description just before it is freed (after its
  * release op), so epoll can forget it; NULL until epoll is used. */
