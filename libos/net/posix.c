@@ -121,9 +121,9 @@ ssize_t recv(int fd, void *buf, size_t len, int flags)
     return recvfrom(fd, buf, len, flags, NULL, NULL);
 }
 
-/* Ancillary data is not sent: descriptor passing (SCM_RIGHTS) and
- * credentials are not implemented, so a message carrying them fails with
- * EOPNOTSUPP instead of losing them silently. */
+/* TCP and UDP sockets carry no descriptors or credentials: a message
+ * with them fails with EOPNOTSUPP instead of losing them silently (AF_UNIX
+ * sockets pass descriptors, unix_rights.c). */
 static int unsendable(const struct msghdr *msg)
 {
     if (!msg || !msg->msg_control)
@@ -142,7 +142,7 @@ ssize_t sendmsg(int fd, const struct msghdr *msg, int flags)
 {
     long r;
 
-    if (unsendable(msg))
+    if (!UNIX(fd) && unsendable(msg))
         return ig_posix_ret(-EOPNOTSUPP);
     ig_sched_testcancel();
     do

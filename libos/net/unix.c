@@ -26,6 +26,7 @@
 
 struct umsg {
     struct umsg *next;
+    struct ig_unix_rights rights; /* descriptors sent with it */
     size_t len, off;
     struct sockaddr_un from;
     socklen_t fromlen;
@@ -75,6 +76,7 @@ static void free_queue(struct usock *s)
     while (s->head) {
         struct umsg *m = s->head;
         s->head = m->next;
+        ig_unix_rights_drop(m->rights.files, m->rights.n);
         free(m);
     }
     s->tail = NULL;
@@ -140,10 +142,10 @@ static int block(struct usock *s, struct ig_file *f, int flags)
 
 static long do_send(struct usock *s, struct ig_file *f, const struct iovec *iov,
                     int niov, int flags, const struct sockaddr_un *to,
-                    socklen_t tolen);
+                    socklen_t tolen, struct ig_unix_rights *rt);
 static long do_recv(struct usock *s, struct ig_file *f, const struct iovec *iov,
                     int niov, int flags, struct sockaddr_un *from,
-                    socklen_t *fromlen, int *mflags);
+                    socklen_t *fromlen, int *mflags, struct ig_unix_rights *rt);
 
 static ssize_t u_read(struct ig_file *f, void *buf, size_t len, off_t *off)
 {
@@ -151,7 +153,7 @@ static ssize_t u_read(struct ig_file *f, void *buf, size_t len, off_t *off)
     int mf = 0;
 
     (void)off;
-    return do_recv(f->priv, f, &iov, 1, 0, NULL, NULL, &mf);
+    return do_recv(f->priv, f, &iov, 1, 0, NULL, NULL, &mf, NULL);
 }
 
 static ssize_t u_write(struct ig_file *f, const void *buf, size_t len,
@@ -160,7 +162,7 @@ static ssize_t u_write(struct ig_file *f, const void *buf, size_t len,
     struct iovec iov = {(void *)buf, len};
 
     (void)off;
-    return do_send(f->priv, f, &iov, 1, 0, NULL, 0);
+    return do_send(f->priv, f, &iov, 1, 0, NULL, 0, NULL);
 }
 
 static unsigned u_poll(struct ig_file *f)
@@ -573,9 +575,11 @@ static size_t iov_len(const struct iovec *iov, int n)
     return t;
 }
 
+/* Sends (iov); descriptors in (rt), if any, go with the first bytes (and
+ * (rt) is emptied), else stay with the caller. */
 static long do_send(struct usock *s, struct ig_file *f, const struct iovec *iov,
                     int niov, int flags, const struct sockaddr_un *to,
-                    socklen_t tolen)
+                    socklen_t tolen, struct ig_unix_rights *rt)
 {
     size_t total = iov_len(iov, niov), done = 0;
     struct usock *dst;
@@ -620,6 +624,11 @@ static long do_send(struct usock *s, struct ig_file *f, const struct iovec *iov,
         if (!m)
             return done ? (long)done : -ENOBUFS;
         m->next = NULL;
+        m->rights = (struct ig_unix_rights){NULL, 0};
+        if (rt && rt->n) {
+            m->rights = *rt;
+            *rt = (struct ig_unix_rights){NULL, 0};
+        }
         m->len = n;
         m->off = 0;
         m->from = s->name;
@@ -651,12 +660,28 @@ static long do_send(struct usock *s, struct ig_file *f, const struct iovec *iov,
     }
 }
 
+/* Takes the descriptors (m) carries into (rt), or closes them when the
+ * caller has no room for them (read()). */
+static void take_rights(struct umsg *m, struct ig_unix_rights *rt)
+{
+    if (!m->rights.n)
+        return;
+    if (rt)
+        *rt = m->rights;
+    else
+        ig_unix_rights_drop(m->rights.files, m->rights.n);
+    m->rights = (struct ig_unix_rights){NULL, 0};
+}
+
+/* Receives into (iov).  Descriptors come with the first read of the bytes
+ * they were sent with, into (rt); a stream read ends after those bytes,
+ * and does not go on into bytes that carry more. */
 static long do_recv(struct usock *s, struct ig_file *f, const struct iovec *iov,
                     int niov, int flags, struct sockaddr_un *from,
-                    socklen_t *fromlen, int *mflags)
+                    socklen_t *fromlen, int *mflags, struct ig_unix_rights *rt)
 {
     size_t total = iov_len(iov, niov), done = 0;
-    int r;
+    int r, took = 0;
 
     if (s->listening || (s->type == SOCK_STREAM && !s->connected))
         return -EINVAL;
@@ -677,6 +702,12 @@ static long do_recv(struct usock *s, struct ig_file *f, const struct iovec *iov,
     for (int i = 0; i < niov && m; i++) {
         size_t used = 0;
         while (used < iov[i].iov_len && m) {
+            if (s->type == SOCK_STREAM && !(flags & MSG_PEEK) && m->rights.n) {
+                if (took)
+                    break;
+                take_rights(m, rt);
+                took = 1;
+            }
             size_t k = m->len - m->off;
             if (k > iov[i].iov_len - used)
                 k = iov[i].iov_len - used;
@@ -688,8 +719,8 @@ static long do_recv(struct usock *s, struct ig_file *f, const struct iovec *iov,
             if (s->type == SOCK_DGRAM)
                 break;
             if ((flags & MSG_PEEK) ? done >= s->bytes : m->off == m->len) {
-                if (flags & MSG_PEEK)
-                    m = NULL;
+                if ((flags & MSG_PEEK) || took)
+                    m = NULL; /* descriptors end the read */
                 else
                     m = m->next;
                 if (!(flags & MSG_PEEK)) {
@@ -705,7 +736,7 @@ static long do_recv(struct usock *s, struct ig_file *f, const struct iovec *iov,
                 m = NULL; /* peeking stays within the first chunk */
             }
         }
-        if (s->type == SOCK_DGRAM)
+        if (s->type == SOCK_DGRAM || (took && used < iov[i].iov_len))
             break;
     }
     if (s->type == SOCK_DGRAM) {
@@ -713,6 +744,7 @@ static long do_recv(struct usock *s, struct ig_file *f, const struct iovec *iov,
             *mflags |= MSG_TRUNC;
         long ret = (flags & MSG_TRUNC) ? (long)m->len : (long)done;
         if (!(flags & MSG_PEEK)) {
+            take_rights(m, rt);
             s->head = m->next;
             if (!s->head)
                 s->tail = NULL;
@@ -747,8 +779,14 @@ long ig_unix_sendmsg(int fd, const struct msghdr *msg, int flags)
         if (r)
             return r;
     }
-    return do_send(s, f, msg->msg_iov, msg->msg_iovlen, flags,
-                   msg->msg_name ? &to : NULL, tolen);
+    struct ig_unix_rights rt;
+    r = ig_unix_rights_take(msg, &rt.files, &rt.n);
+    if (r)
+        return r;
+    long n = do_send(s, f, msg->msg_iov, msg->msg_iovlen, flags,
+                     msg->msg_name ? &to : NULL, tolen, &rt);
+    ig_unix_rights_drop(rt.files, rt.n); /* not sent */
+    return n;
 }
 
 long ig_unix_recvmsg(int fd, struct msghdr *msg, int flags)
@@ -763,16 +801,19 @@ long ig_unix_recvmsg(int fd, struct msghdr *msg, int flags)
         return r;
     if (msg->msg_iovlen < 0 || msg->msg_iovlen > 1024)
         return -EMSGSIZE;
+    struct ig_unix_rights rt = {NULL, 0};
     long n = do_recv(s, f, msg->msg_iov, msg->msg_iovlen, flags, &from,
-                     &fromlen, &mflags);
+                     &fromlen, &mflags, &rt);
     if (n >= 0) {
         if (msg->msg_name) {
             socklen_t cap = msg->msg_namelen;
             put_name(&from, fromlen, msg->msg_name, &cap);
             msg->msg_namelen = cap;
         }
-        msg->msg_controllen = 0;
         msg->msg_flags = mflags;
+        ig_unix_rights_give(msg, rt.files, rt.n, flags);
+    } else {
+        ig_unix_rights_drop(rt.files, rt.n);
     }
     return n;
 }

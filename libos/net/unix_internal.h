@@ -16,6 +16,27 @@
 #include <sys/socket.h>
 
 int ig_unix_owns(int fd);
+
+/* Descriptors in flight (SCM_RIGHTS; unix_rights.c): (n) open files,
+ * each held once without being a descriptor of the image. */
+struct ig_unix_rights {
+    struct ig_file **files;
+    int n;
+};
+/* Holds the files the SCM_RIGHTS messages of (msg) name, in (*files, *n)
+ * (NULL, 0 when there are none).  Returns 0, -EBADF for a descriptor that
+ * is not open, -EINVAL for a malformed control message, more than 253
+ * descriptors or another SOL_SOCKET type, -EOPNOTSUPP for
+ * SCM_CREDENTIALS, -ENOMEM. */
+int ig_unix_rights_take(const struct msghdr *msg, struct ig_file ***files,
+                        int *n);
+/* Lets go of (n) held (files) and the array. */
+void ig_unix_rights_drop(struct ig_file **files, int n);
+/* Installs (files) as descriptors (close-on-exec with MSG_CMSG_CLOEXEC in
+ * (flags)) into one SCM_RIGHTS message in (msg)'s control buffer, which
+ * it sizes; what does not fit is closed and sets MSG_CTRUNC. */
+void ig_unix_rights_give(struct msghdr *msg, struct ig_file **files, int n,
+                         int flags);
 int ig_unix_socket(int type, int protocol);
 int ig_unix_socketpair(int type, int protocol, int sv[2]);
 int ig_unix_bind(int fd, const struct sockaddr *addr, socklen_t len);

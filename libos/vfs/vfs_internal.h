@@ -143,8 +143,6 @@ int ig_vnode_getattr(struct ig_vnode *vn, struct stat *st);
 int ig_vnode_path(struct ig_vnode *vn, char *buf, size_t size);
 
 /* fd.c */
-/* Installs (f) (refs already 1) at the lowest free fd >= (min). */
-int ig_fd_alloc(struct ig_file *f, int min, int cloexec);
 struct ig_file *ig_file_alloc(const struct ig_file_ops *ops, int flags,
                               void *priv);
 void ig_file_put(struct ig_file *f);

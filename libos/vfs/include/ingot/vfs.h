@@ -134,6 +134,13 @@ unsigned ig_file_poll(struct ig_file *f);
  * released). */
 int ig_fd_install(const struct ig_file_ops *ops, int flags, void *priv);
 
+/* Installs open file (f) at the lowest free descriptor >= (min), giving
+ * it one reference the caller held, close-on-exec if (cloexec).  Returns
+ * the descriptor, -EMFILE or -ENOMEM (the reference stays the caller's). */
+int ig_fd_alloc(struct ig_file *f, int min, int cloexec);
+/* Drops one reference to (f), freeing it with the last. */
+void ig_file_put(struct ig_file *f);
+
 /* Returns the file behind (fd), or NULL if (fd) is not open. */
 struct ig_file *ig_fd_get(int fd);
 
