@@ -19,7 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct ig_strvec words = {0};
     struct ig_run_opts o;
-    char err[512], *line = NULL, *store[512];
+    char err[512], *line = NULL;
     struct ig_cmdline cl;
 
     if (size > 8192)
@@ -43,8 +43,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     if (ig_run_cmdline(&o, &line) == 0) {
-        size_t need = (size_t)o.nargs + o.env.n + 64;
-        if (need <= sizeof(store) / sizeof(store[0])) {
+        /* Sized as the guest sizes it (libos/core/init.c). */
+        size_t need = ig_cmdline_store_size(line);
+        char **store = calloc(need, sizeof(*store));
+        if (store) {
             if (ig_cmdline_parse(line, store, need, &cl) != 0)
                 abort();
             const char *slash = strrchr(o.image, '/');
@@ -61,6 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 if (strcmp(cl.envp[i], o.env.v[i]) != 0)
                     abort();
         }
+        free(store);
     }
     free(line);
     ig_run_opts_free(&o);
