@@ -22,7 +22,7 @@ sqlite_bench_on() { # PLATFORM DIR
         out=$bench_work/st-$plat.$i
         if ! apps_cpu apps_run $plat "$dir" speedtest1 --size "$size" \
             --memdb || ! cp "$apps_out" "$out" || ! grep -q TOTAL "$out"; then
-            sqlite_bench_skip $plat "failed: $(tail -1 "$out")"
+            sqlite_bench_skip $plat "failed: $(tail -1 "$apps_out")"
             return
         fi
         cpu+=("$apps_cpu_s")
