@@ -70,6 +70,17 @@ static void explain_page_fault(const struct ig_fault *f, uintptr_t stack_lo)
 }
 
 static void (*crash_hook)(const struct ig_fault *f);
+static int (*deliver)(struct ig_fault *f);
+
+void ig_fault_set_deliver(int (*fn)(struct ig_fault *f))
+{
+    deliver = fn;
+}
+
+int ig_fault_deliver(struct ig_fault *f)
+{
+    return deliver ? deliver(f) : 0;
+}
 
 void ig_fault_set_hook(void (*hook)(const struct ig_fault *f))
 {

@@ -48,7 +48,7 @@ long sysconf(int name)
         return pages(st.total_ram);
     case _SC_AVPHYS_PAGES:
         ig_mm_stats(&st);
-        return pages(st.heap_size - st.heap_used);
+        return pages(st.free_ram);
     case _SC_OPEN_MAX:
         ig_vfs_fd_limits(&soft, &hard);
         return (long)soft;
@@ -238,7 +238,7 @@ int setrlimit(int res, const struct rlimit *rl)
 
 /* The image owns its CPU from boot, so its CPU time is the monotonic
  * clock, as times() and clock() count it; its largest resident size is
- * the heap's high-water mark. */
+ * the high-water mark of the RAM in use (heap, mappings, the page map). */
 int getrusage(int who, struct rusage *ru)
 {
     struct ig_mm_stats st;
@@ -254,7 +254,7 @@ int getrusage(int who, struct rusage *ru)
     ru->ru_utime.tv_sec = (time_t)(ns / 1000000000u);
     ru->ru_utime.tv_usec = (suseconds_t)(ns % 1000000000u / 1000);
     ig_mm_stats(&st);
-    ru->ru_maxrss = (long)(st.heap_used / 1024);
+    ru->ru_maxrss = (long)(st.max_used / 1024);
     return 0;
 }
 
@@ -288,7 +288,7 @@ int sysinfo(struct sysinfo *info)
     ig_mm_stats(&st);
     info->uptime = (long)(ig_plat_clock_since_entry() / 1000000000u);
     info->totalram = st.total_ram;
-    info->freeram = st.heap_size - st.heap_used;
+    info->freeram = st.free_ram;
     info->procs = 1;
     info->mem_unit = 1;
     return 0;

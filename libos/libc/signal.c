@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "signal_internal.h"
+
 #define BIT(sig) (1ull << ((sig)-1))
 #define UNBLOCKABLE (BIT(SIGKILL) | BIT(SIGSTOP))
 /* Linux's default actions: these are ignored, every other signal ends the
@@ -262,14 +264,14 @@ int sigqueue(pid_t pid, int sig, const union sigval value)
 
 void abort(void)
 {
-    struct sigaction dfl = {.sa_handler = SIG_DFL};
     sigset_t abrt = BIT(SIGABRT);
 
     /* A handler runs once; if it returns, the default action ends the
-     * image (POSIX: abort() does not return). */
+     * image (POSIX: abort() does not return).  The disposition is reset
+     * directly: sigaction() would link fault delivery into every image. */
     sigprocmask(SIG_UNBLOCK, &abrt, NULL);
     raise(SIGABRT);
-    sigaction(SIGABRT, &dfl, NULL);
+    actions[SIGABRT] = (struct sigaction){.sa_handler = SIG_DFL};
     raise(SIGABRT);
     ig_signal_die(SIGABRT);
 }
@@ -295,6 +297,8 @@ int sigaction(int sig, const struct sigaction *restrict a,
     if (old)
         *old = actions[sig];
     if (a) {
+        /* Faults reach handlers from now on (sigfault.c). */
+        ig_fault_set_deliver(ig_signal_fault);
         actions[sig] = *a;
         actions[sig].sa_mask &= ~UNBLOCKABLE;
         /* POSIX: setting a pending signal to be ignored discards it. */
@@ -452,8 +456,8 @@ int sigwait(const sigset_t *restrict set, int *restrict sig)
 }
 
 /* Per thread, as on Linux; SA_ONSTACK handlers of signals delivered to
- * the thread run there (act()).  Faults are not delivered to handlers
- * (docs/platforms.md), so a stack overflow never reaches one. */
+ * the thread run there (act()), and so do those of faults (sigfault.c):
+ * a stack overflow can reach one there. */
 int sigaltstack(const stack_t *restrict ss, stack_t *restrict old)
 {
     stack_t cur = alt_stack;
@@ -478,4 +482,19 @@ int sigaltstack(const stack_t *restrict ss, stack_t *restrict old)
     if (old)
         *old = cur;
     return 0;
+}
+
+struct sigaction *ig_signal_action(int sig)
+{
+    return &actions[sig];
+}
+
+uint64_t *ig_signal_thread_mask(void)
+{
+    return &mask;
+}
+
+const stack_t *ig_signal_thread_altstack(void)
+{
+    return &alt_stack;
 }

@@ -190,6 +190,12 @@ static void schedule(void)
         ig_sched_cancel_async();
 }
 
+void ig_sched_tls_reload(void)
+{
+    if (current && current->tp)
+        ig_plat_tls_set(current->tp);
+}
+
 void ig_sched_init(void)
 {
     struct ig_thread *t = &boot_thread;

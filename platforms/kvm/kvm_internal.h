@@ -155,8 +155,12 @@ struct ig_pci_fn;
 void ig_kvm_pci_init(void);
 struct ig_pci_fn *ig_kvm_pci_fns(int *count);
 
-/* x86_64/paging.c (boot): builds the final page tables and switches. */
+/* x86_64/paging.c (boot): builds the final page tables and switches.
+ * Once ig_plat_mem_protect() ran, paging_none says whether the page at
+ * (a) is not present because it is PROT_NONE (safe in a fault); NULL
+ * before, so images that protect nothing do not link it. */
 void ig_arch_paging_init(void);
+extern int (*ig_arch_paging_none)(uint64_t a);
 
 /* virtio.c: init (boot, after paging and the local APIC) finds the virtio
  * devices on the virtio-mmio slots and the PCI bus and starts a driver for

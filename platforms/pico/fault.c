@@ -9,9 +9,10 @@
 #define X86_VEC_PF 14
 #define SIGNO_SEGV 11
 #define SIGNO_BUS 7
+#define SEGV_ACCERR_ 2
 
-/* Runs on the tender's signal stack; never returns. */
-void ig_pico_fault_entry(const struct ig_pico_fault *pf)
+/* Runs on the tender's report stack; returns only to resume (f). */
+int ig_pico_fault_entry(struct ig_pico_fault *pf)
 {
     struct ig_fault f;
 
@@ -22,6 +23,11 @@ void ig_pico_fault_entry(const struct ig_pico_fault *pf)
     f.has_error_code = pf->trapno == X86_VEC_PF &&
                        (pf->signo == SIGNO_SEGV || pf->signo == SIGNO_BUS);
     f.error_code = f.has_error_code ? pf->err : 0;
+    /* The host's PROT_NONE pages are not present to the CPU; the kernel's
+     * SEGV_ACCERR says they are a protection violation, as kvm reports. */
+    if (f.has_error_code && pf->signo == SIGNO_SEGV &&
+        pf->si_code == SEGV_ACCERR_)
+        f.error_code |= 1;
     f.fault_addr = pf->addr;
     f.rip = pf->rip;
     f.rsp = pf->rsp;
@@ -41,5 +47,12 @@ void ig_pico_fault_entry(const struct ig_pico_fault *pf)
     f.r13 = pf->r13;
     f.r14 = pf->r14;
     f.r15 = pf->r15;
+    if (ig_fault_deliver(&f)) {
+        pf->rip = f.rip;
+        pf->rsp = f.rsp;
+        pf->rflags = f.rflags;
+        pf->rdi = f.rdi;
+        return 1;
+    }
     ig_fault_report(&f);
 }

@@ -96,6 +96,19 @@ int ig_plat_mem_regions(struct ig_plat_mem_region *out, int max)
     return 1;
 }
 
+/* The tender's filter allows mprotect inside the region and without
+ * PROT_EXEC only (tender/memory.c); the platform asks for nothing else. */
+int ig_plat_mem_protect(uintptr_t base, size_t len, unsigned prot)
+{
+    if (prot & IG_PLAT_PROT_EXEC)
+        return -EACCES;
+    if (base < mem.base || len > mem.len || base - mem.base > mem.len - len)
+        return -EINVAL;
+    long r = ig_pico_syscall3(IG_PICO_NR_MPROTECT, (long)base, (long)len,
+                              (long)prot);
+    return r < 0 ? -ENOMEM : 0;
+}
+
 int ig_plat_dev_count(enum ig_plat_dev_kind kind)
 {
     /* Host directories and the tap device come from the tender. */

@@ -20,6 +20,7 @@
 /* Linux x86_64 system call numbers the guest uses. */
 #define IG_PICO_NR_READ 0
 #define IG_PICO_NR_WRITE 1
+#define IG_PICO_NR_MPROTECT 10
 #define IG_PICO_NR_IOCTL 16
 #define IG_PICO_NR_CLOCK_GETTIME 228
 #define IG_PICO_NR_CLOCK_NANOSLEEP 230
@@ -59,8 +60,9 @@ extern int ig_pico_tty_ctl;
 extern uint64_t *ig_pico_host_signals;
 
 /* fault.c: the fault entry the tender calls (registered at boot, an
- * ig_pico_fault_fn); reports the fault and ends the image with 255. */
-void ig_pico_fault_entry(const struct ig_pico_fault *pf);
+ * ig_pico_fault_fn); returns 1 with the context to resume when a signal
+ * handler is to run, else reports the fault and ends the image with 255. */
+int ig_pico_fault_entry(struct ig_pico_fault *pf);
 
 /* hostdir.c: copies the volumes from the boot page (at most
  * IG_PICO_VOLUMES_MAX); ig_pico_nvolumes is how many there are. */

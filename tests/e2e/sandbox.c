@@ -2,6 +2,7 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* sandbox.c: raw system calls the pico sandbox must stop (pico only). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Straight to the host kernel, bypassing the library OS, as hostile or
@@ -25,6 +26,12 @@ static long raw_syscall3(long nr, long a0, long a1, long a2)
 #define NR_OPENAT 257
 #define AT_FDCWD_ (-100)
 
+/* A page of the guest's memory (the heap's), as an address. */
+static long heap_page(void)
+{
+    return ((long)malloc(3 * 4096) + 4095) & ~4095L;
+}
+
 int main(int argc, char **argv)
 {
     const char *what = argc > 1 ? argv[1] : "";
@@ -40,6 +47,12 @@ int main(int argc, char **argv)
         r = raw_syscall3(NR_WRITE, 3, (long)"x", 1);
     else if (strcmp(what, "mprotect") == 0) /* make our own code writable */
         r = raw_syscall3(NR_MPROTECT, (long)&main & ~4095L, 4096, 7);
+    else if (strcmp(what, "mprotect-mem") == 0) /* guest memory: allowed */
+        r = raw_syscall3(NR_MPROTECT, heap_page(), 4096, 1 /* PROT_READ */);
+    else if (strcmp(what, "mprotect-exec") == 0) /* never executable */
+        r = raw_syscall3(NR_MPROTECT, heap_page(), 4096, 5 /* R|X */);
+    else if (strcmp(what, "mprotect-past") == 0) /* beyond guest memory */
+        r = raw_syscall3(NR_MPROTECT, heap_page(), 1l << 40, 3 /* R|W */);
     else if (strcmp(what, "fork") == 0)
         r = raw_syscall3(NR_FORK, 0, 0, 0);
     else if (strcmp(what, "alarm-cancel") == 0) /* the stop timer's call */

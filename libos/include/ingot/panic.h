@@ -56,6 +56,11 @@ void ig_stack_current(uintptr_t *lo, uintptr_t *hi);
 struct ig_fault;
 void ig_fault_set_hook(void (*hook)(const struct ig_fault *f));
 
+/* Sets what ig_fault_deliver() asks (the signals of libos/libc set it
+ * when a program installs a handler): (fn) returns ig_fault_deliver()'s
+ * answer. */
+void ig_fault_set_deliver(int (*fn)(struct ig_fault *f));
+
 /* Calls the crash hook, if one is set, with (f). */
 void ig_fault_run_hook(const struct ig_fault *f);
 

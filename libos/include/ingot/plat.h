@@ -136,6 +136,19 @@ struct ig_plat_mem_region {
  * than max, in which case only max were written). */
 int ig_plat_mem_regions(struct ig_plat_mem_region *out, int max);
 
+#define IG_PLAT_PROT_READ 1u /* Linux's PROT_* values */
+#define IG_PLAT_PROT_WRITE 2u
+#define IG_PLAT_PROT_EXEC 4u
+
+/* Gives the pages of [base, base + len) (page-aligned, inside the regions
+ * of ig_plat_mem_regions()) the access (prot), IG_PLAT_PROT_* bits, 0 for
+ * none: a later access it does not allow faults (ig_fault_deliver()).
+ * Read/write is what every page starts with.  Returns 0; -EACCES for
+ * IG_PLAT_PROT_EXEC where the platform keeps data non-executable (pico);
+ * -ENOMEM when the platform needs a page for its tables and
+ * ig_libos_page_alloc() has none (nothing changed then). */
+int ig_plat_mem_protect(uintptr_t base, size_t len, unsigned prot);
+
 /* ---- Command line ----------------------------------------------------- */
 
 /* Returns the command line the image was started with, NUL-terminated, never
@@ -371,6 +384,10 @@ int ig_plat_tls_set(uintptr_t tp);
  * constructors and main(), and exits with main's value.  Never returns. */
 _Noreturn void ig_libos_main(void);
 
+/* Returns a zeroed page of RAM that the platform keeps for good (page
+ * tables for ig_plat_mem_protect()), or NULL when memory is exhausted. */
+void *ig_libos_page_alloc(void);
+
 /* What a platform knows about a fault.  (vector) is the x86 exception vector
  * (0 divide error, 6 invalid opcode, 13 general protection, 14 page fault,
  * ...) or a negative host signal number on platforms that see signals. */
@@ -383,6 +400,17 @@ struct ig_fault {
     uint64_t rax, rbx, rcx, rdx, rsi, rdi;
     uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
 };
+
+/* Offers the fault (f) to the program before any report: when a handler
+ * of the signal it raises (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP) is
+ * installed, rewrites (f->rip), (f->rsp), (f->rflags) and (f->rdi) into
+ * the context that runs it and returns 1; the platform then resumes the
+ * faulting thread with those four and every other register, the SSE
+ * state included, as it was at the fault.  Returns 0 when the fault is to be
+ * reported: the platform calls ig_fault_report().  Runs where the fault is
+ * taken (kvm: the trap stack; pico: the tender's report stack), so it never
+ * blocks. */
+int ig_fault_deliver(struct ig_fault *f);
 
 /* Prints a report of (f) (what happened, registers, a frame-pointer
  * backtrace) to the console and ends the image with status 255.  Safe to

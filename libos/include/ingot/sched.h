@@ -183,6 +183,10 @@ int ig_waitq_wait_intr(struct ig_waitq *q, uint64_t deadline);
  * callouts. */
 void ig_sched_interrupt(void);
 
+/* Points the CPU's thread pointer at the running thread's TLS again, after
+ * a fault path that may have left another there (the pico tender's). */
+void ig_sched_tls_reload(void);
+
 /* The end of a POSIX entry point's blocking call whose result is (*r).
  * Unless (*r) is -IG_ERESTART or -IG_ERESTARTNOHAND, returns 0.  Otherwise
  * runs the pending signals' handlers and returns 1 (make the call again)

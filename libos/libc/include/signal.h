@@ -119,6 +119,20 @@ struct sigevent {
 #define SI_ASYNCIO (-4)
 #define SI_SIGIO (-5)
 #define SI_TKILL (-6)
+/* ... of the faults the CPU raises (Linux's values). */
+#define ILL_ILLOPC 1
+#define ILL_ILLOPN 2
+#define FPE_INTDIV 1
+#define FPE_INTOVF 2
+#define FPE_FLTDIV 3
+#define FPE_FLTINV 7
+#define SEGV_MAPERR 1
+#define SEGV_ACCERR 2
+#define BUS_ADRALN 1
+#define BUS_ADRERR 2
+#define BUS_OBJERR 3
+#define TRAP_BRKPT 1
+#define TRAP_TRACE 2
 
 /* Linux's layout: 128 bytes, the fields of each kind of signal overlaid. */
 typedef struct {

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* paging.c: the final identity-mapped page tables with per-section rights. */
+/* paging.c: the final identity-mapped page tables with per-section rights,
+ * and the protections mprotect() gives pages of RAM later. */
+#include <errno.h>
+
 #include "../pci.h"
 #include "kvm_internal.h"
 #include "x86.h"
@@ -31,6 +34,8 @@
 #define PTE_PWT (1ull << 3)
 #define PTE_PCD (1ull << 4)
 #define PTE_PS (1ull << 7) /* in a PDE: maps 2 MiB */
+/* Ignored by the CPU: a page made not present by PROT_NONE. */
+#define PTE_NONE (1ull << 9)
 #define PTE_NX (1ull << 63)
 #define PTE_ADDR 0x000ffffffffff000ull
 #define PTE_LEAF_FLAGS (PTE_NX | 0xfffull)
@@ -40,6 +45,8 @@
 #define HOLE_LOWEST 0xc0000000ull /* the hole is at least 3..4 GiB */
 
 static uint64_t *pml4;
+static uint64_t pte_nx; /* PTE_NX where the CPU has it, else 0 */
+int (*ig_arch_paging_none)(uint64_t a);
 
 static uint64_t *table(uint64_t entry)
 {
@@ -155,6 +162,7 @@ void ig_arch_paging_init(void)
      * reserved and setting it would fault, so data stays executable. */
     if (ig_arch_rdmsr(IG_X86_MSR_EFER) & IG_X86_EFER_NXE)
         nx = PTE_NX;
+    pte_nx = nx;
     ro = PTE_P | nx;
     rw = PTE_P | PTE_W | nx;
     m = ig_kvm_memmap(&n);
@@ -201,4 +209,78 @@ void ig_arch_paging_init(void)
     /* Identity map: the code and stack we are running on stay put.  The
      * CR3 write flushes every translation of the boot tables. */
     ig_arch_write_cr3((uintptr_t)pml4);
+}
+
+/* ---- Protections after boot (ig_plat_mem_protect) --------------------- */
+
+static int paging_none(uint64_t a);
+
+static void invlpg(uint64_t a)
+{
+    __asm__ volatile("invlpg (%0)" : : "r"(a) : "memory");
+}
+
+/*
+ * RAM is mapped from boot, so every page directory exists; a 2 MiB page
+ * the range covers only in part is split first, into a table from
+ * ig_libos_page_alloc(), so that running out leaves every right as it
+ * was.  Split tables stay (at most one page per 2 MiB of RAM, 0.2%).
+ * PROT_NONE is a not-present entry marked PTE_NONE, which the fault path
+ * reports as the protection violation it is.
+ */
+int ig_plat_mem_protect(uintptr_t base, size_t len, unsigned prot)
+{
+    uint64_t start = base, end = base + len, flags = PTE_NONE;
+
+    if (prot & (IG_PLAT_PROT_READ | IG_PLAT_PROT_WRITE | IG_PLAT_PROT_EXEC))
+        flags = PTE_P | ((prot & IG_PLAT_PROT_EXEC) ? 0 : pte_nx);
+    if (prot & IG_PLAT_PROT_WRITE)
+        flags |= PTE_W;
+    ig_arch_paging_none = paging_none;
+    for (uint64_t a = down(start, SIZE_2M); a < end; a += SIZE_2M) {
+        uint64_t *pde = pde_of(a), *pt, old = *pde;
+
+        if (!(old & (PTE_P | PTE_NONE)))
+            return -EINVAL; /* no RAM the boot tables mapped */
+        if (!(old & PTE_PS) || (a >= start && a + SIZE_2M <= end))
+            continue;
+        if (!(pt = ig_libos_page_alloc()))
+            return -ENOMEM;
+        for (unsigned i = 0; i < 512; i++)
+            pt[i] = (a + i * IG_KVM_PAGE) | (old & PTE_LEAF_FLAGS & ~PTE_PS);
+        *pde = (uintptr_t)pt | PTE_P | PTE_W;
+    }
+    for (uint64_t a = start; a < end;) {
+        uint64_t *pde = pde_of(a);
+
+        if ((*pde & PTE_PS) && !(a & (SIZE_2M - 1)) && end - a >= SIZE_2M) {
+            *pde = a | flags | PTE_PS;
+            invlpg(a);
+            a += SIZE_2M;
+            continue;
+        }
+        uint64_t *pt = table(*pde);
+        uint64_t stop = up(a + 1, SIZE_2M) < end ? up(a + 1, SIZE_2M) : end;
+        for (; a < stop; a += IG_KVM_PAGE) {
+            pt[(a >> 12) & 511] = a | flags;
+            invlpg(a);
+        }
+    }
+    return 0;
+}
+
+static int paging_none(uint64_t a)
+{
+    uint64_t e = pml4[(a >> 39) & 511];
+
+    if (!(e & PTE_P))
+        return 0;
+    e = table(e)[(a >> 30) & 511];
+    if (!(e & PTE_P))
+        return 0;
+    e = table(e)[(a >> 21) & 511];
+    if (!(e & PTE_P) || (e & PTE_PS))
+        return (e & (PTE_P | PTE_NONE)) == PTE_NONE;
+    e = table(e)[(a >> 12) & 511];
+    return (e & (PTE_P | PTE_NONE)) == PTE_NONE;
 }

@@ -58,8 +58,13 @@ trap_common:
     cld
     movq %rsp, %rdi
     movq %rsp, %rbx /* callee-saved: the frame after the call */
-    andq $-16, %rsp /* the ABI's alignment, whatever the CPU left */
+    /* The SSE state too: the C code below may use those registers, and
+     * a fault a signal handler takes returns to the interrupted code. */
+    subq $512, %rsp
+    andq $-64, %rsp /* fxsave's alignment, and the ABI's */
+    fxsave (%rsp)
     call ig_arch_trap
+    fxrstor (%rsp)
     movq %rbx, %rsp
     popq %r15
     popq %r14

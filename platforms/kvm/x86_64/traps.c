@@ -38,6 +38,11 @@ void ig_arch_trap(struct ig_arch_trap_frame *tf)
     f.has_error_code = (IG_ARCH_ERRCODE_VECTORS >> tf->vector) & 1;
     f.error_code = tf->error_code;
     f.fault_addr = tf->vector == VEC_PF ? ig_arch_read_cr2() : 0;
+    /* A PROT_NONE page is not present to the CPU, but to the program it
+     * is a protection violation, as Linux reports it. */
+    if (tf->vector == VEC_PF && !(f.error_code & 1) && ig_arch_paging_none &&
+        ig_arch_paging_none(f.fault_addr))
+        f.error_code |= 1;
     f.rip = tf->rip;
     f.rsp = tf->rsp;
     f.rbp = tf->rbp;
@@ -56,5 +61,14 @@ void ig_arch_trap(struct ig_arch_trap_frame *tf)
     f.r13 = tf->r13;
     f.r14 = tf->r14;
     f.r15 = tf->r15;
+    if (ig_fault_deliver(&f)) {
+        /* A signal handler runs: resume the rewritten context. */
+        tf->rip = f.rip;
+        tf->rsp = f.rsp;
+        tf->rflags = f.rflags;
+        tf->rdi = f.rdi;
+        depth--;
+        return;
+    }
     ig_fault_report(&f);
 }

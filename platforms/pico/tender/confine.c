@@ -2,6 +2,8 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* confine.c: no_new_privs, Landlock and the seccomp allowlist (libseccomp). */
 #include <errno.h>
+#include <limits.h>
+#include <malloc.h>
 #include <linux/landlock.h>
 #include <stdio.h>
 #include <string.h>
@@ -211,7 +213,8 @@ int ig_tender_allow(scmp_filter_ctx ctx, const struct ig_tender_rule *rules,
 
 /* Builds and loads the filter: the base rules, then the devices' own. */
 static int seccomp_allowlist(const struct ig_tender_volume *vols, int nvols,
-                             int tap_fd, int tty, long stop_timeout)
+                             int tap_fd, int tty, long stop_timeout,
+                             uint64_t mem_base, uint64_t mem_len)
 {
     /* The stop timer (faults.c), armed by the tender's handler of the
      * first host signal.  Pinned to the one value: a guest calling it
@@ -224,6 +227,11 @@ static int seccomp_allowlist(const struct ig_tender_volume *vols, int nvols,
     scmp_filter_ctx ctx;
     int r;
 
+    /* Once loaded, the filter forbids brk and munmap, which glibc's free
+     * uses to give memory back; libseccomp frees its (large, with the
+     * memory rules) program right after loading it.  Keep all of it. */
+    mallopt(M_TRIM_THRESHOLD, INT_MAX);
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
     ctx = seccomp_init(SCMP_ACT_TRAP);
     if (!ctx) {
         fprintf(stderr, "ingot-pico: seccomp: %s\n", strerror(ENOMEM));
@@ -238,6 +246,7 @@ static int seccomp_allowlist(const struct ig_tender_volume *vols, int nvols,
     }
     if (ig_tender_allow(ctx, base_rules,
                         sizeof(base_rules) / sizeof(base_rules[0])) < 0 ||
+        ig_tender_mem_allow(ctx, mem_base, mem_len) < 0 ||
         (nvols && ig_tender_volume_allow(ctx, vols, nvols) < 0) ||
         (tap_fd >= 0 && ig_tender_tap_allow(ctx, tap_fd) < 0) ||
         (tty &&
@@ -262,7 +271,8 @@ fail:
 }
 
 int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
-                      int tap_fd, int tty, long stop_timeout, int verbose)
+                      int tap_fd, int tty, long stop_timeout, int verbose,
+                      uint64_t mem_base, uint64_t mem_len)
 {
     struct rlimit no_procs = {0, 0};
 
@@ -291,5 +301,6 @@ int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
     if (landlock_confine(vols, nvols, verbose) < 0)
         return -1;
     fflush(stderr);
-    return seccomp_allowlist(vols, nvols, tap_fd, tty, stop_timeout);
+    return seccomp_allowlist(vols, nvols, tap_fd, tty, stop_timeout, mem_base,
+                             mem_len);
 }

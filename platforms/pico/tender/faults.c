@@ -18,7 +18,8 @@
  * The guest shares the tender's address space and may write anything it
  * can reach, the boot page included, so the handlers trust no memory it
  * could have changed.  What they need is copied at install time into a
- * page that is then made read-only (the guest may not call mprotect):
+ * page that is then made read-only (the guest's mprotect is confined to
+ * its memory region, memory.c):
  * the tender's FS base, the span of the image (where a fault entry may
  * point) and the bounds of the handler's stacks.  Two stacks, each with a
  * PROT_NONE guard page below it: the alternate signal stack, where the
@@ -100,24 +101,28 @@ static inline void restore_fs(void)
         __asm__ volatile("wrfsbase %0" : : "r"(st->tender_fs) : "memory");
 }
 
-/* Calls the guest's fault entry (fn) with (f) on the report stack, and
- * ends the process with IG_PICO_STATUS_CRASH should it return: nothing
- * the guest left in registers or memory is used afterwards. */
-static _Noreturn void report_on_stack(uint64_t fn,
-                                      const struct ig_pico_fault *f)
+/* Calls the guest's fault entry (fn) with (f) on the report stack and
+ * returns its answer (1: resume with the registers in (f)); %rbp 0 ends
+ * the guest's backtrace there.  The entry may clobber every register the
+ * ABI lets a callee clobber, the SSE ones included. */
+static int call_on_report_stack(uint64_t fn, struct ig_pico_fault *f)
 {
-    __asm__ volatile("mov %0, %%rsp\n\t"
-                     "xor %%ebp, %%ebp\n\t" /* ends the guest's backtrace */
-                     "call *%1\n\t"
-                     "mov %3, %%edi\n\t"
-                     "mov %2, %%eax\n\t"
-                     "syscall\n\t"
-                     "ud2"
-                     :
-                     : "r"((st->report_hi - 4096) & ~15ull), "r"(fn),
-                       "i"(SYS_exit_group), "i"(IG_PICO_STATUS_CRASH), "D"(f)
-                     : "memory");
-    __builtin_unreachable();
+    int r;
+
+    __asm__ volatile("mov %%rsp, %%r12\n\t"
+                     "mov %%rbp, %%r13\n\t"
+                     "mov %[stk], %%rsp\n\t"
+                     "xor %%ebp, %%ebp\n\t"
+                     "call *%[fn]\n\t"
+                     "mov %%r12, %%rsp\n\t"
+                     "mov %%r13, %%rbp"
+                     : "=a"(r), "+D"(f)
+                     : [stk] "r"((st->report_hi - 4096) & ~15ull), [fn] "r"(fn)
+                     : "rcx", "rdx", "rsi", "r8", "r9", "r10", "r11", "r12",
+                       "r13", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5",
+                       "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11",
+                       "xmm12", "xmm13", "xmm14", "xmm15", "memory", "cc");
+    return r;
 }
 
 static void on_sigsys(int sig, siginfo_t *si, void *ucv)
@@ -144,8 +149,8 @@ static void on_sigsys(int sig, siginfo_t *si, void *ucv)
 
 static void on_fault(int sig, siginfo_t *si, void *ucv)
 {
-    const ucontext_t *uc = ucv;
-    const greg_t *g = uc->uc_mcontext.gregs;
+    ucontext_t *uc = ucv;
+    greg_t *g = uc->uc_mcontext.gregs;
     uint64_t rsp = (uint64_t)g[REG_RSP], rip = (uint64_t)g[REG_RIP];
     const char *why = " before the guest could report it\n";
 
@@ -186,8 +191,22 @@ static void on_fault(int sig, siginfo_t *si, void *ucv)
             .r15 = (uint64_t)g[REG_R15],
         };
         /* The fault record sits at the top of the report stack, which
-         * starts below it. */
-        report_on_stack(entry, f);
+         * starts below it.  A guest that returns 1 has a signal handler
+         * to run: its %rip, %rsp, rflags and %rdi go into the interrupted
+         * context
+         * (segment registers stay the kernel's), which the return from
+         * this handler resumes, SSE state included; the guest reloads its
+         * own thread pointer there. */
+        if (call_on_report_stack(entry, f) == 1) {
+            restore_fs();
+            g[REG_RIP] = (greg_t)f->rip;
+            g[REG_RSP] = (greg_t)f->rsp;
+            g[REG_EFL] = (greg_t)f->rflags;
+            g[REG_RDI] = (greg_t)f->rdi;
+            return;
+        }
+        restore_fs();
+        why = "; the guest's fault entry returned\n";
     }
     struct msg m = {.n = 0};
     put(&m, "\ningot-pico: signal ");

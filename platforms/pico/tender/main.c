@@ -348,7 +348,8 @@ int main(int argc, char **argv)
     if (boot->stacks_count) {
         char *pool = map_rw(boot->stacks_count * STACK_SLOT, "thread stacks");
 
-        /* The guest may not call mprotect; the guards exist from the start. */
+        /* The guest's mprotect reaches its memory region only
+         * (memory.c); the guards exist from the start. */
         guard_slots(pool, boot->stacks_count, STACK_SLOT);
         boot->stacks_base = (uint64_t)(uintptr_t)pool;
         boot->stacks_slot = STACK_SLOT;
@@ -361,7 +362,9 @@ int main(int argc, char **argv)
     /* glibc keeps its TCB's own address at %fs:0. */
     __asm__("mov %%fs:0, %0" : "=r"(boot->tender_fs));
     boot->mem_len = (mem - budget) & ~(IG_TENDER_PAGE - 1);
-    boot->mem_base = (uint64_t)(uintptr_t)map_rw(boot->mem_len, "memory");
+    boot->mem_base = (uint64_t)(uintptr_t)ig_tender_mem_map(boot->mem_len);
+    if (!boot->mem_base)
+        fail("memory", strerror(errno));
     boot->stack_lo = (uint64_t)(uintptr_t)(stack + IG_TENDER_PAGE);
     boot->stack_hi = boot->stack_lo + stack_size;
     boot->console_fd = STDOUT_FILENO;
@@ -419,8 +422,8 @@ int main(int argc, char **argv)
         prctl(PR_SET_PTRACER, PR_SET_PTRACER_ANY, 0, 0, 0);
         wait_for_debugger();
     }
-    if (ig_tender_confine(vols, nvols, boot->tap_fd, tty, stop_timeout,
-                          verbose) < 0)
+    if (ig_tender_confine(vols, nvols, boot->tap_fd, tty, stop_timeout, verbose,
+                          boot->mem_base, boot->mem_len) < 0)
         return IG_PICO_STATUS_FAIL;
     jump(img.entry, boot->stack_hi, boot);
 }

@@ -127,7 +127,7 @@ struct ig_tender_rule {
     const char *what;
     int nr;
     unsigned ncmp;
-    struct scmp_arg_cmp cmp[2];
+    struct scmp_arg_cmp cmp[3];
 };
 
 /* A comparison for a rule: argument (arg) equals (v). */
@@ -153,7 +153,20 @@ int ig_tender_allow(scmp_filter_ctx ctx, const struct ig_tender_rule *rules,
  * there are no volumes, and refuses (volumes would be unconfined) when
  * there are.  Returns 0, or -1 after printing why. */
 int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
-                      int tap_fd, int tty, long stop_timeout, int verbose);
+                      int tap_fd, int tty, long stop_timeout, int verbose,
+                      uint64_t mem_base, uint64_t mem_len);
+
+/* ---- memory.c ---------------------------------------------------------- */
+
+/* Maps the guest's memory, (len) bytes read/write, aligned so that
+ * ig_tender_mem_allow() can bound the guest's mprotect calls, with the
+ * reserve those rules need above it.  Returns its base or NULL (errno). */
+void *ig_tender_mem_map(uint64_t len);
+
+/* Adds the rules that let the guest mprotect pages of [base, base + len),
+ * the region ig_tender_mem_map() returned, without PROT_EXEC.  Returns 0,
+ * or -1 after printing why. */
+int ig_tender_mem_allow(scmp_filter_ctx ctx, uint64_t base, uint64_t len);
 
 /* ---- sysnames.c (generated from libseccomp at build time) -------------- */
 

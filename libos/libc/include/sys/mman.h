@@ -15,6 +15,9 @@ extern "C" {
 #define PROT_READ 0x1
 #define PROT_WRITE 0x2
 #define PROT_EXEC 0x4
+#define PROT_SEM 0x8
+#define PROT_GROWSDOWN 0x01000000
+#define PROT_GROWSUP 0x02000000
 
 #define MAP_SHARED 0x01
 #define MAP_PRIVATE 0x02
@@ -37,6 +40,7 @@ extern "C" {
 
 #define MREMAP_MAYMOVE 1
 #define MREMAP_FIXED 2
+#define MREMAP_DONTUNMAP 4
 
 #define MS_ASYNC 1
 #define MS_INVALIDATE 2

@@ -19,7 +19,8 @@
  * its fault entry in (fault_entry).  From then on, when the guest faults
  * (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP), the tender's handler, running
  * on its own signal stack, fills a struct ig_pico_fault and calls
- * fault_entry with it; that function never returns.
+ * fault_entry with it, which reports the crash or, when a signal
+ * handler is to run, returns 1 with the registers to resume in it.
  *
  * Host calls.  The guest talks to the host kernel directly with the
  * `syscall` instruction, and only these (the tender's seccomp filter kills
@@ -34,6 +35,8 @@
  *   clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, ...)   idle
  *   getrandom(buf, len, 0)                       entropy
  *   exit_group(status)                           exit
+ *   mprotect(addr, len, prot), inside [mem_base, mem_base + mem_len),
+ *     no PROT_EXEC                               page protections
  *   alarm(N), N the tender's --stop-timeout      the tender's stop timer
  *   read(tap_fd, ...), write(tap_fd, ...)        network frames (--tap)
  *   ppoll(fds, 1, timeout, NULL, ...)            idle with a tap device
@@ -55,7 +58,7 @@
 
 #include <stdint.h>
 
-#define IG_PICO_ABI_VERSION 8
+#define IG_PICO_ABI_VERSION 9
 #define IG_PICO_BOOT_MAGIC 0x6f6369702d67690aull /* "\nig-pico" */
 
 /*
@@ -94,7 +97,12 @@ struct ig_pico_fault {
     uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
 };
 
-typedef void (*ig_pico_fault_fn)(const struct ig_pico_fault *f);
+/* Returns 0 after reporting, if it returns at all (the tender then ends
+ * the run), or 1 when the guest wants the faulting thread to go on with
+ * rip, rsp, rflags and rdi now in (f) (a signal handler runs,
+ * libos/libc/sigfault.c): the tender puts those into the interrupted
+ * context and returns from its handler, which brings back the rest. */
+typedef int (*ig_pico_fault_fn)(struct ig_pico_fault *f);
 
 struct ig_pico_boot {
     uint64_t magic;   /* IG_PICO_BOOT_MAGIC */
