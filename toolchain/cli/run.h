@@ -461,6 +461,11 @@ void ig_run_input_init(struct ig_run_input *in, int src, int dst, int tty);
 
 /* Queues kvm_abi.h's window size message (8 bytes of (ws)). */
 int ig_run_input_winsize(struct ig_run_input *in, const unsigned char ws[8]);
+/* Queues kvm_abi.h's clock message with the host's CLOCK_REALTIME, read
+ * now, when nothing else waits to be written (an older reading would reach
+ * the guest late).  Returns 0, or -1 when the guest is gone or data is
+ * still queued. */
+int ig_run_input_clock(struct ig_run_input *in);
 /* Fills the two poll entries (fd -1: nothing to wait for). */
 void ig_run_input_poll(const struct ig_run_input *in, struct pollfd *src,
                        struct pollfd *dst);

@@ -35,12 +35,8 @@
 #                   (newlib; docs/porting.md), so INCRBYFLOAT's and
 #                   HINCRBYFLOAT's %.17Lf sums read back off in the last
 #                   digits (a library OS gap)
-#   on kvm, "Extended SET EXAT option", "Extended SET PXAT option",
-#           "GETEX EXAT option", "GETEX PXAT option", "EXPIREAT - Check
-#           for EXPIRE alike behavior": the guest's time of
-#                   day comes from the CMOS RTC (whole seconds, so up to
-#                   1 s behind the host's; a platform gap) and these compare
-#                   the host's clock with the guest's
+#   (kvm ran the EXAT/PXAT/EXPIREAT tests skipped until its wall clock
+#   followed the host's to the millisecond: platforms/kvm/wallclock.c)
 
 # Everything tagged external:skip (tests that start, restart or
 # reconfigure their own server) is skipped by the suite itself.
@@ -62,15 +58,6 @@ if [ "$plat" = kvm ]; then
         unit/info-command unit/type/incr unit/type/string unit/type/hash
         unit/type/set unit/type/list unit/expire unit/multi unit/pubsub
         unit/functions unit/bitops"}
-    # kvm's wall clock starts from the CMOS RTC, which counts whole
-    # seconds: the guest's time of day is up to 1 s behind the host's,
-    # and these compare an expiry time the suite computes from the host's
-    # clock with the TTL the guest derives from its own, allowing 0-1 s.
-    for t in "Extended SET EXAT option" "Extended SET PXAT option" \
-        "GETEX EXAT option" "GETEX PXAT option" \
-        "EXPIREAT - Check for EXPIRE alike behavior"; do
-        skips+=(--skiptest "$t")
-    done
 else
     units=${REDIS_UNITS:-"unit/printver unit/dump unit/auth unit/protocol
         unit/keyspace unit/info-command unit/type/incr unit/type/string
