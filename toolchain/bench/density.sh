@@ -87,7 +87,7 @@ for p in $platforms; do
             break
         fi
         if ! bench_httpd_start $p "$bench_work/httpd-$p" 16; then
-            stop="instance $((n + 1)) did not answer"
+            stop="instance $((n + 1)) did not answer${bench_httpd_last:+: $bench_httpd_last}"
             break
         fi
         pids+=("$bench_httpd_pid")

@@ -57,8 +57,8 @@ static const char *const common_opts[] = {
 unsigned ig_run_tb_mib(uint64_t code_bytes)
 {
     /* 8 * code_bytes / 1 MiB, without overflow. */
-    uint64_t mib = code_bytes / (1u << 20) * 8 +
-                   code_bytes % (1u << 20) * 8 / (1u << 20);
+    uint64_t mib =
+        code_bytes / (1u << 20) * 8 + code_bytes % (1u << 20) * 8 / (1u << 20);
 
     if (code_bytes == 0)
         return 0;
