@@ -10,17 +10,39 @@
 
 #include "vfs_internal.h"
 
+/*
+ * Names are directory entries of their own, so that one file can have
+ * several (hard links): a directory lists its entries, a file its names,
+ * and each name holds one reference on the file.  The vnode's name and
+ * parent (getcwd, "..", /proc-style paths) are those of one of its names,
+ * the primary; a file whose last name went keeps that one, unlisted, for
+ * its paths until it is freed.  Directories have exactly one name.
+ */
+struct ramfs_dent {
+    struct ig_link entry; /* in the directory's children */
+    struct ig_link alias; /* in the node's names */
+    struct ramfs_node *node;
+    struct ig_vnode *dir;
+    size_t len;
+    char name[];
+};
+
 struct ramfs_node {
     struct ig_vnode vn;
-    struct ig_list children; /* directories: newest entry first */
-    struct ig_link entry;    /* in the parent's children */
-    char *data;              /* regular files */
+    struct ig_list children;    /* directories: entries, newest first */
+    struct ig_list names;       /* this node's entries */
+    struct ramfs_dent *primary; /* the name vn.name shows */
+    char *data;                 /* regular files */
     size_t cap;
 };
 
-#define ENTRY(l) IG_LIST_ENTRY(l, struct ramfs_node, entry)
+#define DENT(l) IG_LIST_ENTRY(l, struct ramfs_dent, entry)
+#define ALIAS(l) IG_LIST_ENTRY(l, struct ramfs_dent, alias)
 /* Past what a single heap object may be (PTRDIFF_MAX) nothing can fit. */
 #define RAMFS_MAX_SIZE ((size_t)PTRDIFF_MAX)
+/* Linux's ramfs has no limit below its 32-bit count; this keeps the
+ * count (an unsigned int) from wrapping. */
+#define RAMFS_LINK_MAX 65000u
 
 static const struct ig_vnode_ops ramfs_ops;
 static const struct ig_vnode_ops ramfs_dev_ops;
@@ -32,40 +54,87 @@ static struct ramfs_node *RN(struct ig_vnode *vn)
     return (struct ramfs_node *)vn;
 }
 
-static void link_node(struct ig_vnode *dir, struct ramfs_node *n)
+static struct ramfs_dent *dent_new(const char *name, size_t len)
 {
-    ig_list_push_head(&RN(dir)->children, &n->entry);
-    dir->nchildren++;
+    struct ramfs_dent *d = calloc(1, sizeof(*d) + len + 1);
+
+    if (!d)
+        return NULL;
+    memcpy(d->name, name, len);
+    d->name[len] = '\0';
+    d->len = len;
+    return d;
 }
 
-static void unlink_node(struct ig_vnode *dir, struct ramfs_node *n)
+/* Lists (d) as a name of (n) in (dir); the caller gave (n) the reference
+ * the name holds. */
+static void dent_add(struct ig_vnode *dir, struct ramfs_dent *d,
+                     struct ramfs_node *n)
 {
-    ig_list_remove(&RN(dir)->children, &n->entry);
-    dir->nchildren--;
+    d->node = n;
+    d->dir = dir;
+    ig_list_push_head(&RN(dir)->children, &d->entry);
+    dir->nchildren++;
+    if (ig_list_empty(&n->names)) { /* no name left to show: this one */
+        free(n->primary);
+        n->primary = d;
+        n->vn.name = d->name;
+        n->vn.parent = dir;
+    }
+    ig_list_push_head(&n->names, &d->alias);
+    n->vn.nlink++;
+}
+
+/* Takes name (d) away from its node and drops the reference it held. */
+static void dent_del(struct ramfs_dent *d)
+{
+    struct ramfs_node *n = d->node;
+
+    ig_list_remove(&RN(d->dir)->children, &d->entry);
+    d->dir->nchildren--;
+    ig_list_remove(&n->names, &d->alias);
+    n->vn.nlink--;
+    if (d == n->primary && !ig_list_empty(&n->names)) {
+        n->primary = ALIAS(n->names.first);
+        n->vn.name = n->primary->name;
+        n->vn.parent = n->primary->dir;
+    }
+    if (d != n->primary)
+        free(d);
+    ig_vnode_put(&n->vn);
+}
+
+static struct ramfs_dent *find(struct ig_vnode *dir, const char *name,
+                               size_t len)
+{
+    IG_LIST_FOREACH(l, &RN(dir)->children)
+    {
+        struct ramfs_dent *d = DENT(l);
+        if (d->len == len && !memcmp(d->name, name, len))
+            return d;
+    }
+    return NULL;
 }
 
 static struct ramfs_node *node_new(struct ig_vnode *dir, const char *name,
                                    size_t len, mode_t mode)
 {
     struct ramfs_node *n = calloc(1, sizeof(*n));
+    struct ramfs_dent *d = dir ? dent_new(name, len) : NULL;
 
-    if (!n)
-        return NULL;
-    n->vn.name = malloc(len + 1);
-    if (!n->vn.name) {
+    if (!n || (dir && !d)) {
         free(n);
+        free(d);
         return NULL;
     }
-    memcpy(n->vn.name, name, len);
-    n->vn.name[len] = '\0';
+    n->vn.name = (char *)"";
     n->vn.ops = &ramfs_ops;
     n->vn.mode = mode;
     n->vn.ino = next_ino++;
     n->vn.refs = 1; /* the directory entry */
     n->vn.dev = dir ? dir->dev : next_dev++;
-    n->vn.parent = dir;
     if (dir)
-        link_node(dir, n);
+        dent_add(dir, d, n);
     return n;
 }
 
@@ -76,21 +145,19 @@ struct ig_vnode *ig_ramfs_new(void)
     if (!n)
         return NULL;
     n->vn.parent = &n->vn;
+    n->vn.nlink = 1;
     return &n->vn;
 }
 
 static int ramfs_lookup(struct ig_vnode *dir, const char *name, size_t len,
                         struct ig_vnode **out)
 {
-    IG_LIST_FOREACH(l, &RN(dir)->children)
-    {
-        struct ramfs_node *c = ENTRY(l);
-        if (strlen(c->vn.name) == len && !memcmp(c->vn.name, name, len)) {
-            *out = &c->vn;
-            return 0;
-        }
-    }
-    return -ENOENT;
+    struct ramfs_dent *d = find(dir, name, len);
+
+    if (!d)
+        return -ENOENT;
+    *out = &d->node->vn;
+    return 0;
 }
 
 static int ramfs_create(struct ig_vnode *dir, const char *name, size_t len,
@@ -104,27 +171,48 @@ static int ramfs_create(struct ig_vnode *dir, const char *name, size_t len,
     return 0;
 }
 
-static int ramfs_remove(struct ig_vnode *dir, struct ig_vnode *vn)
+static int ramfs_remove(struct ig_vnode *dir, const char *name, size_t len,
+                        struct ig_vnode *vn)
 {
-    unlink_node(dir, RN(vn));
-    ig_vnode_put(vn); /* the directory entry's reference */
+    struct ramfs_dent *d = find(dir, name, len);
+
+    if (!d || &d->node->vn != vn)
+        return -ENOENT;
+    dent_del(d);
     return 0;
 }
 
-static int ramfs_rename(struct ig_vnode *vn, struct ig_vnode *newdir,
-                        const char *name, size_t len)
+static int ramfs_link(struct ig_vnode *dir, const char *name, size_t len,
+                      struct ig_vnode *vn)
 {
-    char *nm = malloc(len + 1);
+    struct ramfs_dent *d;
 
-    if (!nm)
+    if (vn->nlink >= RAMFS_LINK_MAX)
+        return -EMLINK;
+    d = dent_new(name, len);
+    if (!d)
         return -ENOSPC;
-    memcpy(nm, name, len);
-    nm[len] = '\0';
-    unlink_node(vn->parent, RN(vn));
-    free(vn->name);
-    vn->name = nm;
-    vn->parent = newdir;
-    link_node(newdir, RN(vn));
+    ig_vnode_hold(vn);
+    dent_add(dir, d, RN(vn));
+    return 0;
+}
+
+/* The new name goes in before the old one goes, so a directory (one
+ * name) moves its primary name, and the file never has no name. */
+static int ramfs_rename(struct ig_vnode *dir, const char *name, size_t len,
+                        struct ig_vnode *vn, struct ig_vnode *newdir,
+                        const char *newname, size_t newlen)
+{
+    struct ramfs_dent *old = find(dir, name, len), *d;
+
+    if (!old || &old->node->vn != vn)
+        return -ENOENT;
+    d = dent_new(newname, newlen);
+    if (!d)
+        return -ENOSPC;
+    ig_vnode_hold(vn);
+    dent_add(newdir, d, RN(vn));
+    dent_del(old);
     return 0;
 }
 
@@ -136,10 +224,10 @@ static int ramfs_readdir(struct ig_vnode *dir, long pos, struct ig_dirent *out)
         l = l->next;
     if (!l)
         return 0;
-    struct ramfs_node *c = ENTRY(l);
-    out->ino = c->vn.ino;
-    out->type = ig_vfs_dtype(c->vn.mode);
-    strncpy(out->name, c->vn.name, IG_NAME_MAX);
+    struct ramfs_dent *d = DENT(l);
+    out->ino = d->node->vn.ino;
+    out->type = ig_vfs_dtype(d->node->vn.mode);
+    strncpy(out->name, d->name, IG_NAME_MAX);
     out->name[IG_NAME_MAX] = '\0';
     return 1;
 }
@@ -208,7 +296,7 @@ static int ramfs_truncate(struct ig_vnode *vn, off_t len)
 static void ramfs_free(struct ig_vnode *vn)
 {
     free(RN(vn)->data);
-    free(vn->name);
+    free(RN(vn)->primary);
     free(vn);
 }
 
@@ -217,6 +305,7 @@ static const struct ig_vnode_ops ramfs_ops = {
     .create = ramfs_create,
     .remove = ramfs_remove,
     .rename = ramfs_rename,
+    .link = ramfs_link,
     .readdir = ramfs_readdir,
     .read = ramfs_read,
     .write = ramfs_write,

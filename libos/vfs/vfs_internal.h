@@ -7,11 +7,12 @@
 #include <ingot/vfs.h>
 
 /*
- * A vnode is one file, directory or device in the name space.  Without hard
- * links every vnode has exactly one parent and one name, which getcwd() and
- * ".." use.  A directory with a filesystem mounted on it points at that
- * filesystem's root (mounted); the root points back (covers), so lookups
- * cross into the mount and ".." crosses back out.
+ * A vnode is one file, directory or device in the name space.  A vnode
+ * shows one parent and one name, which getcwd() and ".." use: a directory
+ * has exactly one; a file with hard links (ramfs) shows one of its names.  A
+ * directory with a filesystem mounted on it points at that filesystem's root
+ * (mounted); the root points back (covers), so lookups cross into the mount and
+ * ".." crosses back out.
  *
  * Filesystems implement struct ig_vnode_ops; ramfs is the only one so far
  * (devfs is a ramfs whose nodes carry device operations).  Vnodes are
@@ -23,9 +24,20 @@ struct ig_vnode_ops {
                   struct ig_vnode **out);
     int (*create)(struct ig_vnode *dir, const char *name, size_t len,
                   mode_t mode, struct ig_vnode **out);
-    int (*remove)(struct ig_vnode *dir, struct ig_vnode *vn);
-    int (*rename)(struct ig_vnode *vn, struct ig_vnode *newdir,
-                  const char *name, size_t len);
+    /* Removes entry (name) of (dir), which names (vn). */
+    int (*remove)(struct ig_vnode *dir, const char *name, size_t len,
+                  struct ig_vnode *vn);
+    /* Moves entry (name) of (dir), which names (vn), to (newname) in
+     * (newdir) (where nothing has that name, unless rename_replaces). */
+    int (*rename)(struct ig_vnode *dir, const char *name, size_t len,
+                  struct ig_vnode *vn, struct ig_vnode *newdir,
+                  const char *newname, size_t newlen);
+    /* Optional: adds entry (name) in (dir) for (vn), a non-directory of
+     * the same filesystem (a hard link).  Returns 0, -EMLINK, -ENOSPC;
+     * without it link(2) fails with -EPERM, as Linux on a filesystem
+     * without links. */
+    int (*link)(struct ig_vnode *dir, const char *name, size_t len,
+                struct ig_vnode *vn);
     /* Entry number (pos) of (dir) after "." and ".."; returns 1 or 0. */
     int (*readdir)(struct ig_vnode *dir, long pos, struct ig_dirent *out);
     /* File operations. */
@@ -74,7 +86,8 @@ struct ig_vnode {
     ino_t ino;
     dev_t dev; /* which filesystem */
     off_t size;
-    int refs; /* open files, cwd, and 1 while linked in a directory */
+    int refs;       /* open files, cwd, and 1 per directory entry naming it */
+    unsigned nlink; /* ramfs: directory entries naming it (st_nlink) */
     int nchildren;
     unsigned flags; /* IG_VNODE_* */
     struct timespec mtime;
@@ -86,8 +99,9 @@ struct ig_vnode {
     struct ig_vfs_seg *segs; /* shared mappings of this file (shmap.c) */
 };
 
-#define IG_VNODE_TTY 1u    /* a terminal: isatty() answers 1 */
-#define IG_VNODE_RDONLY 2u /* on a read-only mount: changes fail EROFS */
+#define IG_VNODE_TTY 1u      /* a terminal: isatty() answers 1 */
+#define IG_VNODE_RDONLY 2u   /* on a read-only mount: changes fail EROFS */
+#define IG_VNODE_LINKABLE 4u /* O_TMPFILE without O_EXCL: may get a name */
 
 static inline int ig_vnode_rdonly(const struct ig_vnode *vn)
 {

@@ -27,6 +27,7 @@ static const char *ename(int e)
         {EROFS, "EROFS"},           {EFBIG, "EFBIG"},
         {ENOLCK, "ENOLCK"},         {EOVERFLOW, "EOVERFLOW"},
         {EPIPE, "EPIPE"},           {ENOTEMPTY, "ENOTEMPTY"},
+        {EXDEV, "EXDEV"},           {EMLINK, "EMLINK"},
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         if (names[i].e == e)

@@ -14,9 +14,9 @@
  *
  * Every call returns 0 or a count on success and a negative errno on
  * failure; none of them halts the image.  (dirfd) is a directory descriptor
- * or AT_FDCWD and only matters for relative paths.  There are no hard links
- * or permission checks: ramfs keeps modes and owners, which stat reports,
- * but nothing checks them.  Read-only
+ * or AT_FDCWD and only matters for relative paths.  There are no permission
+ * checks: ramfs keeps modes and owners, which stat reports, but nothing
+ * checks them.  ramfs files may have several names (hard links).  Read-only
  * mounts (volumes with :ro) refuse every change with -EROFS.
  *
  * One descriptor table serves files, devices, pipes and (later) sockets: a
@@ -264,6 +264,18 @@ int ig_vfs_lstat(int dirfd, const char *path, struct stat *st);
  * (a filesystem without links, such as ramfs), -EINVAL (not a link). */
 int ig_vfs_symlink(const char *target, int dirfd, const char *path);
 ssize_t ig_vfs_readlink(int dirfd, const char *path, char *buf, size_t cap);
+
+/* linkat(2): gives the file (old) (from (olddirfd)) the new name (new)
+ * (from (newdirfd)); (flags) may hold AT_SYMLINK_FOLLOW (the VFS never
+ * follows a link anyway) and AT_EMPTY_PATH (an empty (old) names the file
+ * open at (olddirfd)).  Hard links exist on ramfs only.  Returns 0;
+ * -ENOENT (old missing, a missing directory of new, new ending in '/', or
+ * a file without names that was not opened O_TMPFILE without O_EXCL),
+ * -EEXIST (new exists), -EROFS, -EXDEV (another filesystem, or a pipe or
+ * socket), -EPERM (a directory, or a filesystem without links: volumes),
+ * -EMLINK, -ENOTDIR, -EBADF, -EINVAL (other flags), -EFAULT, -ENOSPC. */
+int ig_vfs_link(int olddirfd, const char *old, int newdirfd, const char *new,
+                int flags);
 
 /* utimensat(2) and futimens(2): set the access and modification times of
  * (path) or (fd) to (ts) (NULL: both now; UTIME_NOW and UTIME_OMIT as in
