@@ -358,6 +358,7 @@ static const struct ig_vnode_ops rfs_ops = {
     .readlink = rfs_readlink,
     .lstat = rfs_lstat,
     .utimens = ig_rfs_utimens,
+    .chmod = ig_rfs_chmod,
     .statfs = ig_rfs_statfs,
     .rename_replaces = 1,
 };

@@ -72,6 +72,10 @@ struct ig_vnode_ops {
     /* Fills (out) (zeroed by the caller) for the filesystem of (vn);
      * without it only the block size and name length are known. */
     int (*statfs)(struct ig_vnode *vn, struct ig_statfs *out);
+    /* Sets the permission bits (07777) of (vn) on the storage and in
+     * vn->mode; without it a filesystem with getattr (its modes live
+     * elsewhere) refuses chmod with -EPERM, and ramfs keeps vn->mode. */
+    int (*chmod)(struct ig_vnode *vn, mode_t mode);
     /* rename replaces an existing target itself, atomically, so the VFS
      * does not remove it first; and the filesystem, not nchildren,
      * decides ENOTEMPTY. */
@@ -198,6 +202,7 @@ struct ig_rfs_backend {
     long (*pwrite)(void *ctx, int h, const void *buf, size_t len, uint64_t off);
     int (*ftruncate)(void *ctx, int h, uint64_t len);
     int (*futimens)(void *ctx, int h, int64_t atime_ns, int64_t mtime_ns);
+    int (*fchmod)(void *ctx, int h, unsigned mode);
     int (*fsync)(void *ctx, int h);
     int (*fstatfs)(void *ctx, int h, struct ig_plat_hostdir_statfs *out);
     int (*close)(void *ctx, int h);

@@ -389,9 +389,12 @@ int ig_vfs_timerfd_get(int fd, uint64_t *value, uint64_t *interval);
 /* chmod(2), fchmodat(2), fchmod(2), chown(2), fchownat(2), fchown(2):
  * ramfs keeps modes (07777) and owners on its vnodes, which stat reports
  * (nothing checks them: the image's isolation is the VM's or sandbox's).
- * (flags) may hold AT_SYMLINK_NOFOLLOW.  Return 0, -ENOENT, -ENOTDIR,
- * -EBADF, -EINVAL (other flags), -EROFS (a read-only volume), -EPERM (a
- * volume: their modes and owners are the host's). */
+ * On a volume a mode goes to the host file; owners stay the host's: a
+ * chown to the ids stat reports there (0, the image's own) or -1 changes
+ * nothing and succeeds, any other is -EPERM.  (flags) may hold
+ * AT_SYMLINK_NOFOLLOW.  Return 0, -ENOENT, -ENOTDIR, -EBADF, -EINVAL
+ * (other flags), -EROFS (a read-only volume), -EPERM (another owner on a
+ * volume, or the host refuses the mode), the host's errors. */
 int ig_vfs_chmod(int dirfd, const char *path, mode_t mode, int flags);
 int ig_vfs_fchmod(int fd, mode_t mode);
 int ig_vfs_chown(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
