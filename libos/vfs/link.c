@@ -10,6 +10,14 @@
 
 #include "vfs_internal.h"
 
+/* ramfs reaches its hard links (ramfs_link.c) only through weak
+ * references (ramfs_internal.h); this strong one brings them into the
+ * images that call link(). */
+int ig_ramfs_link(struct ig_vnode *dir, const char *name, size_t len,
+                  struct ig_vnode *vn);
+__attribute__((used)) static int (*const ramfs_links)(
+    struct ig_vnode *, const char *, size_t, struct ig_vnode *) = ig_ramfs_link;
+
 /* Linux's order: the old name, then the new one (EEXIST, then EROFS),
  * then the filesystems (EXDEV), then the file (EPERM for a directory). */
 static int link_vnode(struct ig_vnode *vn, int newdirfd, const char *new)

@@ -8,133 +8,71 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vfs_internal.h"
+#include "ramfs_internal.h"
 
-/*
- * Names are directory entries of their own, so that one file can have
- * several (hard links): a directory lists its entries, a file its names,
- * and each name holds one reference on the file.  The vnode's name and
- * parent (getcwd, "..", /proc-style paths) are those of one of its names,
- * the primary; a file whose last name went keeps that one, unlisted, for
- * its paths until it is freed.  Directories have exactly one name.
- */
-struct ramfs_dent {
-    struct ig_link entry; /* in the directory's children */
-    struct ig_link alias; /* in the node's names */
-    struct ramfs_node *node;
-    struct ig_vnode *dir;
-    size_t len;
-    char name[];
-};
-
-struct ramfs_node {
-    struct ig_vnode vn;
-    struct ig_list children;    /* directories: entries, newest first */
-    struct ig_list names;       /* this node's entries */
-    struct ramfs_dent *primary; /* the name vn.name shows */
-    char *data;                 /* regular files */
-    size_t cap;
-};
-
-#define DENT(l) IG_LIST_ENTRY(l, struct ramfs_dent, entry)
-#define ALIAS(l) IG_LIST_ENTRY(l, struct ramfs_dent, alias)
 /* Past what a single heap object may be (PTRDIFF_MAX) nothing can fit. */
 #define RAMFS_MAX_SIZE ((size_t)PTRDIFF_MAX)
-/* Linux's ramfs has no limit below its 32-bit count; this keeps the
- * count (an unsigned int) from wrapping. */
-#define RAMFS_LINK_MAX 65000u
 
 static const struct ig_vnode_ops ramfs_ops;
 static const struct ig_vnode_ops ramfs_dev_ops;
 static ino_t next_ino = 1;
 static dev_t next_dev = 1;
 
-static struct ramfs_node *RN(struct ig_vnode *vn)
+static void link_node(struct ig_vnode *dir, struct ramfs_node *n)
 {
-    return (struct ramfs_node *)vn;
-}
-
-static struct ramfs_dent *dent_new(const char *name, size_t len)
-{
-    struct ramfs_dent *d = calloc(1, sizeof(*d) + len + 1);
-
-    if (!d)
-        return NULL;
-    memcpy(d->name, name, len);
-    d->name[len] = '\0';
-    d->len = len;
-    return d;
-}
-
-/* Lists (d) as a name of (n) in (dir); the caller gave (n) the reference
- * the name holds. */
-static void dent_add(struct ig_vnode *dir, struct ramfs_dent *d,
-                     struct ramfs_node *n)
-{
-    d->node = n;
-    d->dir = dir;
-    ig_list_push_head(&RN(dir)->children, &d->entry);
+    ig_list_push_head(&RN(dir)->children, &n->self.entry);
     dir->nchildren++;
-    if (ig_list_empty(&n->names)) { /* no name left to show: this one */
-        free(n->primary);
-        n->primary = d;
-        n->vn.name = d->name;
-        n->vn.parent = dir;
-    }
-    ig_list_push_head(&n->names, &d->alias);
-    n->vn.nlink++;
 }
 
-/* Takes name (d) away from its node and drops the reference it held. */
-static void dent_del(struct ramfs_dent *d)
+static void unlink_node(struct ig_vnode *dir, struct ramfs_node *n)
 {
-    struct ramfs_node *n = d->node;
-
-    ig_list_remove(&RN(d->dir)->children, &d->entry);
-    d->dir->nchildren--;
-    ig_list_remove(&n->names, &d->alias);
-    n->vn.nlink--;
-    if (d == n->primary && !ig_list_empty(&n->names)) {
-        n->primary = ALIAS(n->names.first);
-        n->vn.name = n->primary->name;
-        n->vn.parent = n->primary->dir;
-    }
-    if (d != n->primary)
-        free(d);
-    ig_vnode_put(&n->vn);
+    ig_list_remove(&RN(dir)->children, &n->self.entry);
+    dir->nchildren--;
 }
 
-static struct ramfs_dent *find(struct ig_vnode *dir, const char *name,
-                               size_t len)
+/* Whether (n) surely has one name, its own, so that the call that found
+ * it by name is about that one; else ramfs_link.c (which images that call
+ * link() carry) decides, doing the work for an extra name (a hard link). */
+static int one_name(struct ramfs_node *n)
 {
-    IG_LIST_FOREACH(l, &RN(dir)->children)
-    {
-        struct ramfs_dent *d = DENT(l);
-        if (d->len == len && !memcmp(d->name, name, len))
-            return d;
-    }
-    return NULL;
+    return n->vn.nlink == 1 &&
+           ig_list_linked(&RN(n->vn.parent)->children, &n->self.entry);
+}
+
+static int other_name(struct ig_vnode *dir, const char *name, size_t len,
+                      struct ig_vnode *newdir, const char *newname,
+                      size_t newlen)
+{
+    return &ig_ramfs_link_move
+               ? ig_ramfs_link_move(dir, name, len, newdir, newname, newlen)
+               : -ENOENT;
 }
 
 static struct ramfs_node *node_new(struct ig_vnode *dir, const char *name,
                                    size_t len, mode_t mode)
 {
     struct ramfs_node *n = calloc(1, sizeof(*n));
-    struct ramfs_dent *d = dir ? dent_new(name, len) : NULL;
 
-    if (!n || (dir && !d)) {
+    if (!n)
+        return NULL;
+    n->vn.name = malloc(len + 1);
+    if (!n->vn.name) {
         free(n);
-        free(d);
         return NULL;
     }
-    n->vn.name = (char *)"";
+    memcpy(n->vn.name, name, len);
+    n->vn.name[len] = '\0';
+    n->self.node = n;
+    n->self.name = n->vn.name;
     n->vn.ops = &ramfs_ops;
     n->vn.mode = mode;
     n->vn.ino = next_ino++;
     n->vn.refs = 1; /* the directory entry */
+    n->vn.nlink = 1;
     n->vn.dev = dir ? dir->dev : next_dev++;
+    n->vn.parent = dir;
     if (dir)
-        dent_add(dir, d, n);
+        link_node(dir, n);
     return n;
 }
 
@@ -145,19 +83,21 @@ struct ig_vnode *ig_ramfs_new(void)
     if (!n)
         return NULL;
     n->vn.parent = &n->vn;
-    n->vn.nlink = 1;
     return &n->vn;
 }
 
 static int ramfs_lookup(struct ig_vnode *dir, const char *name, size_t len,
                         struct ig_vnode **out)
 {
-    struct ramfs_dent *d = find(dir, name, len);
-
-    if (!d)
-        return -ENOENT;
-    *out = &d->node->vn;
-    return 0;
+    IG_LIST_FOREACH(l, &RN(dir)->children)
+    {
+        struct ramfs_dent *d = IG_RAMFS_DENT(l);
+        if (strlen(d->name) == len && !memcmp(d->name, name, len)) {
+            *out = &d->node->vn;
+            return 0;
+        }
+    }
+    return -ENOENT;
 }
 
 static int ramfs_create(struct ig_vnode *dir, const char *name, size_t len,
@@ -171,48 +111,42 @@ static int ramfs_create(struct ig_vnode *dir, const char *name, size_t len,
     return 0;
 }
 
+/* A name other than the node's own is a hard link: ramfs_link.c, which
+ * only images that call link() carry, handles it. */
 static int ramfs_remove(struct ig_vnode *dir, const char *name, size_t len,
                         struct ig_vnode *vn)
 {
-    struct ramfs_dent *d = find(dir, name, len);
-
-    if (!d || &d->node->vn != vn)
-        return -ENOENT;
-    dent_del(d);
+    if (!one_name(RN(vn))) {
+        int r = other_name(dir, name, len, NULL, NULL, 0);
+        if (r != 1) /* 1: the node's own name after all */
+            return r;
+    }
+    unlink_node(dir, RN(vn));
+    vn->nlink--;
+    ig_vnode_put(vn); /* the directory entry's reference */
     return 0;
 }
 
-static int ramfs_link(struct ig_vnode *dir, const char *name, size_t len,
-                      struct ig_vnode *vn)
-{
-    struct ramfs_dent *d;
-
-    if (vn->nlink >= RAMFS_LINK_MAX)
-        return -EMLINK;
-    d = dent_new(name, len);
-    if (!d)
-        return -ENOSPC;
-    ig_vnode_hold(vn);
-    dent_add(dir, d, RN(vn));
-    return 0;
-}
-
-/* The new name goes in before the old one goes, so a directory (one
- * name) moves its primary name, and the file never has no name. */
 static int ramfs_rename(struct ig_vnode *dir, const char *name, size_t len,
                         struct ig_vnode *vn, struct ig_vnode *newdir,
                         const char *newname, size_t newlen)
 {
-    struct ramfs_dent *old = find(dir, name, len), *d;
-
-    if (!old || &old->node->vn != vn)
-        return -ENOENT;
-    d = dent_new(newname, newlen);
-    if (!d)
+    if (!one_name(RN(vn))) {
+        int r = other_name(dir, name, len, newdir, newname, newlen);
+        if (r != 1) /* 1: the node's own name after all */
+            return r;
+    }
+    char *nm = malloc(newlen + 1);
+    if (!nm)
         return -ENOSPC;
-    ig_vnode_hold(vn);
-    dent_add(newdir, d, RN(vn));
-    dent_del(old);
+    memcpy(nm, newname, newlen);
+    nm[newlen] = '\0';
+    unlink_node(dir, RN(vn));
+    free(vn->name);
+    vn->name = nm;
+    RN(vn)->self.name = nm;
+    vn->parent = newdir;
+    link_node(newdir, RN(vn));
     return 0;
 }
 
@@ -224,7 +158,7 @@ static int ramfs_readdir(struct ig_vnode *dir, long pos, struct ig_dirent *out)
         l = l->next;
     if (!l)
         return 0;
-    struct ramfs_dent *d = DENT(l);
+    struct ramfs_dent *d = IG_RAMFS_DENT(l);
     out->ino = d->node->vn.ino;
     out->type = ig_vfs_dtype(d->node->vn.mode);
     strncpy(out->name, d->name, IG_NAME_MAX);
@@ -296,7 +230,7 @@ static int ramfs_truncate(struct ig_vnode *vn, off_t len)
 static void ramfs_free(struct ig_vnode *vn)
 {
     free(RN(vn)->data);
-    free(RN(vn)->primary);
+    free(vn->name);
     free(vn);
 }
 
@@ -305,7 +239,7 @@ static const struct ig_vnode_ops ramfs_ops = {
     .create = ramfs_create,
     .remove = ramfs_remove,
     .rename = ramfs_rename,
-    .link = ramfs_link,
+    .link = ig_ramfs_link,
     .readdir = ramfs_readdir,
     .read = ramfs_read,
     .write = ramfs_write,
