@@ -35,8 +35,7 @@ static void unlink_node(struct ig_vnode *dir, struct ramfs_node *n)
  * link() carry) decides, doing the work for an extra name (a hard link). */
 static int one_name(struct ramfs_node *n)
 {
-    return n->vn.nlink == 1 &&
-           ig_list_linked(&RN(n->vn.parent)->children, &n->self.entry);
+    return n->vn.nlink == 1 && n->self.name;
 }
 
 static int other_name(struct ig_vnode *dir, const char *name, size_t len,
@@ -122,6 +121,7 @@ static int ramfs_remove(struct ig_vnode *dir, const char *name, size_t len,
             return r;
     }
     unlink_node(dir, RN(vn));
+    RN(vn)->self.name = NULL; /* its own name is gone (vn.name stays) */
     vn->nlink--;
     ig_vnode_put(vn); /* the directory entry's reference */
     return 0;

@@ -20,7 +20,7 @@ struct ramfs_node;
 struct ramfs_dent {
     struct ig_link entry; /* in the directory's children */
     struct ramfs_node *node;
-    const char *name;
+    const char *name; /* self: NULL once that name was removed */
 };
 
 struct ramfs_node {

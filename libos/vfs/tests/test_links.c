@@ -108,6 +108,21 @@ static void test_names(void)
     CHECK(ig_vfs_unlink(AT_FDCWD, "/d2", AT_REMOVEDIR) == 0);
 }
 
+/* A file's own name and then its directory go while another name stays:
+ * nothing may look at that directory again. */
+static void test_gone_dir(void)
+{
+    CHECK(ig_vfs_mkdir(AT_FDCWD, "/u", 0755) == 0);
+    int fd = ig_vfs_open(AT_FDCWD, "/u/a", O_CREAT | O_RDWR, 0644);
+    CHECK(fd >= 0 && ig_vfs_close(fd) == 0);
+    CHECK(ig_vfs_link(AT_FDCWD, "/u/a", AT_FDCWD, "/b", 0) == 0);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/u/a", 0) == 0);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/u", AT_REMOVEDIR) == 0);
+    CHECK(nlink("/b") == 1);
+    CHECK(ig_vfs_rename(AT_FDCWD, "/b", AT_FDCWD, "/b2") == 0);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/b2", 0) == 0);
+}
+
 /* Many names of one file, removed in another order than made. */
 static void test_many(void)
 {
@@ -140,5 +155,6 @@ int main(void)
     ig_vnode_hold(ig_vfs.root);
     test_names();
     test_many();
+    test_gone_dir();
     return unit_done();
 }
