@@ -184,4 +184,8 @@ uint64_t ig_kvm_tsc_ns(void);
 /* Converts the TSC value (tsc), read earlier, to nanoseconds since boot. */
 uint64_t ig_kvm_tsc_to_ns(uint64_t tsc);
 
+/* wallclock.c: a reading of the host's wall clock (ns since the epoch),
+ * just received on the console (console_in.c). */
+void ig_kvm_wall_host(uint64_t ns);
+
 #endif /* INGOT_KVM_INTERNAL_H */

@@ -230,6 +230,19 @@ size_t ig_run_qemu_cmdline_max(const char *machine);
  * malloc'd path, or NULL if no executable file is found. */
 char *ig_run_which(const char *name);
 
+/* ---- run_publish.c ----------------------------------------------------- */
+
+/* Publishes the TCP forwards among (ports) (kvm, user networking) through
+ * a relay process of ingot run's: binds each one's host address and port
+ * with a full listen backlog, then rewrites the entry to a free loopback
+ * port for QEMU's hostfwd rule, to which the relay connects one client at
+ * a time (libslirp listens with a backlog of 1 and drops clients of a
+ * burst: see the file).  The relay ends with ingot run.  UDP forwards are
+ * left as they are.  Returns 0, or -1 with "-p ADDR:PORT: <why>" in (err)
+ * (the port taken, not an IPv4 address, no fork). */
+int ig_run_publish(struct ig_run_port *ports, int nports, char *err,
+                   size_t errlen);
+
 /* ---- run_rootfs.c ------------------------------------------------------ */
 
 /* Turns `--rootfs (src)` into the file to pass as the initrd (QEMU's
@@ -448,6 +461,11 @@ void ig_run_input_init(struct ig_run_input *in, int src, int dst, int tty);
 
 /* Queues kvm_abi.h's window size message (8 bytes of (ws)). */
 int ig_run_input_winsize(struct ig_run_input *in, const unsigned char ws[8]);
+/* Queues kvm_abi.h's clock message with the host's CLOCK_REALTIME, read
+ * now, when nothing else waits to be written (an older reading would reach
+ * the guest late).  Returns 0, or -1 when the guest is gone or data is
+ * still queued. */
+int ig_run_input_clock(struct ig_run_input *in);
 /* Fills the two poll entries (fd -1: nothing to wait for). */
 void ig_run_input_poll(const struct ig_run_input *in, struct pollfd *src,
                        struct pollfd *dst);
