@@ -128,6 +128,9 @@ struct ig_run_opts {
     /* With exec: the initrd is a temporary archive of --rootfs DIR, which
      * the command removes once it has opened it. */
     int initrd_unlink;
+    /* Set by ig_run_boot(): the image's executable bytes
+     * (ig_image_code_size), which size kvm's translation buffer under TCG. */
+    uint64_t code_bytes;
 };
 
 #define IG_RUN_HOSTNAME_MAX 64       /* HOST_NAME_MAX */
@@ -211,7 +214,16 @@ struct ig_run_vm {
     const struct ig_run_volume *vols;
     int nvols;
     int gdb_port; /* QEMU's gdb stub on 127.0.0.1, paused (-S); 0: none */
+    /* TCG only: the translation buffer in MiB (-accel tcg,tb-size=); 0
+     * leaves QEMU's default (1 GiB).  See ig_run_tb_mib(). */
+    unsigned tb_mib;
 };
+
+/* The TCG translation buffer (MiB) for an image with (code_bytes) of
+ * executable code: 8 times the code, rounded down to whole MiB, at least
+ * 1 (QEMU's least), at most 1024 (QEMU's default); 0 (QEMU's default)
+ * when (code_bytes) is 0 (not known). */
+unsigned ig_run_tb_mib(uint64_t code_bytes);
 
 /* Returns 1 if (name) is a machine ig_run_qemu_argv() knows. */
 int ig_run_machine_ok(const char *name);

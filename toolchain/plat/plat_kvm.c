@@ -85,7 +85,8 @@ static int kvm_argv(struct ig_strvec *out, const struct ig_run_opts *o,
                            .nports = o->nports,
                            .vols = o->vols,
                            .nvols = o->nvols,
-                           .gdb_port = o->gdb_port};
+                           .gdb_port = o->gdb_port,
+                           .tb_mib = ig_run_tb_mib(o->code_bytes)};
     ig_run_qemu_argv(out, &vm);
     /*
      * Under TCG, QEMU asks for transparent huge pages for the guest's RAM
