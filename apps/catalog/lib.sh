@@ -43,6 +43,27 @@ need_platform() {
     [ "$1" != kvm ] || need "${INGOT_QEMU:-qemu-system-x86_64}"
 }
 
+# need_built FILE...: skip unless every FILE is an executable the catalog's
+# build tests (catalog.APP.build.PLATFORM) made.
+need_built() {
+    for f in "$@"; do
+        [ -x "$f" ] ||
+            { echo "SKIP: $f not built (see the catalog.*.build tests)"; exit 77; }
+    done
+}
+
+# same_output WHAT NATIVE IMAGE: 0 with an "ok" line when the files are
+# equal and IMAGE is not empty; else the diff (native -, image +) and 1.
+same_output() {
+    if cmp -s "$2" "$3" && [ -s "$3" ]; then
+        echo "ok: $1: $(wc -l <"$3") lines identical to native"
+        return 0
+    fi
+    diff -u "$2" "$3"
+    echo "FAIL: $1: the image's output differs from native (native -, image +)"
+    return 1
+}
+
 workdir() {
     tmp=$(mktemp -d "/tmp/ingot-$1.XXXXXX") || exit 1
     trap 'rm -rf "$tmp"' EXIT

@@ -12,34 +12,26 @@ table.sort(t) local words = {} for i = 1, 100000 do words[#words + 1] = t[i]:sub
 local count = {} for _, w in ipairs(words) do count[w] = (count[w] or 0) + 1 end \
 local acc = 0 for i = 1, 3000000 do acc = (acc + i * i) % 1000003 end \
 print(fib(27), t[1], #words, acc)"
-bench_app_lua() {
-    local plat dir runs=$INGOT_BENCH_RUNS cpu wall i
+lua_bench_skip() { # PLATFORM WHY
+    bench_skip "lua-cpu-$1" "Lua script ($1)" cpu_time s "$2"
+}
+
+lua_bench_on() { # PLATFORM DIR
+    local plat=$1 dir=$2 runs=$INGOT_BENCH_RUNS cpu=() wall=() i
     [ "$INGOT_BENCH_QUICK" = 1 ] && runs=1
-    for plat in $(apps_platforms); do
-        bench_step "lua: CPU-bound script on $plat"
-        if ! apps_build lua $plat; then
-            bench_skip "lua-cpu-$plat" "Lua script ($plat)" cpu_time s "$apps_why"
-            continue
+    for ((i = 0; i < runs; i++)); do
+        if ! apps_cpu apps_run $plat "$dir" lua -e "$lua_bench_script"; then
+            lua_bench_skip $plat "failed: $(tail -1 "$apps_out")"
+            return
         fi
-        dir=$apps_dir
-        cpu=() wall=()
-        for ((i = 0; i < runs; i++)); do
-            if ! apps_cpu apps_run $plat "$dir" lua -e "$lua_bench_script"; then
-                cpu=()
-                break
-            fi
-            cpu+=("$apps_cpu_s") wall+=("$apps_wall_ms")
-        done
-        if [ ${#cpu[@]} = 0 ]; then
-            bench_skip "lua-cpu-$plat" "Lua script ($plat)" cpu_time s \
-                "failed: $(tail -1 "$apps_out")"
-            continue
-        fi
-        bench_samples "lua-cpu-$plat" "Lua CPU-bound script ($plat), CPU" \
-            cpu_time s "" "user + system of the run and its children" "${cpu[@]}"
-        bench_samples "lua-wall-$plat" "Lua CPU-bound script ($plat), wall" \
-            wall_time ms "" "exec to exit, host clock" "${wall[@]}"
+        cpu+=("$apps_cpu_s") wall+=("$apps_wall_ms")
     done
-    [ -z "$apps_runc_why" ] || bench_skip lua-cpu-runc "Lua script (runc)" \
-        cpu_time s "$apps_runc_why"
+    bench_samples "lua-cpu-$plat" "Lua CPU-bound script ($plat), CPU" \
+        cpu_time s "" "user + system of the run and its children" "${cpu[@]}"
+    bench_samples "lua-wall-$plat" "Lua CPU-bound script ($plat), wall" \
+        wall_time ms "" "exec to exit, host clock" "${wall[@]}"
+}
+
+bench_app_lua() {
+    apps_each_platform lua "CPU-bound script" lua_bench_skip lua_bench_on
 }

@@ -100,100 +100,97 @@ nginx_bench_skip() { # PLATFORM WHY
     bench_skip "nginx-p99-$1" "nginx ($1)" latency_p99 ms "$2"
 }
 
-bench_app_nginx() {
-    local plat pid url dur=10s in r k cpid
+nginx_bench_on() { # PLATFORM DIR
+    local plat=$1 pid url dur=10s in=() r k cpid
     [ "$INGOT_BENCH_QUICK" = 1 ] && dur=2s
-    command -v wrk >/dev/null || {
+    r=$bench_work/nginx-$plat
+    rm -rf "$r"
+    case $plat in
+    pico | kvm)
+        # In the guest the root file system is /.
+        nginx_bench_root "$r" 80 /tmp/error.log
+        sed -i "s|root $r/srv|root /srv|" "$r/etc/nginx/nginx.conf"
+        if [ $plat = pico ]; then
+            bench_tap_make || { nginx_bench_skip $plat "no tap device"; return; }
+        fi
+        nginx_bench_guest $plat "$r" 64M
+        ;;
+    native)
+        local port
+        port=$(bench_free_port)
+        url=http://127.0.0.1:$port/
+        nginx_bench_root "$r" "$port" "$r/error.log"
+        "$apps_dir/nginx" -e "$r/error.log" -p "$r/" \
+            -c "$r/etc/nginx/nginx.conf" </dev/null >"$r.out" 2>&1 &
+        pid=$!
+        ;;
+    runc)
+        nginx_bench_root "$r" 80 /tmp/error.log
+        # runc's default bundle has no CAP_CHOWN: nginx as root keeps
+        # its temporary directories its own (chown to the same owner).
+        sed -i -e "s|root $r/srv|root /srv|" -e '1i user root;' \
+            "$r/etc/nginx/nginx.conf"
+        bench_runc_bundle "$r.bundle" "$apps_dir/nginx" -e /tmp/error.log \
+            >/dev/null
+        cp -r "$r/etc" "$r/srv" "$r/tmp" "$r.bundle/rootfs/"
+        sed -i 's/"readonly": true/"readonly": false/' "$r.bundle/config.json"
+        runc run -b "$r.bundle" "ingot-bench-nginx-$$" </dev/null >"$r.out" 2>&1 &
+        pid=$!
+        for ((k = 0; k < 200; k++)); do
+            cpid=$(runc state "ingot-bench-nginx-$$" 2>/dev/null |
+                sed -n 's/^ *"pid": \([0-9]*\),*$/\1/p') || true
+            [ -n "$cpid" ] && [ "$cpid" != 0 ] && break
+            sleep 0.05
+        done
+        in=(nsenter -t "${cpid:-0}" -n)
+        url=http://127.0.0.1/
+        ;;
+    esac
+    if ! nginx_bench_answers; then
+        nginx_bench_skip $plat "nginx did not answer: $(tail -1 "$r.out")"
+    else
+        "${in[@]}" wrk -t1 -c16 -d"$dur" --latency "$url" >"$r.wrk" 2>&1 || true
+        local rps p99
+        rps=$(awk '/^Requests\/sec:/ { print $2 }' "$r.wrk")
+        p99=$(awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u)
+            sub(/[a-z]+$/, "", v); if (u == "us") v /= 1000
+            else if (u == "s") v *= 1000; printf "%.3f", v }' "$r.wrk")
+        if [ -n "$rps" ]; then
+            bench_value "nginx-rps-$plat" "nginx ($plat)" rps req/s "" \
+                "$rps" "wrk -t1 -c16 -d$dur GET /index.html"
+            bench_value "nginx-p99-$plat" "nginx ($plat)" latency_p99 ms \
+                "" "$p99" "99th percentile"
+        else
+            nginx_bench_skip $plat "wrk failed: $(tail -1 "$r.wrk")"
+        fi
+    fi
+    if [ $plat = runc ]; then
+        runc kill "ingot-bench-nginx-$$" KILL 2>/dev/null || true
+        wait $pid 2>/dev/null || true
+        runc delete -f "ingot-bench-nginx-$$" 2>/dev/null || true
+    else
+        kill $pid 2>/dev/null || true
+        wait $pid 2>/dev/null || true
+    fi
+    case $plat in
+    pico | kvm)
+        bench_value "nginx-size-$plat" "nginx ($plat), image" file_size B \
+            "" "$(stat -c %s "$apps_dir/nginx")" "symbols kept, debug info stripped"
+        if [ "$INGOT_BENCH_QUICK" = 1 ]; then
+            bench_skip "nginx-minmem-$plat" "nginx ($plat), smallest -m" \
+                min_mem MiB "not measured with --quick"
+        else
+            nginx_bench_minmem $plat "$r"
+        fi
+        ;;
+    esac
+}
+
+bench_app_nginx() {
+    local plat
+    if ! command -v wrk >/dev/null; then
         for plat in $(apps_platforms); do nginx_bench_skip $plat "wrk not installed"; done
         return
-    }
-    for plat in $(apps_platforms); do
-        bench_step "nginx: wrk on $plat"
-        in=()
-        if ! apps_build nginx $plat; then
-            nginx_bench_skip $plat "$apps_why"
-            continue
-        fi
-        r=$bench_work/nginx-$plat
-        rm -rf "$r"
-        case $plat in
-        pico | kvm)
-            # In the guest the root file system is /.
-            nginx_bench_root "$r" 80 /tmp/error.log
-            sed -i "s|root $r/srv|root /srv|" "$r/etc/nginx/nginx.conf"
-            if [ $plat = pico ]; then
-                bench_tap_make || { nginx_bench_skip $plat "no tap device"; continue; }
-            fi
-            nginx_bench_guest $plat "$r" 64M
-            ;;
-        native)
-            local port
-            port=$(bench_free_port)
-            url=http://127.0.0.1:$port/
-            nginx_bench_root "$r" "$port" "$r/error.log"
-            "$apps_dir/nginx" -e "$r/error.log" -p "$r/" \
-                -c "$r/etc/nginx/nginx.conf" </dev/null >"$r.out" 2>&1 &
-            pid=$!
-            ;;
-        runc)
-            nginx_bench_root "$r" 80 /tmp/error.log
-            # runc's default bundle has no CAP_CHOWN: nginx as root keeps
-            # its temporary directories its own (chown to the same owner).
-            sed -i -e "s|root $r/srv|root /srv|" -e '1i user root;' \
-                "$r/etc/nginx/nginx.conf"
-            bench_runc_bundle "$r.bundle" "$apps_dir/nginx" -e /tmp/error.log \
-                >/dev/null
-            cp -r "$r/etc" "$r/srv" "$r/tmp" "$r.bundle/rootfs/"
-            sed -i 's/"readonly": true/"readonly": false/' "$r.bundle/config.json"
-            runc run -b "$r.bundle" "ingot-bench-nginx-$$" </dev/null >"$r.out" 2>&1 &
-            pid=$!
-            for ((k = 0; k < 200; k++)); do
-                cpid=$(runc state "ingot-bench-nginx-$$" 2>/dev/null |
-                    sed -n 's/^ *"pid": \([0-9]*\),*$/\1/p') || true
-                [ -n "$cpid" ] && [ "$cpid" != 0 ] && break
-                sleep 0.05
-            done
-            in=(nsenter -t "${cpid:-0}" -n)
-            url=http://127.0.0.1/
-            ;;
-        esac
-        if ! nginx_bench_answers; then
-            nginx_bench_skip $plat "nginx did not answer: $(tail -1 "$r.out")"
-        else
-            "${in[@]}" wrk -t1 -c16 -d"$dur" --latency "$url" >"$r.wrk" 2>&1 || true
-            local rps p99
-            rps=$(awk '/^Requests\/sec:/ { print $2 }' "$r.wrk")
-            p99=$(awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u)
-                sub(/[a-z]+$/, "", v); if (u == "us") v /= 1000
-                else if (u == "s") v *= 1000; printf "%.3f", v }' "$r.wrk")
-            if [ -n "$rps" ]; then
-                bench_value "nginx-rps-$plat" "nginx ($plat)" rps req/s "" \
-                    "$rps" "wrk -t1 -c16 -d$dur GET /index.html"
-                bench_value "nginx-p99-$plat" "nginx ($plat)" latency_p99 ms \
-                    "" "$p99" "99th percentile"
-            else
-                nginx_bench_skip $plat "wrk failed: $(tail -1 "$r.wrk")"
-            fi
-        fi
-        if [ $plat = runc ]; then
-            runc kill "ingot-bench-nginx-$$" KILL 2>/dev/null || true
-            wait $pid 2>/dev/null || true
-            runc delete -f "ingot-bench-nginx-$$" 2>/dev/null || true
-        else
-            kill $pid 2>/dev/null || true
-            wait $pid 2>/dev/null || true
-        fi
-        case $plat in
-        pico | kvm)
-            bench_value "nginx-size-$plat" "nginx ($plat), image" file_size B \
-                "" "$(stat -c %s "$apps_dir/nginx")" "symbols kept, debug info stripped"
-            if [ "$INGOT_BENCH_QUICK" = 1 ]; then
-                bench_skip "nginx-minmem-$plat" "nginx ($plat), smallest -m" \
-                    min_mem MiB "not measured with --quick"
-            else
-                nginx_bench_minmem $plat "$r"
-            fi
-            ;;
-        esac
-    done
+    fi
+    apps_each_platform nginx wrk nginx_bench_skip nginx_bench_on
 }

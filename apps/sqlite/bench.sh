@@ -9,51 +9,45 @@
 # row per test for the tests that stress allocation: inserts, index builds,
 # VACUUM.
 sqlite_bench_steps=4
-bench_app_sqlite() {
-    local plat dir runs=$INGOT_BENCH_RUNS size=100 i out totals cpu
+sqlite_bench_skip() { # PLATFORM WHY
+    bench_skip "sqlite-speedtest1-$1" "speedtest1 ($1)" cpu_time s "$2"
+}
+
+sqlite_bench_on() { # PLATFORM DIR
+    local plat=$1 dir=$2 runs=$INGOT_BENCH_RUNS size=100 i out totals=() cpu=()
+    local t what vals
     [ "$INGOT_BENCH_QUICK" = 1 ] && runs=1 size=10
-    for plat in $(apps_platforms); do
-        bench_step "sqlite: speedtest1 --size $size --memdb on $plat"
-        if ! apps_build sqlite $plat; then
-            bench_skip "sqlite-speedtest1-$plat" "speedtest1 ($plat)" cpu_time s "$apps_why"
-            continue
+    : >"$bench_work/st-$plat.all"
+    for ((i = 0; i < runs; i++)); do
+        out=$bench_work/st-$plat.$i
+        if ! apps_cpu apps_run $plat "$dir" speedtest1 --size "$size" \
+            --memdb || ! cp "$apps_out" "$out" || ! grep -q TOTAL "$out"; then
+            sqlite_bench_skip $plat "failed: $(tail -1 "$apps_out")"
+            return
         fi
-        dir=$apps_dir
-        totals=() cpu=()
-        : >"$bench_work/st-$plat.all"
-        for ((i = 0; i < runs; i++)); do
-            out=$bench_work/st-$plat.$i
-            if ! apps_cpu apps_run $plat "$dir" speedtest1 --size "$size" \
-                --memdb || ! cp "$apps_out" "$out" || ! grep -q TOTAL "$out"; then
-                totals=()
-                break
-            fi
-            cpu+=("$apps_cpu_s")
-            totals+=("$(awk '/TOTAL/ { sub(/s$/, "", $NF); print $NF }' "$out")")
-            cat "$out" >>"$bench_work/st-$plat.all"
-        done
-        if [ ${#totals[@]} = 0 ]; then
-            bench_skip "sqlite-speedtest1-$plat" "speedtest1 ($plat)" cpu_time s \
-                "failed: $(tail -1 "$out")"
-            continue
-        fi
-        bench_samples "sqlite-speedtest1-$plat" "speedtest1 --size $size ($plat), CPU" \
-            cpu_time s "" "user + system of the run and its children" "${cpu[@]}"
-        bench_samples "sqlite-total-$plat" "speedtest1 --size $size ($plat), TOTAL" \
-            time s "" "TOTAL as speedtest1 reports it" "${totals[@]}"
-        # "NNN - description.....   0.123s": inserts, indexes, VACUUM.
-        local t
-        for t in 100 110 120 150 180 200; do
-            mapfile -t vals < <(awk -v t="$t" '$1 == t && $2 == "-" {
-                v = $NF; sub(/s$/, "", v); print v }' "$bench_work/st-$plat.all")
-            [ ${#vals[@]} -gt 0 ] || continue
-            local what
-            what=$(awk -v t="$t" '$1 == t && $2 == "-" { $1 = $2 = ""; $NF = "";
-                sub(/\.+ *$/, ""); sub(/^ +/, ""); print; exit }' "$bench_work/st-$plat.all")
-            bench_samples "sqlite-st$t-$plat" "speedtest1 $t $what ($plat)" \
-                time s "" "" "${vals[@]}"
-        done
+        cpu+=("$apps_cpu_s")
+        totals+=("$(awk '/TOTAL/ { sub(/s$/, "", $NF); print $NF }' "$out")")
+        cat "$out" >>"$bench_work/st-$plat.all"
     done
-    [ -z "$apps_runc_why" ] || bench_skip sqlite-speedtest1-runc \
-        "speedtest1 (runc)" cpu_time s "$apps_runc_why"
+    bench_samples "sqlite-speedtest1-$plat" "speedtest1 --size $size ($plat), CPU" \
+        cpu_time s "" "user + system of the run and its children" "${cpu[@]}"
+    bench_samples "sqlite-total-$plat" "speedtest1 --size $size ($plat), TOTAL" \
+        time s "" "TOTAL as speedtest1 reports it" "${totals[@]}"
+    # "NNN - description.....   0.123s": inserts, indexes, VACUUM.
+    for t in 100 110 120 150 180 200; do
+        mapfile -t vals < <(awk -v t="$t" '$1 == t && $2 == "-" {
+            v = $NF; sub(/s$/, "", v); print v }' "$bench_work/st-$plat.all")
+        [ ${#vals[@]} -gt 0 ] || continue
+        what=$(awk -v t="$t" '$1 == t && $2 == "-" { $1 = $2 = ""; $NF = "";
+            sub(/\.+ *$/, ""); sub(/^ +/, ""); print; exit }' "$bench_work/st-$plat.all")
+        bench_samples "sqlite-st$t-$plat" "speedtest1 $t $what ($plat)" \
+            time s "" "" "${vals[@]}"
+    done
+}
+
+bench_app_sqlite() {
+    local size=100
+    [ "$INGOT_BENCH_QUICK" = 1 ] && size=10
+    apps_each_platform sqlite "speedtest1 --size $size --memdb" \
+        sqlite_bench_skip sqlite_bench_on
 }

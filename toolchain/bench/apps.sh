@@ -25,6 +25,10 @@
 #                               wall time counts the waits for a core
 #   apps_platforms              "pico kvm native runc", without runc when
 #                               runc cannot run here (bench_skip rows say why)
+#   apps_each_platform APP STEP SKIPFN FN
+#                               the loop over apps_platforms with APP's
+#                               build, skipped rows through SKIPFN PLATFORM
+#                               WHY, the measurement through FN PLATFORM DIR
 # Rows are named APP-WHAT-PLATFORM (e.g. sqlite-speedtest1-pico); the
 # targets in docs/benchmarks.md compare the pico and native rows.
 # INGOT_BENCH_APPS="APP..." measures only those apps.
@@ -63,6 +67,23 @@ apps_platforms() {
     else
         echo pico kvm native
     fi
+}
+
+# apps_each_platform APP STEP SKIPFN FN: on each platform, the progress
+# step "APP: STEP on PLATFORM" and APP's build; a failed build calls SKIPFN
+# PLATFORM WHY (which writes the skipped rows), a good one FN PLATFORM DIR.
+# When runc cannot run here, SKIPFN runc WHY ends the list.
+apps_each_platform() {
+    local app=$1 step=$2 skipfn=$3 fn=$4 plat
+    for plat in $(apps_platforms); do
+        bench_step "$app: $step on $plat"
+        if ! apps_build "$app" "$plat"; then
+            "$skipfn" "$plat" "$apps_why"
+            continue
+        fi
+        "$fn" "$plat" "$apps_dir"
+    done
+    [ -z "$apps_runc_why" ] || "$skipfn" runc "$apps_runc_why"
 }
 
 apps_run() {

@@ -120,13 +120,22 @@ bench_have_runc() {
 }
 
 # bench_runc_bundle DIR BINARY [ARGS...]: a runc bundle in DIR whose only
-# content is BINARY (static), run as /app with ARGS and no terminal; the
-# default `runc spec` otherwise (own namespaces, network included).
+# content is BINARY, run as /app with ARGS and no terminal, with the shared
+# libraries BINARY needs when it is not static (a program whose build
+# system links with libtool, e.g. SQLite's, stays dynamic under gcc
+# -static); the default `runc spec` otherwise (own namespaces, network
+# included).
 bench_runc_bundle() {
-    local dir=$1 bin=$2 args
+    local dir=$1 bin=$2 args lib
     shift 2
     mkdir -p "$dir/rootfs"
     cp "$bin" "$dir/rootfs/app"
+    # ldd's "name => /path (addr)" lines and the interpreter's "/path (addr)".
+    for lib in $(ldd "$bin" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// { print $3 }
+        $1 ~ /^\// { print $1 }'); do
+        mkdir -p "$dir/rootfs$(dirname "$lib")"
+        cp -L "$lib" "$dir/rootfs$lib"
+    done
     (cd "$dir" && runc spec)
     args='["/app"'
     for a in "$@"; do args+=",\"$a\""; done

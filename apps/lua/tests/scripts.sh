@@ -20,8 +20,7 @@ catalog_dir=$here/../../catalog
 . "$catalog_dir/lib.sh"
 need_platform "$plat"
 export PATH="$bin:$PATH"
-[ -x "$img" ] || { echo "SKIP: $img not built (catalog.lua.build.$plat)"; exit 77; }
-[ -x "$nat" ] || { echo "SKIP: $nat not built (catalog.lua.build.native)"; exit 77; }
+need_built "$img" "$nat"
 workdir lua
 mkdir "$tmp/scripts" "$tmp/nvol" "$tmp/ivol"
 cp "$here"/*.lua "$tmp/scripts/"
@@ -50,11 +49,6 @@ grep -q "^status 1$" "$tmp/errors.iout" && grep -q "uncaught at the end" "$tmp/e
 # The interpreter reading its script from standard input.
 PATH="${nat%/lua}:$PATH" lua - <"$tmp/scripts/strings.lua" >"$tmp/stdin.nout" 2>&1
 catalog_run "$plat" "$img" -- - <"$tmp/scripts/strings.lua" >"$tmp/stdin.iout" 2>&1
-if cmp -s "$tmp/stdin.nout" "$tmp/stdin.iout" && [ -s "$tmp/stdin.iout" ]; then
-    echo "ok: lua - <strings.lua: identical"
-else
-    diff -u "$tmp/stdin.nout" "$tmp/stdin.iout"
-    echo "FAIL: lua reading standard input differs"; bad=1
-fi
+same_output "lua - <strings.lua" "$tmp/stdin.nout" "$tmp/stdin.iout" || bad=1
 [ $bad = 0 ] || exit 1
 echo SUCCESS

@@ -22,19 +22,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 catalog_dir=$here/../../catalog
 . "$catalog_dir/lib.sh"
 need_platform "$plat"
-for f in "$idir/sqlite3" "$ndir/sqlite3" "$idir/speedtest1" "$ndir/speedtest1"; do
-    [ -x "$f" ] || { echo "SKIP: $f not built (catalog.sqlite.build.*)"; exit 77; }
-done
+need_built "$idir/sqlite3" "$ndir/sqlite3" "$idir/speedtest1" "$ndir/speedtest1"
 workdir sqlite
 export PATH="$bin:$PATH"
 run() { catalog_run "$plat" -m 256M "$@"; }
 compare() { # NAME: $tmp/NAME.native and $tmp/NAME.image must be equal
-    if cmp -s "$tmp/$1.native" "$tmp/$1.image" && [ -s "$tmp/$1.image" ]; then
-        echo "ok: $1: $(wc -l <"$tmp/$1.image") lines identical to native"
-    else
-        diff -u "$tmp/$1.native" "$tmp/$1.image"
-        fail "$1: the image's output differs from native (native -, image +)"
-    fi
+    same_output "$1" "$tmp/$1.native" "$tmp/$1.image" || exit 1
 }
 case $check in
 workload)

@@ -21,7 +21,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 catalog_dir=$here/../../catalog
 . "$catalog_dir/lib.sh"
 need_platform "$plat"
-[ -x "$idir/minigzip" ] || { echo "SKIP: $idir/minigzip not built (catalog.zlib.build.$plat)"; exit 77; }
+need_built "$idir/minigzip"
 export PATH="$bin:$PATH"
 case $check in
 maketest)
@@ -37,7 +37,7 @@ maketest)
     ;;
 minigzip)
     need gzip
-    [ -x "$ndir/minigzip" ] || { echo "SKIP: $ndir/minigzip not built (catalog.zlib.build.native)"; exit 77; }
+    need_built "$ndir/minigzip"
     workdir zlib
     mkdir "$tmp/vol" "$tmp/nat"
     # 24 MiB: text that compresses well, then bytes that do not.

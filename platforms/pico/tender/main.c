@@ -183,6 +183,7 @@ int main(int argc, char **argv)
         {"tty", no_argument, NULL, 'T'},
         {"stop-timeout", required_argument, NULL, 'S'},
         {"initrd-unlink", no_argument, NULL, 'U'},
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     struct ig_tender_volume vols[IG_PICO_VOLUMES_MAX];
     int nvols = 0;
@@ -195,7 +196,8 @@ int main(int argc, char **argv)
     int initrd_unlink = 0;
     long stop_timeout = -1;
 
-    while ((opt = getopt_long(argc, argv, "+hm:v", longopts, NULL)) != -1) {
+    opterr = 0; /* a bad option is one line below, not getopt's two */
+    while ((opt = getopt_long(argc, argv, "+:hm:v", longopts, NULL)) != -1) {
         switch (opt) {
         case 'i':
             initrd = optarg;
@@ -250,15 +252,17 @@ int main(int argc, char **argv)
         case 'h':
             fputs(usage, stdout);
             return 0;
+        case ':':
+            fail(argv[optind - 1], "needs a value (see ingot-pico --help)");
         default:
-            fputs(usage, stderr);
-            return IG_PICO_STATUS_FAIL;
+            fail(argv[optind - 1], "unknown option (see ingot-pico --help)");
         }
     }
-    if (optind >= argc || argc - optind > 2) {
-        fputs(usage, stderr);
-        return IG_PICO_STATUS_FAIL;
-    }
+    if (optind >= argc)
+        fail("IMAGE", "missing (see ingot-pico --help)");
+    if (argc - optind > 2)
+        fail(argv[optind + 2], "unexpected argument: the guest's command "
+                               "line is one argument (see ingot-pico --help)");
     path = argv[optind];
     if (optind + 1 < argc)
         cmdline = argv[optind + 1];
