@@ -116,7 +116,10 @@ int ig_mutex_lock(struct ig_mutex *m, uint64_t deadline)
             lend(m, self->prio);
         r = ig_waitq_wait(&m->waiters, deadline);
         self->blocked_on = NULL;
-        if (m->owner == self) /* handed over by the unlock */
+        /* Handed over by the unlock (which takes the thread off the
+         * sleepers: it cannot have timed out too)?  A thread relocking a
+         * mutex it holds owns it all along, and times out. */
+        if (m->owner == self && r != -ETIMEDOUT)
             return 0;
         if (!m->owner) {
             take(m, self);

@@ -129,6 +129,26 @@ struct ig_mutex {
     int protocol, ceiling;
 };
 
+/* The common cases inline (the pthread calls' fast paths): take_free
+ * takes (m), free and without a protocol, for (self) and returns 1, else
+ * 0; release_idle releases (m), without a protocol or waiters, and
+ * returns 1, else 0 (then ig_mutex_unlock() must). */
+static inline int ig_mutex_take_free(struct ig_mutex *m, struct ig_thread *self)
+{
+    if (m->owner || m->protocol != IG_MUTEX_PRIO_NONE)
+        return 0;
+    m->owner = self;
+    return 1;
+}
+
+static inline int ig_mutex_release_idle(struct ig_mutex *m)
+{
+    if (m->protocol != IG_MUTEX_PRIO_NONE || !ig_waitq_empty(&m->waiters))
+        return 0;
+    m->owner = NULL;
+    return 1;
+}
+
 /* Takes (m) for the running thread if it is free.  Returns 0 or -EBUSY. */
 int ig_mutex_trylock(struct ig_mutex *m);
 /* Takes (m) for the running thread, blocking while another thread holds

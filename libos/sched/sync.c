@@ -146,12 +146,16 @@ int pthread_mutex_destroy(pthread_mutex_t *m)
 int pthread_mutex_trylock(pthread_mutex_t *m)
 {
     struct ig_sync_mutex *mx = ig_sync_mutex_of(m);
+    struct ig_thread *self = ig_thread_self();
     int r;
 
     if (!mx)
         return EINVAL;
-    if (mx->core.owner == ig_thread_self() &&
-        mx->type == PTHREAD_MUTEX_RECURSIVE) {
+    if (ig_mutex_take_free(&mx->core, self)) {
+        mx->count = 1;
+        return 0;
+    }
+    if (mx->core.owner == self && mx->type == PTHREAD_MUTEX_RECURSIVE) {
         mx->count++;
         return 0;
     }
@@ -165,10 +169,15 @@ int pthread_mutex_trylock(pthread_mutex_t *m)
 int pthread_mutex_lock(pthread_mutex_t *m)
 {
     struct ig_sync_mutex *mx = ig_sync_mutex_of(m);
+    struct ig_thread *self = ig_thread_self();
 
     if (!mx)
         return EINVAL;
-    if (mx->core.owner == ig_thread_self()) {
+    if (ig_mutex_take_free(&mx->core, self)) {
+        mx->count = 1;
+        return 0;
+    }
+    if (mx->core.owner == self) {
         if (mx->type == PTHREAD_MUTEX_RECURSIVE) {
             mx->count++;
             return 0;
@@ -213,7 +222,7 @@ int pthread_mutex_unlock(pthread_mutex_t *m)
         return EINVAL;
     if (mx->core.owner != ig_thread_self())
         return EPERM;
-    if (--mx->count == 0) {
+    if (--mx->count == 0 && !ig_mutex_release_idle(&mx->core)) {
         ig_mutex_unlock(&mx->core);
         ig_sched_preempt();
     }

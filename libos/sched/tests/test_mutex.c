@@ -259,6 +259,17 @@ static void test_timeout(void)
     ig_waitq_wake_one(&gate);
     CHECK_INT(ig_thread_join(h, NULL), 0);
     CHECK_INT(ig_thread_join(i, NULL), 0);
+
+    /* Relocking a mutex one holds waits out the deadline. */
+    for (int p = IG_MUTEX_PRIO_NONE; p <= IG_MUTEX_PRIO_PROTECT; p++) {
+        m1 = (struct ig_mutex){.protocol = p, .ceiling = 1};
+        CHECK_INT(ig_mutex_lock(&m1, UINT64_MAX), 0);
+        CHECK_INT(ig_mutex_lock(&m1, now_ns + 50), -ETIMEDOUT);
+        CHECK(m1.owner == ig_thread_self());
+        ig_mutex_unlock(&m1);
+        CHECK(m1.owner == NULL);
+    }
+    CHECK_INT(ig_thread_self()->prio, 0);
 }
 
 /* ---- Waiters are woken highest priority first ---- */
