@@ -19,6 +19,10 @@ struct netif *ig_netif_add(int dev);
 /* Feeds every frame waiting on (nif)'s device to lwIP, at most (max). */
 void ig_netif_drain(struct netif *nif, int max);
 
+/* lwip/timers.c: a frame went out or came in (the stack is busy: its
+ * periodic timers wake the guest for a while). */
+void ig_net_timers_frame(void);
+
 /* poll.c: every thread in poll(), select() or epoll_wait() waits here,
  * woken by ig_file_notify(). */
 extern struct ig_waitq ig_poll_waiters;

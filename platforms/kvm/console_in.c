@@ -27,7 +27,9 @@ static unsigned char ring[IG_KVM_IN_BUFFER];
 static size_t head, count;
 static int in_end;
 static uint64_t signals;
-static enum { SYNC, SYNC_ESCAPED, DATA, ESCAPED, SIGNO, WINSIZE } state;
+static enum { SYNC, SYNC_ESCAPED, DATA, ESCAPED, SIGNO, WINSIZE, CLOCK } state;
+static uint64_t clock_ns; /* the host clock message, bytes so far */
+static unsigned clock_got;
 static unsigned char winsize[IG_KVM_WINSIZE_LEN];
 static unsigned winsize_got; /* bytes of the message in (winsize) */
 static int winsize_known;    /* a whole message arrived since boot */
@@ -99,6 +101,15 @@ static void drain(void)
                 state = SIGNO;
             else if (b == IG_KVM_IN_WINSIZE)
                 state = WINSIZE, winsize_got = 0;
+            else if (b == IG_KVM_IN_CLOCK)
+                state = CLOCK, clock_got = 0, clock_ns = 0;
+            break;
+        case CLOCK:
+            clock_ns |= (uint64_t)b << (8 * clock_got++);
+            if (clock_got == IG_KVM_CLOCK_LEN) {
+                state = DATA;
+                ig_kvm_wall_host(clock_ns);
+            }
             break;
         case SIGNO:
             state = DATA;

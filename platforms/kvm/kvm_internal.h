@@ -148,6 +148,12 @@ void ig_kvm_irq_dispatch(uint64_t n);
  * Dies when memory is short: it is only called while devices start. */
 void *ig_kvm_dma_alloc(uint64_t len);
 
+/* mem.c: the same without zeroing, for buffers that the device or the
+ * driver fills before anything reads them.  A page the guest never writes
+ * is never backed by the VMM: an idle guest's 128 receive and 128
+ * transmit buffers (512 KiB) cost the host only the few it has used. */
+void *ig_kvm_dma_buffers(uint64_t len);
+
 /* pci.c: init (boot, before paging, which maps BARs above 4 GiB) lists
  * the functions on PCI bus 0 with their memory BARs; fns returns them
  * (struct ig_pci_fn in pci.h) and stores their number in (count). */
@@ -183,5 +189,9 @@ void ig_kvm_tsc_init(void);
 uint64_t ig_kvm_tsc_ns(void);
 /* Converts the TSC value (tsc), read earlier, to nanoseconds since boot. */
 uint64_t ig_kvm_tsc_to_ns(uint64_t tsc);
+
+/* wallclock.c: a reading of the host's wall clock (ns since the epoch),
+ * just received on the console (console_in.c). */
+void ig_kvm_wall_host(uint64_t ns);
 
 #endif /* INGOT_KVM_INTERNAL_H */

@@ -154,7 +154,7 @@ uint64_t ig_kvm_mem_take_top(uint64_t len)
     return best->end;
 }
 
-void *ig_kvm_dma_alloc(uint64_t len)
+void *ig_kvm_dma_buffers(uint64_t len)
 {
     uint64_t base;
 
@@ -162,6 +162,13 @@ void *ig_kvm_dma_alloc(uint64_t len)
     base = ig_kvm_mem_take_top(len);
     if (base == 0)
         ig_kvm_die("out of memory for device rings and buffers");
-    memset((void *)(uintptr_t)base, 0, (size_t)len);
     return (void *)(uintptr_t)base;
+}
+
+void *ig_kvm_dma_alloc(uint64_t len)
+{
+    void *p = ig_kvm_dma_buffers(len);
+
+    memset(p, 0, (size_t)page_up(len));
+    return p;
 }

@@ -77,8 +77,8 @@ void ig_virtio_net_probe(const struct ig_virtio_dev *d)
     }
     rsize = n->q[0].size;
     tsize = n->q[1].size;
-    n->rxbuf = ig_kvm_dma_alloc((uint64_t)rsize * BUF);
-    n->txbuf = ig_kvm_dma_alloc((uint64_t)tsize * BUF);
+    n->rxbuf = ig_kvm_dma_buffers((uint64_t)rsize * BUF);
+    n->txbuf = ig_kvm_dma_buffers((uint64_t)tsize * BUF);
     n->txfree = ig_kvm_dma_alloc(sizeof(uint16_t) * tsize);
     for (uint16_t i = 0; i < tsize; i++)
         n->txfree[i] = i;

@@ -10,6 +10,10 @@
 #   wrk       wrk -c 100 -d 10s: no socket errors, still answering after
 #   bad       a malformed request gets 400, and the server keeps serving
 #   hostile   PROBE: smuggled bodies, huge heads, bare LF, NUL, idle floods
+#   idle      (pico) once the network has been quiet for a while, the guest
+#             sleeps: its tender blocks without waking for 4 s (lwIP's
+#             periodic timers used to wake it several times a second),
+#             and answers at once when a request comes
 set -u
 INGOT=$1 IMAGE=$2 CASE=$3 NETCHECK=${4:-} PROBE=${5:-}
 . "$(dirname "$0")/netns.sh"
@@ -110,6 +114,23 @@ hostile)
     in_ns "$PROBE" "$GUEST_IP" 80 20 2 >"$TMP/probe" 2>&1 ||
         fail "$(grep -v '^ok' "$TMP/probe")"
     cat "$TMP/probe"
+    ;;
+idle)
+    get "$URL/" | grep -q '<h1>Ingot</h1>' || fail "GET /"
+    # The tender is the guest's process (ingot run execs it) or its child.
+    tender=$GUEST_PID
+    [ "$(cat /proc/$tender/comm 2>/dev/null)" = ingot-pico ] ||
+        tender=$(pgrep -s "$GUEST_PID" -x ingot-pico | head -1)
+    [ -n "$tender" ] || fail "no ingot-pico process for the guest"
+    switches() { awk '$1 == "voluntary_ctxt_switches:" { print $2 }' \
+        "/proc/$tender/status"; }
+    sleep 12 # the stack's timers stop 10 s after the last frame
+    a=$(switches)
+    sleep 4
+    b=$(switches)
+    echo "idle guest: $((b - a)) wake-ups in 4 s"
+    [ $((b - a)) -le 2 ] || fail "the idle guest woke $((b - a)) times in 4 s"
+    get "$URL/" | grep -q '<h1>Ingot</h1>' || fail "no answer after idling"
     ;;
 *)
     fail "unknown case $CASE"

@@ -99,10 +99,14 @@ bench_tap_make() {
 # reaches it: `ip netns exec NS` for pico, empty otherwise).  MIB is the
 # guest's -m; for "native", IMAGE is a Linux binary.  Returns 1 (the
 # instance stopped) when it fails to start, dies or does not answer within
-# 60 s.
+# 60 s, with the last line it printed in bench_httpd_last.  Each instance's
+# output goes to a file of its own in the bench's work directory.
 bench_httpd_start() {
-    local plat=$1 img=$2 mib=$3 port a
+    local plat=$1 img=$2 mib=$3 port a out
     bench_httpd_in=()
+    bench_httpd_seq=$((${bench_httpd_seq:-0} + 1))
+    out=$bench_work/httpd-out.$bench_httpd_seq
+    bench_httpd_last=
     # The clock starts once the host side (a tap) is ready.
     [ "$plat" = pico ] && { bench_tap_make || return 1; }
     a=$(bench_us)
@@ -114,7 +118,7 @@ bench_httpd_start() {
             --net "tap:$bench_tap" --mac "$bench_tap_mac" \
             --ip "$bench_tap_guest/30" --gw "$bench_tap_host" \
             --rootfs "$bench_www" "$img" -- -p "$INGOT_BENCH_HTTPD_PORT" \
-            </dev/null >/dev/null 2>&1 &
+            </dev/null >"$out" 2>&1 &
         ;;
     kvm)
         port=$(bench_free_port)
@@ -122,12 +126,12 @@ bench_httpd_start() {
         "$INGOT" run --accel "$INGOT_BENCH_ACCEL" -m "${mib}M" \
             -p "127.0.0.1:$port:$INGOT_BENCH_HTTPD_PORT" \
             --rootfs "$bench_www" "$img" -- -p "$INGOT_BENCH_HTTPD_PORT" \
-            </dev/null >/dev/null 2>&1 &
+            </dev/null >"$out" 2>&1 &
         ;;
     native)
         port=$(bench_free_port)
         bench_httpd_url=http://127.0.0.1:$port/
-        "$img" -p "$port" -r "$bench_www" </dev/null >/dev/null 2>&1 &
+        "$img" -p "$port" -r "$bench_www" </dev/null >"$out" 2>&1 &
         ;;
     *) return 1 ;;
     esac
@@ -135,17 +139,25 @@ bench_httpd_start() {
     # Short timeouts: a pico guest not up yet leaves SYNs (or ARP)
     # unanswered, and QEMU's user networking accepts the connection at once
     # but holds it while the guest does not answer; the start time is only
-    # as fine as this polling.
+    # as fine as this polling: every 0.1 s for 2 s.  After that a request
+    # that times out is asked again with twice the time (up to 2 s), so a
+    # host too busy to answer within 0.1 s is still waited for.
+    local ms=100 rc
     while [ $(($(bench_us) - a)) -lt 60000000 ]; do
-        if "${bench_httpd_in[@]}" curl -fs -o /dev/null \
-            --connect-timeout 0.05 -m 0.5 "$bench_httpd_url"; then
+        "${bench_httpd_in[@]}" curl -fs -o /dev/null --connect-timeout 0.05 \
+            -m "$((ms / 1000)).$(printf %03d $((ms % 1000)))" \
+            "$bench_httpd_url" && {
             bench_httpd_ms=$(bench_ms_since "$a")
             return 0
-        fi
+        }
+        rc=$?
+        [ "$rc" = 28 ] && [ $ms -lt 2000 ] &&
+            [ $(($(bench_us) - a)) -gt 2000000 ] && ms=$((ms * 2))
         kill -0 "$bench_httpd_pid" 2>/dev/null || break
         sleep 0.01
     done
     bench_httpd_stop
+    bench_httpd_last=$(tail -n 1 "$out" 2>/dev/null | cut -c 1-200)
     return 1
 }
 
@@ -156,10 +168,16 @@ bench_httpd_stop() {
     wait "$pid" 2>/dev/null || true
 }
 
-# bench_free_port: a TCP port on 127.0.0.1 that nothing listens on.
+# bench_free_port: a TCP port on 127.0.0.1 that nothing listens on, below
+# the ephemeral range: a port that a client connection holds as its local
+# end has no listener, so it looks free, but QEMU cannot bind it (the
+# likely end of a kvm density run at 655 instances).
 bench_free_port() {
-    local p
-    for ((p = 20000 + RANDOM % 20000; ; p++)); do
+    local p lo=32768 rest
+    read -r lo rest </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null ||
+        lo=32768
+    [ "$lo" -gt 11024 ] || lo=32768
+    for ((p = 10000 + RANDOM % (lo - 11024); p < 65536; p++)); do
         (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo $p; return; }
     done
 }

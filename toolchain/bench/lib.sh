@@ -11,6 +11,8 @@
 #   INGOT_BENCH_CACHE      downloads kept between runs (the Linux kernel)
 #   INGOT_BENCH_ACCEL      --accel for kvm rows (auto, kvm or tcg)
 #   INGOT_BENCH_CAP        density: most instances per platform ("" = default)
+#   INGOT_BENCH_KEEP_FREE_MIB  density: MemAvailable to leave ("" = 1024)
+#   INGOT_BENCH_PLATFORMS  density: "pico kvm" (default), "pico" or "kvm"
 # The CSV columns are documented in docs/benchmarks.md; `ingot bench` writes
 # the header.  A row that cannot be measured is written with status
 # "skipped" and the reason, never with a made-up figure.
@@ -19,7 +21,7 @@ set -euo pipefail
 : "${INGOT:?}" "${INGOT_CC:?}" "${INGOT_LIBDIR:?}" "${INGOT_BENCH_OUT:?}"
 : "${INGOT_BENCH_RUNS:=10}" "${INGOT_BENCH_QUICK:=0}" "${INGOT_BENCH_ACCEL:=auto}"
 : "${INGOT_BENCH_CACHE:=${XDG_CACHE_HOME:-$HOME/.cache}/ingot/bench}"
-: "${INGOT_BENCH_CAP:=}"
+: "${INGOT_BENCH_CAP:=}" "${INGOT_BENCH_KEEP_FREE_MIB:=}" "${INGOT_BENCH_PLATFORMS:=}"
 bench_dir=$INGOT_LIBDIR/bench
 bench_work=$(mktemp -d "${TMPDIR:-/tmp}/ingot-bench.XXXXXX")
 bench_cleanup_hooks=()

@@ -50,14 +50,17 @@ struct ig_bench_opts {
     int quick;                    /* --quick */
     long cap;                     /* --cap N; 0: the suite's default */
     const char *accel;            /* --accel auto|kvm|tcg */
+    const char *platform;         /* --platform pico|kvm, or NULL: both */
+    long keep_free_mib;           /* --keep-free MIB; 0: the default */
     const char *markdown;         /* --markdown FILE, or NULL */
     int help;
 };
 
 /* Parses `bench`'s arguments, (argv)[0] being "bench".  Returns 0, or -1
  * with "<what>: <why>" in (err) for an unknown option or suite, a missing
- * or bad value (RUNS and N must be whole numbers from 1 to 100000; --accel
- * one of auto, kvm, tcg) or no suite at all. */
+ * or bad value (RUNS, N and MIB must be whole numbers from 1 to 100000;
+ * --accel one of auto, kvm, tcg; --platform pico or kvm) or no suite at
+ * all. */
 int ig_bench_parse_args(struct ig_bench_opts *o, int argc, char **argv,
                         char *err, size_t errlen);
 

@@ -46,7 +46,8 @@ int ig_bench_parse_args(struct ig_bench_opts *o, int argc, char **argv,
         }
         if (strcmp(a, "-o") == 0 || strcmp(a, "-n") == 0 ||
             strcmp(a, "--cap") == 0 || strcmp(a, "--accel") == 0 ||
-            strcmp(a, "--markdown") == 0) {
+            strcmp(a, "--markdown") == 0 || strcmp(a, "--platform") == 0 ||
+            strcmp(a, "--keep-free") == 0) {
             if (!v || !*v) {
                 snprintf(err, errlen, "%s: needs a value", a);
                 return -1;
@@ -56,6 +57,13 @@ int ig_bench_parse_args(struct ig_bench_opts *o, int argc, char **argv,
                 o->out = v;
             } else if (strcmp(a, "--markdown") == 0) {
                 o->markdown = v;
+            } else if (strcmp(a, "--platform") == 0) {
+                if (strcmp(v, "pico") && strcmp(v, "kvm")) {
+                    snprintf(err, errlen,
+                             "--platform: \"%s\" is not pico or kvm", v);
+                    return -1;
+                }
+                o->platform = v;
             } else if (strcmp(a, "--accel") == 0) {
                 if (strcmp(v, "auto") && strcmp(v, "kvm") && strcmp(v, "tcg")) {
                     snprintf(err, errlen,
@@ -70,6 +78,8 @@ int ig_bench_parse_args(struct ig_bench_opts *o, int argc, char **argv,
                 return -1;
             } else if (a[1] == 'n') {
                 o->runs = (int)n;
+            } else if (strcmp(a, "--keep-free") == 0) {
+                o->keep_free_mib = n;
             } else {
                 o->cap = n;
             }

@@ -40,6 +40,11 @@ static const char usage[] =
     "  --quick            a short run: few runs, no Linux VM, density cap 3\n"
     "  --cap N            density: at most N instances per platform\n"
     "                     (default 2000 pico, 64 kvm)\n"
+    "  --keep-free MIB    density: stop starting instances when the\n"
+    "                     host's MemAvailable falls under MIB (default\n"
+    "                     1024)\n"
+    "  --platform pico|kvm  density: only this platform's instances\n"
+    "                     (default both)\n"
     "  --accel auto|kvm|tcg  for the kvm rows (default auto)\n"
     "  --markdown FILE    also put the summary into FILE between the lines\n"
     "                     \"" IG_BENCH_MD_BEGIN "\" and\n"
@@ -173,6 +178,9 @@ static int setup_env(const struct ig_bench_opts *o, const char *libdir)
     set_env("INGOT_BENCH_ACCEL", o->accel);
     snprintf(buf, sizeof(buf), "%ld", o->cap);
     set_env("INGOT_BENCH_CAP", o->cap ? buf : "");
+    snprintf(buf, sizeof(buf), "%ld", o->keep_free_mib);
+    set_env("INGOT_BENCH_KEEP_FREE_MIB", o->keep_free_mib ? buf : "");
+    set_env("INGOT_BENCH_PLATFORMS", o->platform ? o->platform : "");
     free(self);
     free(dir);
     free(cc);

@@ -196,6 +196,7 @@ int ig_run_boot(struct ig_run_opts *opts)
         goto out;
     }
     const char *plat = ig_image_platform(img);
+    o.code_bytes = ig_image_code_size(img);
     if (o.platform && strcmp(plat, o.platform) != 0) {
         snprintf(err, sizeof(err), "a %s image, not %s", plat, o.platform);
         fail(name, err);

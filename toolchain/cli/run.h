@@ -128,6 +128,9 @@ struct ig_run_opts {
     /* With exec: the initrd is a temporary archive of --rootfs DIR, which
      * the command removes once it has opened it. */
     int initrd_unlink;
+    /* Set by ig_run_boot(): the image's executable bytes
+     * (ig_image_code_size), which size kvm's translation buffer under TCG. */
+    uint64_t code_bytes;
 };
 
 #define IG_RUN_HOSTNAME_MAX 64       /* HOST_NAME_MAX */
@@ -211,7 +214,16 @@ struct ig_run_vm {
     const struct ig_run_volume *vols;
     int nvols;
     int gdb_port; /* QEMU's gdb stub on 127.0.0.1, paused (-S); 0: none */
+    /* TCG only: the translation buffer in MiB (-accel tcg,tb-size=); 0
+     * leaves QEMU's default (1 GiB).  See ig_run_tb_mib(). */
+    unsigned tb_mib;
 };
+
+/* The TCG translation buffer (MiB) for an image with (code_bytes) of
+ * executable code: 8 times the code, rounded down to whole MiB, at least
+ * 1 (QEMU's least), at most 1024 (QEMU's default); 0 (QEMU's default)
+ * when (code_bytes) is 0 (not known). */
+unsigned ig_run_tb_mib(uint64_t code_bytes);
 
 /* Returns 1 if (name) is a machine ig_run_qemu_argv() knows. */
 int ig_run_machine_ok(const char *name);
@@ -229,6 +241,19 @@ size_t ig_run_qemu_cmdline_max(const char *machine);
 /* Returns (name) resolved through PATH (unless it holds a '/') as a
  * malloc'd path, or NULL if no executable file is found. */
 char *ig_run_which(const char *name);
+
+/* ---- run_publish.c ----------------------------------------------------- */
+
+/* Publishes the TCP forwards among (ports) (kvm, user networking) through
+ * a relay process of ingot run's: binds each one's host address and port
+ * with a full listen backlog, then rewrites the entry to a free loopback
+ * port for QEMU's hostfwd rule, to which the relay connects one client at
+ * a time (libslirp listens with a backlog of 1 and drops clients of a
+ * burst: see the file).  The relay ends with ingot run.  UDP forwards are
+ * left as they are.  Returns 0, or -1 with "-p ADDR:PORT: <why>" in (err)
+ * (the port taken, not an IPv4 address, no fork). */
+int ig_run_publish(struct ig_run_port *ports, int nports, char *err,
+                   size_t errlen);
 
 /* ---- run_rootfs.c ------------------------------------------------------ */
 
@@ -448,6 +473,11 @@ void ig_run_input_init(struct ig_run_input *in, int src, int dst, int tty);
 
 /* Queues kvm_abi.h's window size message (8 bytes of (ws)). */
 int ig_run_input_winsize(struct ig_run_input *in, const unsigned char ws[8]);
+/* Queues kvm_abi.h's clock message with the host's CLOCK_REALTIME, read
+ * now, when nothing else waits to be written (an older reading would reach
+ * the guest late).  Returns 0, or -1 when the guest is gone or data is
+ * still queued. */
+int ig_run_input_clock(struct ig_run_input *in);
 /* Fills the two poll entries (fd -1: nothing to wait for). */
 void ig_run_input_poll(const struct ig_run_input *in, struct pollfd *src,
                        struct pollfd *dst);

@@ -10,12 +10,23 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <ingot/host_image.h>
 #include <ingot/kvm_abi.h>
 
 #include "run.h"
+
+/* How often the host's wall clock goes to a kvm guest (kvm_abi.h). */
+#define CLOCK_PERIOD_MS 1000
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 struct pump {
     pid_t qemu;
@@ -286,6 +297,7 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
     if (o->tty)
         ig_run_exitrec_set_tty(&p.rec, ig_run_tty_apply);
     ig_run_btline_init(&p.bt, symbolize, img);
+    long long clock_next = 0;
     for (;;) {
         struct pollfd pfd[3] = {{fds[0], POLLIN, 0}};
         int sig;
@@ -295,6 +307,15 @@ int ig_run_pump(char *const *argv, struct ig_image *img,
         if (winch)
             pass_winch(&in, p.qemu, o->input_channel);
         int timeout = stop_timeout(p.qemu, o, &stop, &stopping, &killed);
+        if (o->input_channel && in.dst >= 0) {
+            /* The guest's wall clock follows the host's (kvm_abi.h). */
+            long long now = now_ms();
+            if (now >= clock_next && ig_run_input_clock(&in) == 0)
+                clock_next = now + CLOCK_PERIOD_MS;
+            int left = clock_next > now ? (int)(clock_next - now) : 10;
+            if (timeout < 0 || left < timeout)
+                timeout = left;
+        }
         ig_run_input_poll(&in, &pfd[1], &pfd[2]);
         if (poll(pfd, 3, timeout) <= 0)
             continue; /* a signal or the escalation deadline */

@@ -43,6 +43,28 @@ static const char *const common_opts[] = {
     "-smp",     "1",    "-nodefaults", "-no-user-config",
     "-display", "none", "-no-reboot"};
 
+/*
+ * QEMU reserves 1 GiB for translated code and never gives back what it
+ * has written: every block translated since boot stays resident until the
+ * buffer fills and is flushed.  Most of an image's code runs once (start-
+ * up), so a buffer a few times the code holds what keeps running and caps
+ * what start-up leaves behind: apps/httpd (233 KiB of code) wrote 2.2 MiB
+ * of translations into the default buffer by its first answer, 1 MiB with
+ * tb-size=1, and served wrk as fast (docs/benchmarks.md).  A loop whose
+ * translations outgrow the buffer would flush it over and over, hence
+ * the generous factor.
+ */
+unsigned ig_run_tb_mib(uint64_t code_bytes)
+{
+    /* 8 * code_bytes / 1 MiB, without overflow. */
+    uint64_t mib =
+        code_bytes / (1u << 20) * 8 + code_bytes % (1u << 20) * 8 / (1u << 20);
+
+    if (code_bytes == 0)
+        return 0;
+    return mib < 1 ? 1 : mib > 1024 ? 1024 : (unsigned)mib;
+}
+
 int ig_run_machine_ok(const char *name)
 {
     for (size_t i = 0; i < sizeof(machines) / sizeof(machines[0]); i++)
@@ -147,7 +169,12 @@ void ig_run_qemu_argv(struct ig_strvec *out, const struct ig_run_vm *vm)
         }
     }
     ig_strvec_push(out, "-accel");
-    ig_strvec_push(out, vm->kvm ? "kvm" : "tcg");
+    if (vm->kvm)
+        ig_strvec_push(out, "kvm");
+    else if (vm->tb_mib)
+        ig_strvec_pushf(out, "tcg,tb-size=%u", vm->tb_mib);
+    else
+        ig_strvec_push(out, "tcg");
     ig_strvec_push(out, "-cpu");
     ig_strvec_push(out, vm->kvm ? kvm_cpu : tcg_cpu);
     ig_strvec_push(out, "-m");

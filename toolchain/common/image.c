@@ -127,6 +127,9 @@ static const char *check(struct ig_image *img, uint64_t size, char *buf,
         GElf_Phdr ph;
         if (!gelf_getphdr(img->elf, (int)i, &ph))
             return "truncated: the program headers are cut off";
+        if (ph.p_type == PT_LOAD && (ph.p_flags & PF_X) &&
+            ph.p_memsz <= UINT64_MAX - img->code_bytes)
+            img->code_bytes += ph.p_memsz;
         if (!fits(ph.p_offset, ph.p_filesz, size)) {
             snprintf(buf, len,
                      "truncated: segment %zu ends at byte %llu but the file "
@@ -196,6 +199,11 @@ const char *ig_image_platform(const struct ig_image *img)
 uint64_t ig_image_entry(const struct ig_image *img)
 {
     return img->entry;
+}
+
+uint64_t ig_image_code_size(const struct ig_image *img)
+{
+    return img->code_bytes;
 }
 
 void ig_image_close(struct ig_image *img)

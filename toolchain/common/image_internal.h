@@ -17,6 +17,7 @@ struct ig_image {
     int fd;
     Elf *elf;
     uint64_t entry;
+    uint64_t code_bytes; /* memory size of the executable PT_LOAD segments */
     char platform[32];
     int syms_loaded;
     struct ig_image_sym *syms; /* sorted by addr */

@@ -61,6 +61,15 @@ static int kvm_argv(struct ig_strvec *out, const struct ig_run_opts *o,
     else if (ig_run_accel_resolve(o->accel, qemu, libdir ? libdir : ".",
                                   o->argv0 != NULL, &kvm) < 0)
         goto out;
+    /* TCP forwards go through ingot run's relay (run_publish.c). */
+    struct ig_run_port ports[IG_RUN_MAX_PORTS];
+    char perr[256];
+    memcpy(ports, o->ports, sizeof(ports[0]) * (size_t)o->nports);
+    if (o->net == IG_RUN_NET_USER && o->nports && !o->dry_run &&
+        ig_run_publish(ports, o->nports, perr, sizeof(perr)) < 0) {
+        ig_host_error("%s", perr);
+        goto out;
+    }
     struct ig_run_vm vm = {.qemu = qemu ? qemu : qname,
                            .initrd = initrd,
                            .machine = o->machine,
@@ -72,11 +81,12 @@ static int kvm_argv(struct ig_strvec *out, const struct ig_run_opts *o,
                            .net = o->net,
                            .net_tap = o->net_tap,
                            .mac = o->net_mac,
-                           .ports = o->ports,
+                           .ports = ports,
                            .nports = o->nports,
                            .vols = o->vols,
                            .nvols = o->nvols,
-                           .gdb_port = o->gdb_port};
+                           .gdb_port = o->gdb_port,
+                           .tb_mib = ig_run_tb_mib(o->code_bytes)};
     ig_run_qemu_argv(out, &vm);
     /*
      * Under TCG, QEMU asks for transparent huge pages for the guest's RAM

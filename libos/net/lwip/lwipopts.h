@@ -13,6 +13,8 @@
 #define NO_SYS 1
 #define SYS_LIGHTWEIGHT_PROT 0
 #define LWIP_TIMERS 1
+/* lwip/timers.c: no wake-ups while the stack has nothing to do. */
+#define LWIP_TIMERS_CUSTOM 1
 #define LWIP_SOCKET 0
 #define LWIP_NETCONN 0
 

@@ -48,6 +48,7 @@ static err_t linkoutput(struct netif *nif, struct pbuf *p)
     struct ig_plat_iov iov[IOV_MAX_PIECES];
     int n = 0;
 
+    ig_net_timers_frame();
     for (struct pbuf *q = p; q; q = q->next) {
         if (n == IOV_MAX_PIECES) {
             /* A long chain (many small writes): flatten it. */
@@ -148,6 +149,16 @@ static void timewait_reuse(const unsigned char *f, size_t len)
         }
 }
 
+/* Whether a received frame is one the IPv4 stack takes (IPv4, ARP, or
+ * VLAN-tagged): the host's IPv6 chatter on the link (router
+ * solicitations, MLD reports) must not keep an idle guest awake. */
+static int for_ipv4(const unsigned char *f, size_t n)
+{
+    unsigned type = n >= ETH_HDR ? (unsigned)f[12] << 8 | f[13] : 0;
+
+    return type == ETHTYPE_IP || type == ETHTYPE_ARP || type == ETHTYPE_VLAN;
+}
+
 void ig_netif_drain(struct netif *nif, int max)
 {
     struct netdev *nd = nif->state;
@@ -164,6 +175,8 @@ void ig_netif_drain(struct netif *nif, int max)
             return;
         }
         pbuf_realloc(p, (u16_t)n);
+        if (for_ipv4(p->payload, (size_t)n))
+            ig_net_timers_frame();
         timewait_reuse(p->payload, (size_t)n);
         if (nif->input(p, nif) != ERR_OK)
             pbuf_free(p);

@@ -12,6 +12,9 @@
 #define LAPIC_TIMER_CUR 0x390
 #define LAPIC_TIMER_DIV 0x3e0
 #define LVT_MASKED (1u << 16)
+#define PIT_CH0 0x40
+#define PIT_CMD 0x43
+#define PIT_CH0_MODE0_LOHI 0x30 /* interrupt on terminal count, once */
 #define MSR_APIC_BASE 0x1b
 #define APIC_BASE_ENABLE (1ull << 11)
 #define CPUID_1_EDX_APIC (1u << 9)
@@ -37,6 +40,16 @@ int ig_arch_lapic_init(void)
     /* No 8259 interrupts: the PIT stays a polled clock source (tsc.c). */
     ig_arch_outb(0x21, 0xff);
     ig_arch_outb(0xa1, 0xff);
+    /*
+     * The PIT comes out of reset with channel 0 counting in mode 3 (a
+     * square wave every 55 ms).  Masked, it still wakes the VMM at each
+     * edge, 36 times a second forever (QEMU's main loop; KVM's in-kernel
+     * PIT arms an hrtimer): with a thousand idle guests, that is most of
+     * the host's CPU.  Mode 0 counts down once and stops.
+     */
+    ig_arch_outb(PIT_CMD, PIT_CH0_MODE0_LOHI);
+    ig_arch_outb(PIT_CH0, 0);
+    ig_arch_outb(PIT_CH0, 0);
     ig_arch_wrmsr(MSR_APIC_BASE,
                   ig_arch_rdmsr(MSR_APIC_BASE) | APIC_BASE_ENABLE);
     ig_arch_idt_set(TIMER_VECTOR, (uintptr_t)ig_arch_lapic_timer_entry);

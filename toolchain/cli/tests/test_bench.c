@@ -49,6 +49,13 @@ static void test_args(void)
     CHECK_STR(err, "-n: needs a value");
     CHECK_INT(parse(err, &o, "boot", "--accel", "hvf"), -1);
     CHECK_STR(err, "--accel: \"hvf\" is not auto, kvm or tcg");
+    CHECK_INT(parse(err, &o, "density", "--platform", "kvm"), 0);
+    CHECK_STR(o.platform, "kvm");
+    CHECK_INT(parse(err, &o, "density", "--platform", "xen"), -1);
+    CHECK_STR(err, "--platform: \"xen\" is not pico or kvm");
+    CHECK_INT(parse(err, &o, "density", "--keep-free", "6144"), 0);
+    CHECK_INT(o.keep_free_mib, 6144);
+    CHECK_INT(parse(err, &o, "density", "--keep-free", "0"), -1);
     CHECK_INT(parse(err, &o, "--frob", NULL, NULL), -1);
     CHECK_STR(err, "--frob: unknown option");
     CHECK_INT(parse(err, &o, "-n", "2", NULL), -1);

@@ -354,6 +354,20 @@ static void test_qemu_argv(void)
           find(&a, "-no-user-config") > 0);
     ig_strvec_free(&a);
 
+    /* TCG's translation buffer, sized from the image's code; KVM has
+     * none. */
+    vm.tb_mib = 3;
+    ig_run_qemu_argv(&a, &vm);
+    CHECK_STR(a.v[find(&a, "-accel") + 1], "tcg,tb-size=3");
+    ig_strvec_free(&a);
+    CHECK(ig_run_tb_mib(0) == 0);
+    CHECK(ig_run_tb_mib(1) == 1);
+    CHECK(ig_run_tb_mib(233 << 10) == 1);
+    CHECK(ig_run_tb_mib(384 << 10) == 3);
+    CHECK(ig_run_tb_mib(1u << 20) == 8);
+    CHECK(ig_run_tb_mib(200ull << 20) == 1024);
+    CHECK(ig_run_tb_mib(UINT64_MAX) == 1024);
+
     vm.kvm = 1;
     vm.machine = "q35";
     vm.cmdline = NULL;

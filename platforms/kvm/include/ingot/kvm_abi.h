@@ -46,6 +46,10 @@
  *     ESC 'W' <8 bytes> the host terminal's window size changed (ingot run
  *                      -t): rows, columns, x and y pixels, each 16 bits
  *                      little-endian; the guest takes it as a SIGWINCH
+ *     ESC 'C' <8 bytes> the host's CLOCK_REALTIME in nanoseconds, 64 bits
+ *                      little-endian, read as the message is written
+ *                      (ingot run sends one a second): the guest's wall
+ *                      clock is never behind it once it arrives
  *
  * and every other byte is itself.  `ingot run` writes this stream into
  * QEMU's `-serial stdio`; the guest buffers up to IG_KVM_IN_BUFFER bytes
@@ -69,7 +73,7 @@
  * it, and drops without -t.
  */
 
-#define IG_KVM_ABI_VERSION 3
+#define IG_KVM_ABI_VERSION 4
 #define IG_KVM_COM1_PORT 0x3f8
 #define IG_KVM_DEBUG_EXIT_PORT 0xf4
 #define IG_KVM_EXIT_PREFIX "\033_ingot-exit:"
@@ -82,6 +86,8 @@
 #define IG_KVM_IN_SIGNAL 'S'
 #define IG_KVM_IN_WINSIZE 'W'
 #define IG_KVM_WINSIZE_LEN 8
+#define IG_KVM_IN_CLOCK 'C'
+#define IG_KVM_CLOCK_LEN 8
 #define IG_KVM_IN_BUFFER 65536
 #define IG_KVM_ERR_PREFIX "\033_ingot-err:"
 #define IG_KVM_ERR_MAX 4096

@@ -31,6 +31,11 @@ const char *ig_image_platform(const struct ig_image *img);
 /* Returns the image's entry point address. */
 uint64_t ig_image_entry(const struct ig_image *img);
 
+/* Returns the bytes of the image's executable segments (their memory
+ * size, summed): what a VMM that translates code has to translate at
+ * most. */
+uint64_t ig_image_code_size(const struct ig_image *img);
+
 /* Finds the function containing (addr).  Returns its name and stores the
  * offset of (addr) into it in (off), or returns NULL when no symbol covers
  * the address or the image has no symbol table.  The name lives as long as
