@@ -26,6 +26,7 @@ pkgs=(
     podman conmon containerd docker.io containernetworking-plugins
     iptables busybox-static jq
     gdb gdbserver                           # ingot run --gdb, core files (docs/debugging.md)
+    tzdata                                  # time zones: tests/posix/tzone.c, unit.tz
 )
 
 missing=()

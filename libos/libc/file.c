@@ -99,12 +99,15 @@ int unlinkat(int dirfd, const char *path, int flags)
     return (int)ig_posix_ret(ig_vfs_unlink(dirfd, path, flags));
 }
 
-/* Hard links are not supported (every vnode has one name). */
 int link(const char *old, const char *new)
 {
-    (void)old;
-    (void)new;
-    return (int)ig_posix_ret(-EMLINK);
+    return (int)ig_posix_ret(ig_vfs_link(AT_FDCWD, old, AT_FDCWD, new, 0));
+}
+
+int linkat(int olddirfd, const char *old, int newdirfd, const char *new,
+           int flags)
+{
+    return (int)ig_posix_ret(ig_vfs_link(olddirfd, old, newdirfd, new, flags));
 }
 
 int rename(const char *old, const char *new)

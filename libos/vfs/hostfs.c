@@ -60,6 +60,12 @@ static int hd_futimens(void *ctx, int h, int64_t atime_ns, int64_t mtime_ns)
     return ig_plat_hostdir_futimens(h, atime_ns, mtime_ns);
 }
 
+static int hd_fchmod(void *ctx, int h, unsigned mode)
+{
+    (void)ctx;
+    return ig_plat_hostdir_fchmod(h, mode);
+}
+
 static int hd_fsync(void *ctx, int h)
 {
     (void)ctx;
@@ -118,6 +124,7 @@ const struct ig_rfs_backend ig_hostfs_backend = {
     .pwrite = hd_pwrite,
     .ftruncate = hd_ftruncate,
     .futimens = hd_futimens,
+    .fchmod = hd_fchmod,
     .fsync = hd_fsync,
     .fstatfs = hd_fstatfs,
     .close = hd_close,

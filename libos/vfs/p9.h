@@ -46,6 +46,7 @@ enum {
 #define IG_P9_NOTAG 0xffffu
 #define IG_P9_MAXWELEM 16 /* names per Twalk */
 #define IG_P9_GETATTR_BASIC 0x7ffull
+#define IG_P9_SETATTR_MODE 0x1u
 #define IG_P9_SETATTR_SIZE 0x8u
 #define IG_P9_SETATTR_ATIME 0x10u
 #define IG_P9_SETATTR_MTIME 0x20u

@@ -177,9 +177,10 @@ static long p9_pwrite(void *ctx, int h, const void *buf, size_t len,
     return (long)done;
 }
 
-/* Tsetattr of (h): (valid) says which of (size) and the times count. */
-static int setattr(struct p9 *c, int h, uint32_t valid, uint64_t size,
-                   const int64_t t[2])
+/* Tsetattr of (h): (valid) says which of (mode), (size) and the times
+ * count. */
+static int setattr(struct p9 *c, int h, uint32_t valid, uint32_t mode,
+                   uint64_t size, const int64_t t[2])
 {
     struct ig_p9_out o;
     struct ig_p9_in in;
@@ -190,7 +191,7 @@ static int setattr(struct p9 *c, int h, uint32_t valid, uint64_t size,
     BEGIN(c, o, IG_P9_TSETATTR);
     ig_p9_put_u32(&o, (uint32_t)h);
     ig_p9_put_u32(&o, valid);
-    ig_p9_put_u32(&o, 0); /* mode */
+    ig_p9_put_u32(&o, mode);
     ig_p9_put_u32(&o, 0); /* uid */
     ig_p9_put_u32(&o, 0); /* gid */
     ig_p9_put_u64(&o, size);
@@ -206,7 +207,7 @@ static int setattr(struct p9 *c, int h, uint32_t valid, uint64_t size,
 
 static int p9_ftruncate(void *ctx, int h, uint64_t len)
 {
-    return setattr(ctx, h, IG_P9_SETATTR_SIZE, len, NULL);
+    return setattr(ctx, h, IG_P9_SETATTR_SIZE, 0, len, NULL);
 }
 
 static int p9_futimens(void *ctx, int h, int64_t atime_ns, int64_t mtime_ns)
@@ -222,7 +223,12 @@ static int p9_futimens(void *ctx, int h, int64_t atime_ns, int64_t mtime_ns)
         if (t[i] != IG_PLAT_HD_TIME_NOW)
             valid |= i ? IG_P9_SETATTR_MTIME_SET : IG_P9_SETATTR_ATIME_SET;
     }
-    return valid ? setattr(ctx, h, valid, 0, t) : 0;
+    return valid ? setattr(ctx, h, valid, 0, 0, t) : 0;
+}
+
+static int p9_fchmod(void *ctx, int h, unsigned mode)
+{
+    return setattr(ctx, h, IG_P9_SETATTR_MODE, mode & 07777, 0, NULL);
 }
 
 static int p9_fsync(void *ctx, int h)
@@ -399,6 +405,7 @@ const struct ig_rfs_backend ig_p9fs_backend = {
     .pwrite = p9_pwrite,
     .ftruncate = p9_ftruncate,
     .futimens = p9_futimens,
+    .fchmod = p9_fchmod,
     .fsync = p9_fsync,
     .fstatfs = p9_fstatfs,
     .close = p9_close,

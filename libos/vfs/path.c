@@ -134,7 +134,7 @@ void ig_vnode_stat(struct ig_vnode *vn, struct stat *st)
     st->st_mode = vn->mode;
     st->st_uid = vn->uid;
     st->st_gid = vn->gid;
-    st->st_nlink = S_ISDIR(vn->mode) ? 2 + vn->nchildren : 1;
+    st->st_nlink = S_ISDIR(vn->mode) ? (nlink_t)(2 + vn->nchildren) : vn->nlink;
     st->st_size = S_ISREG(vn->mode) ? vn->size : 0;
     st->st_blksize = 4096;
     st->st_blocks = (st->st_size + 511) / 512;

@@ -8,17 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vfs_internal.h"
+#include "ramfs_internal.h"
 
-struct ramfs_node {
-    struct ig_vnode vn;
-    struct ig_list children; /* directories: newest entry first */
-    struct ig_link entry;    /* in the parent's children */
-    char *data;              /* regular files */
-    size_t cap;
-};
-
-#define ENTRY(l) IG_LIST_ENTRY(l, struct ramfs_node, entry)
 /* Past what a single heap object may be (PTRDIFF_MAX) nothing can fit. */
 #define RAMFS_MAX_SIZE ((size_t)PTRDIFF_MAX)
 
@@ -27,21 +18,33 @@ static const struct ig_vnode_ops ramfs_dev_ops;
 static ino_t next_ino = 1;
 static dev_t next_dev = 1;
 
-static struct ramfs_node *RN(struct ig_vnode *vn)
-{
-    return (struct ramfs_node *)vn;
-}
-
 static void link_node(struct ig_vnode *dir, struct ramfs_node *n)
 {
-    ig_list_push_head(&RN(dir)->children, &n->entry);
+    ig_list_push_head(&RN(dir)->children, &n->self.entry);
     dir->nchildren++;
 }
 
 static void unlink_node(struct ig_vnode *dir, struct ramfs_node *n)
 {
-    ig_list_remove(&RN(dir)->children, &n->entry);
+    ig_list_remove(&RN(dir)->children, &n->self.entry);
     dir->nchildren--;
+}
+
+/* Whether (n) surely has one name, its own, so that the call that found
+ * it by name is about that one; else ramfs_link.c (which images that call
+ * link() carry) decides, doing the work for an extra name (a hard link). */
+static int one_name(struct ramfs_node *n)
+{
+    return n->vn.nlink == 1 && n->self.name;
+}
+
+static int other_name(struct ig_vnode *dir, const char *name, size_t len,
+                      struct ig_vnode *newdir, const char *newname,
+                      size_t newlen)
+{
+    return &ig_ramfs_link_move
+               ? ig_ramfs_link_move(dir, name, len, newdir, newname, newlen)
+               : -ENOENT;
 }
 
 static struct ramfs_node *node_new(struct ig_vnode *dir, const char *name,
@@ -58,10 +61,13 @@ static struct ramfs_node *node_new(struct ig_vnode *dir, const char *name,
     }
     memcpy(n->vn.name, name, len);
     n->vn.name[len] = '\0';
+    n->self.node = n;
+    n->self.name = n->vn.name;
     n->vn.ops = &ramfs_ops;
     n->vn.mode = mode;
     n->vn.ino = next_ino++;
     n->vn.refs = 1; /* the directory entry */
+    n->vn.nlink = 1;
     n->vn.dev = dir ? dir->dev : next_dev++;
     n->vn.parent = dir;
     if (dir)
@@ -84,9 +90,9 @@ static int ramfs_lookup(struct ig_vnode *dir, const char *name, size_t len,
 {
     IG_LIST_FOREACH(l, &RN(dir)->children)
     {
-        struct ramfs_node *c = ENTRY(l);
-        if (strlen(c->vn.name) == len && !memcmp(c->vn.name, name, len)) {
-            *out = &c->vn;
+        struct ramfs_dent *d = IG_RAMFS_DENT(l);
+        if (strlen(d->name) == len && !memcmp(d->name, name, len)) {
+            *out = &d->node->vn;
             return 0;
         }
     }
@@ -104,25 +110,41 @@ static int ramfs_create(struct ig_vnode *dir, const char *name, size_t len,
     return 0;
 }
 
-static int ramfs_remove(struct ig_vnode *dir, struct ig_vnode *vn)
+/* A name other than the node's own is a hard link: ramfs_link.c, which
+ * only images that call link() carry, handles it. */
+static int ramfs_remove(struct ig_vnode *dir, const char *name, size_t len,
+                        struct ig_vnode *vn)
 {
+    if (!one_name(RN(vn))) {
+        int r = other_name(dir, name, len, NULL, NULL, 0);
+        if (r != 1) /* 1: the node's own name after all */
+            return r;
+    }
     unlink_node(dir, RN(vn));
+    RN(vn)->self.name = NULL; /* its own name is gone (vn.name stays) */
+    vn->nlink--;
     ig_vnode_put(vn); /* the directory entry's reference */
     return 0;
 }
 
-static int ramfs_rename(struct ig_vnode *vn, struct ig_vnode *newdir,
-                        const char *name, size_t len)
+static int ramfs_rename(struct ig_vnode *dir, const char *name, size_t len,
+                        struct ig_vnode *vn, struct ig_vnode *newdir,
+                        const char *newname, size_t newlen)
 {
-    char *nm = malloc(len + 1);
-
+    if (!one_name(RN(vn))) {
+        int r = other_name(dir, name, len, newdir, newname, newlen);
+        if (r != 1) /* 1: the node's own name after all */
+            return r;
+    }
+    char *nm = malloc(newlen + 1);
     if (!nm)
         return -ENOSPC;
-    memcpy(nm, name, len);
-    nm[len] = '\0';
-    unlink_node(vn->parent, RN(vn));
+    memcpy(nm, newname, newlen);
+    nm[newlen] = '\0';
+    unlink_node(dir, RN(vn));
     free(vn->name);
     vn->name = nm;
+    RN(vn)->self.name = nm;
     vn->parent = newdir;
     link_node(newdir, RN(vn));
     return 0;
@@ -136,10 +158,10 @@ static int ramfs_readdir(struct ig_vnode *dir, long pos, struct ig_dirent *out)
         l = l->next;
     if (!l)
         return 0;
-    struct ramfs_node *c = ENTRY(l);
-    out->ino = c->vn.ino;
-    out->type = ig_vfs_dtype(c->vn.mode);
-    strncpy(out->name, c->vn.name, IG_NAME_MAX);
+    struct ramfs_dent *d = IG_RAMFS_DENT(l);
+    out->ino = d->node->vn.ino;
+    out->type = ig_vfs_dtype(d->node->vn.mode);
+    strncpy(out->name, d->name, IG_NAME_MAX);
     out->name[IG_NAME_MAX] = '\0';
     return 1;
 }
@@ -217,6 +239,7 @@ static const struct ig_vnode_ops ramfs_ops = {
     .create = ramfs_create,
     .remove = ramfs_remove,
     .rename = ramfs_rename,
+    .link = ig_ramfs_link,
     .readdir = ramfs_readdir,
     .read = ramfs_read,
     .write = ramfs_write,

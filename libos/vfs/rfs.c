@@ -205,13 +205,16 @@ static int rfs_create(struct ig_vnode *dirvn, const char *name, size_t len,
     return 0;
 }
 
-static int rfs_remove(struct ig_vnode *dirvn, struct ig_vnode *vn)
+static int rfs_remove(struct ig_vnode *dirvn, const char *name, size_t len,
+                      struct ig_vnode *vn)
 {
     struct rfs_node *n = RN(vn);
     char path[IG_PATH_MAX];
     int err = ig_rfs_path(n, NULL, 0, path, sizeof(path));
 
     (void)dirvn;
+    (void)name;
+    (void)len;
     if (!err)
         err = n->m->be->unlink(n->m->ctx, path, S_ISDIR(vn->mode));
     if (!err)
@@ -219,7 +222,9 @@ static int rfs_remove(struct ig_vnode *dirvn, struct ig_vnode *vn)
     return err;
 }
 
-static int rfs_rename(struct ig_vnode *vn, struct ig_vnode *newdir,
+/* A cached node has one name (its own), so (dir, oldname) is (vn)'s. */
+static int rfs_rename(struct ig_vnode *dir, const char *oldname, size_t oldlen,
+                      struct ig_vnode *vn, struct ig_vnode *newdir,
                       const char *name, size_t len)
 {
     struct rfs_node *n = RN(vn), *nd = RN(newdir), *old;
@@ -227,6 +232,9 @@ static int rfs_rename(struct ig_vnode *vn, struct ig_vnode *newdir,
     char *nm = malloc(len + 1);
     int err = nm ? 0 : -ENOMEM;
 
+    (void)dir;
+    (void)oldname;
+    (void)oldlen;
     if (!err)
         err = ig_rfs_path(n, NULL, 0, from, sizeof(from));
     if (!err)
@@ -350,6 +358,7 @@ static const struct ig_vnode_ops rfs_ops = {
     .readlink = rfs_readlink,
     .lstat = rfs_lstat,
     .utimens = ig_rfs_utimens,
+    .chmod = ig_rfs_chmod,
     .statfs = ig_rfs_statfs,
     .rename_replaces = 1,
 };

@@ -55,6 +55,20 @@ int ig_rfs_utimens(struct ig_vnode *vn, const struct timespec ts[2])
     return err;
 }
 
+int ig_rfs_chmod(struct ig_vnode *vn, mode_t mode)
+{
+    struct rfs_node *n = RN(vn);
+    int err, h = open_self(vn);
+
+    if (h < 0)
+        return h;
+    err = n->m->be->fchmod(n->m->ctx, h, (unsigned)mode & 07777);
+    n->m->be->close(n->m->ctx, h);
+    if (!err)
+        vn->mode = (vn->mode & S_IFMT) | (mode & 07777);
+    return err;
+}
+
 int ig_rfs_statfs(struct ig_vnode *vn, struct ig_statfs *out)
 {
     struct rfs_node *n = RN(vn);

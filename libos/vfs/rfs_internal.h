@@ -41,10 +41,11 @@ int ig_rfs_path(struct rfs_node *n, const char *name, size_t len, char *buf,
                 size_t cap);
 
 /* rfs_file.c: the vnode operations that work through a handle: open
- * (returns the storage's error, -ENOMEM), utimens and statfs (each opens
+ * (returns the storage's error, -ENOMEM), utimens, chmod and statfs (each opens
  * the file for the call: the storage's errors). */
 int ig_rfs_open(struct ig_vnode *vn, struct ig_file *f, int flags);
 int ig_rfs_utimens(struct ig_vnode *vn, const struct timespec ts[2]);
+int ig_rfs_chmod(struct ig_vnode *vn, mode_t mode);
 int ig_rfs_statfs(struct ig_vnode *vn, struct ig_statfs *out);
 /* Fills (st) for (vn) from the storage's attributes (a). */
 void ig_rfs_fill_stat(struct ig_vnode *vn, const struct ig_plat_hostdir_stat *a,

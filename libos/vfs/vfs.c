@@ -62,7 +62,9 @@ static int open_unnamed(struct ig_lookup *lk, int flags, mode_t mode)
         return err;
     ig_vnode_hold(vn);
     fd = ig_vnode_open(vn, flags & ~O_TMPFILE);
-    lk->vn->ops->remove(lk->vn, vn);
+    lk->vn->ops->remove(lk->vn, name, (size_t)n, vn);
+    if (!(flags & O_EXCL))
+        vn->flags |= IG_VNODE_LINKABLE;
     ig_vnode_put(vn);
     return fd;
 }
@@ -209,7 +211,7 @@ int ig_vfs_unlink(int dirfd, const char *path, int flags)
         err = -EISDIR;
     }
     if (!err)
-        err = lk.dir->ops->remove(lk.dir, lk.vn);
+        err = lk.dir->ops->remove(lk.dir, lk.name, lk.len, lk.vn);
     ig_lookup_done(&lk);
     return err;
 }
@@ -266,9 +268,10 @@ int ig_vfs_rename(int olddirfd, const char *old, int newdirfd, const char *new)
         err = -ENOTEMPTY;
     else {
         if (n.vn && !vn->ops->rename_replaces)
-            err = n.dir->ops->remove(n.dir, n.vn);
+            err = n.dir->ops->remove(n.dir, n.name, n.len, n.vn);
         if (!err)
-            err = vn->ops->rename(vn, n.dir, n.name, n.len);
+            err =
+                vn->ops->rename(o.dir, o.name, o.len, vn, n.dir, n.name, n.len);
     }
     ig_lookup_done(&n);
     ig_lookup_done(&o);

@@ -7,11 +7,12 @@
 #include <ingot/vfs.h>
 
 /*
- * A vnode is one file, directory or device in the name space.  Without hard
- * links every vnode has exactly one parent and one name, which getcwd() and
- * ".." use.  A directory with a filesystem mounted on it points at that
- * filesystem's root (mounted); the root points back (covers), so lookups
- * cross into the mount and ".." crosses back out.
+ * A vnode is one file, directory or device in the name space.  A vnode
+ * shows one parent and one name, which getcwd() and ".." use: a directory
+ * has exactly one; a file with hard links (ramfs) shows one of its names.  A
+ * directory with a filesystem mounted on it points at that filesystem's root
+ * (mounted); the root points back (covers), so lookups cross into the mount and
+ * ".." crosses back out.
  *
  * Filesystems implement struct ig_vnode_ops; ramfs is the only one so far
  * (devfs is a ramfs whose nodes carry device operations).  Vnodes are
@@ -23,9 +24,20 @@ struct ig_vnode_ops {
                   struct ig_vnode **out);
     int (*create)(struct ig_vnode *dir, const char *name, size_t len,
                   mode_t mode, struct ig_vnode **out);
-    int (*remove)(struct ig_vnode *dir, struct ig_vnode *vn);
-    int (*rename)(struct ig_vnode *vn, struct ig_vnode *newdir,
-                  const char *name, size_t len);
+    /* Removes entry (name) of (dir), which names (vn). */
+    int (*remove)(struct ig_vnode *dir, const char *name, size_t len,
+                  struct ig_vnode *vn);
+    /* Moves entry (name) of (dir), which names (vn), to (newname) in
+     * (newdir) (where nothing has that name, unless rename_replaces). */
+    int (*rename)(struct ig_vnode *dir, const char *name, size_t len,
+                  struct ig_vnode *vn, struct ig_vnode *newdir,
+                  const char *newname, size_t newlen);
+    /* Optional: adds entry (name) in (dir) for (vn), a non-directory of
+     * the same filesystem (a hard link).  Returns 0, -EMLINK, -ENOSPC;
+     * without it link(2) fails with -EPERM, as Linux on a filesystem
+     * without links. */
+    int (*link)(struct ig_vnode *dir, const char *name, size_t len,
+                struct ig_vnode *vn);
     /* Entry number (pos) of (dir) after "." and ".."; returns 1 or 0. */
     int (*readdir)(struct ig_vnode *dir, long pos, struct ig_dirent *out);
     /* File operations. */
@@ -60,6 +72,10 @@ struct ig_vnode_ops {
     /* Fills (out) (zeroed by the caller) for the filesystem of (vn);
      * without it only the block size and name length are known. */
     int (*statfs)(struct ig_vnode *vn, struct ig_statfs *out);
+    /* Sets the permission bits (07777) of (vn) on the storage and in
+     * vn->mode; without it a filesystem with getattr (its modes live
+     * elsewhere) refuses chmod with -EPERM, and ramfs keeps vn->mode. */
+    int (*chmod)(struct ig_vnode *vn, mode_t mode);
     /* rename replaces an existing target itself, atomically, so the VFS
      * does not remove it first; and the filesystem, not nchildren,
      * decides ENOTEMPTY. */
@@ -74,7 +90,8 @@ struct ig_vnode {
     ino_t ino;
     dev_t dev; /* which filesystem */
     off_t size;
-    int refs; /* open files, cwd, and 1 while linked in a directory */
+    int refs;       /* open files, cwd, and 1 per directory entry naming it */
+    unsigned nlink; /* ramfs: directory entries naming it (st_nlink) */
     int nchildren;
     unsigned flags; /* IG_VNODE_* */
     struct timespec mtime;
@@ -86,8 +103,9 @@ struct ig_vnode {
     struct ig_vfs_seg *segs; /* shared mappings of this file (shmap.c) */
 };
 
-#define IG_VNODE_TTY 1u    /* a terminal: isatty() answers 1 */
-#define IG_VNODE_RDONLY 2u /* on a read-only mount: changes fail EROFS */
+#define IG_VNODE_TTY 1u      /* a terminal: isatty() answers 1 */
+#define IG_VNODE_RDONLY 2u   /* on a read-only mount: changes fail EROFS */
+#define IG_VNODE_LINKABLE 4u /* O_TMPFILE without O_EXCL: may get a name */
 
 static inline int ig_vnode_rdonly(const struct ig_vnode *vn)
 {
@@ -184,6 +202,7 @@ struct ig_rfs_backend {
     long (*pwrite)(void *ctx, int h, const void *buf, size_t len, uint64_t off);
     int (*ftruncate)(void *ctx, int h, uint64_t len);
     int (*futimens)(void *ctx, int h, int64_t atime_ns, int64_t mtime_ns);
+    int (*fchmod)(void *ctx, int h, unsigned mode);
     int (*fsync)(void *ctx, int h);
     int (*fstatfs)(void *ctx, int h, struct ig_plat_hostdir_statfs *out);
     int (*close)(void *ctx, int h);

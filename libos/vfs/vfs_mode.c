@@ -6,38 +6,57 @@
 
 #include "vfs_internal.h"
 
-/* Volumes keep their files' modes and owners on the host and have no call
- * to change them, so a change there fails with -EPERM, as on a Linux
- * filesystem without them (vfat); read-only mounts say -EROFS first. */
-static int can_change(struct ig_vnode *vn)
+/*
+ * Volumes: modes pass through to the host file (the vnode's chmod op);
+ * owners stay the host's.  The guest sees every file of a volume as its
+ * own (stat reports uid and gid 0, the user the image starts as), so a
+ * chown to those ids, or -1, changes nothing and succeeds, as chown to
+ * one's own ids does on Linux; any other owner is -EPERM, Linux's answer
+ * to an unprivileged chown to another user: the host's ownership is not
+ * the guest's to give away (docs/porting.md).  Read-only mounts say
+ * -EROFS first, as Linux checks the mount before anything else.
+ */
+static int set_mode(struct ig_vnode *vn, mode_t mode)
 {
     if (ig_vnode_rdonly(vn))
         return -EROFS;
-    return vn->ops->getattr ? -EPERM : 0;
-}
-
-static int set_mode(struct ig_vnode *vn, mode_t mode)
-{
-    int err = can_change(vn);
-
-    if (!err)
-        vn->mode = (vn->mode & S_IFMT) | (mode & 07777);
-    return err;
+    if (vn->ops->chmod)
+        return vn->ops->chmod(vn, mode & 07777);
+    if (vn->ops->getattr)
+        return -EPERM;
+    vn->mode = (vn->mode & S_IFMT) | (mode & 07777);
+    return 0;
 }
 
 /* -1 (as uid_t and gid_t) leaves the owner or group unchanged. */
 static int set_owner(struct ig_vnode *vn, uid_t uid, gid_t gid)
 {
-    int err = can_change(vn);
+    int change = uid != (uid_t)-1 || gid != (gid_t)-1;
 
-    if (err)
-        return err;
+    if (ig_vnode_rdonly(vn))
+        return -EROFS;
+    if (vn->ops->getattr) { /* a volume: see above */
+        struct stat st;
+        int err = ig_vnode_getattr(vn, &st);
+        if (err)
+            return err;
+        if ((uid != (uid_t)-1 && uid != st.st_uid) ||
+            (gid != (gid_t)-1 && gid != st.st_gid))
+            return -EPERM;
+        /* Linux clears set-user-ID and set-group-ID on a chown, even to
+         * the same owner. */
+        if (change && !S_ISDIR(st.st_mode) &&
+            (st.st_mode & (S_ISUID | S_ISGID)) && vn->ops->chmod)
+            return vn->ops->chmod(vn, st.st_mode & 07777 &
+                                          ~(mode_t)(S_ISUID | S_ISGID));
+        return 0;
+    }
     if (uid != (uid_t)-1)
         vn->uid = uid;
     if (gid != (gid_t)-1)
         vn->gid = gid;
     /* Linux clears set-user-ID and set-group-ID on a change of owner. */
-    if (!S_ISDIR(vn->mode) && (uid != (uid_t)-1 || gid != (gid_t)-1))
+    if (!S_ISDIR(vn->mode) && change)
         vn->mode &= ~(mode_t)(S_ISUID | S_ISGID);
     return 0;
 }

@@ -63,6 +63,12 @@ int ig_plat_hostdir_futimens(int h, int64_t atime_ns, int64_t mtime_ns)
     return -EBADF;
 }
 
+int ig_plat_hostdir_fchmod(int h, unsigned mode)
+{
+    (void)h, (void)mode;
+    return -EBADF;
+}
+
 int ig_plat_hostdir_fsync(int h)
 {
     (void)h;

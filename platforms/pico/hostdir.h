@@ -15,6 +15,7 @@
 #define NR_PREAD64 17
 #define NR_PWRITE64 18
 #define NR_FSYNC 74
+#define NR_FCHMOD 91
 #define NR_FSTATFS 138
 #define NR_FTRUNCATE 77
 #define NR_GETDENTS64 217

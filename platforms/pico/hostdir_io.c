@@ -59,6 +59,13 @@ int ig_plat_hostdir_futimens(int h, int64_t atime_ns, int64_t mtime_ns)
     return (int)ig_pico_hd_sys4(NR_UTIMENSAT, h, 0, (long)ts, 0);
 }
 
+int ig_plat_hostdir_fchmod(int h, unsigned mode)
+{
+    if (ig_pico_hd_bad_handle(h))
+        return -EBADF;
+    return (int)ig_pico_hd_sys3(NR_FCHMOD, h, (long)(mode & 07777), 0);
+}
+
 int ig_plat_hostdir_fsync(int h)
 {
     if (ig_pico_hd_bad_handle(h))

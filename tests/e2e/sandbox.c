@@ -23,6 +23,8 @@ static long raw_syscall3(long nr, long a0, long a1, long a2)
 #define NR_FORK 57
 #define NR_ALARM 37
 #define NR_OPENAT 257
+#define NR_FCHMOD 91
+#define NR_FCHMODAT 268
 #define AT_FDCWD_ (-100)
 
 int main(int argc, char **argv)
@@ -42,6 +44,12 @@ int main(int argc, char **argv)
         r = raw_syscall3(NR_MPROTECT, (long)&main & ~4095L, 4096, 7);
     else if (strcmp(what, "fork") == 0)
         r = raw_syscall3(NR_FORK, 0, 0, 0);
+    /* With a volume, fchmod is allowed on descriptors from 3 on only, and
+     * never with a path, which could lead out of the volume. */
+    else if (strcmp(what, "fchmodat") == 0)
+        r = raw_syscall3(NR_FCHMODAT, 3, (long)"no-such-file", 0777);
+    else if (strcmp(what, "fchmod-stdout") == 0)
+        r = raw_syscall3(NR_FCHMOD, 1, 0777, 0);
     else if (strcmp(what, "alarm-cancel") == 0) /* the stop timer's call */
         r = raw_syscall3(NR_ALARM, 0, 0, 0);
     printf("sandbox: not stopped, returned %ld\n", r);

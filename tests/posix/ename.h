@@ -27,6 +27,10 @@ static const char *ename(int e)
         {EROFS, "EROFS"},           {EFBIG, "EFBIG"},
         {ENOLCK, "ENOLCK"},         {EOVERFLOW, "EOVERFLOW"},
         {EPIPE, "EPIPE"},           {ENOTEMPTY, "ENOTEMPTY"},
+        {EXDEV, "EXDEV"},           {EMLINK, "EMLINK"},
+        {ENOTCONN, "ENOTCONN"},     {ECONNREFUSED, "ECONNREFUSED"},
+        {EPROTOTYPE, "EPROTOTYPE"}, {EISCONN, "EISCONN"},
+        {EMSGSIZE, "EMSGSIZE"},     {EADDRINUSE, "EADDRINUSE"},
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         if (names[i].e == e)

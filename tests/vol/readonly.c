@@ -56,6 +56,11 @@ int main(int argc, char **argv)
     E(utimes("d", NULL));
     E(utimensat(AT_FDCWD, "f", NULL, 0));
     E(futimens(fd, NULL));
+    E(chmod("f", 0600));
+    E(fchmod(fd, 0600));
+    E(chmod("d", 0700));
+    E(chown("f", (uid_t)-1, (gid_t)-1));
+    E(fchown(fd, 0, 0));
     close(fd);
     struct statvfs vfs;
     if (statvfs(".", &vfs) < 0 || !(vfs.f_flag & ST_RDONLY) ||

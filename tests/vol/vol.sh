@@ -3,6 +3,8 @@
 # vol.sh: volume tests that need the host to prepare or check a directory.
 #
 #   vol.sh fileops INGOT IMAGE NATIVE_FILEOPS   differential test in a volume
+#   vol.sh modes INGOT IMAGE NATIVE_MODES       chmod/chown, differential,
+#                                               the mode left on the host
 #   vol.sh persist INGOT IMAGE NATIVE_PERSIST [write-threads]
 #                                               1,000 fsynced files, checked
 #                                               (by 4 threads at once)
@@ -42,6 +44,19 @@ fileops)
         fail "guest output differs from the native run"
     grep -q "^fileops: done$" "$tmp/guest.out" || fail "did not finish"
     [ -z "$(ls -A "$tmp/vol")" ] || fail "left files behind: $(ls "$tmp/vol")"
+    ;;
+modes)
+    native=$1
+    mkdir "$tmp/vol" "$tmp/nat"
+    run -v "$tmp/vol:/data" "$image" -- /data >"$tmp/guest.out" 2>&1 ||
+        { cat "$tmp/guest.out"; fail "guest exited $?"; }
+    "$native" "$tmp/nat" >"$tmp/native.out"
+    diff -u "$tmp/native.out" "$tmp/guest.out" ||
+        fail "guest output differs from the native run"
+    grep -q "^modes: done$" "$tmp/guest.out" || fail "did not finish"
+    [ "$(stat -c %a "$tmp/vol/kept")" = 604 ] ||
+        fail "host file mode $(stat -c %a "$tmp/vol/kept"), not 604"
+    [ "$(ls -A "$tmp/vol")" = kept ] || fail "left behind: $(ls "$tmp/vol")"
     ;;
 persist)
     native=$1 seed=$RANDOM mode=${2:-write}

@@ -314,6 +314,10 @@ int ig_plat_hostdir_close(int h);
  * -EPERM, -EROFS. */
 int ig_plat_hostdir_futimens(int h, int64_t atime_ns, int64_t mtime_ns);
 
+/* Sets the permission bits of (h)'s file to (mode) & 07777.  Returns 0,
+ * -EBADF, -EPERM (the host refuses: another user's file), -EROFS. */
+int ig_plat_hostdir_fchmod(int h, unsigned mode);
+
 /* Fills (out) for the filesystem holding handle (h).  Returns 0, -EBADF. */
 int ig_plat_hostdir_fstatfs(int h, struct ig_plat_hostdir_statfs *out);
 

@@ -147,6 +147,12 @@ static long b_readdir(void *ctx, int h, void *buf, size_t cap)
     return ret(syscall(SYS_getdents64, h, buf, cap));
 }
 
+static int b_fchmod(void *ctx, int h, unsigned mode)
+{
+    (void)ctx;
+    return ret(fchmod(h, mode));
+}
+
 static int b_mkdir(void *ctx, const char *path, unsigned mode)
 {
     (void)ctx;
@@ -186,6 +192,7 @@ static const struct ig_rfs_backend backend = {
     .pwrite = b_pwrite,
     .ftruncate = b_ftruncate,
     .futimens = b_futimens,
+    .fchmod = b_fchmod,
     .fsync = b_fsync,
     .fstatfs = b_fstatfs,
     .close = b_close,
@@ -378,6 +385,8 @@ static void test_links_and_ro(void)
     CHECK(ig_vfs_rename(AT_FDCWD, "/ro/d", AT_FDCWD, "/ro/d2") == -EROFS);
     CHECK(ig_vfs_truncate("/ro/d/entry-with-a-long-name-000", 0) == -EROFS);
     CHECK(ig_vfs_utimens(AT_FDCWD, "/ro/d", NULL, 0) == -EROFS);
+    CHECK(ig_vfs_chmod(AT_FDCWD, "/ro/d", 0700, 0) == -EROFS);
+    CHECK(ig_vfs_chown(AT_FDCWD, "/ro/d", (uid_t)-1, (gid_t)-1, 0) == -EROFS);
 
     /* statvfs: the host's sizes on volumes, read-only said. */
     struct ig_statfs fs;
@@ -391,6 +400,47 @@ static void test_links_and_ro(void)
     struct stat st;
     CHECK(lstat(hpath("l"), &st) == 0 && S_ISLNK(st.st_mode));
     CHECK(lstat(hpath("n"), &st) < 0);
+}
+
+/* Modes go to the host file; owners stay the host's (vfs_mode.c). */
+static void test_modes(void)
+{
+    struct stat st, hs;
+    int fd = ig_vfs_open(AT_FDCWD, "/v/m", O_CREAT | O_RDWR, 0644);
+
+    CHECK(fd >= 0);
+    CHECK(ig_vfs_chmod(AT_FDCWD, "/v/m", 04751, 0) == 0);
+    CHECK(stat(hpath("m"), &hs) == 0 && (hs.st_mode & 07777) == 04751);
+    CHECK(ig_vfs_stat(AT_FDCWD, "/v/m", &st) == 0 &&
+          (st.st_mode & 07777) == 04751 && S_ISREG(st.st_mode));
+    CHECK(ig_vfs_fchmod(fd, 0600) == 0);
+    CHECK(stat(hpath("m"), &hs) == 0 && (hs.st_mode & 07777) == 0600);
+    CHECK(ig_vfs_mkdir(AT_FDCWD, "/v/md", 0755) == 0);
+    CHECK(ig_vfs_chmod(AT_FDCWD, "/v/md", 01777, 0) == 0);
+    CHECK(stat(hpath("md"), &hs) == 0 && (hs.st_mode & 07777) == 01777);
+    CHECK(ig_vfs_chmod(AT_FDCWD, "/v/none", 0600, 0) == -ENOENT);
+    CHECK(ig_vfs_chmod(AT_FDCWD, "/v/m", 0600, 0x8000) == -EINVAL);
+    /* Owners: the guest's own ids (what stat shows) or -1 change nothing;
+     * another owner is the host's to refuse. */
+    CHECK(ig_vfs_stat(AT_FDCWD, "/v/m", &st) == 0 && st.st_uid == 0);
+    CHECK(ig_vfs_chown(AT_FDCWD, "/v/m", 0, 0, 0) == 0);
+    CHECK(ig_vfs_chown(AT_FDCWD, "/v/m", (uid_t)-1, (gid_t)-1, 0) == 0);
+    CHECK(ig_vfs_fchown(fd, (uid_t)-1, 0) == 0);
+    CHECK(ig_vfs_chown(AT_FDCWD, "/v/m", 1000, (gid_t)-1, 0) == -EPERM);
+    CHECK(ig_vfs_fchown(fd, (uid_t)-1, 1000) == -EPERM);
+    CHECK(ig_vfs_chown(AT_FDCWD, "/v/none", 0, 0, 0) == -ENOENT);
+    /* A chown clears set-user-ID, as Linux does. */
+    CHECK(ig_vfs_fchmod(fd, 06755) == 0);
+    CHECK(ig_vfs_chown(AT_FDCWD, "/v/m", 0, (gid_t)-1, 0) == 0);
+    CHECK(stat(hpath("m"), &hs) == 0 && (hs.st_mode & 07777) == 0755);
+    CHECK(ig_vfs_close(fd) == 0);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/v/m", 0) == 0);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/v/md", AT_REMOVEDIR) == 0);
+    /* Hard links are not a volume's. */
+    CHECK(ig_vfs_open(AT_FDCWD, "/v/h", O_CREAT | O_RDWR, 0644) >= 0);
+    CHECK(ig_vfs_link(AT_FDCWD, "/v/h", AT_FDCWD, "/v/h2", 0) == -EPERM);
+    CHECK(ig_vfs_link(AT_FDCWD, "/v/h", AT_FDCWD, "/h2", 0) == -EXDEV);
+    CHECK(ig_vfs_unlink(AT_FDCWD, "/v/h", 0) == 0);
 }
 
 int main(void)
@@ -410,6 +460,7 @@ int main(void)
     test_dirs();
     test_rename();
     test_times();
+    test_modes();
     test_links_and_ro();
     char cmd[128];
     snprintf(cmd, sizeof(cmd), "rm -rf %s", host);

@@ -238,7 +238,7 @@ static int seccomp_allowlist(const struct ig_tender_volume *vols, int nvols,
     }
     if (ig_tender_allow(ctx, base_rules,
                         sizeof(base_rules) / sizeof(base_rules[0])) < 0 ||
-        (nvols && ig_tender_volume_allow(ctx, vols, nvols) < 0) ||
+        (nvols && ig_tender_volume_allow(ctx, vols, nvols, tap_fd) < 0) ||
         (tap_fd >= 0 && ig_tender_tap_allow(ctx, tap_fd) < 0) ||
         (tty &&
          ig_tender_allow(ctx, tty_rules,

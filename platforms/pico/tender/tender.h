@@ -95,11 +95,13 @@ int ig_tender_volume_open(struct ig_tender_volume *v, int want, char *err,
                           size_t errlen);
 
 /* Adds the seccomp rules for the volume calls (platforms/pico/hostdir.c)
- * to (ctx), each on descriptors 3..1023 only; utimensat fails with EROFS
- * instead when one of the (nvols) volumes (vols) is read-only but not
- * sealed.  Returns 0, or -1 after printing the rule that failed. */
+ * to (ctx), each on descriptors 3..1023 only (fchmod: not on (tap_fd),
+ * -1 for none); utimensat and fchmod fail with EROFS instead when one of
+ * the (nvols) volumes (vols) is read-only but not sealed.  Returns 0, or
+ * -1 after printing the rule that failed. */
 int ig_tender_volume_allow(scmp_filter_ctx ctx,
-                           const struct ig_tender_volume *vols, int nvols);
+                           const struct ig_tender_volume *vols, int nvols,
+                           int tap_fd);
 
 /* ---- faults.c ---------------------------------------------------------- */
 

@@ -123,8 +123,42 @@ static int allow_fd(scmp_filter_ctx ctx, struct ig_tender_rule rule,
     return r;
 }
 
+/* Adds (rule) for argument (arg) in the aligned block of (size)
+ * descriptors at (lo), less descriptor (except): the block's halves
+ * down to the one descriptor. */
+static int allow_block(scmp_filter_ctx ctx, struct ig_tender_rule rule,
+                       unsigned arg, scmp_datum_t lo, scmp_datum_t size,
+                       int except)
+{
+    if (except >= 0 && (scmp_datum_t)except >= lo &&
+        (scmp_datum_t)except < lo + size) {
+        if (size == 1)
+            return 0;
+        int r = allow_block(ctx, rule, arg, lo, size / 2, except);
+        return r ? r
+                 : allow_block(ctx, rule, arg, lo + size / 2, size / 2, except);
+    }
+    rule.cmp[rule.ncmp - 1] =
+        (struct scmp_arg_cmp){arg, SCMP_CMP_MASKED_EQ, ~(size - 1), lo};
+    return ig_tender_allow(ctx, &rule, 1);
+}
+
+/* As allow_fd(), but never for descriptor (except) (-1: none). */
+static int allow_fd_except(scmp_filter_ctx ctx, struct ig_tender_rule rule,
+                           unsigned arg, int except)
+{
+    int r = 0;
+
+    for (int i = 0; r == 0 && i < FD_RANGES; i++) {
+        scmp_datum_t lo = i == 0 ? 3 : (scmp_datum_t)4 << (i - 1);
+        r = allow_block(ctx, rule, arg, lo, i == 0 ? 1 : lo, except);
+    }
+    return r;
+}
+
 int ig_tender_volume_allow(scmp_filter_ctx ctx,
-                           const struct ig_tender_volume *vols, int nvols)
+                           const struct ig_tender_volume *vols, int nvols,
+                           int tap_fd)
 {
     /* The calls of platforms/pico/hostdir.c, each on a descriptor (its
      * first argument) the tender opened or the guest opened beneath one. */
@@ -173,6 +207,22 @@ int ig_tender_volume_allow(scmp_filter_ctx ctx,
                                              2,
                                              {IG_TENDER_ARG_EQ(1, 0), {0}}},
                      0);
+    /* fchmod only on a descriptor (no path: Landlock does not govern
+     * modes either, and fchmodat would follow a link out of the volume),
+     * never the tap device's (its mode is the host's /dev/net/tun), and,
+     * as utimensat, EROFS for all when a read-only volume is not sealed:
+     * otherwise its descriptors could change the host's modes. */
+    if (r == 0 && unsealed_ro) {
+        r = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EROFS), SCMP_SYS(fchmod), 0);
+        if (r < 0)
+            fprintf(stderr, "ingot-pico: seccomp: rule fchmod(EROFS): %s\n",
+                    strerror(-r));
+    } else if (r == 0)
+        r = allow_fd_except(
+            ctx,
+            (struct ig_tender_rule){
+                "fchmod(volume fd)", SCMP_SYS(fchmod), 1, {{0}}},
+            0, tap_fd);
     /* renameat between two volume descriptors: every pair of ranges. */
     for (int i = 0; r == 0 && i < FD_RANGES; i++) {
         struct ig_tender_rule rule = {"renameat(volume fd, volume fd)",

@@ -14,9 +14,9 @@
  *
  * Every call returns 0 or a count on success and a negative errno on
  * failure; none of them halts the image.  (dirfd) is a directory descriptor
- * or AT_FDCWD and only matters for relative paths.  There are no hard links
- * or permission checks: ramfs keeps modes and owners, which stat reports,
- * but nothing checks them.  Read-only
+ * or AT_FDCWD and only matters for relative paths.  There are no permission
+ * checks: ramfs keeps modes and owners, which stat reports, but nothing
+ * checks them.  ramfs files may have several names (hard links).  Read-only
  * mounts (volumes with :ro) refuse every change with -EROFS.
  *
  * One descriptor table serves files, devices, pipes and (later) sockets: a
@@ -265,6 +265,18 @@ int ig_vfs_lstat(int dirfd, const char *path, struct stat *st);
 int ig_vfs_symlink(const char *target, int dirfd, const char *path);
 ssize_t ig_vfs_readlink(int dirfd, const char *path, char *buf, size_t cap);
 
+/* linkat(2): gives the file (old) (from (olddirfd)) the new name (new)
+ * (from (newdirfd)); (flags) may hold AT_SYMLINK_FOLLOW (the VFS never
+ * follows a link anyway) and AT_EMPTY_PATH (an empty (old) names the file
+ * open at (olddirfd)).  Hard links exist on ramfs only.  Returns 0;
+ * -ENOENT (old missing, a missing directory of new, new ending in '/', or
+ * a file without names that was not opened O_TMPFILE without O_EXCL),
+ * -EEXIST (new exists), -EROFS, -EXDEV (another filesystem, or a pipe or
+ * socket), -EPERM (a directory, or a filesystem without links: volumes),
+ * -EMLINK, -ENOTDIR, -EBADF, -EINVAL (other flags), -EFAULT, -ENOSPC. */
+int ig_vfs_link(int olddirfd, const char *old, int newdirfd, const char *new,
+                int flags);
+
 /* utimensat(2) and futimens(2): set the access and modification times of
  * (path) or (fd) to (ts) (NULL: both now; UTIME_NOW and UTIME_OMIT as in
  * POSIX).  ramfs keeps only the modification time.  Return 0, -ENOENT,
@@ -377,9 +389,12 @@ int ig_vfs_timerfd_get(int fd, uint64_t *value, uint64_t *interval);
 /* chmod(2), fchmodat(2), fchmod(2), chown(2), fchownat(2), fchown(2):
  * ramfs keeps modes (07777) and owners on its vnodes, which stat reports
  * (nothing checks them: the image's isolation is the VM's or sandbox's).
- * (flags) may hold AT_SYMLINK_NOFOLLOW.  Return 0, -ENOENT, -ENOTDIR,
- * -EBADF, -EINVAL (other flags), -EROFS (a read-only volume), -EPERM (a
- * volume: their modes and owners are the host's). */
+ * On a volume a mode goes to the host file; owners stay the host's: a
+ * chown to the ids stat reports there (0, the image's own) or -1 changes
+ * nothing and succeeds, any other is -EPERM.  (flags) may hold
+ * AT_SYMLINK_NOFOLLOW.  Return 0, -ENOENT, -ENOTDIR, -EBADF, -EINVAL
+ * (other flags), -EROFS (a read-only volume), -EPERM (another owner on a
+ * volume, or the host refuses the mode), the host's errors. */
 int ig_vfs_chmod(int dirfd, const char *path, mode_t mode, int flags);
 int ig_vfs_fchmod(int fd, mode_t mode);
 int ig_vfs_chown(int dirfd, const char *path, uid_t uid, gid_t gid, int flags);
