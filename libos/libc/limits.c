@@ -114,6 +114,13 @@ long sysconf(int name)
     case _SC_THREAD_ATTR_STACKSIZE:
     case _SC_THREAD_ATTR_STACKADDR:
     case _SC_THREAD_PROCESS_SHARED:
+    case _SC_PRIORITY_SCHEDULING:
+    case _SC_THREAD_PRIORITY_SCHEDULING:
+    case _SC_SHARED_MEMORY_OBJECTS:
+    case _SC_MEMLOCK:
+    case _SC_MEMLOCK_RANGE:
+    case _SC_THREAD_PRIO_INHERIT: /* libos/sched/mutex.c */
+    case _SC_THREAD_PRIO_PROTECT:
     case _SC_CPUTIME:
     case _SC_THREAD_CPUTIME:
     case _SC_TIMEOUTS:

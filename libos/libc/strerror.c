@@ -8,15 +8,15 @@
 #include <string.h>
 
 /*
- * The library OS keeps newlib's errno numbers, but programs log
- * strerror() and perror() texts, and newlib's differ from what every
- * Linux program prints (EAGAIN would read "No more processes").  These
- * are Linux's texts, the ones errno(3) lists.  Every function of newlib's
+ * The numbers are Linux's (<sys/errno.h>), and so are the texts, the
+ * ones errno(3) lists: newlib's differ from what every Linux program
+ * prints (EAGAIN would read "No more processes").  Every function of newlib's
  * strerror.o, strerror_r.o, xpg_strerror_r.o and perror.o is defined
  * here, so the linker never takes those (they would define the same
  * names twice).
  */
 static const char *const texts[] = {
+    [0] = "Success",
     [EPERM] = "Operation not permitted",
     [ENOENT] = "No such file or directory",
     [ESRCH] = "No such process",
@@ -148,17 +148,6 @@ static const char *const texts[] = {
     [ENOTRECOVERABLE] = "State not recoverable",
     [ERFKILL] = "Operation not possible due to RF-kill",
     [EHWPOISON] = "Memory page has hardware error",
-    /* newlib's own numbers for the two names the image
-     * makes the same as EOPNOTSUPP and EDEADLK, as Linux has them. */
-    [134] = "Operation not supported",
-    [56] = "Resource deadlock avoided",
-    /* Numbers only newlib has: never returned by the library OS. */
-    [EFTYPE] = "Inappropriate file type or format",
-    [89] = "No more files",
-    [EPROCLIM] = "Too many processes",
-    [136] = "No such host or network path",
-    [137] = "Filename exists with different case",
-    [ELBIN] = "Inode is remote",
 };
 
 /* The text of (e), or NULL for a number without one. */

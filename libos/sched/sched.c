@@ -50,6 +50,17 @@ static void runq_push(struct ig_thread *t)
     ig_list_insert_before(&runq, at ? at->next : runq.first, &t->q);
 }
 
+/* At the head of its priority: a thread that a higher one preempts. */
+static void runq_push_front(struct ig_thread *t)
+{
+    struct ig_link *at = runq.first;
+
+    t->state = IG_THREAD_READY;
+    while (at && ON_Q(at)->prio > t->prio)
+        at = at->next;
+    ig_list_insert_before(&runq, at, &t->q);
+}
+
 static struct ig_thread *runq_pop(void)
 {
     struct ig_link *l = ig_list_pop_head(&runq);
@@ -473,7 +484,7 @@ void ig_waitq_wake_all(struct ig_waitq *q)
         ;
 }
 
-void ig_thread_set_prio(struct ig_thread *t, int prio)
+void ig_sched_set_effective(struct ig_thread *t, int prio)
 {
     t->prio = prio;
     if (t->state == IG_THREAD_READY) {
@@ -482,9 +493,23 @@ void ig_thread_set_prio(struct ig_thread *t, int prio)
     }
 }
 
+void ig_thread_set_prio(struct ig_thread *t, int prio)
+{
+    t->base_prio = prio;
+    ig_sched_prio_update(t);
+}
+
 int ig_thread_prio(const struct ig_thread *t)
 {
-    return t->prio;
+    return t->base_prio;
+}
+
+void ig_sched_preempt(void)
+{
+    if (!current || !runq.first || ON_Q(runq.first)->prio <= current->prio)
+        return;
+    runq_push_front(current);
+    schedule();
 }
 
 void ig_sched_unblock(struct ig_thread *t)

@@ -30,7 +30,12 @@ struct ig_thread {
     int intr;        /* in ig_waitq_wait_intr() */
     int interrupted; /* ig_sched_interrupt() woke it */
     int cancel_pending, cancel_disabled, cancel_async;
-    int policy, prio; /* SCHED_OTHER (0) unless pthread_setschedparam */
+    int policy;          /* SCHED_OTHER (0) unless pthread_setschedparam */
+    int base_prio;       /* what the program set (ig_thread_set_prio) */
+    int prio;            /* effective: base_prio raised by mutex protocols;
+                            orders the run queue */
+    struct ig_list held; /* protocol mutexes it owns (mutex.c) */
+    struct ig_mutex *blocked_on; /* the mutex it waits for, if any */
     struct _pthread_cleanup_context *cleanup; /* newest first */
     int detached, joining;
     unsigned id;
@@ -91,6 +96,78 @@ void ig_pthread_sched_start(struct ig_thread *t, const void *a);
 uint64_t ig_callout_run(uint64_t now);
 /* callout.c: the time the earliest armed callout is due, or UINT64_MAX. */
 uint64_t ig_callout_next(void);
+
+/* sched.c: makes (prio) the effective priority of (t), moving it in the
+ * run queue if it waits there (mutex.c). */
+void ig_sched_set_effective(struct ig_thread *t, int prio);
+
+/* sched.c: lets a runnable thread of a higher effective priority than the
+ * running one run first, as a preemptive kernel would at this point; the
+ * running thread goes back to the head of its priority's queue.  Called
+ * where a mutex protocol lowers the running thread's priority or its
+ * unlock wakes a higher one. */
+void ig_sched_preempt(void);
+
+/*
+ * mutex.c: the mutex under pthread mutexes, with POSIX's priority
+ * protocols.  IG_MUTEX_PRIO_INHERIT: a thread blocked on the mutex lends
+ * its effective priority to the owner, and on through whatever mutex of
+ * that protocol the owner itself waits for, until the owner unlocks it.
+ * IG_MUTEX_PRIO_PROTECT: the owner runs at least at (ceiling) while it
+ * holds the mutex.  Unlocking hands a protocol mutex straight to its
+ * highest-priority waiter (first come among equals); one without a
+ * protocol is released and its highest-priority waiter woken to compete
+ * for it.  Zero-filled, a mutex is free, IG_MUTEX_PRIO_NONE.
+ */
+#define IG_MUTEX_PRIO_NONE 0    /* PTHREAD_PRIO_NONE */
+#define IG_MUTEX_PRIO_INHERIT 1 /* PTHREAD_PRIO_INHERIT */
+#define IG_MUTEX_PRIO_PROTECT 2 /* PTHREAD_PRIO_PROTECT */
+struct ig_mutex {
+    struct ig_thread *owner;
+    struct ig_waitq waiters;
+    struct ig_link held; /* on the owner's list (protocol mutexes) */
+    int protocol, ceiling;
+};
+
+/* The common cases inline (the pthread calls' fast paths): take_free
+ * takes (m), free and without a protocol, for (self) and returns 1, else
+ * 0; release_idle releases (m), without a protocol or waiters, and
+ * returns 1, else 0 (then ig_mutex_unlock() must). */
+static inline int ig_mutex_take_free(struct ig_mutex *m, struct ig_thread *self)
+{
+    if (m->owner || m->protocol != IG_MUTEX_PRIO_NONE)
+        return 0;
+    m->owner = self;
+    return 1;
+}
+
+static inline int ig_mutex_release_idle(struct ig_mutex *m)
+{
+    if (m->protocol != IG_MUTEX_PRIO_NONE || !ig_waitq_empty(&m->waiters))
+        return 0;
+    m->owner = NULL;
+    return 1;
+}
+
+/* Takes (m) for the running thread if it is free.  Returns 0 or -EBUSY. */
+int ig_mutex_trylock(struct ig_mutex *m);
+/* Takes (m) for the running thread, blocking while another thread holds
+ * it until the monotonic clock reaches (deadline) (UINT64_MAX: no
+ * timeout).  Returns 0 or -ETIMEDOUT.  A thread taking a mutex it holds
+ * blocks for ever. */
+int ig_mutex_lock(struct ig_mutex *m, uint64_t deadline);
+/* Releases (m), held by the running thread, to its best waiter; drops the
+ * priority it lent.  Never switches (ig_sched_preempt() may follow). */
+void ig_mutex_unlock(struct ig_mutex *m);
+/* -EINVAL when the running thread's priority is above (m)'s ceiling (an
+ * IG_MUTEX_PRIO_PROTECT mutex), else 0: checked before locking. */
+int ig_mutex_ceiling_check(const struct ig_mutex *m);
+/* Makes (ceiling) (m)'s ceiling, raising or lowering its owner. */
+void ig_mutex_set_ceiling(struct ig_mutex *m, int ceiling);
+/* Recomputes (t)'s effective priority from its base priority and the
+ * protocol mutexes it holds, and on along the owners of the inheritance
+ * mutexes it waits for. */
+void ig_sched_prio_update(struct ig_thread *t);
 
 /* pthread.c: runs the destructors of (t)'s keys when it exits. */
 void ig_keys_run_destructors(struct ig_thread *t);

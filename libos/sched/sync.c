@@ -20,13 +20,6 @@
  * scheduling, no other thread runs between a test and a set below unless
  * the code blocks on a wait queue.
  */
-struct mutex {
-    struct ig_thread *owner;
-    unsigned count;
-    int type;
-    struct ig_waitq waiters;
-};
-
 struct cond {
     struct ig_waitq waiters;
     clockid_t clock;
@@ -84,8 +77,11 @@ uint64_t ig_sync_deadline(clockid_t clock, const struct timespec *abs)
 
 int pthread_mutexattr_init(pthread_mutexattr_t *a)
 {
+    /* Ceiling 1, the lowest real-time priority, until one is set. */
     *a = (pthread_mutexattr_t){.is_initialized = 1,
-                               .type = PTHREAD_MUTEX_DEFAULT};
+                               .type = PTHREAD_MUTEX_DEFAULT,
+                               .protocol = PTHREAD_PRIO_NONE,
+                               .prio_ceiling = 1};
     return 0;
 }
 
@@ -113,11 +109,13 @@ int pthread_mutexattr_gettype(const pthread_mutexattr_t *a, int *type)
 
 int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
 {
-    struct mutex *mx = calloc(1, sizeof(*mx));
+    struct ig_sync_mutex *mx = calloc(1, sizeof(*mx));
 
     if (!mx)
         return ENOMEM;
     mx->type = a ? a->type : PTHREAD_MUTEX_DEFAULT;
+    mx->core.protocol = a ? a->protocol : IG_MUTEX_PRIO_NONE;
+    mx->core.ceiling = a ? a->prio_ceiling : 1;
     *m = ig_sync_handle_new(mx);
     if (!*m) {
         free(mx);
@@ -126,7 +124,7 @@ int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
     return 0;
 }
 
-static struct mutex *mutex_of(pthread_mutex_t *m)
+struct ig_sync_mutex *ig_sync_mutex_of(pthread_mutex_t *m)
 {
     if (*m == 0 || *m == PTHREAD_MUTEX_INITIALIZER)
         if (pthread_mutex_init(m, NULL) != 0)
@@ -136,9 +134,9 @@ static struct mutex *mutex_of(pthread_mutex_t *m)
 
 int pthread_mutex_destroy(pthread_mutex_t *m)
 {
-    struct mutex *mx = ig_sync_handle_get(*m);
+    struct ig_sync_mutex *mx = ig_sync_handle_get(*m);
 
-    if (mx && mx->owner)
+    if (mx && mx->core.owner)
         return EBUSY;
     ig_sync_handle_free(*m);
     *m = 0;
@@ -147,31 +145,39 @@ int pthread_mutex_destroy(pthread_mutex_t *m)
 
 int pthread_mutex_trylock(pthread_mutex_t *m)
 {
-    struct mutex *mx = mutex_of(m);
+    struct ig_sync_mutex *mx = ig_sync_mutex_of(m);
     struct ig_thread *self = ig_thread_self();
+    int r;
 
     if (!mx)
         return EINVAL;
-    if (!mx->owner) {
-        mx->owner = self;
+    if (ig_mutex_take_free(&mx->core, self)) {
         mx->count = 1;
         return 0;
     }
-    if (mx->owner == self && mx->type == PTHREAD_MUTEX_RECURSIVE) {
+    if (mx->core.owner == self && mx->type == PTHREAD_MUTEX_RECURSIVE) {
         mx->count++;
         return 0;
     }
-    return EBUSY;
+    if ((r = ig_mutex_ceiling_check(&mx->core)) < 0 ||
+        (r = ig_mutex_trylock(&mx->core)) < 0)
+        return -r;
+    mx->count = 1;
+    return 0;
 }
 
 int pthread_mutex_lock(pthread_mutex_t *m)
 {
-    struct mutex *mx = mutex_of(m);
+    struct ig_sync_mutex *mx = ig_sync_mutex_of(m);
     struct ig_thread *self = ig_thread_self();
 
     if (!mx)
         return EINVAL;
-    if (mx->owner == self) {
+    if (ig_mutex_take_free(&mx->core, self)) {
+        mx->count = 1;
+        return 0;
+    }
+    if (mx->core.owner == self) {
         if (mx->type == PTHREAD_MUTEX_RECURSIVE) {
             mx->count++;
             return 0;
@@ -180,47 +186,45 @@ int pthread_mutex_lock(pthread_mutex_t *m)
             return EDEADLK;
         /* NORMAL/DEFAULT relocking deadlocks, as POSIX says it may. */
     }
-    while (mx->owner)
-        ig_waitq_wait(&mx->waiters, UINT64_MAX);
-    mx->owner = self;
+    if (ig_mutex_ceiling_check(&mx->core) < 0)
+        return EINVAL;
+    ig_mutex_lock(&mx->core, UINT64_MAX);
     mx->count = 1;
     return 0;
 }
 
 int pthread_mutex_timedlock(pthread_mutex_t *m, const struct timespec *abs)
 {
-    struct mutex *mx = mutex_of(m);
-    struct ig_thread *self = ig_thread_self();
-    uint64_t deadline;
+    struct ig_sync_mutex *mx = ig_sync_mutex_of(m);
+    int r;
 
     if (!mx)
         return EINVAL;
-    if (pthread_mutex_trylock(m) == 0)
-        return 0;
-    if (mx->owner == self && mx->type == PTHREAD_MUTEX_ERRORCHECK)
+    if ((r = pthread_mutex_trylock(m)) != EBUSY)
+        return r;
+    if (mx->core.owner == ig_thread_self() &&
+        mx->type == PTHREAD_MUTEX_ERRORCHECK)
         return EDEADLK;
     if (!abs || abs->tv_nsec < 0 || abs->tv_nsec >= 1000000000)
         return EINVAL;
-    deadline = ig_sync_deadline(CLOCK_REALTIME, abs);
-    while (mx->owner)
-        if (ig_waitq_wait(&mx->waiters, deadline) == -ETIMEDOUT && mx->owner)
-            return ETIMEDOUT;
-    mx->owner = self;
+    r = ig_mutex_lock(&mx->core, ig_sync_deadline(CLOCK_REALTIME, abs));
+    if (r < 0)
+        return -r;
     mx->count = 1;
     return 0;
 }
 
 int pthread_mutex_unlock(pthread_mutex_t *m)
 {
-    struct mutex *mx = mutex_of(m);
+    struct ig_sync_mutex *mx = ig_sync_mutex_of(m);
 
     if (!mx)
         return EINVAL;
-    if (mx->owner != ig_thread_self())
+    if (mx->core.owner != ig_thread_self())
         return EPERM;
-    if (--mx->count == 0) {
-        mx->owner = NULL;
-        ig_waitq_wake_one(&mx->waiters);
+    if (--mx->count == 0 && !ig_mutex_release_idle(&mx->core)) {
+        ig_mutex_unlock(&mx->core);
+        ig_sched_preempt();
     }
     return 0;
 }
@@ -286,29 +290,26 @@ int pthread_cond_destroy(pthread_cond_t *c)
 static int cond_wait(pthread_cond_t *c, pthread_mutex_t *m, uint64_t deadline)
 {
     struct cond *cv = cond_of(c);
-    struct mutex *mx = mutex_of(m);
+    struct ig_sync_mutex *mx = ig_sync_mutex_of(m);
     unsigned count;
     int r;
 
     if (!cv || !mx)
         return EINVAL;
-    if (mx->owner != ig_thread_self())
+    if (mx->core.owner != ig_thread_self())
         return EPERM;
     ig_sched_testcancel(); /* a cancellation point, the mutex held */
     /* Releasing the mutex and queueing happen with no switch between. */
     count = mx->count;
     mx->count = 0;
-    mx->owner = NULL;
-    ig_waitq_wake_one(&mx->waiters);
+    ig_mutex_unlock(&mx->core);
     /* A signal's handlers run with the mutex released; the wait then ends
      * as a spurious wakeup (never EINTR, as POSIX has it), so no
      * pthread_cond_signal() meanwhile can be lost. */
     r = ig_waitq_wait_intr(&cv->waiters, deadline);
     if (r == -IG_ERESTART)
         ig_sched_run_signals();
-    while (mx->owner)
-        ig_waitq_wait(&mx->waiters, UINT64_MAX);
-    mx->owner = ig_thread_self();
+    ig_mutex_lock(&mx->core, UINT64_MAX);
     mx->count = count;
     /* Cancelled: its cleanup handlers run with the mutex held again. */
     if (r == -IG_ERESTART)

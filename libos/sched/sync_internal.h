@@ -4,8 +4,23 @@
 #ifndef INGOT_SYNC_INTERNAL_H
 #define INGOT_SYNC_INTERNAL_H
 
+#include <pthread.h>
 #include <stdint.h>
 #include <time.h>
+
+#include "sched_internal.h"
+
+/* A pthread mutex: the scheduler's mutex (its owner, waiters and
+ * protocol) and the count and type pthreads add. */
+struct ig_sync_mutex {
+    struct ig_mutex core;
+    unsigned count;
+    int type;
+};
+
+/* sync.c: the mutex of handle (*m), made with default attributes if (*m)
+ * is 0 or the static initializer; NULL without memory. */
+struct ig_sync_mutex *ig_sync_mutex_of(pthread_mutex_t *m);
 
 /* The monotonic deadline for the absolute time (abs) on (clock)
  * (CLOCK_REALTIME or CLOCK_MONOTONIC); a time in the past is now. */

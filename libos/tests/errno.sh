@@ -20,14 +20,4 @@ if [ -n "$hits" ]; then
         "return -errno and let ig_posix_ret()/ig_posix_failed() set it"
     exit 1
 fi
-# Components built without libos/libc/include see newlib's own numbers
-# for ENOTSUP and EDEADLOCK, which programs see as EOPNOTSUPP and EDEADLK
-# (libos/libc/include/errno.h): name those instead.
-hits=$(grep -rnwE 'ENOTSUP|EDEADLOCK' --include='*.c' --include='*.h' . |
-    grep -v '^\./libc/include/errno\.h:')
-if [ -n "$hits" ]; then
-    echo "$hits"
-    echo "errno.sh: use EOPNOTSUPP and EDEADLK, the numbers programs see"
-    exit 1
-fi
 echo "errno: only include/ingot/posix.h writes errno"

@@ -88,9 +88,10 @@ void ig_p9_put_str(struct ig_p9_out *o, const char *s, size_t len);
 long ig_p9_finish(struct ig_p9_out *o, size_t extra);
 
 /* Opens the reply (msg, len) to a request of type (ttype) with (tag).
- * Returns 0 for the expected R-message; the error it carries, in the
- * library OS's errno numbering, for Rlerror; -EIO for anything else (a
- * short or oversized message, another type or tag). */
+ * Returns 0 for the expected R-message; the negated errno it carries for
+ * Rlerror (Linux's numbers, which are the image's); -EIO for anything
+ * else (a short or oversized message, another type or tag, an Rlerror
+ * number Linux does not define). */
 int ig_p9_reply(struct ig_p9_in *in, const void *msg, size_t len, uint8_t ttype,
                 uint16_t tag);
 uint8_t ig_p9_get_u8(struct ig_p9_in *in);
@@ -113,7 +114,8 @@ int ig_p9_get_attr(struct ig_p9_in *in, struct ig_plat_hostdir_stat *st);
 long ig_p9_dirents(const void *data, size_t len, void *out, size_t cap,
                    uint64_t *off);
 
-/* Linux errno (what Rlerror carries) to the library OS's numbering. */
+/* The negated errno for Linux errno (what Rlerror carries), -EIO for a
+ * number Linux does not define. */
 int ig_p9_errno(uint32_t linux_errno);
 
 #endif /* INGOT_P9_H */

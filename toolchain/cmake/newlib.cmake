@@ -18,7 +18,9 @@ endif()
 set(INGOT_NEWLIB_PREFIX ${INGOT_LIBDIR}/newlib)
 set(INGOT_NEWLIB_INCLUDE ${INGOT_NEWLIB_PREFIX}/x86_64-elf/include)
 set(INGOT_NEWLIB_LIB ${INGOT_NEWLIB_PREFIX}/x86_64-elf/lib)
-string(JOIN " " _nl_cflags ${INGOT_TARGET_CFLAGS} -O2 -g)
+# IG_NEWLIB_BUILD: the few names only newlib's own sources use
+# (libos/libc/include/sys/errno.h).
+string(JOIN " " _nl_cflags ${INGOT_TARGET_CFLAGS} -O2 -g -DIG_NEWLIB_BUILD)
 # Syscalls are ours (libos/libc); locks are retargetable so the scheduler can
 # provide real ones; long long and C99 formats for printf.  Not
 # --enable-newlib-io-long-double: it sends every floating conversion,
@@ -38,11 +40,16 @@ set(_nl_options --disable-multilib --disable-nls
 # checks, a mkdtemp() that works).
 set(INGOT_NEWLIB_REPLACED lib_a-abort.o lib_a-psignal.o lib_a-signal.o
     lib_a-strsignal.o lib_a-system.o lib_a-clock.o lib_a-mktemp.o)
+# The error numbers are Linux's: libos/libc/include/sys/errno.h takes the
+# place of newlib's <sys/errno.h> in the unpacked source before configure,
+# so newlib is compiled with, and installs, the numbers programs see.
+set(INGOT_NEWLIB_ERRNO_H ${PROJECT_SOURCE_DIR}/libos/libc/include/sys/errno.h)
+file(SHA256 ${INGOT_NEWLIB_ERRNO_H} _nl_errno_sha)
 # newlib's configure refuses to rerun with other flags over its old cache,
-# so each set of flags, options and replaced objects gets its own build
-# directory.
+# so each set of flags, options, replaced objects and replaced headers gets
+# its own build directory.
 string(SHA256 _nl_key "${INGOT_NEWLIB_SHA256} ${INGOT_TARGET_CC} \
-${_nl_cflags} ${_nl_options} ${INGOT_NEWLIB_REPLACED}")
+${_nl_cflags} ${_nl_options} ${INGOT_NEWLIB_REPLACED} ${_nl_errno_sha}")
 string(SUBSTRING "${_nl_key}" 0 12 _nl_key)
 
 ExternalProject_Add(newlib
@@ -50,6 +57,8 @@ ExternalProject_Add(newlib
   URL_HASH SHA256=${INGOT_NEWLIB_SHA256}
   DOWNLOAD_EXTRACT_TIMESTAMP TRUE
   PREFIX ${CMAKE_BINARY_DIR}/third_party/newlib-${_nl_key}
+  PATCH_COMMAND ${CMAKE_COMMAND} -E copy ${INGOT_NEWLIB_ERRNO_H}
+    <SOURCE_DIR>/newlib/libc/include/sys/errno.h
   CONFIGURE_COMMAND <SOURCE_DIR>/configure
     --target=x86_64-elf --prefix=${INGOT_NEWLIB_PREFIX} ${_nl_options}
     CC_FOR_TARGET=${INGOT_TARGET_CC} AR_FOR_TARGET=ar AS_FOR_TARGET=as

@@ -17,7 +17,9 @@ execute_process(COMMAND ${CMAKE_C_COMPILER} -print-libgcc-file-name
 # CLOCK_MONOTONIC and friends, and declares read()/write() as returning int;
 # the defines below make it the POSIX system the library OS implements
 # (threads, timeouts, rwlocks, semaphores, barriers, spinlocks, stack
-# attributes and mutex types: libos/sched; clock_nanosleep; XSI's
+# attributes, mutex types and priority protocols: libos/sched (the
+# protocols change pthread_mutexattr_t's layout, which is why newlib must
+# be built with the same macros); clock_nanosleep; XSI's
 # CLOCKS_PER_SEC of 1,000,000).  They
 # apply to newlib's own build too, so headers and archive agree.
 set(INGOT_TARGET_CFLAGS
@@ -34,6 +36,7 @@ set(INGOT_TARGET_CFLAGS
   -D_POSIX_THREAD_PROCESS_SHARED=200809L
   -D_POSIX_CLOCK_SELECTION=200809L
   -D_POSIX_THREAD_ATTR_STACKSIZE=200809L -D_POSIX_THREAD_ATTR_STACKADDR=200809L
+  -D_POSIX_THREAD_PRIO_INHERIT=200809L -D_POSIX_THREAD_PRIO_PROTECT=200809L
   -D_UNIX98_THREAD_MUTEX_ATTRIBUTES=1 -D_CLOCKS_PER_SEC_=1000000)
 
 # gcc only; clang does not shrink-wrap past the frame setup this way.

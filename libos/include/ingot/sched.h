@@ -106,7 +106,10 @@ void **ig_thread_keys(struct ig_thread *t);
 /* Priorities order the run queue: a runnable thread of a higher one runs
  * before any of a lower one, those of one priority in turn (FIFO).
  * Nothing preempts the running thread: a thread woken with a higher
- * priority runs at the next switch.  New threads start at 0. */
+ * priority runs at the next switch (except at a mutex unlock, see
+ * sched_internal.h).  New threads start at 0.  set_prio sets (t)'s base
+ * priority, which mutex priority protocols may raise while (t) holds
+ * such mutexes; ig_thread_prio() returns the base priority. */
 void ig_thread_set_prio(struct ig_thread *t, int prio);
 int ig_thread_prio(const struct ig_thread *t);
 

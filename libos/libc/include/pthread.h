@@ -11,9 +11,9 @@ extern "C" {
 #endif
 
 /* newlib declares these only under _POSIX_THREAD_PRIORITY_SCHEDULING,
- * which it defines for RTEMS and Cygwin; the library OS implements them
- * (libos/sched/policy.c) and Linux programs expect them. */
-#ifndef _POSIX_THREAD_PRIORITY_SCHEDULING
+ * which <unistd.h> defines (maybe after this header); the library OS
+ * implements them (libos/sched/policy.c) and Linux programs expect them.
+ * A second declaration is harmless. */
 int pthread_attr_setscope(pthread_attr_t *attr, int scope);
 int pthread_attr_getscope(const pthread_attr_t *attr, int *scope);
 int pthread_attr_setinheritsched(pthread_attr_t *attr, int inherit);
@@ -25,7 +25,6 @@ int pthread_getschedparam(pthread_t thread, int *policy,
 int pthread_setschedparam(pthread_t thread, int policy,
                           const struct sched_param *param);
 int pthread_setschedprio(pthread_t thread, int prio);
-#endif
 
 #ifdef __cplusplus
 }

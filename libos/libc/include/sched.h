@@ -66,10 +66,9 @@ int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set);
 int sched_setaffinity(pid_t pid, size_t size, const cpu_set_t *set);
 int sched_getcpu(void);
 
-/* newlib declares these only under _POSIX_PRIORITY_SCHEDULING, which it
- * defines for RTEMS and Cygwin; Linux always does (libos/sched/policy.c,
- * pthread.c). */
-#ifndef _POSIX_PRIORITY_SCHEDULING
+/* newlib declares these only under _POSIX_PRIORITY_SCHEDULING, which
+ * <unistd.h> defines (maybe after this header); Linux always does
+ * (libos/sched/policy.c, pthread.c).  A second declaration is harmless. */
 int sched_get_priority_max(int policy);
 int sched_get_priority_min(int policy);
 int sched_setparam(pid_t pid, const struct sched_param *param);
@@ -77,6 +76,5 @@ int sched_getparam(pid_t pid, struct sched_param *param);
 int sched_setscheduler(pid_t pid, int policy, const struct sched_param *param);
 int sched_getscheduler(pid_t pid);
 int sched_rr_get_interval(pid_t pid, struct timespec *interval);
-#endif
 
 #endif /* INGOT_SCHED_H_WRAP */

@@ -6,6 +6,47 @@
 
 #include_next <unistd.h>
 
+/*
+ * POSIX options the library OS implements, beside those ingot-cc defines
+ * on every command line (they must reach newlib's own build:
+ * toolchain/cmake/target.cmake); sysconf() answers the same
+ * (libos/libc/limits.c).  Memory is never paged out, so the memory locks
+ * hold trivially.
+ */
+#ifndef _POSIX_PRIORITY_SCHEDULING
+#define _POSIX_PRIORITY_SCHEDULING 200809L
+#endif
+#ifndef _POSIX_THREAD_PRIORITY_SCHEDULING
+#define _POSIX_THREAD_PRIORITY_SCHEDULING 200809L
+#endif
+#ifndef _POSIX_REALTIME_SIGNALS
+#define _POSIX_REALTIME_SIGNALS 200809L
+#endif
+#ifndef _POSIX_MESSAGE_PASSING
+#define _POSIX_MESSAGE_PASSING 200809L
+#endif
+#ifndef _POSIX_ASYNCHRONOUS_IO
+#define _POSIX_ASYNCHRONOUS_IO 200809L
+#endif
+#ifndef _POSIX_SHARED_MEMORY_OBJECTS
+#define _POSIX_SHARED_MEMORY_OBJECTS 200809L
+#endif
+#ifndef _POSIX_MAPPED_FILES
+#define _POSIX_MAPPED_FILES 200809L
+#endif
+#ifndef _POSIX_MEMORY_PROTECTION
+#define _POSIX_MEMORY_PROTECTION 200809L
+#endif
+#ifndef _POSIX_MEMLOCK
+#define _POSIX_MEMLOCK 200809L
+#endif
+#ifndef _POSIX_MEMLOCK_RANGE
+#define _POSIX_MEMLOCK_RANGE 200809L
+#endif
+#ifndef _POSIX_FSYNC
+#define _POSIX_FSYNC 200809L
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif

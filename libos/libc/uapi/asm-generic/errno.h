@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* asm-generic/errno.h: the image's errno numbers, not the kernel's. */
+/* asm-generic/errno.h: the image's errno numbers (the kernel's). */
 #ifndef _ASM_GENERIC_ERRNO_H
 #define _ASM_GENERIC_ERRNO_H
 
-/* The library OS returns newlib's errno numbers (libos/libc/include/
- * errno.h), which differ from the kernel's beyond 34; this header
- * replaces linux-libc-dev's in Ingot's copy of the UAPI headers, so
- * <linux/errno.h> and <asm/errno.h> name the same numbers <errno.h>
- * does. */
+/* The image's numbers are the kernel's (libos/libc/include/sys/
+ * errno.h); this header replaces linux-libc-dev's in Ingot's copy of the
+ * UAPI headers so that a program including both <errno.h> and
+ * <linux/errno.h> sees each name defined once, by one header, with the
+ * same value. */
 #include <errno.h>
 
 #endif /* _ASM_GENERIC_ERRNO_H */
