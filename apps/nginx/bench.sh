@@ -101,7 +101,7 @@ nginx_bench_skip() { # PLATFORM WHY
 }
 
 nginx_bench_on() { # PLATFORM DIR
-    local plat=$1 pid url dur=10s in=() r k cpid
+    local plat=$1 pid url dur=10s in=() r cpid
     [ "$INGOT_BENCH_QUICK" = 1 ] && dur=2s
     r=$bench_work/nginx-$plat
     rm -rf "$r"
@@ -136,12 +136,7 @@ nginx_bench_on() { # PLATFORM DIR
         sed -i 's/"readonly": true/"readonly": false/' "$r.bundle/config.json"
         runc run -b "$r.bundle" "ingot-bench-nginx-$$" </dev/null >"$r.out" 2>&1 &
         pid=$!
-        for ((k = 0; k < 200; k++)); do
-            cpid=$(runc state "ingot-bench-nginx-$$" 2>/dev/null |
-                sed -n 's/^ *"pid": \([0-9]*\),*$/\1/p') || true
-            [ -n "$cpid" ] && [ "$cpid" != 0 ] && break
-            sleep 0.05
-        done
+        cpid=$(bench_runc_pid "ingot-bench-nginx-$$")
         in=(nsenter -t "${cpid:-0}" -n)
         url=http://127.0.0.1/
         ;;

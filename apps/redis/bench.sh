@@ -69,7 +69,7 @@ redis_ready() {
 # `ingot run -m MIBM`) without persistence; sets redis_pid, redis_in,
 # redis_host, redis_port.  Returns 1 without a tap for pico.
 redis_start() {
-    local plat=$1 dir=$2 mib=$3 k cpid
+    local plat=$1 dir=$2 mib=$3 cpid
     local srv=(--protected-mode no --save "" --appendonly no)
     redis_in=()
     case $plat in
@@ -100,12 +100,7 @@ redis_start() {
         bench_runc_bundle "$b" "$dir/redis-server" "${srv[@]}" >/dev/null
         runc run -b "$b" "$redis_runc" </dev/null \
             >"$bench_work/redis-$plat.out" 2>&1 &
-        for ((k = 0; k < 200; k++)); do
-            cpid=$(runc state "$redis_runc" 2>/dev/null |
-                sed -n 's/^ *"pid": \([0-9]*\),*$/\1/p') || true
-            [ -n "$cpid" ] && [ "$cpid" != 0 ] && break
-            sleep 0.05
-        done
+        cpid=$(bench_runc_pid "$redis_runc")
         redis_in=(nsenter -t "${cpid:-0}" -n)
         redis_host=127.0.0.1 redis_port=6379
         ;;

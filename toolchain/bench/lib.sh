@@ -121,6 +121,21 @@ bench_have_runc() {
     fi
 }
 
+# bench_runc_pid NAME: prints the host pid of runc container NAME's process
+# once runc reports one (waiting up to 10 s), or nothing.
+bench_runc_pid() {
+    local k cpid
+    for ((k = 0; k < 200; k++)); do
+        cpid=$(runc state "$1" 2>/dev/null |
+            sed -n 's/^ *"pid": \([0-9]*\),*$/\1/p') || true
+        if [ -n "$cpid" ] && [ "$cpid" != 0 ]; then
+            echo "$cpid"
+            return 0
+        fi
+        sleep 0.05
+    done
+}
+
 # bench_runc_bundle DIR BINARY [ARGS...]: a runc bundle in DIR whose only
 # content is BINARY, run as /app with ARGS and no terminal, with the shared
 # libraries BINARY needs when it is not static (a program whose build
