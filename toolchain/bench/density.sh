@@ -51,9 +51,7 @@ cpu_ticks() {
 }
 pids=()
 stop_all() {
-    local p
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-    for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+    ((${#pids[@]} == 0)) || bench_stop_pids "${pids[@]}"
     pids=()
 }
 bench_cleanup_hooks+=(stop_all)
