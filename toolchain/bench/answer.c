@@ -130,8 +130,8 @@ int main(int argc, char **argv)
         (port = strtol(argv[2], &end, 10)) < 1 || port > 65535 || *end ||
         (timeout = strtol(argv[3], &end, 10)) < 1 || timeout > 3600000 ||
         *end ||
-        (argc == 5 && ((pid = strtol(argv[4], &end, 10)) < 1 ||
-                       pid > 0x3fffffff || *end))) {
+        (argc == 5 &&
+         ((pid = strtol(argv[4], &end, 10)) < 1 || pid > 0x3fffffff || *end))) {
         fprintf(stderr, "usage: answer ADDRESS PORT TIMEOUT_MS [PID]\n");
         return 2;
     }
