@@ -47,9 +47,10 @@ redis_bench_skip() { # PLATFORM WHY
     done
 }
 
-# redis_cli ARGS...: the native redis-cli against the server last started.
+# redis_cli ARGS...: the native redis-cli against the server last started
+# (10 s at most: a guest that stopped leaves no one to refuse the connection).
 redis_cli() {
-    "${redis_in[@]}" "$redis_native/redis-cli" -h "$redis_host" \
+    timeout 10 "${redis_in[@]}" "$redis_native/redis-cli" -h "$redis_host" \
         -p "$redis_port" "$@" 2>/dev/null </dev/null
 }
 
@@ -58,8 +59,8 @@ redis_cli() {
 redis_ready() {
     local i
     for ((i = 0; i < 600; i++)); do
-        [ "$(redis_cli PING)" = PONG ] && return 0
         kill -0 "$redis_pid" 2>/dev/null || return 1
+        [ "$(redis_cli PING)" = PONG ] && return 0
         sleep 0.1
     done
     return 1

@@ -215,13 +215,14 @@ bench_smallest() {
 
 # bench_guest_run PLATFORM MIB RUN-ARGS...: `ingot run -m MIBM RUN-ARGS`
 # (with --accel for kvm), no input, its output in $bench_guest_out, killed
-# after $bench_guest_limit seconds (default 300); returns its status.
+# after $bench_guest_limit seconds (default 120: a guest short of memory
+# may hang rather than fail); returns its status.
 bench_guest_out=$bench_work/guest.out
 bench_guest_run() {
     local plat=$1 mib=$2 accel=()
     shift 2
     [ "$plat" = kvm ] && accel=(--accel "$INGOT_BENCH_ACCEL")
-    timeout "${bench_guest_limit:-300}" "$INGOT" run -m "${mib}M" \
+    timeout "${bench_guest_limit:-120}" "$INGOT" run -m "${mib}M" \
         "${accel[@]}" "$@" </dev/null >"$bench_guest_out" 2>&1
 }
 

@@ -75,9 +75,12 @@ done
 
 # catalog_sizes APP PLATFORM IMAGE: the catalog rows of IMAGE.
 catalog_sizes() {
-    local app=$1 p=$2 img=$3 name loaded
+    local app=$1 p=$2 img=$3 name loaded note
+    note="${img##*/} as its build system linked it"
+    readelf -S "$img" 2>/dev/null | grep -q '\.debug_info' &&
+        note+=", debug info kept"
     bench_value "$app-$p-file" "$app ($p), file" file_size B "" \
-        "$(stat -c %s "$img")" "${img##*/} as its build system linked it"
+        "$(stat -c %s "$img")" "$note"
     bench_value "$app-$p-loaded" "$app ($p), loaded" loaded B "" \
         "$(size "$img" | awk 'NR == 2 { print $1 + $2 }')" "text + data"
     # `ingot inspect`'s table: "size text data bss", a row per component,

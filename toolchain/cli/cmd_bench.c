@@ -277,8 +277,8 @@ int ig_cmd_bench(int argc, char **argv)
     }
     /* What the suites share in one run: the catalog's builds. */
     const char *base = getenv("TMPDIR");
-    char *shared =
-        ig_xasprintf("%s/ingot-bench-run.XXXXXX", base && *base ? base : "/tmp");
+    char *shared = ig_xasprintf("%s/ingot-bench-run.XXXXXX",
+                                base && *base ? base : "/tmp");
     if (!mkdtemp(shared)) {
         ig_host_error("bench: %s: %s", shared, strerror(errno));
         free(shared);
