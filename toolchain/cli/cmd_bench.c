@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -111,7 +112,7 @@ static int run_suite(const char *libdir, const char *out, const char *suite,
     } else {
         char *argv[] = {"bash", script, NULL};
         fprintf(stderr, "[bench] %s: %s\n", suite, script);
-        st = ig_proc_run(argv, 0);
+        st = ig_proc_run_adopting(argv, 0);
         if (st < 0)
             ig_host_error("bench %s: cannot start bash: %s", suite,
                           strerror(-st));
@@ -270,6 +271,12 @@ int ig_cmd_bench(int argc, char **argv)
         free(libdir);
         return 1;
     }
+    /* The suites start their instances (httpd, QEMU) detached from the
+     * script's shell, so that bash's own waits do not walk thousands of
+     * children (lib.sh's bench_spawn); they become ours, and each is
+     * reaped as it ends, so none lingers as a zombie that `kill -0` would
+     * still find. */
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
     char *args = ig_shquote_argv(argv);
     char *cmd = ig_xasprintf("ingot %s", args);
     free(args);
