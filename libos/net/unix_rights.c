@@ -11,25 +11,13 @@
 
 #define RIGHTS_MAX 253 /* Linux's SCM_MAX_FD */
 
-/* An open file in flight is held without being a descriptor, so dropping
- * it unreceived is not a close of the process's: its record locks stay. */
-static void hold(struct ig_file *f)
-{
-    f->refs++;
-}
-
-static void drop(struct ig_file *f)
-{
-    if (f->refs > 1)
-        f->refs--;
-    else
-        ig_file_put(f);
-}
-
+/* An open file in flight is held without being a descriptor
+ * (ig_file_hold), so dropping it unreceived is not a close of the
+ * process's: its record locks stay. */
 void ig_unix_rights_drop(struct ig_file **files, int n)
 {
     for (int i = 0; i < n; i++)
-        drop(files[i]);
+        ig_file_drop(files[i]);
     free(files);
 }
 
@@ -77,7 +65,7 @@ int ig_unix_rights_take(const struct msghdr *msg, struct ig_file ***out,
                 ig_unix_rights_drop(files, n);
                 return -EBADF;
             }
-            hold(f);
+            ig_file_hold(f);
             files[n++] = f;
         }
     }
@@ -125,6 +113,6 @@ void ig_unix_rights_give(struct msghdr *msg, struct ig_file **files, int n,
         msg->msg_flags |= MSG_CTRUNC;
     for (int i = given; i < n; i++)
         if (files[i])
-            drop(files[i]);
+            ig_file_drop(files[i]);
     free(files);
 }

@@ -16,6 +16,11 @@
 #define CEILING_MIN 1
 #define CEILING_MAX 99
 
+static int ceiling_valid(int ceiling)
+{
+    return ceiling >= CEILING_MIN && ceiling <= CEILING_MAX;
+}
+
 int pthread_mutexattr_setprotocol(pthread_mutexattr_t *a, int protocol)
 {
     if (protocol != PTHREAD_PRIO_NONE && protocol != PTHREAD_PRIO_INHERIT &&
@@ -33,7 +38,7 @@ int pthread_mutexattr_getprotocol(const pthread_mutexattr_t *a, int *protocol)
 
 int pthread_mutexattr_setprioceiling(pthread_mutexattr_t *a, int ceiling)
 {
-    if (ceiling < CEILING_MIN || ceiling > CEILING_MAX)
+    if (!ceiling_valid(ceiling))
         return EINVAL;
     a->prio_ceiling = ceiling;
     return 0;
@@ -63,16 +68,15 @@ int pthread_mutex_getprioceiling(const pthread_mutex_t *m, int *ceiling)
 int pthread_mutex_setprioceiling(pthread_mutex_t *m, int ceiling, int *old)
 {
     struct ig_sync_mutex *mx = ig_sync_mutex_of(m);
-    int held;
+    int mine, held;
 
     if (!mx || mx->core.protocol != PTHREAD_PRIO_PROTECT ||
-        ceiling < CEILING_MIN || ceiling > CEILING_MAX)
+        !ceiling_valid(ceiling))
         return EINVAL;
-    held = mx->core.owner == ig_thread_self() &&
-           mx->type == PTHREAD_MUTEX_RECURSIVE;
-    if (mx->core.owner == ig_thread_self() &&
-        mx->type == PTHREAD_MUTEX_ERRORCHECK)
+    mine = mx->core.owner == ig_thread_self();
+    if (mine && mx->type == PTHREAD_MUTEX_ERRORCHECK)
         return EDEADLK;
+    held = mine && mx->type == PTHREAD_MUTEX_RECURSIVE;
     if (!held)
         ig_mutex_lock(&mx->core, UINT64_MAX);
     if (old)

@@ -128,6 +128,19 @@ void ig_file_put(struct ig_file *f)
     free(f);
 }
 
+void ig_file_hold(struct ig_file *f)
+{
+    f->refs++;
+}
+
+void ig_file_drop(struct ig_file *f)
+{
+    if (f->refs > 1)
+        f->refs--;
+    else
+        ig_file_put(f);
+}
+
 int ig_fd_alloc(struct ig_file *f, int min, int cloexec)
 {
     int fd = min > lowfree ? min : lowfree;

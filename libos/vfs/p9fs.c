@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* p9fs.c: volumes over 9P2000.L channels (virtio-9p on kvm): the rfs
- * backend calls as 9P messages. */
+ * backend calls as 9P messages (the path calls in p9fs_dir.c). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,6 +112,35 @@ static int p9_fstat(void *ctx, int h, struct ig_plat_hostdir_stat *st)
     return ig_p9fs_getattr(ctx, h, st);
 }
 
+/* At most what one Tread or Twrite of c carries. */
+static size_t io_chunk(const struct p9 *c, size_t n)
+{
+    return n > c->msize - IOHDRSZ ? c->msize - IOHDRSZ : n;
+}
+
+/* One Tread (into rbuf) or Twrite (from wbuf) of (n) bytes at (off) of
+ * (h); stores the count the server moved in (*moved).  Returns 0, -EIO
+ * (a count above n) or rpc's errors. */
+static int io_msg(struct p9 *c, int h, uint8_t type, uint64_t off, void *rbuf,
+                  const void *wbuf, size_t n, uint32_t *moved)
+{
+    struct ig_p9_out o;
+    struct ig_p9_in in;
+
+    pthread_mutex_lock(&c->lock);
+    BEGIN(c, o, type);
+    ig_p9_put_u32(&o, (uint32_t)h);
+    ig_p9_put_u64(&o, off);
+    ig_p9_put_u32(&o, (uint32_t)n);
+    int err = ig_p9fs_rpc(c, ig_p9_finish(&o, wbuf ? n : 0), wbuf, wbuf ? n : 0,
+                          rbuf, rbuf ? n : 0, &in);
+    *moved = err ? 0 : ig_p9_get_u32(&in);
+    pthread_mutex_unlock(&c->lock);
+    if (!err && (in.err || *moved > n))
+        err = -EIO;
+    return err;
+}
+
 static long p9_pread(void *ctx, int h, void *buf, size_t len, uint64_t off)
 {
     struct p9 *c = ctx;
@@ -120,22 +149,10 @@ static long p9_pread(void *ctx, int h, void *buf, size_t len, uint64_t off)
     if (h <= 0 || h >= MAXFID)
         return -EBADF;
     while (done < len) {
-        struct ig_p9_out o;
-        struct ig_p9_in in;
-        size_t want = len - done;
-        if (want > c->msize - IOHDRSZ)
-            want = c->msize - IOHDRSZ;
-        pthread_mutex_lock(&c->lock);
-        BEGIN(c, o, IG_P9_TREAD);
-        ig_p9_put_u32(&o, (uint32_t)h);
-        ig_p9_put_u64(&o, off + done);
-        ig_p9_put_u32(&o, (uint32_t)want);
-        int err = ig_p9fs_rpc(c, ig_p9_finish(&o, 0), NULL, 0,
-                              (char *)buf + done, want, &in);
-        uint32_t got = err ? 0 : ig_p9_get_u32(&in);
-        pthread_mutex_unlock(&c->lock);
-        if (!err && (in.err || got > want))
-            err = -EIO;
+        size_t want = io_chunk(c, len - done);
+        uint32_t got;
+        int err = io_msg(c, h, IG_P9_TREAD, off + done, (char *)buf + done,
+                         NULL, want, &got);
         if (err)
             return done ? (long)done : err;
         done += got;
@@ -145,6 +162,7 @@ static long p9_pread(void *ctx, int h, void *buf, size_t len, uint64_t off)
     return (long)done;
 }
 
+/* A write of 0 bytes still reaches the server, once. */
 static long p9_pwrite(void *ctx, int h, const void *buf, size_t len,
                       uint64_t off)
 {
@@ -154,21 +172,11 @@ static long p9_pwrite(void *ctx, int h, const void *buf, size_t len,
     if (h <= 0 || h >= MAXFID)
         return -EBADF;
     do {
-        struct ig_p9_out o;
-        struct ig_p9_in in;
-        size_t n = len - done;
-        if (n > c->msize - IOHDRSZ)
-            n = c->msize - IOHDRSZ;
-        pthread_mutex_lock(&c->lock);
-        BEGIN(c, o, IG_P9_TWRITE);
-        ig_p9_put_u32(&o, (uint32_t)h);
-        ig_p9_put_u64(&o, off + done);
-        ig_p9_put_u32(&o, (uint32_t)n);
-        int err = ig_p9fs_rpc(c, ig_p9_finish(&o, n), (const char *)buf + done,
-                              n, NULL, 0, &in);
-        uint32_t put = err ? 0 : ig_p9_get_u32(&in);
-        pthread_mutex_unlock(&c->lock);
-        if (!err && (in.err || put > n || (put == 0 && n > 0)))
+        size_t n = io_chunk(c, len - done);
+        uint32_t put;
+        int err = io_msg(c, h, IG_P9_TWRITE, off + done, NULL,
+                         (const char *)buf + done, n, &put);
+        if (!err && put == 0 && n > 0)
             err = -EIO;
         if (err)
             return done ? (long)done : err;
@@ -313,89 +321,6 @@ static long p9_readdir(void *ctx, int h, void *buf, size_t cap)
     return r;
 }
 
-/* Runs one directory call: Tmkdir, Tunlinkat or Tsymlink on (path)'s
- * parent, with the fields after the name given by the caller. */
-static int dir_call(struct p9 *c, const char *path, uint8_t type, uint32_t a,
-                    const char *target)
-{
-    const char *leaf;
-    struct ig_p9_out o;
-    struct ig_p9_in in;
-    int fid = ig_p9fs_parent(c, path, &leaf);
-
-    if (fid < 0)
-        return fid;
-    pthread_mutex_lock(&c->lock);
-    BEGIN(c, o, type);
-    ig_p9_put_u32(&o, (uint32_t)fid);
-    ig_p9_put_str(&o, leaf, strlen(leaf));
-    if (target)
-        ig_p9_put_str(&o, target, strlen(target));
-    ig_p9_put_u32(&o, a);
-    if (type != IG_P9_TUNLINKAT && !target)
-        ig_p9_put_u32(&o, 0); /* Tmkdir's gid */
-    int err = ig_p9fs_rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
-    ig_p9fs_clunk_locked(c, fid);
-    pthread_mutex_unlock(&c->lock);
-    return err;
-}
-
-static int p9_mkdir(void *ctx, const char *path, unsigned mode)
-{
-    return dir_call(ctx, path, IG_P9_TMKDIR, mode & 07777, NULL);
-}
-
-static int p9_unlink(void *ctx, const char *path, int dir)
-{
-    return dir_call(ctx, path, IG_P9_TUNLINKAT, dir ? IG_P9_AT_REMOVEDIR : 0,
-                    NULL);
-}
-
-static int p9_symlink(void *ctx, const char *target, const char *path)
-{
-    return dir_call(ctx, path, IG_P9_TSYMLINK, 0 /* gid */, target);
-}
-
-static int p9_rename(void *ctx, const char *from, const char *to)
-{
-    struct p9 *c = ctx;
-    const char *fl, *tl;
-    struct ig_p9_out o;
-    struct ig_p9_in in;
-    int ffid = ig_p9fs_parent(c, from, &fl), tfid;
-
-    if (ffid < 0)
-        return ffid;
-    tfid = ig_p9fs_parent(c, to, &tl);
-    if (tfid < 0) {
-        ig_p9fs_clunk(c, ffid);
-        return tfid;
-    }
-    pthread_mutex_lock(&c->lock);
-    BEGIN(c, o, IG_P9_TRENAMEAT);
-    ig_p9_put_u32(&o, (uint32_t)ffid);
-    ig_p9_put_str(&o, fl, strlen(fl));
-    ig_p9_put_u32(&o, (uint32_t)tfid);
-    ig_p9_put_str(&o, tl, strlen(tl));
-    int err = ig_p9fs_rpc(c, ig_p9_finish(&o, 0), NULL, 0, NULL, 0, &in);
-    ig_p9fs_clunk_locked(c, ffid);
-    ig_p9fs_clunk_locked(c, tfid);
-    pthread_mutex_unlock(&c->lock);
-    return err;
-}
-
-static long p9_readlink(void *ctx, const char *path, char *buf, size_t cap)
-{
-    struct p9 *c = ctx;
-    int fid = ig_p9fs_walk(c, path, strlen(path));
-
-    if (fid < 0)
-        return fid;
-    long n = ig_p9fs_readlink(c, fid, buf, cap);
-    ig_p9fs_clunk(c, fid);
-    return n == -EOPNOTSUPP ? -EINVAL : n;
-}
-
 const struct ig_rfs_backend ig_p9fs_backend = {
     .stat = p9_stat,
     .lstat = p9_lstat,
@@ -410,9 +335,9 @@ const struct ig_rfs_backend ig_p9fs_backend = {
     .fstatfs = p9_fstatfs,
     .close = p9_close,
     .readdir = p9_readdir,
-    .mkdir = p9_mkdir,
-    .unlink = p9_unlink,
-    .rename = p9_rename,
-    .symlink = p9_symlink,
-    .readlink = p9_readlink,
+    .mkdir = ig_p9fs_mkdir,
+    .unlink = ig_p9fs_unlink,
+    .rename = ig_p9fs_rename,
+    .symlink = ig_p9fs_symlink,
+    .readlink = ig_p9fs_path_readlink,
 };

@@ -84,4 +84,12 @@ int ig_p9fs_resolve(struct p9 *c, const char *path,
  * stores in (*leaf).  Returns the directory's fid or walk's errors. */
 int ig_p9fs_parent(struct p9 *c, const char *path, const char **leaf);
 
+/* The backend's path calls (p9fs_dir.c), as struct ig_rfs_backend
+ * describes them; (ctx) is the struct p9 of the volume. */
+int ig_p9fs_mkdir(void *ctx, const char *path, unsigned mode);
+int ig_p9fs_unlink(void *ctx, const char *path, int dir);
+int ig_p9fs_symlink(void *ctx, const char *target, const char *path);
+int ig_p9fs_rename(void *ctx, const char *from, const char *to);
+long ig_p9fs_path_readlink(void *ctx, const char *path, char *buf, size_t cap);
+
 #endif /* INGOT_P9FS_INTERNAL_H */

@@ -36,21 +36,9 @@ struct ig_vfs_seg {
 
 static struct ig_vfs_seg *segs_all;
 
-/* A segment keeps its open file without being a descriptor of it, so
- * dropping it is not a close: the process's record locks stay. */
-static void hold_file(struct ig_file *f)
-{
-    f->refs++;
-}
-
-static void drop_file(struct ig_file *f)
-{
-    if (f->refs > 1)
-        f->refs--;
-    else
-        ig_file_put(f);
-}
-
+/* A segment keeps its open file without being a descriptor of it
+ * (ig_file_hold), so dropping it is not a close: the process's record
+ * locks stay. */
 static off_t file_size(struct ig_vfs_seg *s)
 {
     struct stat st;
@@ -129,8 +117,8 @@ int ig_vfs_seg_get(int fd, off_t off, size_t len, int writable,
         if (off < s->off || end > send)
             return -ENODEV;
         if (writable && !s->wr) { /* write back through this file */
-            hold_file(f);
-            drop_file(s->f);
+            ig_file_hold(f);
+            ig_file_drop(s->f);
             s->f = f;
             s->wr = 1;
         }
@@ -162,7 +150,7 @@ int ig_vfs_seg_get(int fd, off_t off, size_t len, int writable,
                              .mem = mem,
                              .users = 1};
     ig_vnode_hold(vn);
-    hold_file(f);
+    ig_file_hold(f);
     s->next = vn->segs;
     vn->segs = s;
     s->all = segs_all;
@@ -217,7 +205,7 @@ void ig_vfs_seg_put(struct ig_vfs_seg *s)
     *s->prevp = s->all;
     if (s->all)
         s->all->prevp = s->prevp;
-    drop_file(s->f);
+    ig_file_drop(s->f);
     ig_vnode_put(s->vn);
     free(s->mem);
     free(s);

@@ -20,15 +20,23 @@
 struct ig_plat_stack_pool ig_kvm_stacks;
 struct ig_kvm_range ig_kvm_main_stack;
 
-void ig_kvm_main_stack_init(void)
+/* The length of the largest RAM region (of the first 64). */
+static uint64_t largest_region(void)
 {
     struct ig_plat_mem_region all[64];
-    uint64_t largest = 0, size;
+    uint64_t largest = 0;
     int m = ig_plat_mem_regions(all, 64);
 
     for (int k = 0; k < m && k < 64; k++)
         if (all[k].len > largest)
             largest = all[k].len;
+    return largest;
+}
+
+void ig_kvm_main_stack_init(void)
+{
+    uint64_t largest = largest_region(), size;
+
     size = (largest / 32) & ~(uint64_t)(IG_PLAT_PAGE_SIZE - 1);
     if (size < MAIN_STACK_MIN)
         size = MAIN_STACK_MIN;
@@ -45,14 +53,8 @@ void ig_kvm_main_stack_init(void)
 
 void ig_kvm_stacks_init(void)
 {
-    struct ig_plat_mem_region all[64];
-    uint64_t largest = 0, count;
-    int m = ig_plat_mem_regions(all, 64);
+    uint64_t count = largest_region() / 4 / SLOT_SIZE;
 
-    for (int k = 0; k < m && k < 64; k++)
-        if (all[k].len > largest)
-            largest = all[k].len;
-    count = largest / 4 / SLOT_SIZE;
     if (count > SLOTS_MAX)
         count = SLOTS_MAX;
     if (count == 0)

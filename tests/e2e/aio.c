@@ -10,30 +10,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../posix/ename.h"
+
 /* Natively glibc runs the requests on threads too: the program only
  * waits (aio_suspend, sigwaitinfo, a semaphore) and reads the results. */
 static sem_t noticed;
 static volatile int notice_value;
-
-static const char *err(int e)
-{
-    switch (e) {
-    case 0:
-        return "0";
-    case EINPROGRESS:
-        return "EINPROGRESS";
-    case EBADF:
-        return "EBADF";
-    case EINVAL:
-        return "EINVAL";
-    case EIO:
-        return "EIO";
-    case ECANCELED:
-        return "ECANCELED";
-    default:
-        return "other";
-    }
-}
 
 static void wait_for(struct aiocb *cb)
 {
@@ -41,6 +23,18 @@ static void wait_for(struct aiocb *cb)
 
     while (aio_error(cb) == EINPROGRESS)
         aio_suspend(list, 1, NULL);
+}
+
+/* (cb) cleared for a request of (n) bytes at (off) of (fd) from or into
+ * (buf). */
+static void request(struct aiocb *cb, int fd, const void *buf, size_t n,
+                    off_t off)
+{
+    memset(cb, 0, sizeof(*cb));
+    cb->aio_fildes = fd;
+    cb->aio_buf = (void *)buf;
+    cb->aio_nbytes = n;
+    cb->aio_offset = off;
 }
 
 static void noticed_fn(union sigval v)
@@ -59,22 +53,14 @@ int main(void)
     snprintf(path, sizeof(path), "/tmp/ingot-aio-%d", (int)getpid());
     fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
 
-    memset(&w, 0, sizeof(w));
-    w.aio_fildes = fd;
-    w.aio_buf = "hello, asynchronous world";
-    w.aio_nbytes = 25;
-    w.aio_offset = 0;
+    request(&w, fd, "hello, asynchronous world", 25, 0);
     printf("aio_write: %d\n", aio_write(&w));
     wait_for(&w);
-    printf("aio_error: %s, aio_return: %ld\n", err(aio_error(&w)),
+    printf("aio_error: %s, aio_return: %ld\n", ename(aio_error(&w)),
            (long)aio_return(&w));
 
-    memset(&r, 0, sizeof(r));
     memset(buf, 0, sizeof(buf));
-    r.aio_fildes = fd;
-    r.aio_buf = buf;
-    r.aio_nbytes = 12;
-    r.aio_offset = 7;
+    request(&r, fd, buf, 12, 7);
     printf("aio_read: %d\n", aio_read(&r));
     wait_for(&r);
     printf("read back: %ld \"%s\"\n", (long)aio_return(&r), buf);
@@ -86,12 +72,8 @@ int main(void)
     struct aiocb nop;
     struct aiocb *list[4];
     for (int i = 0; i < 3; i++) {
-        memset(&a[i], 0, sizeof(a[i]));
-        a[i].aio_fildes = fd;
+        request(&a[i], fd, parts[i], 4, 100 + 4 * i);
         a[i].aio_lio_opcode = LIO_WRITE;
-        a[i].aio_buf = (void *)parts[i];
-        a[i].aio_nbytes = 4;
-        a[i].aio_offset = 100 + 4 * i;
         list[i] = &a[i];
     }
     memset(&nop, 0, sizeof(nop));
@@ -100,8 +82,8 @@ int main(void)
     printf("lio_listio LIO_WAIT: %d\n", lio_listio(LIO_WAIT, list, 4, NULL));
     memset(buf, 0, sizeof(buf));
     pread(fd, buf, 12, 100);
-    printf("after it: \"%s\", each %s %s %s\n", buf, err(aio_error(&a[0])),
-           err(aio_error(&a[1])), err(aio_error(&a[2])));
+    printf("after it: \"%s\", each %s %s %s\n", buf, ename(aio_error(&a[0])),
+           ename(aio_error(&a[1])), ename(aio_error(&a[2])));
     for (int i = 0; i < 3; i++)
         aio_return(&a[i]);
 
@@ -111,10 +93,7 @@ int main(void)
     sigemptyset(&set);
     sigaddset(&set, SIGUSR1);
     sigprocmask(SIG_BLOCK, &set, NULL);
-    memset(&r, 0, sizeof(r));
-    r.aio_fildes = fd;
-    r.aio_buf = buf;
-    r.aio_nbytes = 5;
+    request(&r, fd, buf, 5, 0);
     r.aio_sigevent.sigev_notify = SIGEV_SIGNAL;
     r.aio_sigevent.sigev_signo = SIGUSR1;
     r.aio_sigevent.sigev_value.sival_int = 31;
@@ -126,10 +105,7 @@ int main(void)
 
     /* Completion by thread. */
     sem_init(&noticed, 0, 0);
-    memset(&r, 0, sizeof(r));
-    r.aio_fildes = fd;
-    r.aio_buf = buf;
-    r.aio_nbytes = 5;
+    request(&r, fd, buf, 5, 0);
     r.aio_sigevent.sigev_notify = SIGEV_THREAD;
     r.aio_sigevent.sigev_notify_function = noticed_fn;
     r.aio_sigevent.sigev_value.sival_int = 32;
@@ -140,16 +116,13 @@ int main(void)
     aio_return(&r);
 
     /* A request on a descriptor that is not open. */
-    memset(&r, 0, sizeof(r));
-    r.aio_fildes = 999;
-    r.aio_buf = buf;
-    r.aio_nbytes = 1;
+    request(&r, 999, buf, 1, 0);
     errno = 0;
     int rc = aio_read(&r);
     int e = errno;
     if (rc == 0)
         wait_for(&r);
-    printf("bad descriptor: %s\n", rc == -1 ? err(e) : err(aio_error(&r)));
+    printf("bad descriptor: %s\n", rc == -1 ? ename(e) : ename(aio_error(&r)));
 
     close(fd);
     unlink(path);

@@ -32,6 +32,9 @@ free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
+# saw ERE WHY: fails with WHY unless a line of gdb's output matches ERE.
+saw() { grep -Eq "$1" "$tmp/gdb.txt" || fail "$2"; }
+
 wait_listening() { # $1: stderr file of ingot run
     for _ in $(seq 600); do
         grep -q 'waits for gdb' "$1" 2>/dev/null && return 0
@@ -67,21 +70,20 @@ session)
     wait "$run"
     st=$?
     cat "$tmp/gdb.txt"
-    grep -q '^Breakpoint 1, debug_compute (x=21) at .*debuggee.c:[0-9]*' "$tmp/gdb.txt" ||
-        fail "no stop in debug_compute with x=21"
-    grep -q '^\$1 = 21$' "$tmp/gdb.txt" || fail "print x"
-    grep -q '^\$2 = 42$' "$tmp/gdb.txt" || fail "print doubled (a local, after stepping)"
-    grep -q '^\$3 = 83$' "$tmp/gdb.txt" || fail "print debug_counter (a global)"
-    grep -q '^\$4 = 8$' "$tmp/gdb.txt" || fail "\$ingot_tls(\"debug_tls\")"
-    grep -q '^\$5 = 100$' "$tmp/gdb.txt" || fail "\$ingot_tls(\"debug_tls\", 2)"
-    grep -Eq '^#[0-9] +0x[0-9a-f]+ in debug_worker at .*debuggee.c' "$tmp/gdb.txt" ||
-        fail "ingot bt 2 does not reach debug_worker"
-    grep -Eq '^  2 +blocked +0x[0-9a-f]+ in ' "$tmp/gdb.txt" ||
-        fail "ingot threads shows no blocked worker"
-    grep -Eq '^#1 +0x[0-9a-f]+ in main \(argc=.*debuggee.c' "$tmp/gdb.txt" ||
-        fail "bt from debug_compute does not reach main"
-    grep -Eq '^Breakpoint 2[.0-9]*, ig_plat_console_write' "$tmp/gdb.txt" ||
-        fail "no stop in the libos (ig_plat_console_write)"
+    saw '^Breakpoint 1, debug_compute \(x=21\) at .*debuggee.c:[0-9]*' \
+        "no stop in debug_compute with x=21"
+    saw '^\$1 = 21$' "print x"
+    saw '^\$2 = 42$' "print doubled (a local, after stepping)"
+    saw '^\$3 = 83$' "print debug_counter (a global)"
+    saw '^\$4 = 8$' "\$ingot_tls(\"debug_tls\")"
+    saw '^\$5 = 100$' "\$ingot_tls(\"debug_tls\", 2)"
+    saw '^#[0-9] +0x[0-9a-f]+ in debug_worker at .*debuggee.c' \
+        "ingot bt 2 does not reach debug_worker"
+    saw '^  2 +blocked +0x[0-9a-f]+ in ' "ingot threads shows no blocked worker"
+    saw '^#1 +0x[0-9a-f]+ in main \(argc=.*debuggee.c' \
+        "bt from debug_compute does not reach main"
+    saw '^Breakpoint 2[.0-9]*, ig_plat_console_write' \
+        "no stop in the libos (ig_plat_console_write)"
     awk '/^Breakpoint 2[.0-9]*, ig_plat_console_write/ { on = 1 } on' "$tmp/gdb.txt" |
         grep -Eq '^#[0-9]+ +0x[0-9a-f]+ in main \(' ||
         fail "bt from ig_plat_console_write does not reach main"
@@ -104,15 +106,14 @@ core)
         fail "gdb failed"
     cat "$tmp/gdb.txt"
     line=$(grep -n 'the faulting line' "$(dirname "$0")/debuggee.c" | cut -d: -f1)
-    grep -q 'Program terminated with signal SIGSEGV' "$tmp/gdb.txt" ||
-        fail "the core does not say SIGSEGV"
-    grep -Eq "^#0 +(0x[0-9a-f]+ in )?debug_crash \(p=0x0\) at .*debuggee.c:$line" "$tmp/gdb.txt" ||
-        fail "frame #0 is not debug_crash at debuggee.c:$line"
-    grep -Eq '^#1 +0x[0-9a-f]+ in main ' "$tmp/gdb.txt" || fail "bt does not reach main"
-    grep -q '^\$1 = 83$' "$tmp/gdb.txt" || fail "print debug_counter"
-    grep -q '^\$2 = 8$' "$tmp/gdb.txt" || fail "\$ingot_tls(\"debug_tls\")"
-    grep -Eq '^  2 +(LWP|process|Thread) ' "$tmp/gdb.txt" || fail "no second thread in the core"
-    grep -q 'debug_worker' "$tmp/gdb.txt" || fail "the worker's backtrace is missing"
+    saw 'Program terminated with signal SIGSEGV' "the core does not say SIGSEGV"
+    saw "^#0 +(0x[0-9a-f]+ in )?debug_crash \(p=0x0\) at .*debuggee.c:$line" \
+        "frame #0 is not debug_crash at debuggee.c:$line"
+    saw '^#1 +0x[0-9a-f]+ in main ' "bt does not reach main"
+    saw '^\$1 = 83$' "print debug_counter"
+    saw '^\$2 = 8$' "\$ingot_tls(\"debug_tls\")"
+    saw '^  2 +(LWP|process|Thread) ' "no second thread in the core"
+    saw 'debug_worker' "the worker's backtrace is missing"
     ;;
 bad)
     # A port in use: one line, nothing started.

@@ -6,16 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../posix/testutil.h"
+
 #define COUNT 100000
 
 static uint64_t rng = 0x9e3779b97f4a7c15ull;
 
 static uint64_t next(void)
 {
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return rng;
+    return test_rand(&rng);
 }
 
 /* The largest block malloc can serve right now, to 64 KiB precision. */
@@ -38,6 +37,18 @@ static size_t largest_block(void)
 static unsigned char pattern(size_t i, size_t j)
 {
     return (unsigned char)(i * 31 + j * 7 + 1);
+}
+
+/* True when block (i) of (size) bytes still holds its pattern; else says
+ * where it does not. */
+static int intact(const unsigned char *b, size_t size, size_t i)
+{
+    for (size_t j = 0; j < size; j++)
+        if (b[j] != pattern(i, j)) {
+            printf("FAIL: block %zu corrupted at %zu\n", i, j);
+            return 0;
+        }
+    return 1;
 }
 
 int main(void)
@@ -69,11 +80,8 @@ int main(void)
         if ((r >> 40) % 4 == 0) {
             size_t k = (size_t)(next() % (i + 1));
             if (blocks[k]) {
-                for (size_t j = 0; j < sizes[k]; j++)
-                    if (blocks[k][j] != pattern(k, j)) {
-                        printf("FAIL: block %zu corrupted at %zu\n", k, j);
-                        return 1;
-                    }
+                if (!intact(blocks[k], sizes[k], k))
+                    return 1;
                 free(blocks[k]);
                 blocks[k] = NULL;
             }
@@ -85,11 +93,8 @@ int main(void)
         size_t i = (n * 7919) % COUNT;
         if (!blocks[i])
             continue;
-        for (size_t j = 0; j < sizes[i]; j++)
-            if (blocks[i][j] != pattern(i, j)) {
-                printf("FAIL: block %zu corrupted at %zu\n", i, j);
-                return 1;
-            }
+        if (!intact(blocks[i], sizes[i], i))
+            return 1;
         free(blocks[i]);
         blocks[i] = NULL;
     }

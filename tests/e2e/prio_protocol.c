@@ -10,6 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../posix/ename.h"
+#include "../posix/testutil.h"
+
 /*
  * The attribute calls print what Linux answers.  Then the classic
  * priority inversion: L (priority 10) holds a mutex, H (30) blocks on it,
@@ -30,24 +33,6 @@ static void mark(const char *what)
 {
     strcat(order, what);
     strcat(order, " ");
-}
-
-static const char *name(int e)
-{
-    switch (e) {
-    case 0:
-        return "0";
-    case EINVAL:
-        return "EINVAL";
-    case EPERM:
-        return "EPERM";
-    case EBUSY:
-        return "EBUSY";
-    case EDEADLK:
-        return "EDEADLK";
-    default:
-        return "other";
-    }
 }
 
 static void *low(void *arg)
@@ -83,20 +68,12 @@ static void *high(void *arg)
     return NULL;
 }
 
-static pthread_t start(void *(*fn)(void *), int prio)
+static void start(pthread_t *t, void *(*fn)(void *), int prio)
 {
-    struct sched_param p = {.sched_priority = prio};
-    pthread_attr_t a;
-    pthread_t t;
+    int e = test_thread_start(t, fn, NULL, SCHED_FIFO, prio);
 
-    pthread_attr_init(&a);
-    pthread_attr_setinheritsched(&a, PTHREAD_EXPLICIT_SCHED);
-    pthread_attr_setschedpolicy(&a, SCHED_FIFO);
-    pthread_attr_setschedparam(&a, &p);
-    if (pthread_create(&t, &a, fn, NULL) != 0)
-        printf("FAIL: pthread_create\n");
-    pthread_attr_destroy(&a);
-    return t;
+    if (e != 0)
+        printf("FAIL: starting a thread at %d: %s\n", prio, ename(e));
 }
 
 static void inversion(const char *title, int protocol, int ceiling)
@@ -114,10 +91,10 @@ static void inversion(const char *title, int protocol, int ceiling)
     sem_init(&go, 0, 0);
     order[0] = '\0';
 
-    l = start(low, 10);
+    start(&l, low, 10);
     sem_wait(&locked);
-    m = start(medium, 20);
-    h = start(high, 30);
+    start(&m, medium, 20);
+    start(&h, high, 30);
     sem_post(&go);
     pthread_join(h, NULL);
     pthread_join(m, NULL);
@@ -126,9 +103,9 @@ static void inversion(const char *title, int protocol, int ceiling)
     if (ceiling) {
         /* The main thread, at 40, is above the ceiling. */
         printf("%s: lock above the ceiling: %s\n", title,
-               name(pthread_mutex_lock(&mutex)));
+               ename(pthread_mutex_lock(&mutex)));
         printf("%s: trylock above the ceiling: %s\n", title,
-               name(pthread_mutex_trylock(&mutex)));
+               ename(pthread_mutex_trylock(&mutex)));
     }
     pthread_mutex_destroy(&mutex);
     sem_destroy(&locked);
@@ -149,25 +126,25 @@ static void ceilings(void)
     pthread_mutexattr_setprioceiling(&a, 50);
     pthread_mutexattr_settype(&a, PTHREAD_MUTEX_ERRORCHECK);
     pthread_mutex_init(&m, &a);
-    printf("errorcheck lock: %s\n", name(pthread_mutex_lock(&m)));
+    printf("errorcheck lock: %s\n", ename(pthread_mutex_lock(&m)));
     printf("errorcheck setprioceiling held: %s\n",
-           name(pthread_mutex_setprioceiling(&m, 45, &old)));
+           ename(pthread_mutex_setprioceiling(&m, 45, &old)));
     pthread_mutex_unlock(&m);
     pthread_mutex_destroy(&m);
     pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE);
     pthread_mutex_init(&m, &a);
     pthread_mutexattr_destroy(&a);
-    printf("lock below the ceiling: %s\n", name(pthread_mutex_lock(&m)));
+    printf("lock below the ceiling: %s\n", ename(pthread_mutex_lock(&m)));
     /* A recursive mutex held by the caller: changed in place. */
     printf("setprioceiling 45 held: %s\n",
-           name(pthread_mutex_setprioceiling(&m, 45, &old)));
+           ename(pthread_mutex_setprioceiling(&m, 45, &old)));
     printf("old ceiling: %d\n", old);
-    printf("unlock: %s\n", name(pthread_mutex_unlock(&m)));
+    printf("unlock: %s\n", ename(pthread_mutex_unlock(&m)));
     printf("setprioceiling 35 free: %s\n",
-           name(pthread_mutex_setprioceiling(&m, 35, &old)));
+           ename(pthread_mutex_setprioceiling(&m, 35, &old)));
     printf("old ceiling: %d\n", old);
-    printf("lock above the ceiling: %s\n", name(pthread_mutex_lock(&m)));
-    printf("trylock above the ceiling: %s\n", name(pthread_mutex_trylock(&m)));
+    printf("lock above the ceiling: %s\n", ename(pthread_mutex_lock(&m)));
+    printf("trylock above the ceiling: %s\n", ename(pthread_mutex_trylock(&m)));
     pthread_mutex_destroy(&m);
 }
 
@@ -188,34 +165,34 @@ static void attributes(void)
     printf("default protocol NONE: %d\n", v == PTHREAD_PRIO_NONE);
     pthread_mutexattr_getprioceiling(&a, &v);
     printf("default ceiling: %d\n", v);
-    printf("setprotocol 7: %s\n", name(pthread_mutexattr_setprotocol(&a, 7)));
+    printf("setprotocol 7: %s\n", ename(pthread_mutexattr_setprotocol(&a, 7)));
     printf("setprioceiling 0: %s\n",
-           name(pthread_mutexattr_setprioceiling(&a, 0)));
+           ename(pthread_mutexattr_setprioceiling(&a, 0)));
     printf("setprioceiling 100: %s\n",
-           name(pthread_mutexattr_setprioceiling(&a, 100)));
+           ename(pthread_mutexattr_setprioceiling(&a, 100)));
     printf("setprioceiling 99: %s\n",
-           name(pthread_mutexattr_setprioceiling(&a, 99)));
+           ename(pthread_mutexattr_setprioceiling(&a, 99)));
     pthread_mutexattr_getprioceiling(&a, &v);
     printf("ceiling now: %d\n", v);
 
     /* A mutex without the ceiling protocol has no ceiling. */
     pthread_mutex_init(&m, &a);
     printf("getprioceiling of a NONE mutex: %s\n",
-           name(pthread_mutex_getprioceiling(&m, &v)));
+           ename(pthread_mutex_getprioceiling(&m, &v)));
     printf("setprioceiling of a NONE mutex: %s\n",
-           name(pthread_mutex_setprioceiling(&m, 5, &old)));
+           ename(pthread_mutex_setprioceiling(&m, 5, &old)));
     pthread_mutex_destroy(&m);
 
     printf("setprotocol PROTECT: %s\n",
-           name(pthread_mutexattr_setprotocol(&a, PTHREAD_PRIO_PROTECT)));
+           ename(pthread_mutexattr_setprotocol(&a, PTHREAD_PRIO_PROTECT)));
     pthread_mutexattr_setprioceiling(&a, 12);
     pthread_mutex_init(&m, &a);
     pthread_mutex_getprioceiling(&m, &v);
     printf("mutex ceiling: %d\n", v);
     printf("setprioceiling 0: %s\n",
-           name(pthread_mutex_setprioceiling(&m, 0, &old)));
+           ename(pthread_mutex_setprioceiling(&m, 0, &old)));
     printf("setprioceiling 20: %s\n",
-           name(pthread_mutex_setprioceiling(&m, 20, &old)));
+           ename(pthread_mutex_setprioceiling(&m, 20, &old)));
     printf("old ceiling: %d\n", old);
     pthread_mutex_getprioceiling(&m, &v);
     printf("mutex ceiling: %d\n", v);
@@ -225,9 +202,9 @@ static void attributes(void)
 
     pthread_mutexattr_setprotocol(&a, PTHREAD_PRIO_INHERIT);
     pthread_mutex_init(&m, &a);
-    printf("inherit: lock %s\n", name(pthread_mutex_lock(&m)));
-    printf("inherit: trylock held %s\n", name(pthread_mutex_trylock(&m)));
-    printf("inherit: unlock %s\n", name(pthread_mutex_unlock(&m)));
+    printf("inherit: lock %s\n", ename(pthread_mutex_lock(&m)));
+    printf("inherit: trylock held %s\n", ename(pthread_mutex_trylock(&m)));
+    printf("inherit: unlock %s\n", ename(pthread_mutex_unlock(&m)));
     pthread_mutex_destroy(&m);
     pthread_mutexattr_destroy(&a);
 }

@@ -9,6 +9,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../posix/ename.h"
+#include "../posix/testutil.h"
+
 /*
  * What Linux answers whatever the machine is printed and compared.
  * Setting real-time policies, the order they give and fork() are only
@@ -21,24 +24,6 @@
         if (!(c))                                                              \
             printf("FAIL: %s (line %d)\n", #c, __LINE__);                      \
     } while (0)
-
-static const char *name(int e)
-{
-    switch (e) {
-    case 0:
-        return "0";
-    case EINVAL:
-        return "EINVAL";
-    case ENOTSUP:
-        return "ENOTSUP";
-    case ESRCH:
-        return "ESRCH";
-    case EPERM:
-        return "EPERM";
-    default:
-        return "other";
-    }
-}
 
 static void *nothing(void *arg)
 {
@@ -61,18 +46,18 @@ static void defaults(void)
     p.sched_priority = 0;
     errno = 0;
     int r = sched_setscheduler(0, 77, &p);
-    printf("sched_setscheduler bad policy: %d %s\n", r, name(errno));
+    printf("sched_setscheduler bad policy: %d %s\n", r, ename(errno));
     errno = 0;
     r = sched_setscheduler(-1, SCHED_OTHER, &p);
-    printf("sched_setscheduler pid -1: %d %s\n", r, name(errno));
+    printf("sched_setscheduler pid -1: %d %s\n", r, ename(errno));
     p.sched_priority = 5;
     printf("pthread_setschedparam SCHED_OTHER priority 5: %s\n",
-           name(pthread_setschedparam(pthread_self(), SCHED_OTHER, &p)));
+           ename(pthread_setschedparam(pthread_self(), SCHED_OTHER, &p)));
     printf("pthread_setschedprio 3 under SCHED_OTHER: %s\n",
-           name(pthread_setschedprio(pthread_self(), 3)));
+           ename(pthread_setschedprio(pthread_self(), 3)));
     p.sched_priority = 0;
     printf("pthread_setschedparam SCHED_OTHER 0: %s\n",
-           name(pthread_setschedparam(pthread_self(), SCHED_OTHER, &p)));
+           ename(pthread_setschedparam(pthread_self(), SCHED_OTHER, &p)));
     /* Its value for a SCHED_OTHER thread depends on Linux's load. */
     struct timespec ts = {0, 0};
     printf("sched_rr_get_interval(0): %d\n", sched_rr_get_interval(0, &ts));
@@ -86,28 +71,28 @@ static void defaults(void)
     pthread_attr_getscope(&a, &v);
     printf("attr scope default SYSTEM: %d\n", v == PTHREAD_SCOPE_SYSTEM);
     printf("setscope PROCESS: %s\n",
-           name(pthread_attr_setscope(&a, PTHREAD_SCOPE_PROCESS)));
+           ename(pthread_attr_setscope(&a, PTHREAD_SCOPE_PROCESS)));
     printf("setinheritsched 42: %s\n",
-           name(pthread_attr_setinheritsched(&a, 42)));
+           ename(pthread_attr_setinheritsched(&a, 42)));
     printf("setschedpolicy 77: %s\n",
-           name(pthread_attr_setschedpolicy(&a, 77)));
+           ename(pthread_attr_setschedpolicy(&a, 77)));
     CHECK(pthread_attr_setschedpolicy(&a, SCHED_FIFO) == 0);
     pthread_attr_getschedpolicy(&a, &v);
     printf("setschedpolicy FIFO, get: %d\n", v == SCHED_FIFO);
     p.sched_priority = 0;
     printf("attr SCHED_FIFO, setschedparam priority 0: %s\n",
-           name(pthread_attr_setschedparam(&a, &p)));
+           ename(pthread_attr_setschedparam(&a, &p)));
     CHECK(pthread_attr_setinheritsched(&a, PTHREAD_EXPLICIT_SCHED) == 0);
     pthread_t t;
     printf("create explicit SCHED_FIFO priority 0: %s\n",
-           name(pthread_create(&t, &a, nothing, NULL)));
+           ename(pthread_create(&t, &a, nothing, NULL)));
     pthread_attr_destroy(&a);
 
     clockid_t id;
-    printf("clock_getcpuclockid(0): %s\n", name(clock_getcpuclockid(0, &id)));
+    printf("clock_getcpuclockid(0): %s\n", ename(clock_getcpuclockid(0, &id)));
     CHECK(clock_gettime(id, &ts) == 0);
     printf("pthread_getcpuclockid(self): %s\n",
-           name(pthread_getcpuclockid(pthread_self(), &id)));
+           ename(pthread_getcpuclockid(pthread_self(), &id)));
     CHECK(clock_gettime(id, &ts) == 0);
 }
 
@@ -157,7 +142,6 @@ static void priorities(void)
                 {SCHED_FIFO, 30, 'd'}};
     struct sched_param p = {.sched_priority = 50};
     pthread_t t[5];
-    pthread_attr_t a;
     int v;
 
     struct timespec ts;
@@ -165,16 +149,9 @@ static void priorities(void)
     CHECK(sched_rr_get_interval(0, &ts) == 0 && ts.tv_nsec > 0);
     CHECK(sched_setscheduler(0, SCHED_FIFO, &p) == 0);
     CHECK(sched_getscheduler(0) == SCHED_FIFO);
-    for (int i = 0; i < 5; i++) {
-        pthread_attr_init(&a);
-        pthread_attr_setinheritsched(&a, PTHREAD_EXPLICIT_SCHED);
-        CHECK(pthread_attr_setschedpolicy(&a, spec[i].policy) == 0);
-        p.sched_priority = spec[i].prio;
-        CHECK(pthread_attr_setschedparam(&a, &p) == 0);
-        CHECK(pthread_create(&t[i], &a, record, (void *)(long)spec[i].tag) ==
-              0);
-        pthread_attr_destroy(&a);
-    }
+    for (int i = 0; i < 5; i++)
+        CHECK(test_thread_start(&t[i], record, (void *)(long)spec[i].tag,
+                                spec[i].policy, spec[i].prio) == 0);
     CHECK(norder == 0);
     CHECK(pthread_getschedparam(t[2], &v, &p) == 0);
     CHECK(v == SCHED_RR && p.sched_priority == 30);

@@ -14,6 +14,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "testutil.h"
+
 #define PG 4096ul
 #define SLOTS 48
 #define RW (PROT_READ | PROT_WRITE)
@@ -23,10 +25,7 @@ static uint64_t seed = 88172645463325252ull;
 
 static uint64_t rnd(void)
 {
-    seed ^= seed << 13;
-    seed ^= seed >> 7;
-    seed ^= seed << 17;
-    return seed;
+    return test_rand(&seed);
 }
 
 struct slot {

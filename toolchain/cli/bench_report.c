@@ -104,6 +104,16 @@ static void cell(FILE *f, const char *s)
     }
 }
 
+/* True when (r) is a measured point of a series (it has an x) of (suite)
+ * and, unless (id) is NULL, of (id). */
+static int is_point(const struct ig_bench_row *r, const char *suite,
+                    const char *id)
+{
+    return r->ok && r->field[IG_BENCH_X][0] &&
+           strcmp(r->field[IG_BENCH_SUITE], suite) == 0 &&
+           (!id || strcmp(r->field[IG_BENCH_ID], id) == 0);
+}
+
 /* The ok row of (suite, id) with the largest x, or NULL. */
 static const struct ig_bench_row *last_point(const struct ig_bench_table *t,
                                              const char *suite, const char *id)
@@ -113,8 +123,7 @@ static const struct ig_bench_row *last_point(const struct ig_bench_table *t,
 
     for (size_t i = 0; i < t->n; i++) {
         const struct ig_bench_row *r = &t->rows[i];
-        if (!r->ok || strcmp(r->field[IG_BENCH_SUITE], suite) != 0 ||
-            strcmp(r->field[IG_BENCH_ID], id) != 0 || !r->field[IG_BENCH_X][0])
+        if (!is_point(r, suite, id))
             continue;
         double x = strtod(r->field[IG_BENCH_X], NULL);
         if (!best || x > best_x) {
@@ -182,8 +191,7 @@ static void report_series(FILE *f, const struct ig_bench_table *t,
     for (size_t i = 0; i < t->n; i++) {
         const struct ig_bench_row *r = &t->rows[i];
         int seen = 0;
-        if (!r->ok || !r->field[IG_BENCH_X][0] ||
-            strcmp(r->field[IG_BENCH_SUITE], suite) != 0)
+        if (!is_point(r, suite, NULL))
             continue;
         for (size_t j = 0; j < ids.n; j++)
             seen |= strcmp(ids.v[j], r->field[IG_BENCH_ID]) == 0;
@@ -193,10 +201,7 @@ static void report_series(FILE *f, const struct ig_bench_table *t,
         const struct ig_bench_row *first = r, *last = r;
         size_t n = 0;
         for (size_t k = i; k < t->n; k++)
-            if (t->rows[k].ok && t->rows[k].field[IG_BENCH_X][0] &&
-                strcmp(t->rows[k].field[IG_BENCH_SUITE], suite) == 0 &&
-                strcmp(t->rows[k].field[IG_BENCH_ID], r->field[IG_BENCH_ID]) ==
-                    0) {
+            if (is_point(&t->rows[k], suite, r->field[IG_BENCH_ID])) {
                 last = &t->rows[k];
                 n++;
             }

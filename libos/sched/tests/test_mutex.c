@@ -33,6 +33,29 @@ static int prio_of_self(void)
     return ig_thread_self()->prio;
 }
 
+/* Joins the (n) threads of (t), in that order. */
+static void join(struct ig_thread *const *t, int n)
+{
+    for (int i = 0; i < n; i++)
+        CHECK_INT(ig_thread_join(t[i], NULL), 0);
+}
+
+/* A thread that takes (m), notes (tag) and lets it go. */
+struct take {
+    struct ig_mutex *m;
+    const char *tag;
+};
+
+static void *takes(void *arg)
+{
+    const struct take *t = arg;
+
+    CHECK_INT(ig_mutex_lock(t->m, UINT64_MAX), 0);
+    note("%s ", t->tag);
+    ig_mutex_unlock(t->m);
+    return NULL;
+}
+
 /* ---- The classic inversion: L holds, H waits, M computes ---- */
 
 static void *low(void *arg)
@@ -80,9 +103,7 @@ static const char *inversion(int protocol, int ceiling)
     m = spawn(medium, NULL, 20);
     h = spawn(high, NULL, 30);
     ig_waitq_wake_one(&gate);
-    CHECK_INT(ig_thread_join(h, NULL), 0);
-    CHECK_INT(ig_thread_join(m, NULL), 0);
-    CHECK_INT(ig_thread_join(l, NULL), 0);
+    join((struct ig_thread *[]){h, m, l}, 3);
     CHECK(m1.owner == NULL);
     return trace;
 }
@@ -129,15 +150,6 @@ static void *chain_b(void *arg)
     return NULL;
 }
 
-static void *chain_c(void *arg)
-{
-    (void)arg;
-    CHECK_INT(ig_mutex_lock(&m2, UINT64_MAX), 0);
-    note("C:got ");
-    ig_mutex_unlock(&m2);
-    return NULL;
-}
-
 /* A (10) holds m1; B (20) holds m2 and waits for m1; C (30) waits for m2:
  * A runs at 30 through B, and each priority falls back as the mutexes go
  * down the chain. */
@@ -153,15 +165,13 @@ static void test_chain(void)
     b = spawn(chain_b, NULL, 20);
     ig_sched_yield();
     CHECK_INT(a->prio, 20);
-    c = spawn(chain_c, NULL, 30);
+    c = spawn(takes, &(struct take){&m2, "C:got"}, 30);
     ig_sched_yield();
     CHECK_INT(a->prio, 30);
     CHECK_INT(b->prio, 30);
     CHECK_INT(ig_thread_prio(a), 10); /* the base is unchanged */
     ig_waitq_wake_one(&gate);
-    CHECK_INT(ig_thread_join(a, NULL), 0);
-    CHECK_INT(ig_thread_join(b, NULL), 0);
-    CHECK_INT(ig_thread_join(c, NULL), 0);
+    join((struct ig_thread *[]){a, b, c}, 3);
     CHECK_STR(trace, "A:unlock@30 A@10 B:got@30 B@30 B@20 C:got ");
 }
 
@@ -187,15 +197,6 @@ static void *ceiling_user(void *arg)
     return NULL;
 }
 
-static void *waits_m2(void *arg)
-{
-    (void)arg;
-    CHECK_INT(ig_mutex_lock(&m2, UINT64_MAX), 0);
-    note("W:got ");
-    ig_mutex_unlock(&m2);
-    return NULL;
-}
-
 static void *above_ceiling(void *arg)
 {
     (void)arg;
@@ -213,13 +214,11 @@ static void test_ceiling(void)
     t = spawn(ceiling_user, NULL, 5);
     ig_sched_yield();
     x = spawn(above_ceiling, NULL, 40); /* 40 > 35 */
-    w = spawn(waits_m2, NULL, 50);
+    w = spawn(takes, &(struct take){&m2, "W:got"}, 50);
     ig_sched_yield();
     CHECK_INT(t->prio, 50);
     ig_waitq_wake_one(&gate);
-    CHECK_INT(ig_thread_join(t, NULL), 0);
-    CHECK_INT(ig_thread_join(w, NULL), 0);
-    CHECK_INT(ig_thread_join(x, NULL), 0);
+    join((struct ig_thread *[]){t, w, x}, 3);
     CHECK_STR(trace, "in@25 raised@35 both@50 ceiling@35 out@5 W:got ");
 }
 
@@ -257,8 +256,7 @@ static void test_timeout(void)
     CHECK_STR(trace, "timed out ");
     CHECK_INT(h->prio, 10);
     ig_waitq_wake_one(&gate);
-    CHECK_INT(ig_thread_join(h, NULL), 0);
-    CHECK_INT(ig_thread_join(i, NULL), 0);
+    join((struct ig_thread *[]){h, i}, 2);
 
     /* Relocking a mutex one holds waits out the deadline. */
     for (int p = IG_MUTEX_PRIO_NONE; p <= IG_MUTEX_PRIO_PROTECT; p++) {
@@ -274,17 +272,10 @@ static void test_timeout(void)
 
 /* ---- Waiters are woken highest priority first ---- */
 
-static void *queued(void *arg)
-{
-    CHECK_INT(ig_mutex_lock(&m1, UINT64_MAX), 0);
-    note("%s ", (char *)arg);
-    ig_mutex_unlock(&m1);
-    return NULL;
-}
-
 static void test_wake_order(void)
 {
-    static char *tags[] = {"w5", "w9", "w7", "w9b"};
+    static struct take w[] = {
+        {&m1, "w5"}, {&m1, "w9"}, {&m1, "w7"}, {&m1, "w9b"}};
     static const int prios[] = {5, 9, 7, 9};
     struct ig_thread *t[4];
 
@@ -293,11 +284,10 @@ static void test_wake_order(void)
     CHECK_INT(ig_mutex_trylock(&m1), 0);
     CHECK_INT(ig_mutex_trylock(&m1), -EBUSY);
     for (int i = 0; i < 4; i++)
-        t[i] = spawn(queued, tags[i], prios[i]);
+        t[i] = spawn(takes, &w[i], prios[i]);
     ig_sched_yield(); /* all four block */
     ig_mutex_unlock(&m1);
-    for (int i = 0; i < 4; i++)
-        CHECK_INT(ig_thread_join(t[i], NULL), 0);
+    join(t, 4);
     CHECK_STR(trace, "w9 w9b w7 w5 ");
 }
 

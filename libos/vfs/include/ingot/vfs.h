@@ -141,6 +141,14 @@ int ig_fd_alloc(struct ig_file *f, int min, int cloexec);
 /* Drops one reference to (f), freeing it with the last. */
 void ig_file_put(struct ig_file *f);
 
+/* ig_file_hold takes a reference to (f) that is not a descriptor (a file
+ * in flight over a socket, a shared mapping's segment); ig_file_drop gives
+ * it back.  Dropping such a reference is not a close of the process's:
+ * its record locks stay, unless it was the last reference, which frees
+ * (f) as ig_file_put() does. */
+void ig_file_hold(struct ig_file *f);
+void ig_file_drop(struct ig_file *f);
+
 /* Returns the file behind (fd), or NULL if (fd) is not open. */
 struct ig_file *ig_fd_get(int fd);
 
