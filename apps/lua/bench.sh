@@ -2,7 +2,8 @@
 # Copyright (c) 2026 The Ingot developers
 # bench.sh: Lua's part of `ingot bench apps` (toolchain/bench/apps.sh): a
 # CPU-bound script (recursion, tables, strings, sorting, closures; no I/O)
-# timed from the host, exec to exit, on every platform.
+# timed from the host, exec to exit, on every platform; and what the
+# memory suite asks of Lua (lua_bench_works): a script that allocates.
 lua_bench_steps=4
 # One line without double quotes or backslashes: it travels as an argument,
 # through runc's config.json too.
@@ -34,4 +35,16 @@ lua_bench_on() { # PLATFORM DIR
 
 bench_app_lua() {
     apps_each_platform lua "CPU-bound script" lua_bench_skip lua_bench_on
+}
+
+# 20,000 distinct 32-byte strings in a table, sorted, joined: about 2 MiB
+# live at once (strings, the table, the concatenation's buffer).
+lua_bench_job="run a Lua script holding 20,000 strings"
+lua_bench_alloc="local t = {} for i = 1, 20000 do t[i] = string.format('%08d', i * 7919 % 20011):rep(4) end \
+table.sort(t) local s = table.concat(t) collectgarbage() print('alloc', #t, #s, t[1])"
+lua_bench_works() { # PLATFORM DIR MIB
+    bench_guest_run "$1" "$3" "$2/lua" -- -e "$lua_bench_alloc" &&
+        grep -Eq '^alloc\s+20000\s+640000\s' "$bench_guest_out" && return 0
+    bench_works_why=$(tail -1 "$bench_guest_out")
+    return 1
 }

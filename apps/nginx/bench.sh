@@ -5,10 +5,9 @@
 # index.html under wrk (1 thread, 16 connections) on every platform.  pico
 # is reached on a tap in the bench's namespace, kvm through a forwarded
 # port, native on 127.0.0.1, runc inside the container's network
-# namespace.  Rows: nginx-rps-PLATFORM (requests/s), nginx-p99-PLATFORM;
-# for pico and kvm also nginx-size-PLATFORM (the image's bytes) and
-# nginx-minmem-PLATFORM: the smallest `ingot run -m` (whole MiB) with which
-# nginx answers GET / and sends a 1 MiB file whole (not with --quick).
+# namespace.  Rows: nginx-rps-PLATFORM (requests/s), nginx-p99-PLATFORM.
+# For the memory suite, nginx_bench_works: nginx answers GET / and sends a
+# 1 MiB file whole.
 nginx_bench_steps=4
 
 # nginx_bench_root DIR PORT LOG: a root file system for nginx listening on
@@ -37,23 +36,23 @@ http {
 CONF
 }
 
-# nginx_bench_guest PLATFORM ROOT MEM: boots nginx from ROOT with -m MEM
-# in the background; sets pid, url and in (the command prefix that reaches
-# the guest).  pico uses the tap bench_tap_make made last.
+# nginx_bench_guest PLATFORM ROOT MEM DIR: boots DIR/nginx from ROOT with
+# -m MEM in the background; sets pid, url and in (the command prefix that
+# reaches the guest).  pico uses the tap bench_tap_make made last.
 nginx_bench_guest() {
-    local plat=$1 r=$2 mem=$3 port
+    local plat=$1 r=$2 mem=$3 dir=$4 port
     in=()
     if [ $plat = pico ]; then
         in=(ip netns exec "$bench_ns")
         url=http://$bench_tap_guest/
         "${in[@]}" "$INGOT" run -m "$mem" --net "tap:$bench_tap" \
             --ip "$bench_tap_guest/30" --gw "$bench_tap_host" \
-            --rootfs "$r" "$apps_dir/nginx" </dev/null >"$r.out" 2>&1 &
+            --rootfs "$r" "$dir/nginx" </dev/null >"$r.out" 2>&1 &
     else
         port=$(bench_free_port)
         url=http://127.0.0.1:$port/
         "$INGOT" run --accel "$INGOT_BENCH_ACCEL" -m "$mem" \
-            -p "127.0.0.1:$port:80" --rootfs "$r" "$apps_dir/nginx" \
+            -p "127.0.0.1:$port:80" --rootfs "$r" "$dir/nginx" \
             </dev/null >"$r.out" 2>&1 &
     fi
     pid=$!
@@ -70,29 +69,31 @@ nginx_bench_answers() {
     return 1
 }
 
-# nginx_bench_minmem PLATFORM ROOT: the nginx-minmem-PLATFORM row.
-nginx_bench_minmem() {
-    local plat=$1 r=$2 m got
-    for m in 2 3 4 5 6 7 8 10 12 16; do
-        if [ $plat = pico ]; then
-            bench_tap_make || return 0
-        fi
-        nginx_bench_guest $plat "$r" ${m}M
-        got=
-        if nginx_bench_answers; then
-            got=$("${in[@]}" curl -fs -m 20 -o /dev/null -w '%{size_download}' \
-                "${url}1m.bin" 2>/dev/null) || true
-        fi
-        kill $pid 2>/dev/null || true
-        wait $pid 2>/dev/null || true
-        if [ "$got" = 1048576 ]; then
-            bench_value "nginx-minmem-$plat" "nginx ($plat), smallest -m" \
-                min_mem MiB "" "$m" "GET / and a 1 MiB file answered whole"
-            return
-        fi
-    done
-    bench_skip "nginx-minmem-$plat" "nginx ($plat), smallest -m" min_mem MiB \
-        "no size up to 16 MiB served"
+# nginx_bench_guest_root ROOT: a root file system for a guest's nginx
+# (port 80, the site at /srv).
+nginx_bench_guest_root() {
+    nginx_bench_root "$1" 80 /tmp/error.log
+    sed -i "s|root $1/srv|root /srv|" "$1/etc/nginx/nginx.conf"
+}
+
+nginx_bench_job="serve GET / and a 1 MiB file"
+nginx_bench_works() { # PLATFORM DIR MIB
+    local plat=$1 r=$bench_work/nginx-min-$1 pid url in=() got=
+    [ -d "$r" ] || nginx_bench_guest_root "$r"
+    if [ $plat = pico ] && ! bench_tap_make; then
+        bench_works_why="no tap device"
+        return 1
+    fi
+    nginx_bench_guest $plat "$r" "${3}M" "$2"
+    if nginx_bench_answers; then
+        got=$("${in[@]}" curl -fs -m 20 -o /dev/null -w '%{size_download}' \
+            "${url}1m.bin" 2>/dev/null) || true
+    fi
+    kill $pid 2>/dev/null || true
+    wait $pid 2>/dev/null || true
+    [ "$got" = 1048576 ] && return 0
+    bench_works_why="GET /1m.bin: ${got:-no answer} bytes; $(tail -1 "$r.out")"
+    return 1
 }
 
 nginx_bench_skip() { # PLATFORM WHY
@@ -108,12 +109,11 @@ nginx_bench_on() { # PLATFORM DIR
     case $plat in
     pico | kvm)
         # In the guest the root file system is /.
-        nginx_bench_root "$r" 80 /tmp/error.log
-        sed -i "s|root $r/srv|root /srv|" "$r/etc/nginx/nginx.conf"
+        nginx_bench_guest_root "$r"
         if [ $plat = pico ]; then
             bench_tap_make || { nginx_bench_skip $plat "no tap device"; return; }
         fi
-        nginx_bench_guest $plat "$r" 64M
+        nginx_bench_guest $plat "$r" 64M "$2"
         ;;
     native)
         local port
@@ -167,18 +167,6 @@ nginx_bench_on() { # PLATFORM DIR
         kill $pid 2>/dev/null || true
         wait $pid 2>/dev/null || true
     fi
-    case $plat in
-    pico | kvm)
-        bench_value "nginx-size-$plat" "nginx ($plat), image" file_size B \
-            "" "$(stat -c %s "$apps_dir/nginx")" "symbols kept, debug info stripped"
-        if [ "$INGOT_BENCH_QUICK" = 1 ]; then
-            bench_skip "nginx-minmem-$plat" "nginx ($plat), smallest -m" \
-                min_mem MiB "not measured with --quick"
-        else
-            nginx_bench_minmem $plat "$r"
-        fi
-        ;;
-    esac
 }
 
 bench_app_nginx() {

@@ -2,13 +2,13 @@
 # Copyright (c) 2026 The Ingot developers
 # bench.sh: redis's part of `ingot bench apps` (toolchain/bench/apps.sh):
 # redis-server under the native redis-benchmark (SET and GET, 50 clients,
-# plain and pipelined -P 16) on every platform; for pico and kvm also the
-# image's size and the smallest -m with which it serves.  pico is reached
-# on a tap in the bench's namespace, kvm through a forwarded port (QEMU
-# user networking), native on 127.0.0.1, runc inside the container's own
-# network namespace.  Rows: redis-{set,get}[-p16]-PLATFORM (requests/s),
-# redis-PLATFORM-{file,loaded} (bytes), redis-PLATFORM-min (MiB).
-redis_bench_steps=6
+# plain and pipelined -P 16) on every platform.  pico is reached on a tap
+# in the bench's namespace, kvm through a forwarded port (QEMU user
+# networking), native on 127.0.0.1, runc inside the container's own
+# network namespace.  Rows: redis-{set,get}[-p16]-PLATFORM (requests/s).
+# For the memory suite, redis_bench_works: the server answers PING, SET
+# and GET from the native redis-cli.
+redis_bench_steps=5
 
 # redis_bench_load PLATFORM HOST PORT: the four rows, redis-benchmark
 # running under "${redis_in[@]}".
@@ -47,9 +47,10 @@ redis_bench_skip() { # PLATFORM WHY
     done
 }
 
-# redis_cli ARGS...: the native redis-cli against the server last started.
+# redis_cli ARGS...: the native redis-cli against the server last started
+# (10 s at most: a guest that stopped leaves no one to refuse the connection).
 redis_cli() {
-    "${redis_in[@]}" "$redis_native/redis-cli" -h "$redis_host" \
+    timeout 10 "${redis_in[@]}" "$redis_native/redis-cli" -h "$redis_host" \
         -p "$redis_port" "$@" 2>/dev/null </dev/null
 }
 
@@ -58,8 +59,8 @@ redis_cli() {
 redis_ready() {
     local i
     for ((i = 0; i < 600; i++)); do
-        [ "$(redis_cli PING)" = PONG ] && return 0
         kill -0 "$redis_pid" 2>/dev/null || return 1
+        [ "$(redis_cli PING)" = PONG ] && return 0
         sleep 0.1
     done
     return 1
@@ -119,47 +120,39 @@ redis_stop() { # PLATFORM
     fi
 }
 
-# redis_serves PLATFORM DIR MIB: true when the server started with -m MIB
-# answers PING, SET and GET.
-redis_serves() {
+# redis_bench_native: the native build's redis-cli and redis-benchmark
+# (built once per bench run); sets redis_native.  1 with apps_why when
+# that build failed.
+redis_bench_native() {
+    apps_build redis native || return 1
+    redis_native=$apps_dir
+}
+
+redis_bench_job="serve PING, SET and GET over the network"
+redis_bench_works() { # PLATFORM DIR MIB
     local ok=1
-    redis_start "$1" "$2" "$3" || return 1
+    if ! redis_bench_native; then
+        bench_works_why="no redis-cli: $apps_why"
+        return 1
+    fi
+    if ! redis_start "$1" "$2" "$3"; then
+        bench_works_why="no tap device"
+        return 1
+    fi
     redis_ready && [ "$(redis_cli SET k v)" = OK ] &&
         [ "$(redis_cli GET k)" = v ] && ok=0
     redis_stop "$1"
+    [ $ok = 0 ] || bench_works_why=$(tail -1 "$bench_work/redis-$1.out")
     return $ok
-}
-
-# redis_bench_min PLATFORM DIR: the smallest whole -m (MiB, 2..64) that
-# serves, by binary search (serving is taken as monotonic in -m).
-redis_bench_min() {
-    local plat=$1 dir=$2 lo=2 hi=64 mid
-    if [ "$INGOT_BENCH_QUICK" = 1 ]; then
-        bench_skip redis-$plat-min "redis on $plat" min_mem MiB \
-            "not searched in a quick run (up to 7 boots)"
-        return
-    fi
-    if ! redis_serves $plat "$dir" $hi; then
-        bench_skip redis-$plat-min "redis on $plat" min_mem MiB \
-            "did not serve with -m ${hi}M"
-        return
-    fi
-    while [ $lo -lt $hi ]; do
-        mid=$(((lo + hi) / 2))
-        if redis_serves $plat "$dir" $mid; then hi=$mid; else lo=$((mid + 1)); fi
-    done
-    bench_value redis-$plat-min "redis on $plat" min_mem MiB "" $hi \
-        "answers PING, SET and GET with -m ${hi}M"
 }
 
 bench_app_redis() {
     local plat
     bench_step "redis: native build (redis-cli, redis-benchmark)"
-    if ! apps_build redis native; then
+    if ! redis_bench_native; then
         for plat in $(apps_platforms); do redis_bench_skip $plat "$apps_why"; done
         return
     fi
-    redis_native=$apps_dir
     for plat in $(apps_platforms); do
         bench_step "redis: redis-benchmark on $plat"
         if ! apps_build redis $plat; then
@@ -177,15 +170,5 @@ bench_app_redis() {
                 "$bench_work/redis-$plat.out")"
         fi
         redis_stop $plat
-    done
-    for plat in pico kvm; do
-        bench_step "redis: image size and smallest -m on $plat"
-        apps_build redis $plat || continue
-        bench_value redis-$plat-file "redis-server ($plat), file" file_size B \
-            "" "$(stat -c %s "$apps_dir/redis-server")" "as built (debug info kept)"
-        bench_value redis-$plat-loaded "redis-server ($plat), loaded" loaded B \
-            "" "$(size "$apps_dir/redis-server" | awk 'NR == 2 { print $1 + $2 }')" \
-            "text + data"
-        redis_bench_min $plat "$apps_dir"
     done
 }

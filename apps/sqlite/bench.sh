@@ -7,7 +7,8 @@
 # (user + system: on a loaded machine the fair figure), sqlite-total-PLATFORM
 # the TOTAL speedtest1 prints (its own wall clock, boot excluded), and one
 # row per test for the tests that stress allocation: inserts, index builds,
-# VACUUM.
+# VACUUM.  The memory suite asks the sqlite3 shell for a small workload
+# (sqlite_bench_works).
 sqlite_bench_steps=4
 sqlite_bench_skip() { # PLATFORM WHY
     bench_skip "sqlite-speedtest1-$1" "speedtest1 ($1)" cpu_time s "$2"
@@ -50,4 +51,18 @@ bench_app_sqlite() {
     [ "$INGOT_BENCH_QUICK" = 1 ] && size=10
     apps_each_platform sqlite "speedtest1 --size $size --memdb" \
         sqlite_bench_skip sqlite_bench_on
+}
+
+# 10,000 rows written in one transaction to an in-memory database, an
+# index built on them, a join and aggregates read back.
+sqlite_bench_job="run a 10,000-row SQL workload in the sqlite3 shell"
+sqlite_bench_sql="CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT); BEGIN; \
+WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10000) \
+INSERT INTO t SELECT x, hex(randomblob(16)) FROM c; COMMIT; CREATE INDEX tb ON t(b); \
+SELECT count(*), sum(t.a), count(DISTINCT u.b) FROM t JOIN t AS u ON u.a = 10001 - t.a;"
+sqlite_bench_works() { # PLATFORM DIR MIB
+    bench_guest_run "$1" "$3" "$2/sqlite3" -- :memory: "$sqlite_bench_sql" &&
+        grep -q '^10000|50005000|10000' "$bench_guest_out" && return 0
+    bench_works_why=$(tail -1 "$bench_guest_out")
+    return 1
 }

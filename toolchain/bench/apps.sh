@@ -6,17 +6,10 @@
 # kvm next to the same source built natively and the native build under
 # runc.
 #
-# Each app takes part through its hook apps/APP/bench.sh, which defines
-# bench_app_APP (called with no arguments) and may set APP_bench_steps
-# (its progress steps, default 4).  Hooks use bench_* of lib.sh and:
-#   apps_build APP PLATFORM     build APP for kvm, pico or native (runc:
-#                               native), once per run; sets apps_dir; 1 with
-#                               the reason in apps_why on failure
-#   apps_run PLATFORM DIR PROG ARGS...
-#                               run PROG of build DIR: pico and kvm with
-#                               `ingot run -m $apps_mem` (default 256M),
-#                               native directly, runc: the native PROG as
-#                               the only file of a runc bundle
+# Each app takes part through bench_app_APP of its hook apps/APP/bench.sh
+# (catalog.sh: the hooks, apps_build, apps_run), called with no arguments;
+# APP_bench_steps is its number of progress steps (default 4).  Hooks use
+# bench_* of lib.sh and:
 #   apps_cpu CMD...             runs CMD (output to $apps_out) and sets
 #                               apps_cpu_s to the CPU seconds (user + system)
 #                               it and its children used, apps_wall_ms to
@@ -34,28 +27,8 @@
 # INGOT_BENCH_APPS="APP..." measures only those apps.
 # INGOT_BENCH_APPS_BUILD=DIR reuses builds in DIR/APP/PLATFORM (a build
 # tree's apps/, after its catalog tests ran) instead of building afresh.
+# Image sizes are the size suite's rows, the smallest -m the memory suite's.
 source "$(dirname "$0")/lib.sh"
-
-apps_mem=256M
-apps_built=" "
-apps_build() {
-    local app=$1 plat=$2
-    [ "$plat" = runc ] && plat=native
-    apps_dir=${INGOT_BENCH_APPS_BUILD:-$bench_work/apps}/$app/$plat
-    case $apps_built in *" $app/$plat "*) return 0 ;; esac
-    if [ -n "${INGOT_BENCH_APPS_BUILD:-}" ] && [ -f "$apps_dir/build.log" ]; then
-        apps_built+="$app/$plat "
-        return 0
-    fi
-    bench_note "building $app for $plat (apps/catalog/build.sh)"
-    if ! sh "$bench_dir/apps/catalog/build.sh" "$app" "$plat" "$apps_dir" \
-        "$(dirname "$INGOT_CC")" >"$bench_work/build-$app-$plat.log" 2>&1; then
-        apps_why="$app for $plat did not build: $(grep -m1 -E 'SKIP|FAIL' \
-            "$bench_work/build-$app-$plat.log")"
-        return 1
-    fi
-    apps_built+="$app/$plat "
-}
 
 apps_runc_why=
 if ! bench_have_runc; then
@@ -86,23 +59,6 @@ apps_each_platform() {
     [ -z "$apps_runc_why" ] || "$skipfn" runc "$apps_runc_why"
 }
 
-apps_run() {
-    local plat=$1 dir=$2 prog=$3
-    shift 3
-    case $plat in
-    pico) "$INGOT" run -m "$apps_mem" "$dir/$prog" -- "$@" ;;
-    kvm) "$INGOT" run -m "$apps_mem" --accel "$INGOT_BENCH_ACCEL" \
-        "$dir/$prog" -- "$@" ;;
-    native) "$dir/$prog" "$@" ;;
-    runc)
-        local b=$bench_work/runc-$prog
-        rm -rf "$b"
-        bench_runc_bundle "$b" "$dir/$prog" "$@" >/dev/null
-        runc run -b "$b" "ingot-bench-$$-$RANDOM" </dev/null
-        ;;
-    esac
-}
-
 apps_out=$bench_work/apps.out
 apps_cpu() {
     local t0 t1 st ms
@@ -117,23 +73,17 @@ apps_cpu() {
     return $st
 }
 
-hooks=()
-for h in "$bench_dir"/apps/*/bench.sh; do
-    [ -f "$h" ] || continue
-    case " ${INGOT_BENCH_APPS:-$(basename "$(dirname "$h")")} " in
-    *" $(basename "$(dirname "$h")") "*) hooks+=("$h") ;;
-    esac
-done
-steps=0
-for h in "${hooks[@]}"; do
-    app=$(basename "$(dirname "$h")")
-    source "$h"
+mapfile -t catalog < <(bench_catalog_apps)
+bench_catalog_hooks "${catalog[@]}"
+apps=() steps=0
+for app in "${catalog[@]}"; do
+    declare -F "bench_app_$app" >/dev/null || continue
+    apps+=("$app")
     v=${app}_bench_steps
     steps=$((steps + ${!v:-4}))
 done
 bench_init apps "$steps"
 [ -n "$apps_runc_why" ] && bench_note "runc rows skipped: $apps_runc_why"
-for h in "${hooks[@]}"; do
-    app=$(basename "$(dirname "$h")")
+for app in "${apps[@]}"; do
     "bench_app_$app"
 done

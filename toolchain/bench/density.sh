@@ -40,8 +40,10 @@ sum_rollup() {
     local k=$1
     shift
     (($# == 0)) && { echo 0; return; }
+    # xargs runs awk once per few thousand files: one sum each, added up.
     printf '/proc/%s/smaps_rollup\n' "$@" | xargs awk -v k="$k:" \
-        '$1 == k { s += $2 } END { print s + 0 }' 2>/dev/null || echo 0
+        '$1 == k { s += $2 } END { print s + 0 }' 2>/dev/null |
+        awk '{ s += $1 } END { print s + 0 }'
 }
 # cpu_ticks PID...: user + system time of PIDs (clock ticks) summed.
 cpu_ticks() {
@@ -51,9 +53,7 @@ cpu_ticks() {
 }
 pids=()
 stop_all() {
-    local p
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-    for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+    ((${#pids[@]} == 0)) || bench_stop_pids "${pids[@]}"
     pids=()
 }
 bench_cleanup_hooks+=(stop_all)

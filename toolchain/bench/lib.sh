@@ -196,5 +196,37 @@ bench_kvm_accel() {
     esac
 }
 
-# The httpd helpers, for the suites that serve (memory, density, net).
+# bench_smallest TEST LO HI ARGS...: sets bench_min to the smallest whole
+# number in [LO, HI] for which "TEST ARGS... N" succeeds (a binary search:
+# TEST is taken as monotonic in N, e.g. an app that does its job with -m N
+# MiB does it with more); empty when even HI fails.  Not in a subshell:
+# tests may keep state, such as taps.
+bench_smallest() {
+    local test=$1 lo=$2 hi=$3 mid
+    shift 3
+    bench_min=
+    "$test" "$@" "$hi" || return 0
+    while [ "$lo" -lt "$hi" ]; do
+        mid=$(((lo + hi) / 2))
+        if "$test" "$@" "$mid"; then hi=$mid; else lo=$((mid + 1)); fi
+    done
+    bench_min=$hi
+}
+
+# bench_guest_run PLATFORM MIB RUN-ARGS...: `ingot run -m MIBM RUN-ARGS`
+# (with --accel for kvm), no input, its output in $bench_guest_out, killed
+# after $bench_guest_limit seconds (default 120: a guest short of memory
+# may hang rather than fail); returns its status.
+bench_guest_out=$bench_work/guest.out
+bench_guest_run() {
+    local plat=$1 mib=$2 accel=()
+    shift 2
+    [ "$plat" = kvm ] && accel=(--accel "$INGOT_BENCH_ACCEL")
+    timeout "${bench_guest_limit:-120}" "$INGOT" run -m "${mib}M" \
+        "${accel[@]}" "$@" </dev/null >"$bench_guest_out" 2>&1
+}
+
+# The httpd helpers, for the suites that serve (memory, density, net); the
+# catalog's builds and hooks (memory, size, apps).
 source "$bench_dir/httpd.sh"
+source "$bench_dir/catalog.sh"

@@ -6,6 +6,9 @@
 # Rows: hello-kvm-min, hello-pico-min: the smallest `ingot run -m` (whole
 # MiB, binary search from 2 to 64) with which hello prints and exits 0;
 # httpd-kvm-min: the same for apps/httpd answering an HTTP request;
+# APP-kvm-min, APP-pico-min for each catalog app (catalog.sh): the same
+# for APP doing its real job (APP_bench_works of apps/APP/bench.sh; a
+# --quick run measures them only with INGOT_BENCH_APPS_BUILD's builds);
 # pico-rss, pico-pss: the tender process's VmRSS and Pss while a guest
 # sleeps; ingot-run-rss: `ingot run` itself beside it; qemu-rss: QEMU's
 # VmRSS with the same idle guest on kvm (-m 64M).
@@ -13,7 +16,9 @@ source "$(dirname "$0")/lib.sh"
 
 samples=$INGOT_BENCH_RUNS
 [ "$samples" -gt 5 ] && samples=5
-bench_init memory 6
+mapfile -t catalog < <(bench_catalog_apps)
+bench_catalog_hooks "${catalog[@]}"
+bench_init memory $((6 + ${#catalog[@]} * 2))
 w=$bench_work
 bench_step "building hello and an idle guest for kvm and pico"
 for p in kvm pico; do
@@ -26,27 +31,13 @@ boots() { # PLATFORM MIB: does hello boot in MIB MiB?
     out=$("$INGOT" run --accel "$INGOT_BENCH_ACCEL" -m "${2}M" "$w/hello-$1" \
         </dev/null 2>&1) && grep -q "Hello from Ingot" <<<"$out"
 }
-# smallest TEST LO HI ARGS...: sets m to the smallest MiB in [LO, HI] for
-# which "TEST ARGS... MiB" succeeds, assuming it is monotonic; empty if HI
-# fails.  (Not in a subshell: the tests keep state, such as taps.)
-smallest() {
-    local test=$1 lo=$2 hi=$3 mid
-    shift 3
-    m=
-    "$test" "$@" "$hi" || return 0
-    while [ "$lo" -lt "$hi" ]; do
-        mid=$(((lo + hi) / 2))
-        if "$test" "$@" "$mid"; then hi=$mid; else lo=$((mid + 1)); fi
-    done
-    m=$hi
-}
 for p in kvm pico; do
     bench_step "hello on $p: smallest -m (binary search, 2..64 MiB)"
-    smallest boots 2 64 $p
-    if [ -n "$m" ]; then
+    bench_smallest boots 2 64 $p
+    if [ -n "$bench_min" ]; then
         note="whole MiB"
-        [ "$m" = 2 ] && note="2 MiB is the least ingot run accepts"
-        bench_value hello-$p-min "hello on $p" min_mem MiB "" "$m" "$note"
+        [ "$bench_min" = 2 ] && note="2 MiB is the least ingot run accepts"
+        bench_value hello-$p-min "hello on $p" min_mem MiB "" "$bench_min" "$note"
     else
         bench_skip hello-$p-min "hello on $p" min_mem MiB \
             "did not boot even with -m 64M"
@@ -72,16 +63,45 @@ else
             bench_skip httpd-$p-min "httpd on $p" min_mem MiB "$why"
             continue
         fi
-        smallest serves 2 256 $p
-        if [ -n "$m" ]; then
-            bench_value httpd-$p-min "httpd on $p" min_mem MiB "" "$m" \
-                "answers GET / with -m ${m}M"
+        bench_smallest serves 2 256 $p
+        if [ -n "$bench_min" ]; then
+            bench_value httpd-$p-min "httpd on $p" min_mem MiB "" "$bench_min" \
+                "answers GET / with -m ${bench_min}M"
         else
             bench_skip httpd-$p-min "httpd on $p" min_mem MiB \
                 "did not serve even with -m 256M"
         fi
     done
 fi
+
+# The catalog: each app's smallest -m for its real job, on kvm and pico.
+catalog_why=$(bench_catalog_why)
+for app in "${catalog[@]}"; do
+    works=${app}_bench_works job=${app}_bench_job
+    for p in kvm pico; do
+        bench_step "$app on $p: smallest -m to ${!job:-do its job} (2..64 MiB)"
+        why=$catalog_why
+        if [ -z "$why" ] && ! declare -F "$works" >/dev/null; then
+            why="apps/$app/bench.sh defines no $works"
+        fi
+        if [ -z "$why" ] && ! apps_build "$app" $p; then
+            why=$apps_why
+        fi
+        if [ -n "$why" ]; then
+            bench_skip "$app-$p-min" "$app on $p" min_mem MiB "$why"
+            continue
+        fi
+        bench_works_why=
+        bench_smallest "$works" 2 64 $p "$apps_dir"
+        if [ -n "$bench_min" ]; then
+            bench_value "$app-$p-min" "$app on $p" min_mem MiB "" "$bench_min" \
+                "to ${!job:-do its job}"
+        else
+            bench_skip "$app-$p-min" "$app on $p" min_mem MiB \
+                "did not ${!job:-do its job} even with -m 64M${bench_works_why:+: $bench_works_why}"
+        fi
+    done
+done
 
 # kb PID FIELD: a /proc figure in KiB (VmRSS from status, Pss and
 # Pss_Anon from smaps_rollup).
@@ -116,7 +136,7 @@ for ((i = 0; i < samples; i++)); do
     rss+=("$(kb $idle_pid VmRSS)") pss+=("$(kb $idle_pid Pss)")
     idle_stop
     idle_start "$INGOT" run "$w/idle-pico"
-    child=$(ps -o pid= --ppid "$idle_pid" | awk 'NR == 1 { print $1 }')
+    child=$(ps -o pid= --ppid "$idle_pid" | awk 'NR == 1 { print $1 }') || true
     if [ -n "$child" ]; then
         run_rss+=("$(kb $idle_pid VmRSS)")
         own+=($(($(kb $idle_pid Pss_Anon) + $(kb "$child" Pss_Anon))))
@@ -142,7 +162,7 @@ for ((i = 0; i < samples; i++)); do
     # QEMU as ingot run starts it (which may change how QEMU's memory is
     # backed), measured while ingot run waits beside it.
     idle_start "$INGOT" run --accel "$INGOT_BENCH_ACCEL" "$w/idle-kvm"
-    qpid=$(ps -o pid= --ppid "$idle_pid" | awk 'NR == 1 { print $1 }')
+    qpid=$(ps -o pid= --ppid "$idle_pid" | awk 'NR == 1 { print $1 }') || true
     q+=("$(kb "${qpid:-$idle_pid}" VmRSS)")
     qpss+=("$(kb "${qpid:-$idle_pid}" Pss)")
     qown+=("$(kb "${qpid:-$idle_pid}" Pss_Anon)")

@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -55,8 +56,13 @@ static const char usage[] =
     "no network) is reported as skipped with the reason.  The Linux VM's\n"
     "kernel is downloaded once with apt-get download into\n"
     "$XDG_CACHE_HOME/ingot/bench (default ~/.cache/ingot/bench).\n"
-    "INGOT_BENCH_APPS=\"nginx sqlite\" limits the apps suite to those\n"
-    "apps (default: every app with an apps/APP/bench.sh).\n"
+    "INGOT_BENCH_APPS=\"nginx sqlite\" limits the catalog's rows (apps,\n"
+    "memory, size) to those apps (default: every app with a recipe).  The\n"
+    "catalog is built once per run, by the first suite that needs it, into\n"
+    "a temporary directory the suites share; INGOT_BENCH_APPS_BUILD=DIR\n"
+    "reuses builds in DIR/APP/PLATFORM instead (build/apps after ctest -L\n"
+    "catalog).  --quick leaves the catalog out of memory and size unless\n"
+    "INGOT_BENCH_APPS_BUILD is set.\n"
     "\n"
     "Exit status: 0 when every suite ran (skipped rows included); 1 for a\n"
     "bad option, a suite that failed or unreadable results; 128+N when\n"
@@ -111,7 +117,7 @@ static int run_suite(const char *libdir, const char *out, const char *suite,
     } else {
         char *argv[] = {"bash", script, NULL};
         fprintf(stderr, "[bench] %s: %s\n", suite, script);
-        st = ig_proc_run(argv, 0);
+        st = ig_proc_run_adopting(argv, 0);
         if (st < 0)
             ig_host_error("bench %s: cannot start bash: %s", suite,
                           strerror(-st));
@@ -270,6 +276,23 @@ int ig_cmd_bench(int argc, char **argv)
         free(libdir);
         return 1;
     }
+    /* What the suites share in one run: the catalog's builds. */
+    const char *base = getenv("TMPDIR");
+    char *shared = ig_xasprintf("%s/ingot-bench-run.XXXXXX",
+                                base && *base ? base : "/tmp");
+    if (!mkdtemp(shared)) {
+        ig_host_error("bench: %s: %s", shared, strerror(errno));
+        free(shared);
+        free(libdir);
+        return 1;
+    }
+    set_env("INGOT_BENCH_SHARED", shared);
+    /* The suites start their instances (httpd, QEMU) detached from the
+     * script's shell, so that bash's own waits do not walk thousands of
+     * children (lib.sh's bench_spawn); they become ours, and each is
+     * reaped as it ends, so none lingers as a zombie that `kill -0` would
+     * still find. */
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
     char *args = ig_shquote_argv(argv);
     char *cmd = ig_xasprintf("ingot %s", args);
     free(args);
@@ -295,6 +318,8 @@ int ig_cmd_bench(int argc, char **argv)
             break;
         }
     }
+    ig_host_rmtree(shared);
+    free(shared);
     if (write_results(&o, &t, cmd) != 0 && rc == 0)
         rc = 1;
     ig_bench_table_free(&t);

@@ -240,6 +240,19 @@ int ig_proc_wait(pid_t pid, int *raw)
     return decode(status);
 }
 
+int ig_proc_wait_adopting(pid_t pid)
+{
+    int status;
+    pid_t w;
+
+    while ((w = waitpid(-1, &status, 0)) != pid)
+        if (w < 0 && errno != EINTR)
+            return 128 + SIGKILL;
+    if (fwd_pid == pid)
+        fwd_pid = 0;
+    return decode(status);
+}
+
 long ig_host_now_ms(void)
 {
     struct timespec ts;
@@ -296,7 +309,7 @@ long ig_proc_stop_check(struct ig_proc_stop *s)
     return -1;
 }
 
-int ig_proc_run(char *const *argv, int verbose)
+static int run(char *const *argv, int verbose, int adopting)
 {
     struct ig_proc_opts o;
     pid_t pid;
@@ -310,7 +323,17 @@ int ig_proc_run(char *const *argv, int verbose)
     ig_proc_forward_start();
     int r = ig_proc_spawn(argv, &o, &pid);
     if (r == 0)
-        r = ig_proc_wait(pid, NULL);
+        r = adopting ? ig_proc_wait_adopting(pid) : ig_proc_wait(pid, NULL);
     ig_proc_forward_stop();
     return r;
+}
+
+int ig_proc_run(char *const *argv, int verbose)
+{
+    return run(argv, verbose, 0);
+}
+
+int ig_proc_run_adopting(char *const *argv, int verbose)
+{
+    return run(argv, verbose, 1);
 }

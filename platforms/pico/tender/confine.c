@@ -2,9 +2,12 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* confine.c: no_new_privs, Landlock and the seccomp allowlist (libseccomp). */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <malloc.h>
+#include <linux/filter.h>
 #include <linux/landlock.h>
+#include <linux/seccomp.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -212,6 +215,49 @@ int ig_tender_allow(scmp_filter_ctx ctx, const struct ig_tender_rule *rules,
     return 0;
 }
 
+/*
+ * Loads the filter that (ctx) holds, then frees (ctx).  libseccomp's
+ * context (its rule database and the program it generates) spreads over
+ * ~250 KiB of the heap, which glibc could not give back once the filter
+ * forbids brk and munmap: every instance kept it for the life of its guest.
+ * So the program is exported (libseccomp 2.5 exports to a descriptor: a
+ * non-blocking pipe, which holds the kernel's largest program, BPF_MAXINSNS
+ * instructions), the context freed and the heap trimmed while that is
+ * still allowed, and the same program loaded with seccomp(2), as
+ * seccomp_load() would (no flags; no_new_privs is already set).
+ */
+static int load_exported(scmp_filter_ctx ctx)
+{
+    static struct sock_filter prog[BPF_MAXINSNS];
+    int p[2], r;
+    ssize_t n = -1;
+
+    if (pipe2(p, O_CLOEXEC | O_NONBLOCK) < 0) {
+        fprintf(stderr, "ingot-pico: seccomp: pipe: %s\n", strerror(errno));
+        seccomp_release(ctx);
+        return -1;
+    }
+    fcntl(p[1], F_SETPIPE_SZ, (int)sizeof(prog));
+    r = seccomp_export_bpf(ctx, p[1]);
+    if (r == 0)
+        n = read(p[0], prog, sizeof(prog));
+    close(p[0]);
+    close(p[1]);
+    seccomp_release(ctx);
+    malloc_trim(0);
+    if (r != 0 || n <= 0 || n % (ssize_t)sizeof(prog[0]) != 0) {
+        fprintf(stderr, "ingot-pico: seccomp: export: %s\n",
+                strerror(r ? -r : EPROTO));
+        return -1;
+    }
+    struct sock_fprog fp = {(unsigned short)(n / sizeof(prog[0])), prog};
+    if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fp) != 0) {
+        fprintf(stderr, "ingot-pico: seccomp: load: %s\n", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 /* Builds and loads the filter: the base rules, then the devices' own. */
 static int seccomp_allowlist(const struct ig_tender_volume *vols, int nvols,
                              int tap_fd, int tty, long stop_timeout,
@@ -229,8 +275,8 @@ static int seccomp_allowlist(const struct ig_tender_volume *vols, int nvols,
     int r;
 
     /* Once loaded, the filter forbids brk and munmap, which glibc's free
-     * uses to give memory back; libseccomp frees its (large, with the
-     * memory rules) program right after loading it.  Keep all of it. */
+     * uses to give memory back: what is freed after load_exported()'s trim
+     * stays on the heap. */
     mallopt(M_TRIM_THRESHOLD, INT_MAX);
     mallopt(M_MMAP_THRESHOLD, 1 << 30);
     ctx = seccomp_init(SCMP_ACT_TRAP);
@@ -255,17 +301,7 @@ static int seccomp_allowlist(const struct ig_tender_volume *vols, int nvols,
                          sizeof(tty_rules) / sizeof(tty_rules[0])) < 0) ||
         (stop_timeout > 0 && ig_tender_allow(ctx, &stop_rule, 1) < 0))
         goto fail;
-    r = seccomp_load(ctx);
-    if (r != 0) {
-        fprintf(stderr, "ingot-pico: seccomp: load: %s\n", strerror(-r));
-        goto fail;
-    }
-    /*
-     * The context is not released on success: freeing it could make glibc
-     * return memory to the kernel (munmap, brk), which the filter now
-     * forbids.  The tender becomes the guest and never returns to free it.
-     */
-    return 0;
+    return load_exported(ctx);
 fail:
     seccomp_release(ctx);
     return -1;

@@ -167,6 +167,11 @@ int ig_proc_forward_take(void);
  * (*raw) unless (raw) is NULL. */
 int ig_proc_wait(pid_t pid, int *raw);
 
+/* Like ig_proc_wait(), for a process that is a child subreaper
+ * (PR_SET_CHILD_SUBREAPER): any other child that ends meanwhile (an
+ * orphan adopted from (pid)'s descendants) is reaped and forgotten. */
+int ig_proc_wait_adopting(pid_t pid);
+
 /* Like ig_proc_wait() but gives up after (timeout_ms) milliseconds: then
  * kills the child with SIGKILL, reaps it and returns -ETIMEDOUT.  Stores
  * the elapsed wall-clock time in (*elapsed_ms) either way. */
@@ -191,6 +196,9 @@ long ig_proc_stop_check(struct ig_proc_stop *s);
  * command to stderr first when (verbose).  Returns the child's status as
  * ig_proc_wait() does, or the negative errno of ig_proc_spawn(). */
 int ig_proc_run(char *const *argv, int verbose);
+
+/* ig_proc_run(), waiting with ig_proc_wait_adopting(). */
+int ig_proc_run_adopting(char *const *argv, int verbose);
 
 /* Milliseconds on the monotonic clock, for timing children. */
 long ig_host_now_ms(void);
