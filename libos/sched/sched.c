@@ -24,6 +24,7 @@ static struct ig_thread *reap;  /* ended; its stack is released after the
                                    switch away from it */
 static struct ig_plat_stack_pool pool;
 static unsigned char slot_used[SLOTS_MAX];
+static unsigned char slot_guarded[SLOTS_MAX]; /* pool.guard_on_use */
 static struct ig_thread *by_id[IDS_MAX];
 static unsigned live;
 static uint64_t slice_start;
@@ -317,6 +318,14 @@ int ig_thread_create(struct ig_thread **out, void *(*fn)(void *), void *arg)
         slot++;
     if (slot == (int)pool.count)
         return -EAGAIN;
+    /* The guard goes in before the stack is ever used; the slot keeps it
+     * when its thread ends. */
+    if (pool.guard_on_use && !slot_guarded[slot]) {
+        if (ig_plat_mem_protect(pool.base + (uintptr_t)slot * pool.slot,
+                                IG_PLAT_PAGE_SIZE, 0) < 0)
+            return -ENOMEM;
+        slot_guarded[slot] = 1;
+    }
     return create_on(out, fn, arg, slot,
                      pool.base + (uintptr_t)slot * pool.slot +
                          IG_PLAT_PAGE_SIZE,

@@ -55,6 +55,7 @@ _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
     stacks.base = (uintptr_t)bi->stacks_base;
     stacks.slot = (size_t)bi->stacks_slot;
     stacks.count = bi->stacks_count;
+    stacks.guard_on_use = 1;
     flags = bi->flags;
     initrd = (const void *)(uintptr_t)bi->initrd_base;
     initrd_len = (size_t)bi->initrd_len;
@@ -98,13 +99,21 @@ int ig_plat_mem_regions(struct ig_plat_mem_region *out, int max)
     return 1;
 }
 
-/* The tender's filter allows mprotect inside the region and without
- * PROT_EXEC only (tender/memory.c); the platform asks for nothing else. */
+/* Whether [base, base + len) lies inside [lo, lo + n). */
+static int inside(uintptr_t base, size_t len, uintptr_t lo, size_t n)
+{
+    return base >= lo && len <= n && base - lo <= n - len;
+}
+
+/* The tender's filter allows mprotect inside the region and the stack
+ * pool above it, without PROT_EXEC only (tender/memory.c); the platform
+ * asks for nothing else. */
 int ig_plat_mem_protect(uintptr_t base, size_t len, unsigned prot)
 {
     if (prot & IG_PLAT_PROT_EXEC)
         return -EACCES;
-    if (base < mem.base || len > mem.len || base - mem.base > mem.len - len)
+    if (!inside(base, len, mem.base, mem.len) &&
+        !inside(base, len, stacks.base, (size_t)stacks.count * stacks.slot))
         return -EINVAL;
     long r = ig_pico_syscall3(IG_PICO_NR_MPROTECT, (long)base, (long)len,
                               (long)prot);

@@ -141,12 +141,13 @@ int ig_plat_mem_regions(struct ig_plat_mem_region *out, int max);
 #define IG_PLAT_PROT_EXEC 4u
 
 /* Gives the pages of [base, base + len) (page-aligned, inside the regions
- * of ig_plat_mem_regions()) the access (prot), IG_PLAT_PROT_* bits, 0 for
- * none: a later access it does not allow faults (ig_fault_deliver()).
- * Read/write is what every page starts with.  Returns 0; -EACCES for
- * IG_PLAT_PROT_EXEC where the platform keeps data non-executable (pico);
- * -ENOMEM when the platform needs a page for its tables and
- * ig_libos_page_alloc() has none (nothing changed then). */
+ * of ig_plat_mem_regions(), or of a stack pool with guard_on_use) the
+ * access (prot), IG_PLAT_PROT_* bits, 0 for none: a later access it does
+ * not allow faults (ig_fault_deliver()).  Read/write is what every page
+ * starts with.  Returns 0; -EACCES for IG_PLAT_PROT_EXEC where the
+ * platform keeps data non-executable (pico); -ENOMEM when the platform
+ * needs a page for its tables and ig_libos_page_alloc() has none (nothing
+ * changed then). */
 int ig_plat_mem_protect(uintptr_t base, size_t len, unsigned prot);
 
 /* ---- Command line ----------------------------------------------------- */
@@ -361,20 +362,23 @@ const char *ig_plat_name(void);
 /* ---- Thread stacks and thread pointer -------------------------------- */
 
 /*
- * Thread stacks come from a pool the platform reserves at boot, because
- * making a page inaccessible later needs a page-table edit (kvm) or
- * mprotect (pico), and the pico sandbox does not allow mprotect.  Slot (i)
+ * Thread stacks come from a pool the platform reserves at boot.  Slot (i)
  * spans [base + i * slot, base + (i + 1) * slot); its lowest page is an
  * inaccessible guard page, the rest ((slot) - IG_PLAT_PAGE_SIZE bytes) is
- * the stack.  The pool is not part of ig_plat_mem_regions().
+ * the stack.  The pool is not part of ig_plat_mem_regions().  Where
+ * (guard_on_use) is set, the guard pages are not in place at boot: the
+ * library OS makes a slot's guard page inaccessible with
+ * ig_plat_mem_protect() (which accepts pages of the pool then) before the
+ * slot's first use, so only slots a program uses cost a call (pico).
  */
 struct ig_plat_stack_pool {
-    uintptr_t base; /* page-aligned */
-    size_t slot;    /* bytes per slot, guard page included */
-    unsigned count; /* number of slots; 0 when the platform has none */
+    uintptr_t base;        /* page-aligned */
+    size_t slot;           /* bytes per slot, guard page included */
+    unsigned count;        /* number of slots; 0 when the platform has none */
+    unsigned guard_on_use; /* guards are placed by the library OS */
 };
 
-/* Fills (out) with the pool of guarded thread stacks. */
+/* Fills (out) with the pool of thread stacks. */
 void ig_plat_stack_pool(struct ig_plat_stack_pool *out);
 
 /* Sets the x86-64 thread pointer (the FS base, %fs:0) of the running CPU

@@ -4,6 +4,7 @@
 #include <ingot/plat.h>
 #include <ingot/sched.h>
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +47,10 @@ void ig_plat_idle(uint64_t deadline)
         now_ns = deadline;
 }
 
+static char *pool_base;
+unsigned guards;
+
+/* Guards are placed on use, as on pico: the scheduler asks for each. */
 void ig_plat_stack_pool(struct ig_plat_stack_pool *out)
 {
     char *p = mmap(NULL, SLOTS * SLOT_BYTES, PROT_READ | PROT_WRITE,
@@ -55,9 +60,24 @@ void ig_plat_stack_pool(struct ig_plat_stack_pool *out)
         perror("mmap");
         abort();
     }
-    for (int i = 0; i < SLOTS; i++)
-        mprotect(p + i * SLOT_BYTES, IG_PLAT_PAGE_SIZE, PROT_NONE);
-    *out = (struct ig_plat_stack_pool){(uintptr_t)p, SLOT_BYTES, SLOTS};
+    pool_base = p;
+    *out = (struct ig_plat_stack_pool){(uintptr_t)p, SLOT_BYTES, SLOTS, 1};
+}
+
+int ig_plat_mem_protect(uintptr_t base, size_t len, unsigned prot)
+{
+    uintptr_t off = base - (uintptr_t)pool_base;
+
+    if (base < (uintptr_t)pool_base || off % SLOT_BYTES != 0 ||
+        off / SLOT_BYTES >= SLOTS || len != IG_PLAT_PAGE_SIZE || prot != 0) {
+        fprintf(stderr,
+                "FAIL: ig_plat_mem_protect(%#lx, %zu, %u) is not a "
+                "slot's guard page\n",
+                (unsigned long)base, len, prot);
+        abort();
+    }
+    guards++;
+    return mprotect((void *)base, len, PROT_NONE) < 0 ? -ENOMEM : 0;
 }
 
 void ig_plat_boot_stack(uintptr_t *lo, uintptr_t *hi)

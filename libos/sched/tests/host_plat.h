@@ -9,7 +9,9 @@
 /*
  * sched.c and switch.S run as they are on a host thread: the platform is
  * a virtual clock (now_ns) that ig_plat_idle() moves to the deadline
- * (counting the calls in idles), and a pool of guarded stacks from mmap.
+ * (counting the calls in idles), and a pool of stacks from mmap whose
+ * guard pages the scheduler places on a slot's first use (counted in
+ * guards).
  * TLS blocks are left out (setting the FS base would pull the C
  * library's own TLS from under it).  No thread is ever cancelled.
  */
@@ -18,6 +20,7 @@
 
 extern uint64_t now_ns;
 extern unsigned idles;
+extern unsigned guards; /* guard pages placed, one per slot ever used */
 extern uintptr_t stack_lo, stack_hi; /* what the scheduler said is current */
 
 /* The tests' record of events: note() appends to trace. */

@@ -192,6 +192,8 @@ static void test_join_and_slots(void)
     for (int i = 0; i < SLOTS; i++)
         CHECK_INT(ig_thread_create(&t[i], noop, NULL), 0);
     CHECK_INT(ig_thread_create(&extra, noop, NULL), -EAGAIN);
+    /* Each slot got its guard page once, before its first thread ran. */
+    CHECK_INT(guards, SLOTS);
     CHECK_INT(ig_thread_detach(t[0]), 0);
     CHECK_INT(ig_thread_detach(t[0]), -EINVAL);
     CHECK_INT(ig_thread_join(t[0], NULL), -EINVAL);
@@ -201,6 +203,7 @@ static void test_join_and_slots(void)
     ig_sched_yield(); /* the detached one is reaped */
     CHECK_INT(ig_thread_create(&extra, noop, NULL), 0);
     CHECK_INT(ig_thread_join(extra, NULL), 0);
+    CHECK_INT(guards, SLOTS); /* a slot used again keeps its guard */
 }
 
 static uintptr_t ran_at;

@@ -328,7 +328,10 @@ out:
     elf_end(elf);
     if (r == 0 && have_syms)
         map_symbols(fd, &loc, img);
-    close(fd);
+    if (r == 0)
+        img->fd = fd;
+    else
+        close(fd);
     return r;
 }
 

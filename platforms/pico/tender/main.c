@@ -19,9 +19,6 @@
 #ifndef HWCAP2_FSGSBASE
 #define HWCAP2_FSGSBASE (1 << 1)
 #endif
-#ifndef MADV_GUARD_INSTALL
-#define MADV_GUARD_INSTALL 102 /* Linux 6.13 */
-#endif
 
 #define MEM_DEFAULT (64ull << 20)
 #define MEM_MIN (2ull << 20)
@@ -101,30 +98,6 @@ static int parse_size(const char *s, uint64_t *out)
     v <<= shift;
     *out = v;
     return 0;
-}
-
-/*
- * Makes the first page of each of (n) slots of (slot) bytes at (pool) a
- * guard page.  A guard marker (Linux 6.13) lives in the page table and
- * leaves the mapping one VMA; mprotect() splits it in two per slot, which
- * made these calls a third of the tender's start-up and every instance
- * hold hundreds of VMAs.  Older kernels get mprotect().
- */
-static void guard_slots(char *pool, uint32_t n, uint64_t slot)
-{
-    int marker = 1;
-
-    for (uint32_t i = 0; i < n; i++) {
-        char *g = pool + i * slot;
-
-        if (marker && madvise(g, IG_TENDER_PAGE, MADV_GUARD_INSTALL) == 0)
-            continue;
-        if (marker && errno != EINVAL)
-            fail("thread stack guard", strerror(errno));
-        marker = 0;
-        if (mprotect(g, IG_TENDER_PAGE, PROT_NONE) < 0)
-            fail("thread stack guard", strerror(errno));
-    }
 }
 
 static void *map_rw(uint64_t len, const char *what)
@@ -345,15 +318,15 @@ int main(int argc, char **argv)
     boot->stacks_count = (uint32_t)((mem - budget) / 4 / STACK_SLOT);
     if (boot->stacks_count > STACK_SLOTS_MAX)
         boot->stacks_count = STACK_SLOTS_MAX;
+    /* The thread stacks lie right above the guest's memory, in the reach
+     * of its mprotect (memory.c): the guest puts each slot's guard page
+     * in place before the slot's first use (pico_abi.h).  Placing all of
+     * them here, used or not, took 123 madvise(MADV_GUARD_INSTALL) calls
+     * at -m 64M, 11% of the tender's CPU even as one process_madvise(). */
+    uint64_t pool_len = (uint64_t)boot->stacks_count * STACK_SLOT;
     if (boot->stacks_count) {
-        char *pool = map_rw(boot->stacks_count * STACK_SLOT, "thread stacks");
-
-        /* The guest's mprotect reaches its memory region only
-         * (memory.c); the guards exist from the start. */
-        guard_slots(pool, boot->stacks_count, STACK_SLOT);
-        boot->stacks_base = (uint64_t)(uintptr_t)pool;
         boot->stacks_slot = STACK_SLOT;
-        budget += boot->stacks_count * STACK_SLOT;
+        budget += pool_len;
     }
     if (getauxval(AT_HWCAP2) & HWCAP2_FSGSBASE)
         boot->flags |= IG_PICO_F_FSGSBASE;
@@ -362,9 +335,13 @@ int main(int argc, char **argv)
     /* glibc keeps its TCB's own address at %fs:0. */
     __asm__("mov %%fs:0, %0" : "=r"(boot->tender_fs));
     boot->mem_len = (mem - budget) & ~(IG_TENDER_PAGE - 1);
-    boot->mem_base = (uint64_t)(uintptr_t)ig_tender_mem_map(boot->mem_len);
+    boot->mem_base = (uint64_t)(uintptr_t)ig_tender_mem_map(
+        boot->mem_len + pool_len, img.fd);
     if (!boot->mem_base)
         fail("memory", strerror(errno));
+    close(img.fd);
+    if (boot->stacks_count)
+        boot->stacks_base = boot->mem_base + boot->mem_len;
     boot->stack_lo = (uint64_t)(uintptr_t)(stack + IG_TENDER_PAGE);
     boot->stack_hi = boot->stack_lo + stack_size;
     boot->console_fd = STDOUT_FILENO;
@@ -424,7 +401,7 @@ int main(int argc, char **argv)
         wait_for_debugger();
     }
     if (ig_tender_confine(vols, nvols, boot->tap_fd, tty, stop_timeout, verbose,
-                          boot->mem_base, boot->mem_len) < 0)
+                          boot->mem_base, boot->mem_len + pool_len) < 0)
         return IG_PICO_STATUS_FAIL;
     jump(img.entry, boot->stack_hi, boot);
 }

@@ -14,30 +14,36 @@
  * guest can write ever becomes executable, the tender's own read-only
  * pages (faults.c) stay read-only, and the image's text stays as loaded.
  *
- * A seccomp filter compares each argument on its own, and libseccomp
- * takes one comparison per argument and rule, so "addr + len <= end"
- * cannot be said directly.  The region is cut into at most 64 slices of
- * (slice) bytes, a power of two the region is aligned to: one rule per
- * slice pins the address's slice (a masked compare) and bounds the
- * length by what lies between that slice's start and the region's end.
- * A call starting late in a slice may thus reach up to (slice) bytes past
- * the end: that much stays reserved there, PROT_NONE and never used, so
- * such a call changes at most pages nobody has.
+ * A seccomp filter compares each argument on its own, so "addr + len <=
+ * end" cannot be said directly.  One rule says it loosely: the address
+ * lies in the (slice) bytes from the region's base, a power of two at
+ * least the region's length that the base is aligned to (a masked
+ * compare), and the length is at most the region's.  A call may thus
+ * reach up to (slice) bytes past the end, and what lies there is ours: a
+ * reserve mapped MAP_SHARED from a file opened read-only (the image), so
+ * such a call can make it readable (the image's own bytes, SIGBUS past
+ * its end) but never writable (EACCES: the mapping may not write) and
+ * never executable (the filter).  The guest gains no memory by it.
+ *
+ * This replaced one rule per 1/64 of the region (an anonymous reserve of
+ * 1/64 stayed PROT_NONE, which the guest could have made its own): with
+ * 64 rules of three 64-bit comparisons each, libseccomp took ~2.7 ms of
+ * CPU to build the 693-instruction filter at every start, more than a
+ * whole native process; the one rule builds in microseconds.
  */
-#define SLICES 64
-
 static uint64_t slice_of(uint64_t len)
 {
     uint64_t s = IG_TENDER_PAGE;
 
-    while (s * SLICES < len)
+    while (s < len)
         s <<= 1;
     return s;
 }
 
-void *ig_tender_mem_map(uint64_t len)
+void *ig_tender_mem_map(uint64_t len, int reserve_fd)
 {
     uint64_t s = slice_of(len);
+    /* base, aligned to s, then the region and s bytes of reserve */
     char *p = mmap(NULL, len + 2 * s, PROT_NONE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 
@@ -50,25 +56,22 @@ void *ig_tender_mem_map(uint64_t len)
     if (lo + len + 2 * s > base + len + s)
         munmap((char *)(uintptr_t)(base + len + s),
                lo + len + 2 * s - (base + len + s));
-    if (mprotect((void *)(uintptr_t)base, len, PROT_READ | PROT_WRITE) < 0)
+    if (mmap((void *)(uintptr_t)(base + len), s, PROT_NONE,
+             MAP_SHARED | MAP_FIXED, reserve_fd, 0) == MAP_FAILED ||
+        mprotect((void *)(uintptr_t)base, len, PROT_READ | PROT_WRITE) < 0)
         return NULL;
     return (void *)(uintptr_t)base;
 }
 
 int ig_tender_mem_allow(scmp_filter_ctx ctx, uint64_t base, uint64_t len)
 {
-    uint64_t s = slice_of(len);
+    const struct ig_tender_rule rule = {
+        "mprotect(guest memory, no PROT_EXEC)",
+        SCMP_SYS(mprotect),
+        3,
+        {{0, SCMP_CMP_MASKED_EQ, ~(slice_of(len) - 1), base},
+         {1, SCMP_CMP_LE, len, 0},
+         {2, SCMP_CMP_MASKED_EQ, PROT_EXEC, 0}}};
 
-    for (uint64_t at = base; at < base + len; at += s) {
-        const struct ig_tender_rule rule = {
-            "mprotect(guest memory, no PROT_EXEC)",
-            SCMP_SYS(mprotect),
-            3,
-            {{0, SCMP_CMP_MASKED_EQ, ~(s - 1), at},
-             {1, SCMP_CMP_LE, base + len - at, 0},
-             {2, SCMP_CMP_MASKED_EQ, PROT_EXEC, 0}}};
-        if (ig_tender_allow(ctx, &rule, 1) < 0)
-            return -1;
-    }
-    return 0;
+    return ig_tender_allow(ctx, &rule, 1);
 }

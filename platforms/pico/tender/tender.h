@@ -33,13 +33,14 @@ struct ig_tender_image {
     uint64_t code_lo, code_hi; /* span of the executable segments */
     /* The symbol table, mapped read-only (pico_abi.h), or all 0. */
     uint64_t symtab, nsyms, strtab, strtab_len;
+    int fd; /* the image, open read-only; the caller closes it */
 };
 
 /* Checks (path) is a pico image (ELF64 x86-64 executable with the Ingot
  * platform note "pico"), maps each PT_LOAD segment at its address with its
  * own protection (no segment may be both writable and executable), maps
- * its symbol table read-only when it has one, and fills (img).  Returns 0, or
- * -1 with a reason in (err). */
+ * its symbol table read-only when it has one, and fills (img), whose (fd)
+ * the caller closes.  Returns 0, or -1 with a reason in (err). */
 int ig_tender_load(const char *path, struct ig_tender_image *img, char *err,
                    size_t errlen);
 
@@ -150,7 +151,9 @@ int ig_tender_allow(scmp_filter_ctx ctx, const struct ig_tender_rule *rules,
  * volume calls when there are volumes, read, write and ppoll for
  * (tap_fd) when it is not -1, with (tty) the terminal requests on standard
  * input (TCSETS, TCSETSW, TCSETSF, TIOCGWINSZ), and alarm(stop_timeout)
- * when (stop_timeout) is above 0 (the stop timer, faults.c).  Without
+ * when (stop_timeout) is above 0 (the stop timer, faults.c), and mprotect
+ * inside [mem_base, mem_base + mem_len) (the guest's memory and its stack
+ * pool, memory.c).  Without
  * Landlock in the kernel it goes on with a notice under (verbose) when
  * there are no volumes, and refuses (volumes would be unconfined) when
  * there are.  Returns 0, or -1 after printing why. */
@@ -162,8 +165,10 @@ int ig_tender_confine(const struct ig_tender_volume *vols, int nvols,
 
 /* Maps the guest's memory, (len) bytes read/write, aligned so that
  * ig_tender_mem_allow() can bound the guest's mprotect calls, with the
- * reserve those rules need above it.  Returns its base or NULL (errno). */
-void *ig_tender_mem_map(uint64_t len);
+ * reserve that rule needs above it mapped from (reserve_fd), a regular
+ * file open read-only, which the guest can never make writable.  Returns
+ * its base or NULL (errno). */
+void *ig_tender_mem_map(uint64_t len, int reserve_fd);
 
 /* Adds the rules that let the guest mprotect pages of [base, base + len),
  * the region ig_tender_mem_map() returned, without PROT_EXEC.  Returns 0,

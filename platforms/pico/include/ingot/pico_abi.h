@@ -118,8 +118,11 @@ struct ig_pico_boot {
     uint32_t reserved;
     uint64_t fault_entry; /* set by the guest: ig_pico_fault_fn */
     /* Version 2: thread stacks and the thread pointer. */
-    uint64_t stacks_base; /* pool of guarded thread stacks (plat.h) */
-    uint64_t stacks_slot; /* bytes per slot; its lowest page is PROT_NONE */
+    /* Version 10: the pool lies right above the guest's memory, in the
+     * reach of its mprotect, and the guest makes each slot's lowest page
+     * PROT_NONE before the slot's first use (plat.h guard_on_use). */
+    uint64_t stacks_base; /* pool of thread stacks (plat.h) */
+    uint64_t stacks_slot; /* bytes per slot, its guard page included */
     uint32_t stacks_count;
     uint32_t flags;     /* IG_PICO_F_* */
     uint64_t tender_fs; /* the tender's FS base, restored by its handlers */
