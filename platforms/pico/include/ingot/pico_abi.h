@@ -61,7 +61,7 @@
 
 #include <stdint.h>
 
-#define IG_PICO_ABI_VERSION 10
+#define IG_PICO_ABI_VERSION 11
 #define IG_PICO_BOOT_MAGIC 0x6f6369702d67690aull /* "\nig-pico" */
 
 /*
@@ -162,7 +162,7 @@ struct ig_pico_boot {
     uint64_t symtab, nsyms;
     uint64_t strtab, strtab_len;
     uint64_t code_lo, code_hi;
-    /* Version 10: the kernel's __vdso_clock_gettime in this process, or 0
+    /* Version 11: the kernel's __vdso_clock_gettime in this process, or 0
      * without one.  The guest reads CLOCK_MONOTONIC and CLOCK_REALTIME by
      * calling it (int fn(clockid, struct timespec *), the SysV ABI) rather
      * than by a system call: it reads the kernel's time page, and falls
