@@ -13,7 +13,6 @@
 #include <ingot/vfs.h>
 
 #include <errno.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -93,14 +92,14 @@ static void default_env(void)
 {
     char host[65]; /* HOST_NAME_MAX + 1 */
     const char *home = "/root";
+    char *user_home = NULL;
 
     setenv("PATH",
            "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", 0);
-    if (getuid() != 0) {
-        struct passwd *pw = getpwuid(getuid());
-        home = pw && pw->pw_dir && pw->pw_dir[0] ? pw->pw_dir : "/";
-    }
+    if (getuid() != 0)
+        home = (user_home = ig_libc_user_home()) ? user_home : "/";
     setenv("HOME", home, 0);
+    free(user_home);
     if (gethostname(host, sizeof(host)) == 0)
         setenv("HOSTNAME", host, 0);
 }

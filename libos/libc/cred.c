@@ -4,12 +4,12 @@
 #include <ingot/libc.h>
 #include <ingot/posix.h>
 
-#include <grp.h>
-#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 #include <unistd.h>
+
+#include "userdb_internal.h"
 
 #define IG_NGROUPS_MAX 64
 
@@ -205,10 +205,24 @@ static long number(const char *s)
     return v;
 }
 
+/* The first entry of (d) that (key) wants: 1 with its fields in (f), 0
+ * when there is none (or the file cannot be read, as getpwnam() then
+ * finds none). */
+static int find(struct ig_userdb *d, const struct ig_userdb_key *key, char **f)
+{
+    return ig_userdb_find(d, key, f) == 1;
+}
+
+/* The boot reads /etc/passwd and /etc/group with the line reader under
+ * getpwnam() (userdb.c) but not through it: an image links pwd.c only
+ * when the program itself looks users up. */
 int ig_libc_set_user(const char *spec)
 {
-    char user[66], *group;
+    struct ig_userdb pw = IG_USERDB_PASSWD, gr = IG_USERDB_GROUP;
+    char user[66], *group, *f[7];
     long uid, gid = 0;
+    unsigned v;
+    int r = 0;
 
     if (strlen(spec) >= sizeof(user))
         return -EINVAL;
@@ -216,24 +230,46 @@ int ig_libc_set_user(const char *spec)
     if ((group = strchr(user, ':')))
         *group++ = '\0';
     if ((uid = number(user)) >= 0) {
-        struct passwd *pw = getpwuid((uid_t)uid);
-        if (pw)
-            gid = (long)pw->pw_gid;
+        struct ig_userdb_key key = {NULL, (unsigned)uid, 0};
+        if (find(&pw, &key, f) && ig_userdb_id(f[3], &v) == 0)
+            gid = (long)v;
     } else {
-        struct passwd *pw = getpwnam(user);
-        if (!pw)
-            return -ENOENT;
-        uid = (long)pw->pw_uid;
-        gid = (long)pw->pw_gid;
+        struct ig_userdb_key key = {user, 0, 0};
+        if (!find(&pw, &key, f))
+            r = -ENOENT;
+        else if (ig_userdb_id(f[2], &v) == 0) {
+            uid = (long)v;
+            ig_userdb_id(f[3], &v);
+            gid = (long)v;
+        }
     }
-    if (group && (gid = number(group)) < 0) {
-        struct group *gr = getgrnam(group);
-        if (!gr)
-            return -ENOENT;
-        gid = (long)gr->gr_gid;
+    if (r == 0 && group && (gid = number(group)) < 0) {
+        struct ig_userdb_key key = {group, 0, 0};
+        if (!find(&gr, &key, f) || ig_userdb_id(f[2], &v) < 0)
+            r = -ENOENT;
+        else
+            gid = (long)v;
     }
+    ig_userdb_free(&pw);
+    ig_userdb_free(&gr);
+    if (r < 0)
+        return r;
     gids = (struct ids){(unsigned)gid, (unsigned)gid, (unsigned)gid};
     uids = (struct ids){(unsigned)uid, (unsigned)uid, (unsigned)uid};
     ngroups = 0;
     return 0;
+}
+
+char *ig_libc_user_home(void)
+{
+    struct ig_userdb pw = IG_USERDB_PASSWD;
+    struct ig_userdb_key key = {NULL, uids.r, 0};
+    char *f[7], *home = NULL;
+
+    if (find(&pw, &key, f))
+        home = strdup(f[5][0] ? f[5] : "/");
+    else
+        home = strdup("/");
+    ig_userdb_free(&pw);
+    return home;
 }

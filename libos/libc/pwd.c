@@ -2,10 +2,8 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* pwd.c: users and groups from /etc/passwd and /etc/group in the rootfs. */
 #include <ingot/posix.h>
-#include <ingot/vfs.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <grp.h>
 #include <pwd.h>
 #include <stdint.h>
@@ -13,161 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 
-/*
- * The files are read on every call, as glibc's "files" service does, so a
- * program sees changes it makes itself.  An image whose rootfs has no
- * /etc/passwd (or /etc/group) still has its one user: a built-in root
- * entry stands in for the missing file.  Malformed lines are skipped.
- */
-struct db {
-    const char *path;
-    const char *builtin;
-    char *data; /* the whole file while it is being read, NUL-terminated */
-    size_t size, pos;
-    int open;
-    int done;          /* the built-in line was returned */
-    int again;         /* db_next() returns the current line once more */
-    char *line, *work; /* the line as read; a copy to split */
-    size_t cap, workcap;
-};
+#include "userdb_internal.h"
 
-static struct db pwdb = {.path = "/etc/passwd",
-                         .builtin = "root:x:0:0:root:/root:/bin/sh"};
-static struct db grdb = {.path = "/etc/group", .builtin = "root:x:0:"};
-
-static void db_rewind(struct db *d)
-{
-    free(d->data);
-    d->data = NULL;
-    d->open = 0;
-    d->done = 0;
-    d->again = 0;
-}
-
-/* Reads all of (d)'s file (the VFS directly: stdio's fopen would make
- * every image link the file API).  Returns 0, -ENOENT, or an error. */
-static int db_load(struct db *d)
-{
-    int fd = ig_vfs_open(AT_FDCWD, d->path, O_RDONLY | O_CLOEXEC, 0);
-    size_t cap = 0;
-
-    if (fd < 0)
-        return fd;
-    d->size = d->pos = 0;
-    for (;;) {
-        if (d->size + 1 >= cap) {
-            char *p = cap < (1u << 24) ? realloc(d->data, cap ? cap * 2 : 4096)
-                                       : NULL;
-            if (!p) {
-                ig_vfs_close(fd);
-                return -ENOMEM;
-            }
-            d->data = p;
-            cap = cap ? cap * 2 : 4096;
-        }
-        ssize_t n = ig_vfs_read(fd, d->data + d->size, cap - 1 - d->size);
-        if (n < 0) {
-            ig_vfs_close(fd);
-            return (int)n;
-        }
-        if (n == 0)
-            break;
-        d->size += (size_t)n;
-    }
-    ig_vfs_close(fd);
-    d->data[d->size] = '\0';
-    return 0;
-}
-
-static int set_line(struct db *d, const char *s, size_t n)
-{
-    if (d->cap < n + 1) {
-        char *p = realloc(d->line, n + 1);
-        if (!p)
-            return -ENOMEM;
-        d->line = p;
-        d->cap = n + 1;
-    }
-    memcpy(d->line, s, n);
-    d->line[n] = '\0';
-    return 1;
-}
-
-/* The next line of (d) in d->line, without its newline.  Returns 1, 0 at
- * the end, or a negative errno. */
-static int db_read(struct db *d)
-{
-    if (d->again) {
-        d->again = 0;
-        return 1;
-    }
-    if (!d->open && !d->done) {
-        int r = db_load(d);
-        if (r == -ENOENT) {
-            d->done = 1;
-            return set_line(d, d->builtin, strlen(d->builtin));
-        }
-        if (r < 0)
-            return r;
-        d->open = 1;
-    }
-    if (!d->open || d->pos >= d->size)
-        return 0;
-    const char *s = d->data + d->pos;
-    const char *nl = memchr(s, '\n', d->size - d->pos);
-    size_t n = nl ? (size_t)(nl - s) : d->size - d->pos;
-    d->pos += n + (nl != NULL);
-    return set_line(d, s, n);
-}
-
-/* As db_read(), then copies the line to d->work for splitting. */
-static int db_next(struct db *d)
-{
-    int r = db_read(d);
-    size_t n = r == 1 ? strlen(d->line) + 1 : 0;
-
-    if (n > d->workcap) {
-        char *p = realloc(d->work, n);
-        if (!p)
-            return -ENOMEM;
-        d->work = p;
-        d->workcap = n;
-    }
-    if (n)
-        memcpy(d->work, d->line, n);
-    return r;
-}
-
-/* Splits (line) at ':' into exactly (n) fields; returns 0 or -1. */
-static int split(char *line, char **f, int n)
-{
-    for (int i = 0; i < n; i++) {
-        f[i] = line;
-        line = strchr(line, ':');
-        if (!line)
-            return i == n - 1 ? 0 : -1;
-        *line++ = '\0';
-    }
-    return -1;
-}
-
-/* A decimal id up to INT32_MAX, nothing else. */
-static int parse_id(const char *s, unsigned *out)
-{
-    unsigned long v = 0;
-
-    if (!*s)
-        return -1;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9')
-            return -1;
-        v = v * 10 + (unsigned long)(*s - '0');
-        if (v > INT32_MAX)
-            return -1;
-    }
-    *out = (unsigned)v;
-    return 0;
-}
+/* The files are read on every call (userdb_internal.h); an image whose
+ * rootfs has no /etc/passwd (or /etc/group) still has its root user. */
+static struct ig_userdb pwdb = IG_USERDB_PASSWD;
+static struct ig_userdb grdb = IG_USERDB_GROUP;
 
 /* Copies string (s) into (*buf, *left); returns the copy or NULL. */
 static char *put(const char *s, char **buf, size_t *left)
@@ -183,135 +32,117 @@ static char *put(const char *s, char **buf, size_t *left)
     return p;
 }
 
-/* Which entry a lookup wants: by (name) when it is not NULL, else by
- * (id); (all) takes the next well-formed one (getpwent). */
-struct want {
-    const char *name;
-    unsigned id;
-    int all;
-};
-
-static int want_it(const struct want *w, const char *name, unsigned id)
-{
-    return w->all || (w->name ? strcmp(w->name, name) == 0 : w->id == id);
-}
-
 /* Finds the passwd entry (w) wants from the current position of pwdb.
  * Returns 0 with (*res) set or NULL (none), or an errno value. */
-static int pw_find(const struct want *w, struct passwd *pw, char *buf,
+static int pw_find(const struct ig_userdb_key *w, struct passwd *pw, char *buf,
                    size_t len, struct passwd **res)
 {
-    int r;
+    char *f[7];
+    unsigned uid, gid;
+    int r = ig_userdb_find(&pwdb, w, f);
 
     *res = NULL;
-    while ((r = db_next(&pwdb)) == 1) {
-        char *f[7];
-        unsigned uid, gid;
-        if (split(pwdb.work, f, 7) < 0 || parse_id(f[2], &uid) < 0 ||
-            parse_id(f[3], &gid) < 0 || !want_it(w, f[0], uid))
-            continue;
-        pw->pw_uid = (uid_t)uid;
-        pw->pw_gid = (gid_t)gid;
-        if (!(pw->pw_name = put(f[0], &buf, &len)) ||
-            !(pw->pw_passwd = put(f[1], &buf, &len)) ||
-            !(pw->pw_gecos = put(f[4], &buf, &len)) ||
-            !(pw->pw_dir = put(f[5], &buf, &len)) ||
-            !(pw->pw_shell = put(f[6], &buf, &len))) {
-            pwdb.again = w->all; /* getpwent() retries this line */
-            return ERANGE;
-        }
-        pw->pw_comment = pw->pw_gecos;
-        *res = pw;
-        return 0;
+    if (r != 1)
+        return -r;
+    ig_userdb_id(f[2], &uid);
+    ig_userdb_id(f[3], &gid);
+    pw->pw_uid = (uid_t)uid;
+    pw->pw_gid = (gid_t)gid;
+    if (!(pw->pw_name = put(f[0], &buf, &len)) ||
+        !(pw->pw_passwd = put(f[1], &buf, &len)) ||
+        !(pw->pw_gecos = put(f[4], &buf, &len)) ||
+        !(pw->pw_dir = put(f[5], &buf, &len)) ||
+        !(pw->pw_shell = put(f[6], &buf, &len))) {
+        pwdb.again = w->all; /* getpwent() retries this line */
+        return ERANGE;
     }
-    return -r;
+    pw->pw_comment = pw->pw_gecos;
+    *res = pw;
+    return 0;
 }
 
-static int gr_find(const struct want *w, struct group *gr, char *buf,
+static int gr_find(const struct ig_userdb_key *w, struct group *gr, char *buf,
                    size_t len, struct group **res)
 {
-    int r;
+    char *f[4];
+    unsigned gid;
+    int r = ig_userdb_find(&grdb, w, f);
 
     *res = NULL;
-    while ((r = db_next(&grdb)) == 1) {
-        char *f[4];
-        unsigned gid;
-        if (split(grdb.work, f, 4) < 0 || parse_id(f[2], &gid) < 0 ||
-            !want_it(w, f[0], gid))
-            continue;
-        size_t nmem = 0;
-        for (char *p = f[3]; *p; p++)
-            nmem += *p == ',';
-        nmem += *f[3] != '\0';
-        /* The member pointers first, aligned, then the strings. */
-        size_t pad = (uintptr_t)buf % sizeof(char *);
-        pad = pad ? sizeof(char *) - pad : 0;
-        size_t need = pad + (nmem + 1) * sizeof(char *);
-        grdb.again = w->all; /* getgrent() retries a line that did not fit */
-        if (need > len)
+    if (r != 1)
+        return -r;
+    ig_userdb_id(f[2], &gid);
+    size_t nmem = 0;
+    for (char *p = f[3]; *p; p++)
+        nmem += *p == ',';
+    nmem += *f[3] != '\0';
+    /* The member pointers first, aligned, then the strings. */
+    size_t pad = (uintptr_t)buf % sizeof(char *);
+    pad = pad ? sizeof(char *) - pad : 0;
+    size_t need = pad + (nmem + 1) * sizeof(char *);
+    grdb.again = w->all; /* getgrent() retries a line that did not fit */
+    if (need > len)
+        return ERANGE;
+    char **mem = (char **)(void *)(buf + pad);
+    buf += need;
+    len -= need;
+    gr->gr_gid = (gid_t)gid;
+    if (!(gr->gr_name = put(f[0], &buf, &len)) ||
+        !(gr->gr_passwd = put(f[1], &buf, &len)))
+        return ERANGE;
+    char *save = NULL, *m = strtok_r(f[3], ",", &save);
+    size_t i = 0;
+    for (; m && i < nmem; m = strtok_r(NULL, ",", &save))
+        if (!(mem[i++] = put(m, &buf, &len)))
             return ERANGE;
-        char **mem = (char **)(void *)(buf + pad);
-        buf += need;
-        len -= need;
-        gr->gr_gid = (gid_t)gid;
-        if (!(gr->gr_name = put(f[0], &buf, &len)) ||
-            !(gr->gr_passwd = put(f[1], &buf, &len)))
-            return ERANGE;
-        char *save = NULL, *m = strtok_r(f[3], ",", &save);
-        size_t i = 0;
-        for (; m && i < nmem; m = strtok_r(NULL, ",", &save))
-            if (!(mem[i++] = put(m, &buf, &len)))
-                return ERANGE;
-        mem[i] = NULL;
-        gr->gr_mem = mem;
-        grdb.again = 0;
-        *res = gr;
-        return 0;
-    }
-    return -r;
+    mem[i] = NULL;
+    gr->gr_mem = mem;
+    grdb.again = 0;
+    *res = gr;
+    return 0;
 }
 
 int getpwnam_r(const char *name, struct passwd *pw, char *buf, size_t len,
                struct passwd **res)
 {
-    struct want w = {name, 0, 0};
+    struct ig_userdb_key w = {name, 0, 0};
 
-    db_rewind(&pwdb);
+    ig_userdb_rewind(&pwdb);
     int r = pw_find(&w, pw, buf, len, res);
-    db_rewind(&pwdb);
+    ig_userdb_rewind(&pwdb);
     return r;
 }
 
 int getpwuid_r(uid_t uid, struct passwd *pw, char *buf, size_t len,
                struct passwd **res)
 {
-    struct want w = {NULL, (unsigned)uid, 0};
+    struct ig_userdb_key w = {NULL, (unsigned)uid, 0};
 
-    db_rewind(&pwdb);
+    ig_userdb_rewind(&pwdb);
     int r = pw_find(&w, pw, buf, len, res);
-    db_rewind(&pwdb);
+    ig_userdb_rewind(&pwdb);
     return r;
 }
 
 int getgrnam_r(const char *name, struct group *gr, char *buf, size_t len,
                struct group **res)
 {
-    struct want w = {name, 0, 0};
+    struct ig_userdb_key w = {name, 0, 0};
 
-    db_rewind(&grdb);
+    ig_userdb_rewind(&grdb);
     int r = gr_find(&w, gr, buf, len, res);
-    db_rewind(&grdb);
+    ig_userdb_rewind(&grdb);
     return r;
 }
 
 int getgrgid_r(gid_t gid, struct group *gr, char *buf, size_t len,
                struct group **res)
 {
-    struct want w = {NULL, (unsigned)gid, 0};
+    struct ig_userdb_key w = {NULL, (unsigned)gid, 0};
 
-    db_rewind(&grdb);
+    ig_userdb_rewind(&grdb);
     int r = gr_find(&w, gr, buf, len, res);
-    db_rewind(&grdb);
+    ig_userdb_rewind(&grdb);
     return r;
 }
 
@@ -381,36 +212,36 @@ struct group *getgrgid(gid_t gid)
  * buffer is retried after growing it, from the same line. */
 struct passwd *getpwent(void)
 {
-    struct want w = {NULL, 0, 1};
+    struct ig_userdb_key w = {NULL, 0, 1};
     LOOKUP(&pw_ent, pw_find(&w, &pw_static, pw_ent.buf, pw_ent.len, &res),
            struct passwd);
 }
 
 void setpwent(void)
 {
-    db_rewind(&pwdb);
+    ig_userdb_rewind(&pwdb);
 }
 
 void endpwent(void)
 {
-    db_rewind(&pwdb);
+    ig_userdb_rewind(&pwdb);
 }
 
 struct group *getgrent(void)
 {
-    struct want w = {NULL, 0, 1};
+    struct ig_userdb_key w = {NULL, 0, 1};
     LOOKUP(&gr_ent, gr_find(&w, &gr_static, gr_ent.buf, gr_ent.len, &res),
            struct group);
 }
 
 void setgrent(void)
 {
-    db_rewind(&grdb);
+    ig_userdb_rewind(&grdb);
 }
 
 void endgrent(void)
 {
-    db_rewind(&grdb);
+    ig_userdb_rewind(&grdb);
 }
 
 /* Sets the supplementary groups to (gid) and every group listing (user). */

@@ -2,6 +2,7 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* signal.c: dispositions, masks, pending signals and their delivery. */
 #include <ingot/console.h>
+#include <ingot/panic.h>
 #include <ingot/plat.h>
 #include <ingot/posix.h>
 #include <ingot/sched.h>
@@ -9,7 +10,6 @@
 
 #include <pthread.h>
 #include <signal.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "signal_internal.h"
@@ -46,10 +46,14 @@ static int ignored(int sig)
 _Noreturn void ig_signal_die(int sig)
 {
     char line[64];
+    /* The library OS's formatter: snprintf would link newlib's floating
+     * point printf into every image. */
     int n =
-        snprintf(line, sizeof(line), "ingot: terminated by signal %d (%s)\n",
-                 sig, ig_signal_name(sig));
+        ig_snprintk(line, sizeof(line), "ingot: terminated by signal %d (%s)\n",
+                    sig, ig_signal_name(sig));
 
+    if (n > (int)sizeof(line) - 1)
+        n = (int)sizeof(line) - 1;
     ig_plat_stderr_write(line, (size_t)n);
     ig_plat_exit(128 + sig);
 }

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* cpio.c: unpacks a cpio "newc" archive (the initrd) into the VFS. */
+#include <ingot/console.h>
+
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "vfs_internal.h"
@@ -45,7 +46,7 @@ static size_t pad4(size_t n)
 
 static int bad(char *msg, size_t msglen, size_t off, const char *why)
 {
-    snprintf(msg, msglen, "corrupt cpio archive at byte %zu: %s", off, why);
+    ig_snprintk(msg, msglen, "corrupt cpio archive at byte %zu: %s", off, why);
     return -EINVAL;
 }
 
@@ -102,7 +103,8 @@ static int walk(int dirfd, const char *a, size_t len, char *msg, size_t msglen)
             int err =
                 put_file(dirfd, name, (mode_t)f[F_MODE], a + data_off, fsz);
             if (err) {
-                snprintf(msg, msglen, "cannot create %s: error %d", name, -err);
+                ig_snprintk(msg, msglen, "cannot create %s: error %d", name,
+                            -err);
                 return err;
             }
         }
@@ -122,7 +124,7 @@ int ig_vfs_unpack_cpio(const char *dir, const void *p, size_t len, char *msg,
     mode_t old = ig_vfs_umask(0);
     int dirfd = ig_vfs_open(AT_FDCWD, dir, O_RDONLY | O_DIRECTORY, 0);
     if (dirfd < 0) {
-        snprintf(msg, msglen, "cannot open %s: error %d", dir, -dirfd);
+        ig_snprintk(msg, msglen, "cannot open %s: error %d", dir, -dirfd);
         err = dirfd;
     } else {
         err = walk(dirfd, p, len, msg, msglen);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* crash.c: faults on purpose; the report and status 255 are under test. */
+/* crash.c: faults on purpose; the report and status 255 are under test
+ * (and a failed assert(): its report and SIGABRT). */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,6 +53,8 @@ int main(int argc, char **argv)
         return divide(100, zero);
     if (strcmp(what, "stack") == 0)
         return recurse(0);
+    if (strcmp(what, "assert") == 0)
+        assert(zero == 1);
     printf("crash: still alive\n");
     return 0;
 }

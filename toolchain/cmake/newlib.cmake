@@ -37,9 +37,12 @@ set(_nl_options --disable-multilib --disable-nls
 # linker could pull both definitions of abort, raise or signal into an image.
 # clock() goes too: it counts in CLOCKS_PER_SEC, times() in _SC_CLK_TCK;
 # and the mkstemp() family (libos/libc/mktemp.c: random names, Linux's
-# checks, a mkdtemp() that works).
+# checks, a mkdtemp() that works); assert()'s report (libos/libc/assert.c:
+# newlib's prints with fiprintf, the integer printf, which newlib's dtoa
+# would then link into every image that prints a number).
 set(INGOT_NEWLIB_REPLACED lib_a-abort.o lib_a-psignal.o lib_a-signal.o
-    lib_a-strsignal.o lib_a-system.o lib_a-clock.o lib_a-mktemp.o)
+    lib_a-strsignal.o lib_a-system.o lib_a-clock.o lib_a-mktemp.o
+    lib_a-assert.o)
 # The error numbers are Linux's: libos/libc/include/sys/errno.h takes the
 # place of newlib's <sys/errno.h> in the unpacked source before configure,
 # so newlib is compiled with, and installs, the numbers programs see.

@@ -24,6 +24,11 @@ void ig_libc_init(void);
  * a name is in neither. */
 int ig_libc_set_user(const char *spec);
 
+/* The home directory of the process's real user in /etc/passwd ("/" when
+ * the user has none or is not there), for the boot's HOME, in memory the
+ * caller frees; NULL when out of memory. */
+char *ig_libc_user_home(void);
+
 /* The libos options of the run's terminals (termios.c), from `ingot run`:
  * tty=MASK (bit n: standard stream n is a terminal on the host; all three
  * with -t), and with -t tty.attr=HEX (the host terminal's attributes, a

@@ -1,11 +1,19 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* waitq_stub.c: wait queues and the clock for the VFS's host tests. */
+/* waitq_stub.c: wait queues, the clock and the console for the VFS's host
+ * tests. */
 #include <ingot/plat.h>
 #include <ingot/sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+
+/* The VFS formats its messages with ig_snprintk (console.c), which comes
+ * with ig_printk: on the host, the console is stderr. */
+void ig_plat_console_write(const char *buf, size_t len)
+{
+    fwrite(buf, 1, len, stderr);
+}
 
 uint64_t ig_plat_clock_wall(void)
 {
