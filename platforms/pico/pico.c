@@ -65,6 +65,8 @@ _Noreturn void ig_pico_start(struct ig_pico_boot *bi)
     ig_pico_tty = bi->tty;
     ig_pico_tty_ctl = (flags & IG_PICO_F_TTY) != 0;
     ig_pico_host_signals = &bi->host_signals;
+    ig_pico_vdso_clock = (int (*)(long, struct ig_pico_timespec *))(
+                             uintptr_t)bi->vdso_clock_gettime;
     tap_mtu = bi->tap_mtu;
     for (int i = 0; i < 6; i++)
         tap_mac[i] = bi->tap_mac[i];

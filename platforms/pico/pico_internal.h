@@ -49,6 +49,8 @@ _Noreturn void ig_pico_start(struct ig_pico_boot *bi);
 extern int ig_pico_console_fd;
 /* sys.c: the monotonic clock at ig_pico_start(), for boot-time figures. */
 extern uint64_t ig_pico_entry_ns;
+/* The kernel's vDSO clock_gettime (boot page), or NULL: the system call. */
+extern int (*ig_pico_vdso_clock)(long clock, struct ig_pico_timespec *ts);
 /* pico.c: the tap descriptor from the boot page, -1 without one. */
 extern int ig_pico_tap_fd;
 /* Standard input (0, or -1 for none), which host fds are terminals (bit

@@ -60,10 +60,20 @@ void ig_plat_console_write(const char *buf, size_t len)
     }
 }
 
+int (*ig_pico_vdso_clock)(long clock, struct ig_pico_timespec *ts);
+
 static uint64_t clock_ns(int clock)
 {
     struct ig_pico_timespec ts;
 
+    /* Programs read the clock around every request (redis twice per
+     * command): the vDSO's reading costs tens of nanoseconds where a
+     * filtered system call costs about a microsecond.  A red zone it may
+     * use is safe: the kernel skips 128 bytes below the stack pointer
+     * when it delivers a host signal, and the guest takes none on its
+     * own stacks asynchronously. */
+    if (ig_pico_vdso_clock && ig_pico_vdso_clock(clock, &ts) == 0)
+        return (uint64_t)ts.sec * NS_PER_SEC + (uint64_t)ts.nsec;
     /* The filter allows exactly these two clocks, which cannot fail. */
     if (ig_pico_syscall3(IG_PICO_NR_CLOCK_GETTIME, clock, (long)&ts, 0) < 0)
         ig_pico_die("clock_gettime failed");

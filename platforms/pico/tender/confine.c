@@ -150,8 +150,9 @@ static const struct ig_tender_rule base_rules[] = {
     /* Return from the handler of a host signal (faults.c), which records
      * SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2 for the guest. */
     {"rt_sigreturn", SCMP_SYS(rt_sigreturn), 0, {{0}}},
-    /* ig_plat_clock_monotonic(), ig_plat_clock_wall(); the vDSO is not
-     * used (the guest never looks it up). */
+    /* ig_plat_clock_monotonic(), ig_plat_clock_wall() when the vDSO's
+     * clock_gettime is missing, and the vDSO's own fallback to the call
+     * (vdso.c, pico_abi.h). */
     {"clock_gettime(CLOCK_MONOTONIC)",
      SCMP_SYS(clock_gettime),
      1,

@@ -367,6 +367,7 @@ int main(int argc, char **argv)
     boot->strtab_len = img.strtab_len;
     boot->code_lo = img.code_lo;
     boot->code_hi = img.code_hi;
+    boot->vdso_clock_gettime = ig_tender_vdso_clock();
     boot->nvolumes = (uint32_t)nvols;
     for (int i = 0; i < nvols; i++) {
         boot->volumes[i].fd = vols[i].fd;

@@ -175,6 +175,20 @@ void *ig_tender_mem_map(uint64_t len, int reserve_fd);
  * or -1 after printing why. */
 int ig_tender_mem_allow(scmp_filter_ctx ctx, uint64_t base, uint64_t len);
 
+/* ---- vdso.c ------------------------------------------------------------ */
+
+/* The address of the function (name) in the in-memory shared object of
+ * (len) bytes at (image) (the vDSO: an x86-64 ET_DYN whose first PT_LOAD
+ * segment starts with its ELF header), relocated to where (image) lies.
+ * Returns 0 when (image) is not such an object, (name) is not a function
+ * it defines, or memory runs out. */
+uint64_t ig_tender_vdso_sym(const void *image, size_t len, const char *name);
+
+/* The address of the kernel's __vdso_clock_gettime in this process (what
+ * the guest calls instead of the system call, pico_abi.h), or 0 when the
+ * kernel maps no vDSO or it has none. */
+uint64_t ig_tender_vdso_clock(void);
+
 /* ---- sysnames.c (generated from libseccomp at build time) -------------- */
 
 #define IG_TENDER_SYSNAMES 512

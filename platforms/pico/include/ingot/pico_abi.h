@@ -32,6 +32,9 @@
  *   ppoll(up to 2 fds, timeout, no signal mask)  idle; stdin readiness
  *   rt_sigreturn                                 after a host signal
  *   clock_gettime(CLOCK_MONOTONIC | CLOCK_REALTIME, ...)
+ *                                                clocks, when the vDSO's
+ *                                                function is missing or
+ *                                                falls back to the call
  *   clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, ...)   idle
  *   getrandom(buf, len, 0)                       entropy
  *   exit_group(status)                           exit
@@ -58,7 +61,7 @@
 
 #include <stdint.h>
 
-#define IG_PICO_ABI_VERSION 10
+#define IG_PICO_ABI_VERSION 11
 #define IG_PICO_BOOT_MAGIC 0x6f6369702d67690aull /* "\nig-pico" */
 
 /*
@@ -159,6 +162,15 @@ struct ig_pico_boot {
     uint64_t symtab, nsyms;
     uint64_t strtab, strtab_len;
     uint64_t code_lo, code_hi;
+    /* Version 11: the kernel's __vdso_clock_gettime in this process, or 0
+     * without one.  The guest reads CLOCK_MONOTONIC and CLOCK_REALTIME by
+     * calling it (int fn(clockid, struct timespec *), the SysV ABI) rather
+     * than by a system call: it reads the kernel's time page, and falls
+     * back to clock_gettime itself where the clock source needs the
+     * kernel (the same call the filter allows).  It gives the guest no
+     * reach it lacks: the vDSO is code in the process it already runs
+     * in. */
+    uint64_t vdso_clock_gettime;
 };
 
 /* The CPU and kernel let user mode write the FS base (wrfsbase), so the
