@@ -49,4 +49,18 @@ grep -q '^Machine: .*cores.*QEMU' "$out/summary.md" || fail "summary.md: machine
 grep -c '^<!-- ingot bench: begin (generated) -->$' "$work/doc.md" |
     grep -qx 1 || fail "doc.md: begin marker"
 grep -q "^### $suite$" "$work/doc.md" || fail "doc.md: no $suite table"
+# `ingot bench report` sums the same CSV up again, naming the run's
+# machine and command (run.txt), not its own.
+cmdline=$(grep -m1 '^Command: ' "$out/summary.md")
+mv "$out/summary.md" "$work/summary.first"
+printf 'Second intro.\n' >"$work/doc2.md"
+"$ingot" bench report -o "$out" --markdown "$work/doc2.md" 2>"$work/err2" ||
+    { cat "$work/err2"; fail "ingot bench report exited $?"; }
+[ "$(sed -n 2p "$out/run.txt")" = "ingot bench $suite -o $out --markdown $work/doc.md $*" ] ||
+    fail "run.txt: command: $(sed -n 2p "$out/run.txt")"
+cmp -s "$work/summary.first" "$out/summary.md" ||
+    fail "report: summary.md differs from the run's"
+[ "$(grep -m1 '^Command: ' "$work/doc2.md")" = "$cmdline" ] ||
+    fail "report --markdown: command line"
+grep -q "^### $suite$" "$work/doc2.md" || fail "doc2.md: no $suite table"
 echo "PASS: $n plots, $(($(wc -l <"$csv") - 1)) rows"

@@ -53,14 +53,15 @@ struct ig_bench_opts {
     const char *platform;         /* --platform pico|kvm, or NULL: both */
     long keep_free_mib;           /* --keep-free MIB; 0: the default */
     const char *markdown;         /* --markdown FILE, or NULL */
+    int report;                   /* `report`: summarize -o DIR again */
     int help;
 };
 
 /* Parses `bench`'s arguments, (argv)[0] being "bench".  Returns 0, or -1
  * with "<what>: <why>" in (err) for an unknown option or suite, a missing
  * or bad value (RUNS, N and MIB must be whole numbers from 1 to 100000;
- * --accel one of auto, kvm, tcg; --platform pico or kvm) or no suite at
- * all. */
+ * --accel one of auto, kvm, tcg; --platform pico or kvm), no suite at
+ * all, or `report` named with a suite. */
 int ig_bench_parse_args(struct ig_bench_opts *o, int argc, char **argv,
                         char *err, size_t errlen);
 

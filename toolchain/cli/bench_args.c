@@ -89,6 +89,10 @@ int ig_bench_parse_args(struct ig_bench_opts *o, int argc, char **argv,
             snprintf(err, errlen, "%s: unknown option", a);
             return -1;
         }
+        if (strcmp(a, "report") == 0) {
+            o->report = 1;
+            continue;
+        }
         int found = 0;
         for (int s = 0; s < IG_BENCH_NSUITES; s++) {
             if (strcmp(a, "all") == 0 || strcmp(a, ig_bench_suites[s]) == 0) {
@@ -105,7 +109,12 @@ int ig_bench_parse_args(struct ig_bench_opts *o, int argc, char **argv,
         }
         nsuites++;
     }
-    if (nsuites == 0) {
+    if (o->report && nsuites) {
+        snprintf(err, errlen,
+                 "report runs no suite: name it alone, with -o DIR");
+        return -1;
+    }
+    if (nsuites == 0 && !o->report) {
         snprintf(err, errlen,
                  "no suite given (boot, memory, density, size, "
                  "net, apps, engines, xen or all)");

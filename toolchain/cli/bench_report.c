@@ -10,7 +10,7 @@
 
 #include "bench.h"
 
-/* The targets of issues 9 and 23.  RATIO: median of (a) / median of (b)
+/* The targets of issues 9, 18 and 23.  RATIO: median of (a) / median of (b)
  * compared with (limit); VALUE: median of (a) compared with (limit); LAST:
  * the median of (a)'s series point with the largest x (density's last
  * instance). */
@@ -47,6 +47,8 @@ static const struct target {
      "density", "pico-start", NULL, 1, 15.0, 0},
     {"pico httpd at most 300 KiB Pss per instance", VALUE, "density",
      "pico-mem", NULL, 1, 300.0, 0},
+    {"pico httpd at most 400 KiB of MemAvailable per instance", VALUE,
+     "density", "pico-avail", NULL, 1, 400.0, 0},
     {"at least 1,000 concurrent kvm httpd instances", VALUE, "density",
      "kvm-count", NULL, 0, 1000.0, 1},
     {"kvm httpd at most 8 MiB (8,192 KiB) Pss per instance", VALUE, "density",
@@ -60,6 +62,14 @@ static const struct target {
      "lua-cpu-pico", "lua-cpu-native", 1, 1.1, 0},
     {"pico nginx at least native's requests/s", RATIO, "apps", "nginx-rps-pico",
      "nginx-rps-native", 0, 1.0, 0},
+    {"pico redis SET at least native's requests/s", RATIO, "apps",
+     "redis-set-pico", "redis-set-native", 0, 1.0, 0},
+    {"pico redis GET at least native's requests/s", RATIO, "apps",
+     "redis-get-pico", "redis-get-native", 0, 1.0, 0},
+    {"pico redis SET, -P 16, at least native's requests/s", RATIO, "apps",
+     "redis-set-p16-pico", "redis-set-p16-native", 0, 1.0, 0},
+    {"pico redis GET, -P 16, at least native's requests/s", RATIO, "apps",
+     "redis-get-p16-pico", "redis-get-p16-native", 0, 1.0, 0},
     {"nginx image (pico) at most 1 MB (1,048,576 B)", VALUE, "size",
      "nginx-pico-file", NULL, 1, 1024 * 1024.0, 0},
     {"nginx image (kvm) at most 1 MB (1,048,576 B)", VALUE, "size",

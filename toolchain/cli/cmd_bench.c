@@ -33,6 +33,11 @@ static const char usage[] =
     "        xen      creation-to-exit of hello on Xen 4.17 (booted in\n"
     "                 QEMU) vs a do-nothing PVH domU, and image size\n"
     "        all      all of them, in that order\n"
+    "        report   none: the summary, plots and --markdown again from\n"
+    "                 the CSV files already in -o DIR (after the targets\n"
+    "                 changed, or to sum up suites run one by one into\n"
+    "                 the same DIR), with the machine and command of the\n"
+    "                 last run there (DIR/run.txt)\n"
     "\n"
     "  -o DIR             output directory (default ./ingot-bench), created\n"
     "                     if missing: SUITE.csv, SUITE-METRIC.png,\n"
@@ -195,7 +200,8 @@ static int setup_env(const struct ig_bench_opts *o, const char *libdir)
 
 /* Plots, summary.md and --markdown from the CSV files in (t). */
 static int write_results(const struct ig_bench_opts *o,
-                         const struct ig_bench_table *t, const char *cmd)
+                         const struct ig_bench_table *t, const char *machine,
+                         const char *cmd)
 {
     struct ig_strvec pngs = {0};
     char err[600];
@@ -208,7 +214,6 @@ static int write_results(const struct ig_bench_opts *o,
         ig_host_error("bench: %s", err);
         rc = -1;
     }
-    char *machine = ig_bench_machine();
     char *path = ig_host_path(o->out, "summary.md");
     FILE *f = fopen(path, "w");
     if (!f) {
@@ -240,8 +245,84 @@ static int write_results(const struct ig_bench_opts *o,
     fprintf(stderr, "[bench] results: %s (summary.md, CSV, %zu plots)\n",
             o->out, pngs.n);
     free(path);
-    free(machine);
     ig_strvec_free(&pngs);
+    return rc;
+}
+
+/* DIR/run.txt: the machine line and the command of the last run into
+ * DIR, for `report`.  Returns 0 or -1 (reported). */
+static int save_run(const char *out, const char *machine, const char *cmd)
+{
+    char *path = ig_host_path(out, "run.txt");
+    FILE *f = fopen(path, "w");
+    int bad = !f;
+
+    if (f) {
+        bad = fprintf(f, "%s\n%s\n", machine, cmd) < 0;
+        if (fclose(f) != 0)
+            bad = 1;
+    }
+    if (bad)
+        ig_host_error("bench: %s: %s", path, strerror(errno));
+    free(path);
+    return bad ? -1 : 0;
+}
+
+/* Reads DIR/run.txt's two lines into (*machine) and (*cmd) (malloc'd);
+ * -1 when it is missing or not two non-empty lines. */
+static int load_run(const char *out, char **machine, char **cmd)
+{
+    char *path = ig_host_path(out, "run.txt");
+    FILE *f = fopen(path, "r");
+    char *line[2] = {NULL, NULL};
+    size_t cap[2] = {0, 0};
+    int ok = f != NULL;
+
+    for (int i = 0; ok && i < 2; i++) {
+        ssize_t n = getline(&line[i], &cap[i], f);
+        if (n > 0 && line[i][n - 1] == '\n')
+            line[i][--n] = '\0';
+        ok = n > 0;
+    }
+    if (f)
+        fclose(f);
+    free(path);
+    if (!ok) {
+        free(line[0]);
+        free(line[1]);
+        return -1;
+    }
+    *machine = line[0];
+    *cmd = line[1];
+    return 0;
+}
+
+/* `ingot bench report`: every SUITE.csv in -o DIR into (t). */
+static int read_existing(const struct ig_bench_opts *o,
+                         struct ig_bench_table *t)
+{
+    char err[600];
+    int found = 0, rc = 0;
+
+    for (int s = 0; s < IG_BENCH_NSUITES; s++) {
+        char *name = ig_xasprintf("%s.csv", ig_bench_suites[s]);
+        char *csv = ig_host_path(o->out, name);
+        if (access(csv, F_OK) == 0) {
+            found++;
+            if (ig_bench_csv_read(csv, t, err, sizeof(err)) != 0) {
+                ig_host_error("bench: %s", err);
+                rc = -1;
+            }
+        }
+        free(name);
+        free(csv);
+    }
+    if (!found) {
+        ig_host_error("bench report: no SUITE.csv in %s (run a suite with "
+                      "-o %s first)",
+                      o->out, o->out);
+        return -1;
+    }
     return rc;
 }
 
@@ -260,6 +341,25 @@ int ig_cmd_bench(int argc, char **argv)
     if (o.help) {
         fputs(usage, stdout);
         return 0;
+    }
+    if (o.report) {
+        char *machine = NULL, *cmd = NULL;
+        if (read_existing(&o, &t) != 0) {
+            ig_bench_table_free(&t);
+            return 1;
+        }
+        if (load_run(o.out, &machine, &cmd) != 0) {
+            ig_host_error("bench report: %s/run.txt missing or unreadable; "
+                          "the summary names this machine and no command",
+                          o.out);
+            machine = ig_bench_machine();
+            cmd = ig_xstrdup("(unknown)");
+        }
+        rc = write_results(&o, &t, machine, cmd) != 0;
+        ig_bench_table_free(&t);
+        free(machine);
+        free(cmd);
+        return rc;
     }
     char *libdir = ig_host_libdir();
     if (!libdir) {
@@ -320,8 +420,12 @@ int ig_cmd_bench(int argc, char **argv)
     }
     ig_host_rmtree(shared);
     free(shared);
-    if (write_results(&o, &t, cmd) != 0 && rc == 0)
+    char *machine = ig_bench_machine();
+    if (save_run(o.out, machine, cmd) != 0 && rc == 0)
         rc = 1;
+    if (write_results(&o, &t, machine, cmd) != 0 && rc == 0)
+        rc = 1;
+    free(machine);
     ig_bench_table_free(&t);
     free(cmd);
     free(libdir);

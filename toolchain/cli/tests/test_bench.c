@@ -61,6 +61,12 @@ static void test_args(void)
     CHECK_INT(parse(err, &o, "-n", "2", NULL), -1);
     CHECK_STR(err, "no suite given (boot, memory, density, size, net, "
                    "apps, engines, xen or all)");
+    CHECK_INT(parse(err, &o, "report", "-o", "out"), 0);
+    CHECK_INT(o.report, 1);
+    for (int i = 0; i < IG_BENCH_NSUITES; i++)
+        CHECK_INT(o.suites[i], 0);
+    CHECK_INT(parse(err, &o, "report", "boot", NULL), -1);
+    CHECK_STR(err, "report runs no suite: name it alone, with -o DIR");
 }
 
 static void test_split(void)
