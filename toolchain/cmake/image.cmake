@@ -9,8 +9,9 @@
 #
 # Produces ${CMAKE_CURRENT_BINARY_DIR}/<name> (or OUTPUT, an absolute path,
 # when the same program is built for several platforms) and a target
-# <name>-image that is part of `all`.  The image depends on the driver, the library OS archives
-# and the platform, so changing any of them rebuilds it.
+# <name>-image that is part of `all`.  The image depends on the driver, the
+# library OS archives, the platform and every header its sources include,
+# so changing any of them rebuilds it.
 function(ingot_add_image)
   cmake_parse_arguments(IMG "" "NAME;PLATFORM;OUTPUT;ROOTFS"
     "SOURCES;CFLAGS" ${ARGN})
@@ -36,10 +37,13 @@ function(ingot_add_image)
     file(GLOB_RECURSE rootfs_files LIST_DIRECTORIES false ${dir}/*)
   endif()
   get_property(guest_libs GLOBAL PROPERTY INGOT_GUEST_LIBRARIES)
+  # The headers each source includes (the library OS's, the test's own)
+  # come from ingot-cc's -MD file, all sources' rules in one file.
   add_custom_command(OUTPUT ${out}
     COMMAND ${CMAKE_BINARY_DIR}/bin/ingot-cc --platform=${IMG_PLATFORM}
-            ${IMG_CFLAGS} ${rootfs} -o ${out} ${srcs}
+            ${IMG_CFLAGS} ${rootfs} -MD -MF ${out}.d -o ${out} ${srcs}
     DEPENDS ${srcs} ${rootfs_files} ingot-cc ${guest_libs} newlib
+    DEPFILE ${out}.d
     COMMENT "ingot-cc ${IMG_NAME} (${IMG_PLATFORM})"
     VERBATIM)
   add_custom_target(${IMG_NAME}-image ALL DEPENDS ${out})

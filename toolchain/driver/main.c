@@ -172,6 +172,71 @@ static int link_to_output(struct ig_cc *cc, const char *libdir, const char *tmp,
     return r;
 }
 
+/* The dependency file -MD names for (cc): -MF's, or the output's stem
+ * with ".d" (as ig_cc_source_cmd derives it); malloc'd. */
+static char *deps_path(const struct ig_cc *cc)
+{
+    for (size_t i = 0; i < cc->cflags.n; i++) {
+        const char *f = cc->cflags.v[i];
+        if (strcmp(f, "-MF") == 0 && i + 1 < cc->cflags.n)
+            return ig_xstrdup(cc->cflags.v[i + 1]);
+        if (strncmp(f, "-MF", 3) == 0 && f[3])
+            return ig_xstrdup(f + 3);
+    }
+    const char *o = ig_cc_output(cc);
+    const char *slash = strrchr(o, '/'), *dot = strrchr(o, '.');
+    size_t stem =
+        dot && (!slash || dot > slash) ? (size_t)(dot - o) : strlen(o);
+    return ig_xasprintf("%.*s.d", (int)stem, o);
+}
+
+/* One source's dependency rules appended to (out); 0 or -1 (reported). */
+static int append_file(FILE *out, const char *path)
+{
+    FILE *in = fopen(path, "r");
+    char buf[8192];
+    size_t n;
+
+    if (!in)
+        return fail("%s: %s", path, strerror(errno));
+    while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+        if (fwrite(buf, 1, n, out) != n)
+            break;
+    int bad = ferror(in) || ferror(out);
+    fclose(in);
+    return bad ? fail("%s: %s", path, strerror(EIO)) : 0;
+}
+
+/* -MD with several sources in one compile-and-link: gcc writes each
+ * source's rules over the previous one's, so a build system reading the
+ * file would miss every header but the last source's.  Each source wrote
+ * its own file in (tmp) (i-deps.d, for the sources' indexes i); here they
+ * become the one file, in the sources' order.  0 or the exit status. */
+static int merge_deps(const struct ig_cc *cc, const char *tmp)
+{
+    char *path = deps_path(cc);
+    char *part = ig_xasprintf("%s.ingot-cc-tmp", path);
+    FILE *out = fopen(part, "w");
+    int r = out ? 0 : fail("%s: %s", part, strerror(errno));
+
+    for (size_t i = 0; !r && i < cc->nitems; i++) {
+        if (cc->items[i].kind != IG_CC_SOURCE)
+            continue;
+        char *d = ig_xasprintf("%s/%zu-deps.d", tmp, i);
+        r = append_file(out, d);
+        free(d);
+    }
+    if (out && fclose(out) != 0 && !r)
+        r = fail("%s: %s", part, strerror(errno));
+    if (!r && rename(part, path) != 0)
+        r = fail("%s: %s", path, strerror(errno));
+    if (r)
+        unlink(part);
+    free(part);
+    free(path);
+    return r;
+}
+
 static int compile_and_link(struct ig_cc *cc, const char *libdir)
 {
     struct ig_strvec cmd = {0};
@@ -190,6 +255,10 @@ static int compile_and_link(struct ig_cc *cc, const char *libdir)
 
     /* Like cc, compile every source even after one fails, so all the
      * errors show; only an interrupt stops early. */
+    size_t nsrc = 0;
+    for (size_t i = 0; i < cc->nitems; i++)
+        nsrc += cc->items[i].kind == IG_CC_SOURCE;
+    int split_deps = cc->deps && nsrc > 1;
     char **objs = ig_xmalloc(cc->nitems * sizeof(*objs));
     for (size_t i = 0; i < cc->nitems; i++) {
         const struct ig_cc_item *it = &cc->items[i];
@@ -204,6 +273,10 @@ static int compile_and_link(struct ig_cc *cc, const char *libdir)
             (int)(dot && dot != name ? (size_t)(dot - name) : strlen(name));
         objs[i] = ig_xasprintf("%s/%zu-%.*s.o", tmp, i, stem, name);
         ig_cc_source_cmd(&cmd, cc, libdir, it, objs[i]);
+        if (split_deps) { /* the last -MF is the one the compiler uses */
+            ig_strvec_push(&cmd, "-MF");
+            ig_strvec_pushf(&cmd, "%s/%zu-deps.d", tmp, i);
+        }
         int st = run(&cmd, cc->verbose);
         if (!r)
             r = st;
@@ -227,6 +300,8 @@ static int compile_and_link(struct ig_cc *cc, const char *libdir)
         free(cpio);
         free(asm_path);
     }
+    if (!r && split_deps && !ig_proc_forwarded())
+        r = merge_deps(cc, tmp);
     if (!r && !ig_proc_forwarded())
         r = link_to_output(cc, libdir, tmp, objs, rootfs_obj);
     remove_tmp(tmp);
