@@ -160,9 +160,7 @@ nginx_bench_on() { # PLATFORM DIR
         fi
     fi
     if [ $plat = runc ]; then
-        runc kill "ingot-bench-nginx-$$" KILL 2>/dev/null || true
-        wait $pid 2>/dev/null || true
-        runc delete -f "ingot-bench-nginx-$$" 2>/dev/null || true
+        bench_runc_stop "ingot-bench-nginx-$$" $pid
     else
         kill $pid 2>/dev/null || true
         wait $pid 2>/dev/null || true

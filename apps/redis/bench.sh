@@ -111,9 +111,7 @@ redis_start() {
 
 redis_stop() { # PLATFORM
     if [ "$1" = runc ]; then
-        runc kill "$redis_runc" KILL 2>/dev/null || true
-        wait "$redis_pid" 2>/dev/null || true
-        runc delete -f "$redis_runc" 2>/dev/null || true
+        bench_runc_stop "$redis_runc" "$redis_pid"
     else
         kill "$redis_pid" 2>/dev/null || true
         wait "$redis_pid" 2>/dev/null || true

@@ -122,10 +122,11 @@ bench_have_runc() {
 }
 
 # bench_runc_pid NAME: prints the host pid of runc container NAME's process
-# once runc reports one (waiting up to 10 s), or nothing.
+# once runc reports one (waiting up to 60 s: a loaded host can take more
+# than 10), or nothing.
 bench_runc_pid() {
     local k cpid
-    for ((k = 0; k < 200; k++)); do
+    for ((k = 0; k < 1200; k++)); do
         cpid=$(runc state "$1" 2>/dev/null |
             sed -n 's/^ *"pid": \([0-9]*\),*$/\1/p') || true
         if [ -n "$cpid" ] && [ "$cpid" != 0 ]; then
@@ -134,6 +135,24 @@ bench_runc_pid() {
         fi
         sleep 0.05
     done
+}
+
+# bench_runc_stop NAME PID: ends runc container NAME and reaps PID, the
+# `runc run` that started it (this shell's child).  On a loaded host runc
+# may still be creating the container when the bench gives up on it, and
+# a kill before the container exists does nothing, leaving `wait` for
+# ever: the kill is repeated until `runc run` ends (60 s at most, then
+# runc run itself is killed and the container deleted by force).
+bench_runc_stop() {
+    local k
+    for ((k = 0; k < 1200; k++)); do
+        kill -0 "$2" 2>/dev/null || break
+        runc kill "$1" KILL 2>/dev/null || true
+        sleep 0.05
+    done
+    kill -0 "$2" 2>/dev/null && kill -9 "$2" 2>/dev/null
+    wait "$2" 2>/dev/null || true
+    runc delete -f "$1" 2>/dev/null || true
 }
 
 # bench_runc_bundle DIR BINARY [ARGS...]: a runc bundle in DIR whose only

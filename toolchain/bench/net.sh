@@ -84,8 +84,11 @@ else
     cp -r "$bench_www" "$w/bundle/rootfs/www"
     runc run -b "$w/bundle" "ingot-bench-net-$$" </dev/null >/dev/null 2>&1 &
     rpid=$!
+    # 60 s, as for the other servers: right after a density run the host
+    # may still be tearing down thousands of instances (10 s was not
+    # always enough then).
     ok=0
-    for ((k = 0; k < 200; k++)); do
+    for ((k = 0; k < 1200; k++)); do
         cpid=$(runc state "ingot-bench-net-$$" 2>/dev/null |
             sed -n 's/^ *"pid": \([0-9]*\),*$/\1/p') || true
         if [ -n "$cpid" ] && [ "$cpid" != 0 ] &&
@@ -103,9 +106,7 @@ else
     else
         skip_both runc "httpd, container (runc run)" "containerized httpd did not answer"
     fi
-    runc kill "ingot-bench-net-$$" KILL 2>/dev/null || true
-    wait $rpid 2>/dev/null || true
-    runc delete -f "ingot-bench-net-$$" 2>/dev/null || true
+    bench_runc_stop "ingot-bench-net-$$" $rpid
 fi
 
 for p in pico kvm; do
