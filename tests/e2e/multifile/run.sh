@@ -16,7 +16,7 @@ done
 make -C "$work" CC="$bindir/ingot-cc" LDFLAGS="--platform=$platform" -q app || { echo "FAIL: not up to date"; exit 1; }
 # One step, several sources: -MD's file holds every source's rules (gcc
 # would keep the last source's only), in the form make reads.
-(cd "$work" && "$bindir/ingot-cc" --platform="$platform" -MMD -MF one.d \
+(cd "$work" && "$bindir/ingot-cc" --platform="$platform" -DGREETING="\"x\"" -MMD -MF one.d \
     -o one main.c util.c)
 for dep in 'one: main.c' 'one: util.c' ' util.h'; do
     grep -q "$dep" "$work/one.d" || { echo "FAIL: one.d lacks '$dep'"; cat "$work/one.d"; exit 1; }
