@@ -47,15 +47,21 @@ static int is_ldconv(char c)
  * '%' is enough to take the slow path, which is exact either way. */
 static int has_long_double(const char *f)
 {
-    while ((f = strchr(f, '%')) != NULL) {
-        f++;
-        while (*f && strchr("0123456789$.*-+ #'hlLqjztI", *f)) {
-            if (*f == 'L')
+    if (!strchr(f, 'L')) /* most formats: one quick look */
+        return 0;
+    for (const char *p = f; (p = strchr(p, '%')) != NULL;) {
+        for (p++;; p++) {
+            char c = *p;
+            if (c == 'L')
                 return 1;
-            f++;
+            if (!((c >= '0' && c <= '9') || c == '$' || c == '.' || c == '*' ||
+                  c == '-' || c == '+' || c == ' ' || c == '#' || c == '\'' ||
+                  c == 'h' || c == 'l' || c == 'q' || c == 'j' || c == 'z' ||
+                  c == 't' || c == 'I'))
+                break;
         }
-        if (*f)
-            f++;
+        if (*p)
+            p++;
     }
     return 0;
 }
@@ -210,40 +216,38 @@ static void store_count(const struct spec *s, void *p, long long n)
 static int slow(vpf_fn real, struct _reent *r, FILE *fp, const char *fmt,
                 va_list ap)
 {
-    int next = 0, nargs = 0, cap = 16, err = 0;
-    signed char *types = malloc((size_t)cap);
+    int next = 0, nargs = 0, err = 0;
+    signed char *types = NULL;
     union arg *args = NULL;
     struct spec s;
     long long total = 0;
 
-    if (!types)
-        goto nomem;
-    memset(types, -1, (size_t)cap);
-    for (const char *f = fmt; (f = strchr(f, '%')) != NULL;) {
-        f = parse(f + 1, &s, &next);
-        int ix[3] = {s.warg, s.parg, s.arg};
-        int tt[3] = {A_INT, A_INT, arg_type(&s)};
-        for (int i = 0; i < 3; i++) {
-            if (ix[i] < 0)
-                continue;
-            if (ix[i] >= 4096)
-                goto inval;
-            while (ix[i] >= cap) {
-                signed char *t = realloc(types, (size_t)cap * 2);
-                if (!t)
-                    goto nomem;
-                memset(t + cap, -1, (size_t)cap);
-                types = t;
-                cap *= 2;
+    /* Two walks: how many arguments, then their types. */
+    for (int pass = 0; pass < 2; pass++) {
+        next = 0;
+        for (const char *f = fmt; (f = strchr(f, '%')) != NULL;) {
+            f = parse(f + 1, &s, &next);
+            int ix[3] = {s.warg, s.parg, s.arg};
+            int tt[3] = {A_INT, A_INT, arg_type(&s)};
+            for (int i = 0; i < 3; i++) {
+                if (ix[i] < 0)
+                    continue;
+                if (ix[i] >= 4096)
+                    goto inval;
+                if (pass)
+                    types[ix[i]] = (signed char)tt[i];
+                else if (ix[i] >= nargs)
+                    nargs = ix[i] + 1;
             }
-            types[ix[i]] = (signed char)tt[i];
-            if (ix[i] >= nargs)
-                nargs = ix[i] + 1;
+        }
+        if (!pass) {
+            types = malloc((size_t)nargs + 1);
+            args = malloc(sizeof(*args) * (size_t)(nargs + 1));
+            if (!types || !args)
+                goto nomem;
+            memset(types, -1, (size_t)nargs + 1);
         }
     }
-    args = malloc(sizeof(*args) * (size_t)(nargs ? nargs : 1));
-    if (!args)
-        goto nomem;
     for (int i = 0; i < nargs; i++) {
         switch (types[i]) {
         case A_LONG:
@@ -284,16 +288,13 @@ static int slow(vpf_fn real, struct _reent *r, FILE *fp, const char *fmt,
         f = parse(f + 1, &s, &next);
         int width = s.warg >= 0 ? args[s.warg].i : s.width;
         int prec = s.parg >= 0 ? args[s.parg].i : s.prec;
-        char flags[10];
-        strcpy(flags, s.flags);
         if (width < 0 && s.warg >= 0) {
             width = width == INT_MIN ? INT_MAX : -width;
-            if (!strchr(flags, '-'))
-                strcat(flags, "-");
+            if (!strchr(s.flags, '-'))
+                s.flags[strlen(s.flags)] = '-'; /* room: 7 flags at most */
         }
         if (prec < 0)
             prec = -1;
-        strcpy(s.flags, flags);
         int n = 0;
         if (s.conv == '%' || s.conv == '\0') {
             n = s.conv ? call(real, r, fp, "%%") : 0;
@@ -301,7 +302,7 @@ static int slow(vpf_fn real, struct _reent *r, FILE *fp, const char *fmt,
             store_count(&s, args[s.arg].p, total);
         } else if (arg_type(&s) == A_LDBL) {
             unsigned fl = 0;
-            for (const char *q = flags; *q; q++)
+            for (const char *q = s.flags; *q; q++)
                 fl |= *q == '-'   ? IG_LD_MINUS
                       : *q == '+' ? IG_LD_PLUS
                       : *q == ' ' ? IG_LD_SPACE

@@ -20,6 +20,8 @@ int __ig_nl_ssvfscanf_r(struct _reent *, FILE *, const char *, va_list);
 /* Does the format convert a long double (%L[aAeEfFgG])? */
 static int has_long_double(const char *f)
 {
+    if (!strchr(f, 'L')) /* most formats: one quick look */
+        return 0;
     while ((f = strchr(f, '%')) != NULL) {
         f++;
         int l = 0;

@@ -124,10 +124,11 @@ ExternalProject_Add_Step(newlib replace-ldouble
           <BINARY_DIR>/lib_a-vfscanf.o
   COMMAND objcopy --redefine-sym __ssvfscanf_r=__ig_nl_ssvfscanf_r
           <BINARY_DIR>/lib_a-svfscanf.o
-  COMMAND ${_nl_str_cc} ${_nl_str_dir}/ldfmt.c -o <BINARY_DIR>/ig_ldfmt.o
-  COMMAND ${_nl_str_cc} ${_nl_str_dir}/ldprintf.c
+  COMMAND ${_nl_str_cc} -Os ${_nl_str_dir}/ldfmt.c -o <BINARY_DIR>/ig_ldfmt.o
+  COMMAND ${_nl_str_cc} -Os ${_nl_str_dir}/ldprintf.c
           -o <BINARY_DIR>/ig_ldprintf.o
-  COMMAND ${_nl_str_cc} ${_nl_str_dir}/ldscanf.c -o <BINARY_DIR>/ig_ldscanf.o
+  COMMAND ${_nl_str_cc} -Os ${_nl_str_dir}/ldscanf.c
+          -o <BINARY_DIR>/ig_ldscanf.o
   COMMAND ${CMAKE_COMMAND} -E chdir <BINARY_DIR>
           ar rs ${INGOT_NEWLIB_LIB}/libc.a ${_nl_ld_members}
           ig_ldfmt.o ig_ldprintf.o ig_ldscanf.o
