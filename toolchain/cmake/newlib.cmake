@@ -26,8 +26,8 @@ string(JOIN " " _nl_cflags ${INGOT_TARGET_CFLAGS} -O2 -g -DIG_NEWLIB_BUILD)
 # --enable-newlib-io-long-double: it sends every floating conversion,
 # doubles too, through newlib's ldtoa, which stops at 42 significant
 # digits (printf("%f", 1e300) would no longer be exact, as glibc's is);
-# without it printf and scanf convert long doubles through double
-# (docs/porting.md).
+# without it newlib converts long doubles through double, and the step
+# replace-ldouble below converts them exactly instead.
 set(_nl_options --disable-multilib --disable-nls
     --disable-newlib-supplied-syscalls
     --enable-newlib-retargetable-locking
@@ -99,6 +99,43 @@ ExternalProject_Add_Step(newlib replace-string
   DEPENDEES install
   DEPENDS ${_nl_str_dir}/memops.c ${_nl_str_dir}/strops.c
           ${_nl_str_dir}/memops_internal.h)
+# printf's and scanf's long double conversions: newlib converts them
+# through double (above), so libos/libc/ldprintf.c and ldscanf.c take the
+# place of the four core routines every function of the two families
+# calls (_vfprintf_r, _svfprintf_r, _vfscanf_r with __svfscanf_r, and
+# __ssvfscanf_r) and convert %L themselves (ldfmt.c), exactly; newlib's
+# own stay in the archive under __ig_nl_* names (objcopy, nothing in its
+# sources changes), and convert everything else as before.  After the two
+# steps above: one ar at a time on libc.a.
+set(_nl_ld_members lib_a-vfprintf.o lib_a-svfprintf.o lib_a-vfscanf.o
+    lib_a-svfscanf.o)
+ExternalProject_Add_Step(newlib replace-ldouble
+  COMMAND ${CMAKE_COMMAND} -E chdir <BINARY_DIR>
+          ar x ${INGOT_NEWLIB_LIB}/libc.a ${_nl_ld_members}
+  COMMAND objcopy --redefine-sym _vfprintf_r=__ig_nl_vfprintf_r
+          --redefine-sym vfprintf=__ig_nl_vfprintf
+          <BINARY_DIR>/lib_a-vfprintf.o
+  COMMAND objcopy --redefine-sym _svfprintf_r=__ig_nl_svfprintf_r
+          <BINARY_DIR>/lib_a-svfprintf.o
+  COMMAND objcopy --redefine-sym _vfscanf_r=__ig_nl_vfscanf_r
+          --redefine-sym vfscanf=__ig_nl_vfscanf
+          --redefine-sym __svfscanf_r=__ig_nl_svfscanf_r
+          --redefine-sym __svfscanf=__ig_nl_svfscanf
+          <BINARY_DIR>/lib_a-vfscanf.o
+  COMMAND objcopy --redefine-sym __ssvfscanf_r=__ig_nl_ssvfscanf_r
+          <BINARY_DIR>/lib_a-svfscanf.o
+  COMMAND ${_nl_str_cc} -Os ${_nl_str_dir}/ldfmt.c -o <BINARY_DIR>/ig_ldfmt.o
+  COMMAND ${_nl_str_cc} -Os ${_nl_str_dir}/ldprintf.c
+          -o <BINARY_DIR>/ig_ldprintf.o
+  COMMAND ${_nl_str_cc} -Os ${_nl_str_dir}/ldscanf.c
+          -o <BINARY_DIR>/ig_ldscanf.o
+  COMMAND ${CMAKE_COMMAND} -E chdir <BINARY_DIR>
+          ar rs ${INGOT_NEWLIB_LIB}/libc.a ${_nl_ld_members}
+          ig_ldfmt.o ig_ldprintf.o ig_ldscanf.o
+  COMMENT "Taking newlib's printf and scanf cores for libos/libc's (long double)"
+  DEPENDEES install replace-signals replace-string
+  DEPENDS ${_nl_str_dir}/ldfmt.c ${_nl_str_dir}/ldfmt.h
+          ${_nl_str_dir}/ldprintf.c ${_nl_str_dir}/ldscanf.c)
 # newlib's <stdatomic.h> (FreeBSD's) needs clang's __has_extension: under
 # GCC it makes _Atomic types structures its own functions then reject, so
 # a program's atomic_fetch_add() does not compile.  It leaves the installed

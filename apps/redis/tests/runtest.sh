@@ -29,12 +29,6 @@
 #   test "GETEX use of PERSIST option should remove TTL after loadaof"
 #                   DEBUG LOADAOF needs the AOF the test above turns on
 #                   (without one redis exits, on Linux too)
-#   tests "No negative zero" (unit/type/incr) and "Test HINCRBYFLOAT for
-#   correct float representation (issue #2846)" (unit/type/hash): the
-#                   image's printf converts long doubles through double
-#                   (newlib; docs/porting.md), so INCRBYFLOAT's and
-#                   HINCRBYFLOAT's %.17Lf sums read back off in the last
-#                   digits (a library OS gap)
 #   on kvm, "GETEX PXAT option": it sets an expiry 10,000 ms after the
 #                   host's clock and wants PTTL at most 10,000, so it allows
 #                   the guest's clock no lag at all; kvm's follows the
@@ -96,8 +90,6 @@ echo "runtest: $(wc -l <"$TMP/skip") tests read the replication stream, skipped"
     --skipfile "$TMP/skip" \
     --skiptest "SET - use KEEPTTL option, TTL should not be removed after loadaof" \
     --skiptest "GETEX use of PERSIST option should remove TTL after loadaof" \
-    --skiptest "No negative zero" \
-    --skiptest "Test HINCRBYFLOAT for correct float representation (issue #2846)" \
     "${skips[@]}" "${args[@]}") \
     >"$TMP/runtest.out" 2>&1
 status=$?
