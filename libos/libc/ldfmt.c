@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ingot/posix.h>
+
 #include "ldfmt.h"
 
 #define LIMB 1000000000u /* base of the big integers: 9 digits a limb */
@@ -252,7 +254,7 @@ int ig_libc_ldfmt(char **out, long double v, unsigned flags, int width,
     char *body = malloc(cap);
     if (!body) {
         free(x.d);
-        errno = ENOMEM;
+        (void)ig_posix_failed(-ENOMEM);
         return -1;
     }
     char *end;
@@ -313,7 +315,7 @@ int ig_libc_ldfmt(char **out, long double v, unsigned flags, int width,
     char *s = malloc((size_t)(len + pad + 1));
     if (!s) {
         free(body);
-        errno = ENOMEM;
+        (void)ig_posix_failed(-ENOMEM);
         return -1;
     }
     char *q = s;

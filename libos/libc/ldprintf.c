@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ingot/posix.h>
+
 #include "ldfmt.h"
 
 /* newlib's own routines, renamed in its archive (newlib.cmake). */
@@ -328,17 +330,17 @@ static int slow(vpf_fn real, struct _reent *r, FILE *fp, const char *fmt,
     }
     (void)_funlockfile(fp);
     if (!err && total > INT_MAX) {
-        errno = EOVERFLOW;
+        (void)ig_posix_failed(-EOVERFLOW);
         err = 1;
     }
     free(types);
     free(args);
     return err ? -1 : (int)total;
 nomem:
-    errno = ENOMEM;
+    (void)ig_posix_failed(-ENOMEM);
     goto out;
 inval:
-    errno = EINVAL;
+    (void)ig_posix_failed(-EINVAL);
 out:
     free(types);
     free(args);

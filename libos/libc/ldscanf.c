@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ingot/posix.h>
+
 #include "ldfmt.h"
 
 /* newlib's own routines, renamed in its archive (newlib.cmake). */
@@ -272,7 +274,7 @@ static int slow(vsf_fn real, struct _reent *r, FILE *fp, const char *fmt,
             continue;
         int ix = d.pos >= 0 ? d.pos : next++;
         if (ix >= 4096) {
-            errno = EINVAL;
+            (void)ig_posix_failed(-EINVAL);
             return EOF;
         }
         if (ix >= nptrs)
@@ -280,7 +282,7 @@ static int slow(vsf_fn real, struct _reent *r, FILE *fp, const char *fmt,
     }
     ptrs = malloc(sizeof(*ptrs) * (size_t)(nptrs ? nptrs : 1));
     if (!ptrs) {
-        errno = ENOMEM;
+        (void)ig_posix_failed(-ENOMEM);
         return EOF;
     }
     for (int i = 0; i < nptrs; i++)

@@ -10,8 +10,9 @@
 # Produces ${CMAKE_CURRENT_BINARY_DIR}/<name> (or OUTPUT, an absolute path,
 # when the same program is built for several platforms) and a target
 # <name>-image that is part of `all`.  The image depends on the driver, the
-# library OS archives, the platform and every header its sources include,
-# so changing any of them rebuilds it.
+# library OS archives, the platform, newlib's libc.a (which the library OS
+# changes after newlib's install) and every header its sources include, so
+# changing any of them rebuilds it.
 function(ingot_add_image)
   cmake_parse_arguments(IMG "" "NAME;PLATFORM;OUTPUT;ROOTFS"
     "SOURCES;CFLAGS" ${ARGN})
@@ -43,6 +44,7 @@ function(ingot_add_image)
     COMMAND ${CMAKE_BINARY_DIR}/bin/ingot-cc --platform=${IMG_PLATFORM}
             ${IMG_CFLAGS} ${rootfs} -MD -MF ${out}.d -o ${out} ${srcs}
     DEPENDS ${srcs} ${rootfs_files} ingot-cc ${guest_libs} newlib
+            ${INGOT_NEWLIB_LIB}/libc.a
     DEPFILE ${out}.d
     COMMENT "ingot-cc ${IMG_NAME} (${IMG_PLATFORM})"
     VERBATIM)

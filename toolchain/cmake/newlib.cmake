@@ -107,6 +107,8 @@ ExternalProject_Add_Step(newlib replace-string
 # own stay in the archive under __ig_nl_* names (objcopy, nothing in its
 # sources changes), and convert everything else as before.  After the two
 # steps above: one ar at a time on libc.a.
+# <ingot/posix.h>: errno is set the library OS's one way (libos.errno_boundary)
+set(_nl_ld_inc -I${PROJECT_SOURCE_DIR}/libos/include)
 set(_nl_ld_members lib_a-vfprintf.o lib_a-svfprintf.o lib_a-vfscanf.o
     lib_a-svfscanf.o)
 ExternalProject_Add_Step(newlib replace-ldouble
@@ -124,10 +126,10 @@ ExternalProject_Add_Step(newlib replace-ldouble
           <BINARY_DIR>/lib_a-vfscanf.o
   COMMAND objcopy --redefine-sym __ssvfscanf_r=__ig_nl_ssvfscanf_r
           <BINARY_DIR>/lib_a-svfscanf.o
-  COMMAND ${_nl_str_cc} -Os ${_nl_str_dir}/ldfmt.c -o <BINARY_DIR>/ig_ldfmt.o
-  COMMAND ${_nl_str_cc} -Os ${_nl_str_dir}/ldprintf.c
+  COMMAND ${_nl_str_cc} -Os ${_nl_ld_inc} ${_nl_str_dir}/ldfmt.c -o <BINARY_DIR>/ig_ldfmt.o
+  COMMAND ${_nl_str_cc} -Os ${_nl_ld_inc} ${_nl_str_dir}/ldprintf.c
           -o <BINARY_DIR>/ig_ldprintf.o
-  COMMAND ${_nl_str_cc} -Os ${_nl_str_dir}/ldscanf.c
+  COMMAND ${_nl_str_cc} -Os ${_nl_ld_inc} ${_nl_str_dir}/ldscanf.c
           -o <BINARY_DIR>/ig_ldscanf.o
   COMMAND ${CMAKE_COMMAND} -E chdir <BINARY_DIR>
           ar rs ${INGOT_NEWLIB_LIB}/libc.a ${_nl_ld_members}
@@ -135,7 +137,8 @@ ExternalProject_Add_Step(newlib replace-ldouble
   COMMENT "Taking newlib's printf and scanf cores for libos/libc's (long double)"
   DEPENDEES install replace-signals replace-string
   DEPENDS ${_nl_str_dir}/ldfmt.c ${_nl_str_dir}/ldfmt.h
-          ${_nl_str_dir}/ldprintf.c ${_nl_str_dir}/ldscanf.c)
+          ${_nl_str_dir}/ldprintf.c ${_nl_str_dir}/ldscanf.c
+          ${PROJECT_SOURCE_DIR}/libos/include/ingot/posix.h)
 # newlib's <stdatomic.h> (FreeBSD's) needs clang's __has_extension: under
 # GCC it makes _Atomic types structures its own functions then reject, so
 # a program's atomic_fetch_add() does not compile.  It leaves the installed
