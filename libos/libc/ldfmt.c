@@ -114,6 +114,20 @@ static char dig(const struct digits *x, long i)
     return i >= 0 && i < x->nd ? x->d[i] : '0';
 }
 
+char *ig_libc_ld_putdec(char *p, unsigned long v, int min)
+{
+    char t[24];
+    int n = 0;
+    do
+        t[n++] = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    while (n < min)
+        t[n++] = '0';
+    while (n > 0)
+        *p++ = t[--n];
+    return p;
+}
+
 /* The body of %e (without sign) with (prec) digits after the point. */
 static char *put_e(char *p, const struct digits *x, long prec, int hash,
                    int upper)
@@ -126,17 +140,7 @@ static char *put_e(char *p, const struct digits *x, long prec, int hash,
         *p++ = dig(x, i);
     *p++ = upper ? 'E' : 'e';
     *p++ = xp < 0 ? '-' : '+';
-    xp = xp < 0 ? -xp : xp;
-    char t[8];
-    int n = 0;
-    do
-        t[n++] = (char)('0' + xp % 10);
-    while ((xp /= 10) > 0);
-    if (n < 2)
-        t[n++] = '0';
-    while (n > 0)
-        *p++ = t[--n];
-    return p;
+    return ig_libc_ld_putdec(p, (unsigned long)(xp < 0 ? -xp : xp), 2);
 }
 
 /* The body of %f (without sign) with (prec) digits after the point. */
@@ -200,15 +204,7 @@ static char *put_a(char *p, uint64_t m, int bexp, long prec, int hash,
         *p++ = i <= n ? hex[nib[i]] : '0';
     *p++ = upper ? 'P' : 'p';
     *p++ = xp < 0 ? '-' : '+';
-    xp = xp < 0 ? -xp : xp;
-    char t[8];
-    int k = 0;
-    do
-        t[k++] = (char)('0' + xp % 10);
-    while ((xp /= 10) > 0);
-    while (k > 0)
-        *p++ = t[--k];
-    return p;
+    return ig_libc_ld_putdec(p, (unsigned long)(xp < 0 ? -xp : xp), 1);
 }
 
 int ig_libc_ldfmt(char **out, long double v, unsigned flags, int width,

@@ -29,4 +29,8 @@
 int ig_libc_ldfmt(char **out, long double v, unsigned flags, int width,
                   int prec, int conv);
 
+/* Writes (v) in decimal at (p), with leading zeros to at least (min)
+ * digits (an exponent's, a field width); returns the end. */
+char *ig_libc_ld_putdec(char *p, unsigned long v, int min);
+
 #endif /* INGOT_LDFMT_H */

@@ -151,19 +151,6 @@ static int call(vpf_fn real, struct _reent *r, FILE *fp, const char *fmt, ...)
     return n;
 }
 
-/* Writes (v) (at least 0) in decimal at (p); returns the end. */
-static char *put_int(char *p, int v)
-{
-    char t[12];
-    int n = 0;
-    do
-        t[n++] = (char)('0' + v % 10);
-    while ((v /= 10) > 0);
-    while (n > 0)
-        *p++ = t[--n];
-    return p;
-}
-
 /* One conversion other than %L[aefg] and %n, by newlib's routine. */
 static int convert(vpf_fn real, struct _reent *r, FILE *fp,
                    const struct spec *s, int width, int prec, union arg *a)
@@ -174,10 +161,10 @@ static int convert(vpf_fn real, struct _reent *r, FILE *fp,
         if (*q != 'I')
             *p++ = *q;
     if (width >= 0)
-        p = put_int(p, width);
+        p = ig_libc_ld_putdec(p, (unsigned long)width, 1);
     if (prec >= 0) {
         *p++ = '.';
-        p = put_int(p, prec);
+        p = ig_libc_ld_putdec(p, (unsigned long)prec, 1);
     }
     int t = arg_type(s);
     const char *len = t == A_LONG ? "ll" : s->len; /* glibc: %Ld is %lld */
