@@ -155,6 +155,10 @@ void ig_cc_rootfs_cmd(struct ig_strvec *out, const char *asm_path,
 /* Returns the output file the link writes: -o, else "a.out". */
 const char *ig_cc_output(const struct ig_cc *cc);
 
+/* The file -MD writes for (cc): the last -MF's, or the output's name with
+ * its extension replaced by ".d", as gcc names it; malloc'd. */
+char *ig_cc_deps_file(const struct ig_cc *cc);
+
 /* ---- cc_analyze.c: unsupported-API diagnostics ----------------------------
  *
  * Before anything is compiled, every C source is parsed with libclang

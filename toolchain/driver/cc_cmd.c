@@ -87,6 +87,26 @@ void ig_cc_compile_only_cmd(struct ig_strvec *out, const struct ig_cc *cc,
     }
 }
 
+char *ig_cc_deps_file(const struct ig_cc *cc)
+{
+    const char *given = NULL;
+    for (size_t i = 0; i < cc->cflags.n; i++) {
+        const char *f = cc->cflags.v[i];
+        if (strcmp(f, "-MF") == 0 && i + 1 < cc->cflags.n)
+            given = cc->cflags.v[++i];
+        else if (strncmp(f, "-MF", 3) == 0 && f[3])
+            given = f + 3;
+    }
+    if (given)
+        return ig_xstrdup(given);
+    const char *o = ig_cc_output(cc);
+    const char *slash = strrchr(o, '/');
+    const char *dot = strrchr(o, '.');
+    size_t stem =
+        dot && (!slash || dot > slash) ? (size_t)(dot - o) : strlen(o);
+    return ig_xasprintf("%.*s.d", (int)stem, o);
+}
+
 void ig_cc_source_cmd(struct ig_strvec *out, const struct ig_cc *cc,
                       const char *libdir, const struct ig_cc_item *src,
                       const char *obj)
@@ -94,13 +114,10 @@ void ig_cc_source_cmd(struct ig_strvec *out, const struct ig_cc *cc,
     ig_cc_compile_prefix(out, libdir);
     push_cflags(out, cc);
     if (cc->deps && !cc->deps_file) {
-        const char *o = ig_cc_output(cc);
-        const char *slash = strrchr(o, '/');
-        const char *dot = strrchr(o, '.');
-        size_t stem =
-            dot && (!slash || dot > slash) ? (size_t)(dot - o) : strlen(o);
+        char *d = ig_cc_deps_file(cc);
         ig_strvec_push(out, "-MF");
-        ig_strvec_pushf(out, "%.*s.d", (int)stem, o);
+        ig_strvec_push(out, d);
+        free(d);
     }
     if (cc->deps && !cc->deps_target) {
         ig_strvec_push(out, "-MT");

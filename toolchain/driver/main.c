@@ -172,24 +172,6 @@ static int link_to_output(struct ig_cc *cc, const char *libdir, const char *tmp,
     return r;
 }
 
-/* The dependency file -MD names for (cc): -MF's, or the output's stem
- * with ".d" (as ig_cc_source_cmd derives it); malloc'd. */
-static char *deps_path(const struct ig_cc *cc)
-{
-    for (size_t i = 0; i < cc->cflags.n; i++) {
-        const char *f = cc->cflags.v[i];
-        if (strcmp(f, "-MF") == 0 && i + 1 < cc->cflags.n)
-            return ig_xstrdup(cc->cflags.v[i + 1]);
-        if (strncmp(f, "-MF", 3) == 0 && f[3])
-            return ig_xstrdup(f + 3);
-    }
-    const char *o = ig_cc_output(cc);
-    const char *slash = strrchr(o, '/'), *dot = strrchr(o, '.');
-    size_t stem =
-        dot && (!slash || dot > slash) ? (size_t)(dot - o) : strlen(o);
-    return ig_xasprintf("%.*s.d", (int)stem, o);
-}
-
 /* One source's dependency rules appended to (out); 0 or -1 (reported). */
 static int append_file(FILE *out, const char *path)
 {
@@ -214,7 +196,7 @@ static int append_file(FILE *out, const char *path)
  * become the one file, in the sources' order.  0 or the exit status. */
 static int merge_deps(const struct ig_cc *cc, const char *tmp)
 {
-    char *path = deps_path(cc);
+    char *path = ig_cc_deps_file(cc);
     char *part = ig_xasprintf("%s.ingot-cc-tmp", path);
     FILE *out = fopen(part, "w");
     int r = out ? 0 : fail("%s: %s", part, strerror(errno));
