@@ -297,25 +297,39 @@ static int load_run(const char *out, char **machine, char **cmd)
     return 0;
 }
 
+/* Appends DIR/SUITE.csv's rows to (t).  With (if_present), a missing
+ * file is 1 (nothing read).  0, or -1 (reported) for an unreadable or
+ * malformed file. */
+static int read_suite(const char *out, const char *suite,
+                      struct ig_bench_table *t, int if_present)
+{
+    char err[600];
+    char *name = ig_xasprintf("%s.csv", suite);
+    char *csv = ig_host_path(out, name);
+    int rc = 0;
+
+    if (if_present && access(csv, F_OK) != 0) {
+        rc = 1;
+    } else if (ig_bench_csv_read(csv, t, err, sizeof(err)) != 0) {
+        ig_host_error("bench: %s", err);
+        rc = -1;
+    }
+    free(name);
+    free(csv);
+    return rc;
+}
+
 /* `ingot bench report`: every SUITE.csv in -o DIR into (t). */
 static int read_existing(const struct ig_bench_opts *o,
                          struct ig_bench_table *t)
 {
-    char err[600];
     int found = 0, rc = 0;
 
     for (int s = 0; s < IG_BENCH_NSUITES; s++) {
-        char *name = ig_xasprintf("%s.csv", ig_bench_suites[s]);
-        char *csv = ig_host_path(o->out, name);
-        if (access(csv, F_OK) == 0) {
-            found++;
-            if (ig_bench_csv_read(csv, t, err, sizeof(err)) != 0) {
-                ig_host_error("bench: %s", err);
-                rc = -1;
-            }
-        }
-        free(name);
-        free(csv);
+        int r = read_suite(o->out, ig_bench_suites[s], t, 1);
+        found += r != 1;
+        if (r < 0)
+            rc = -1;
     }
     if (!found) {
         ig_host_error("bench report: no SUITE.csv in %s (run a suite with "
@@ -403,16 +417,8 @@ int ig_cmd_bench(int argc, char **argv)
         int st = run_suite(libdir, o.out, ig_bench_suites[s], &rows);
         if (st != 0)
             rc = 1;
-        if (rows) {
-            char *name = ig_xasprintf("%s.csv", ig_bench_suites[s]);
-            char *csv = ig_host_path(o.out, name);
-            if (ig_bench_csv_read(csv, &t, err, sizeof(err)) != 0) {
-                ig_host_error("bench: %s", err);
-                rc = 1;
-            }
-            free(name);
-            free(csv);
-        }
+        if (rows && read_suite(o.out, ig_bench_suites[s], &t, 0) != 0)
+            rc = 1;
         if (st > 128 && st < 128 + 65) { /* interrupted: stop here */
             rc = st;
             break;
