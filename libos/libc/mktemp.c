@@ -3,7 +3,9 @@
 /* mktemp.c: mkstemp(), mkdtemp() and the rest of the family, with random
  * names and Linux's checks (they replace newlib's, whose mkdtemp() failed
  * with ENOSYS and whose names counted up from the process id). */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <ingot/posix.h>
 #include <ingot/vfs.h>
 

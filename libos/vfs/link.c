@@ -3,7 +3,9 @@
 /* link.c: linkat(2), hard links between names of one filesystem. */
 /* AT_EMPTY_PATH is a GNU extension in newlib and glibc alike. */
 #ifndef _GNU_SOURCE
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #endif
 #include <errno.h>
 #include <fcntl.h>

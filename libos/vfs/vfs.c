@@ -2,7 +2,9 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* vfs.c: the calls that take path names. */
 /* O_TMPFILE is a GNU extension in newlib and glibc alike. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>

@@ -77,7 +77,7 @@ void *ig_an_json_load(const char *path, char *err, size_t errlen)
     fclose(f);
     if (!root)
         snprintf(err, errlen, "%s:%d:%d: %s", path, je.line, je.column,
-                 je.text);
+                 ig_host_one_line(je.text, sizeof(je.text)));
     else if (!json_is_object(root)) {
         snprintf(err, errlen, "%s: not a JSON object", path);
         json_decref(root);

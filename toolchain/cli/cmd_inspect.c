@@ -186,7 +186,8 @@ int ig_cmd_inspect(int argc, char **argv)
     json_t *m = json_loads(text, 0, &je);
     free(text);
     if (!json_is_object(m)) {
-        snprintf(why, sizeof(why), "malformed manifest note: %s", je.text);
+        snprintf(why, sizeof(why), "malformed manifest note: %s",
+                 ig_host_one_line(je.text, sizeof(je.text)));
         json_decref(m);
         return fail(path, why);
     }

@@ -33,6 +33,38 @@ void ig_host_error(const char *fmt, ...)
     fprintf(stderr, "%s: %s\n", prog, line);
 }
 
+char *ig_host_one_line(char *s, size_t size)
+{
+    if (size == 0)
+        return s;
+    size_t len = strnlen(s, size - 1), n = 0;
+    char *in = ig_xmalloc(len + 1);
+    memcpy(in, s, len);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)in[i];
+        char esc[5];
+        size_t w;
+        if (c >= 0x20 && c != 0x7f) {
+            esc[0] = (char)c;
+            w = 1;
+        } else if (c == '\n' || c == '\t' || c == '\r') {
+            esc[0] = '\\';
+            esc[1] = c == '\n' ? 'n' : c == '\t' ? 't' : 'r';
+            w = 2;
+        } else {
+            snprintf(esc, sizeof(esc), "\\x%02x", c);
+            w = 4;
+        }
+        if (n + w > size - 1)
+            break;
+        memcpy(s + n, esc, w);
+        n += w;
+    }
+    s[n] = '\0';
+    free(in);
+    return s;
+}
+
 _Noreturn void ig_host_oom(void)
 {
     fprintf(stderr, "%s: out of memory\n", prog);

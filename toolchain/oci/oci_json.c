@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <ingot/host.h>
+
 #include "oci_internal.h"
 
 json_t *ig_oci_json_parse(const char *buf, size_t len, const char *name,
@@ -19,7 +21,7 @@ json_t *ig_oci_json_parse(const char *buf, size_t len, const char *name,
 
     if (!j) {
         snprintf(err, errlen, "%s: not valid JSON at line %d: %s", name,
-                 je.line, je.text);
+                 je.line, ig_host_one_line(je.text, sizeof(je.text)));
         return NULL;
     }
     if (!json_is_object(j)) {

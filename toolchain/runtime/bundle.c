@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <ingot/host.h>
 #include <ingot/host_image.h>
 
 #include "rt.h"
@@ -268,7 +269,7 @@ int ig_rt_spec_parse(const char *text, size_t len, struct ig_rt_spec *s,
     memset(s, 0, sizeof(*s));
     if (!c) {
         snprintf(err, errlen, "config.json: not valid JSON at line %d: %s",
-                 je.line, je.text);
+                 je.line, ig_host_one_line(je.text, sizeof(je.text)));
         return -1;
     }
     json_t *proc = json_object_get(c, "process");

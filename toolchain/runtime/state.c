@@ -172,7 +172,8 @@ int ig_state_load(const char *root, const char *id, struct ig_state *s,
     if (!o) {
         int missing = access(p, F_OK) < 0 && errno == ENOENT;
         if (!missing)
-            snprintf(err, errlen, "%s: %s", p, je.text);
+            snprintf(err, errlen, "%s: %s", p,
+                     ig_host_one_line(je.text, sizeof(je.text)));
         free(p);
         return missing ? -2 : -1;
     }

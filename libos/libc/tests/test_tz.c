@@ -2,7 +2,9 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* test_tz.c: host unit test of TZif files and TZ strings (tzif.c,
  * tzrule.c) against the host's glibc on the host's zones. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

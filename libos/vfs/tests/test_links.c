@@ -2,7 +2,9 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* test_links.c: host unit test of hard links on ramfs (link.c, ramfs.c). */
 #ifndef _GNU_SOURCE
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #endif
 #include <errno.h>
 #include <fcntl.h>

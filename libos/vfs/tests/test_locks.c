@@ -2,7 +2,9 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* test_locks.c: host unit test of record locks, flock, modes, owners,
  * O_TMPFILE, eventfd and ioctl in the VFS. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>

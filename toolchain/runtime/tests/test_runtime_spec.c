@@ -101,6 +101,8 @@ static void bad(void)
         {"{\"process\":{\"args\":[\"a\"]},\"linux\":{\"namespaces\":[{}]}}",
          "namespaces[0] has no type"},
         {"{\"process\":{\"args\":[\"a\"]},\"process\":{}}", "not valid JSON"},
+        /* jansson quotes the bad token, newline and all: it is escaped. */
+        {"{\"process\":\"a\\\n\"}", "near '\"a\\\\n'"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         struct ig_rt_spec s;

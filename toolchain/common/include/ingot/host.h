@@ -32,6 +32,13 @@ const char *ig_host_prog(void);
 /* Prints "<prog>: <message>\n" to stderr, formatted like printf. */
 void ig_host_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Rewrites (s), a NUL-terminated string in a buffer of (size) bytes, so
+ * that it prints on one line: each control character (a newline, a tab,
+ * DEL) becomes its C escape (\n, \t, \x7f).  What no longer fits is cut
+ * at a whole character.  For texts that quote untrusted input, such as a
+ * JSON parser's error.  Returns (s). */
+char *ig_host_one_line(char *s, size_t size);
+
 /* Prints "<prog>: out of memory" and exits with the tool's failure status. */
 _Noreturn void ig_host_oom(void);
 
