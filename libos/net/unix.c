@@ -125,22 +125,29 @@ static ssize_t u_write(struct ig_file *f, const void *buf, size_t len,
 static unsigned u_poll(struct ig_file *f)
 {
     struct usock *s = f->priv;
+    int conn = ig_unix_conn(s->type);
+    /* Linux's two shutdown bits: a shut-down direction of either end
+     * (ig_unix_shutdown marks both), and a closed peer, which shuts both. */
+    int rcv = s->shut_rd || (conn && s->peer_gone),
+        snd = s->shut_wr || (conn && s->peer_gone);
     unsigned r = 0;
 
     if (s->listening)
         return s->npend ? IG_POLL_IN : 0;
-    if (s->head || s->shut_rd || (ig_unix_conn(s->type) && s->peer_gone))
+    if (s->head)
         r |= IG_POLL_IN;
-    if (ig_unix_conn(s->type)) {
-        if (s->peer_gone)
-            r |= IG_POLL_HUP | IG_POLL_RDHUP;
-        else if (s->connected && s->peer && !s->shut_wr &&
-                 (s->type == SOCK_STREAM ? s->peer->bytes < STREAM_BUF
-                                         : s->peer->nmsgs < DGRAM_QLEN))
-            r |= IG_POLL_OUT;
-    } else if (!s->peer || s->peer->nmsgs < DGRAM_QLEN) {
+    if (rcv)
+        r |= IG_POLL_IN | IG_POLL_RDHUP;
+    if ((rcv && snd) || (conn && !s->connected))
+        r |= IG_POLL_HUP;
+    /* Writable as Linux counts it, by the room left for what it sends,
+     * even when a write would fail with EPIPE: a shut-down or closed
+     * connection reports it, so no writer waits for it forever. */
+    if (conn ? !s->connected || !s->peer ||
+                   (s->type == SOCK_STREAM ? s->peer->bytes < STREAM_BUF
+                                           : s->peer->nmsgs < DGRAM_QLEN)
+             : !s->peer || s->peer->nmsgs < DGRAM_QLEN)
         r |= IG_POLL_OUT;
-    }
     return r;
 }
 

@@ -30,8 +30,6 @@ long ig_unix_send(struct usock *s, struct ig_file *f, const struct iovec *iov,
     struct usock *dst;
     int r;
 
-    if (s->shut_wr)
-        return -EPIPE;
     if (s->type == SOCK_STREAM) {
         if (to)
             return s->connected ? -EISCONN : -EOPNOTSUPP;
@@ -43,6 +41,10 @@ long ig_unix_send(struct usock *s, struct ig_file *f, const struct iovec *iov,
         to = NULL; /* Linux ignores an address on a connection */
     }
     for (;;) {
+        /* Checked again after every wait: the peer's SHUT_RD shuts this
+         * end's writing too (ig_unix_shutdown). */
+        if (s->shut_wr)
+            return done ? (long)done : -EPIPE;
         if (ig_unix_conn(s->type)) {
             if (s->peer_gone || !s->peer)
                 return done ? (long)done : -EPIPE;

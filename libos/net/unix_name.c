@@ -269,15 +269,22 @@ int ig_unix_shutdown(int fd, int how)
         return -EINVAL;
     if (s->type == SOCK_STREAM && !s->connected)
         return -ENOTCONN; /* seqpacket: Linux shuts it down all the same */
-    if (how != SHUT_WR)
+    /* As Linux, a connection's peer gets the mirror image: it reads the
+     * end of what this end no longer writes, and writes (EPIPE) no more
+     * to what this end no longer reads. */
+    int conn = ig_unix_conn(s->type) && s->peer;
+    if (how != SHUT_WR) {
         s->shut_rd = 1;
+        if (conn)
+            s->peer->shut_wr = 1;
+    }
     if (how != SHUT_RD) {
         s->shut_wr = 1;
-        if (s->peer) {
-            s->peer->shut_rd = 1; /* it reads the end of the stream */
-            ig_unix_wake(s->peer);
-        }
+        if (conn)
+            s->peer->shut_rd = 1;
     }
+    if (s->peer)
+        ig_unix_wake(s->peer);
     ig_unix_wake(s);
     return 0;
 }

@@ -67,8 +67,8 @@ static inline struct cmsghdr *ig_cmsg_next(const struct msghdr *m,
 }
 #define CMSG_NXTHDR(m, c) ig_cmsg_next((m), (c))
 
-/* Ancillary data types at SOL_SOCKET; sendmsg() refuses them with
- * EOPNOTSUPP (descriptor passing is not implemented). */
+/* Ancillary data types at SOL_SOCKET: SCM_RIGHTS passes descriptors
+ * over AF_UNIX; sendmsg() refuses SCM_CREDENTIALS with EOPNOTSUPP. */
 #define SCM_RIGHTS 1
 #define SCM_CREDENTIALS 2
 
@@ -106,13 +106,39 @@ struct linger {
 #define SO_RCVBUF 8
 #define SO_KEEPALIVE 9
 #define SO_OOBINLINE 10
+#define SO_NO_CHECK 11
+#define SO_PRIORITY 12
 #define SO_LINGER 13
+#define SO_BSDCOMPAT 14
 #define SO_REUSEPORT 15
+#define SO_PASSCRED 16
+#define SO_PEERCRED 17
 #define SO_RCVLOWAT 18
 #define SO_SNDLOWAT 19
 #define SO_RCVTIMEO 20
 #define SO_SNDTIMEO 21
+#define SO_BINDTODEVICE 25
+#define SO_ATTACH_FILTER 26
+#define SO_DETACH_FILTER 27
+#define SO_PEERNAME 28
+#define SO_TIMESTAMP 29
 #define SO_ACCEPTCONN 30
+#define SO_PEERSEC 31
+#define SO_SNDBUFFORCE 32
+#define SO_RCVBUFFORCE 33
+#define SO_PASSSEC 34
+#define SO_TIMESTAMPNS 35
+#define SO_MARK 36
+#define SO_TIMESTAMPING 37
+#define SO_PROTOCOL 38
+#define SO_DOMAIN 39
+#define SO_RXQ_OVFL 40
+#define SO_PEEK_OFF 42
+#define SO_BUSY_POLL 46
+#define SO_INCOMING_CPU 49
+#define SO_COOKIE 57
+#define SO_ZEROCOPY 60
+#define SO_BINDTOIFINDEX 62
 
 #define SOMAXCONN 4096
 

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Copyright (c) 2026 The Ingot developers */
+/* servers.c: what memcached and libevent needed (sysexits, the socket
+ * option names, readiness after shutdown and close); the output must be
+ * identical on Ingot and on Linux, a differential test. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+static void exits(void)
+{
+    printf("EX_OK %d EX_USAGE %d EX_DATAERR %d EX_NOINPUT %d EX_NOUSER %d\n",
+           EX_OK, EX_USAGE, EX_DATAERR, EX_NOINPUT, EX_NOUSER);
+    printf("EX_NOHOST %d EX_UNAVAILABLE %d EX_SOFTWARE %d EX_OSERR %d\n",
+           EX_NOHOST, EX_UNAVAILABLE, EX_SOFTWARE, EX_OSERR);
+    printf("EX_OSFILE %d EX_CANTCREAT %d EX_IOERR %d EX_TEMPFAIL %d\n",
+           EX_OSFILE, EX_CANTCREAT, EX_IOERR, EX_TEMPFAIL);
+    printf("EX_PROTOCOL %d EX_NOPERM %d EX_CONFIG %d EX__BASE %d EX__MAX %d\n",
+           EX_PROTOCOL, EX_NOPERM, EX_CONFIG, EX__BASE, EX__MAX);
+}
+
+static void option_names(void)
+{
+    printf("SO_NO_CHECK %d SO_PRIORITY %d SO_BSDCOMPAT %d SO_PASSCRED %d "
+           "SO_PEERCRED %d\n",
+           SO_NO_CHECK, SO_PRIORITY, SO_BSDCOMPAT, SO_PASSCRED, SO_PEERCRED);
+    printf("SO_BINDTODEVICE %d SO_ATTACH_FILTER %d SO_DETACH_FILTER %d "
+           "SO_PEERNAME %d SO_TIMESTAMP %d\n",
+           SO_BINDTODEVICE, SO_ATTACH_FILTER, SO_DETACH_FILTER, SO_PEERNAME,
+           (int)SO_TIMESTAMP);
+    printf("SO_PEERSEC %d SO_SNDBUFFORCE %d SO_RCVBUFFORCE %d SO_PASSSEC %d "
+           "SO_TIMESTAMPNS %d\n",
+           SO_PEERSEC, SO_SNDBUFFORCE, SO_RCVBUFFORCE, SO_PASSSEC,
+           (int)SO_TIMESTAMPNS);
+    printf("SO_MARK %d SO_TIMESTAMPING %d SO_PROTOCOL %d SO_DOMAIN %d "
+           "SO_RXQ_OVFL %d\n",
+           SO_MARK, (int)SO_TIMESTAMPING, SO_PROTOCOL, SO_DOMAIN, SO_RXQ_OVFL);
+    printf("SO_PEEK_OFF %d SO_BUSY_POLL %d SO_INCOMING_CPU %d SO_COOKIE %d "
+           "SO_ZEROCOPY %d SO_BINDTOIFINDEX %d\n",
+           SO_PEEK_OFF, SO_BUSY_POLL, SO_INCOMING_CPU, SO_COOKIE, SO_ZEROCOPY,
+           SO_BINDTOIFINDEX);
+}
+
+/* The events poll() and epoll report for (fd), as names. */
+static void events(const char *what, int fd)
+{
+    struct pollfd p = {.fd = fd,
+                       .events = POLLIN | POLLOUT | POLLRDHUP | POLLPRI};
+    char got[2][64];
+
+    int n = poll(&p, 1, 0);
+    snprintf(got[0], sizeof(got[0]), "%s%s%s%s%s%s", n ? "" : " none",
+             p.revents & POLLIN ? " IN" : "", p.revents & POLLOUT ? " OUT" : "",
+             p.revents & POLLRDHUP ? " RDHUP" : "",
+             p.revents & POLLHUP ? " HUP" : "",
+             p.revents & POLLERR ? " ERR" : "");
+    int ep = epoll_create1(EPOLL_CLOEXEC);
+    struct epoll_event e = {.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP};
+    epoll_ctl(ep, EPOLL_CTL_ADD, fd, &e);
+    memset(&e, 0, sizeof(e));
+    n = epoll_wait(ep, &e, 1, 0);
+    snprintf(got[1], sizeof(got[1]), "%s%s%s%s%s%s", n ? "" : " none",
+             e.events & EPOLLIN ? " IN" : "", e.events & EPOLLOUT ? " OUT" : "",
+             e.events & EPOLLRDHUP ? " RDHUP" : "",
+             e.events & EPOLLHUP ? " HUP" : "",
+             e.events & EPOLLERR ? " ERR" : "");
+    close(ep);
+    printf("%-34s poll%s, epoll%s\n", what, got[0], got[1]);
+}
+
+static void sent(const char *name, const char *what, int fd)
+{
+    errno = 0;
+    long n = send(fd, "x", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+    printf("%s send %s: %ld %s\n", name, what, n, strerror(errno));
+}
+
+/* Readiness of a connected AF_UNIX pair of (type) through shutdown and
+ * close, each side. */
+static void shutdowns(const char *name, int type)
+{
+    int sv[2];
+    char what[64], buf[16];
+
+#define EV(fd, text)                                                           \
+    do {                                                                       \
+        snprintf(what, sizeof(what), "%s %s", name, text);                     \
+        events(what, fd);                                                      \
+    } while (0)
+    sv[0] = socket(AF_UNIX, type, 0);
+    EV(sv[0], "not connected");
+    close(sv[0]);
+    socketpair(AF_UNIX, type, 0, sv);
+    EV(sv[1], "connected");
+    send(sv[0], "data", 4, 0);
+    shutdown(sv[0], SHUT_WR);
+    EV(sv[1], "data, peer SHUT_WR");
+    EV(sv[0], "after own SHUT_WR");
+    sent(name, "after own SHUT_WR", sv[0]);
+    recv(sv[1], buf, sizeof(buf), 0);
+    EV(sv[1], "read, peer SHUT_WR");
+    shutdown(sv[1], SHUT_WR);
+    EV(sv[1], "peer SHUT_WR, own SHUT_WR");
+    EV(sv[0], "both SHUT_WR, other side");
+    close(sv[0]);
+    close(sv[1]);
+
+    socketpair(AF_UNIX, type, 0, sv);
+    shutdown(sv[1], SHUT_RD);
+    EV(sv[1], "own SHUT_RD");
+    EV(sv[0], "peer SHUT_RD");
+    sent(name, "to a peer that shut reading", sv[0]);
+    sent(name, "after own SHUT_RD", sv[1]);
+    shutdown(sv[1], SHUT_RDWR);
+    EV(sv[1], "own SHUT_RDWR");
+    EV(sv[0], "peer SHUT_RDWR");
+    close(sv[0]);
+    close(sv[1]);
+
+    socketpair(AF_UNIX, type, 0, sv);
+    send(sv[0], "data", 4, 0);
+    close(sv[0]);
+    EV(sv[1], "data, peer closed");
+    recv(sv[1], buf, sizeof(buf), 0);
+    EV(sv[1], "read, peer closed");
+    sent(name, "to a closed peer", sv[1]);
+    close(sv[1]);
+#undef EV
+}
+
+int main(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    exits();
+    option_names();
+    shutdowns("stream", SOCK_STREAM);
+    shutdowns("seqpacket", SOCK_SEQPACKET);
+    printf("servers: done\n");
+    return 0;
+}
