@@ -18,6 +18,11 @@
 # apps/APP/recipe.sh defines, run in the source tree with $cc and $plat set:
 #   recipe_programs   the programs to copy to OUTDIR (paths in the tree)
 #   recipe_build      the build, with the app's own build system
+#   recipe_sources    (optional) libraries the app needs, by their rows in
+#                     sources.lock: each tarball is checked like the app's
+#                     (missing: SKIP) and unpacked into OUTDIR/deps, with
+#                     $deps/NAME naming its tree for recipe_build (which
+#                     builds and installs them, e.g. into $deps/prefix)
 # The build runs with -j${INGOT_JOBS:-2}.  Exit 0, 1 with the log's tail
 # when the build fails, 77 (SKIP) without the source tarball or QEMU.
 set -eu
@@ -42,6 +47,17 @@ tar -C "$out/src" -xf "$cat_tarball" || fail "cannot unpack $cat_tarball"
 top=$(ls "$out/src")
 [ "$(echo "$top" | wc -l)" = 1 ] || fail "$cat_file: not one top directory"
 . "$recipe"
+deps=$out/deps
+app_pkg=$cat_pkg
+for dep in ${recipe_sources:-}; do
+    catalog_source "$dep"
+    mkdir -p "$deps/.$dep"
+    tar -C "$deps/.$dep" -xf "$cat_tarball" || fail "cannot unpack $cat_tarball"
+    [ "$(ls "$deps/.$dep" | wc -l)" = 1 ] || fail "$cat_file: not one top directory"
+    ln -sfn ".$dep/$(ls "$deps/.$dep")" "$deps/$dep"
+    echo "catalog: $app needs $dep ($cat_pkg)"
+done
+cat_pkg=$app_pkg
 echo "catalog: $app ($cat_pkg) for $plat with CC='$cc'"
 start=$(date +%s)
 if ! (cd "$out/src/$top" && recipe_build) >"$out/build.log" 2>&1; then
