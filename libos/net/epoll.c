@@ -20,6 +20,7 @@ struct item {
     epoll_data_t data;
     unsigned last;      /* EPOLLET: the bits seen at the last scan */
     unsigned long seen; /* EPOLLET: ig_file_notify_seq at the last scan */
+    uint64_t seen_ev;   /* EPOLLET: the file's event at the last scan */
     int disabled;       /* EPOLLONESHOT fired */
     int queued;         /* ready at the last scan, in the order of (rank) */
     uint64_t rank;      /* when it joined the ready ones (ig_file_event()) */
@@ -109,13 +110,19 @@ static int scan(struct epoll *ep, struct epoll_event *out, int max)
             /* An edge is new readiness, but also readiness that dropped
              * and came back between two scans (a socket read empty, then
              * more data): Linux reports an item again whenever its file
-             * wakes its waiters.  Wakeups are not counted per file here,
-             * so any since the last scan re-reports what is ready, which
-             * can only add a spurious event, never lose one. */
-            unsigned fresh =
-                it->seen != ig_file_notify_seq ? ev : ev & ~it->last;
+             * wakes its waiters.  A file that numbers its events (.event:
+             * sockets) is reported again after an event of its own; for
+             * the others any wakeup since the last scan re-reports what
+             * is ready, which can only add a spurious event, never lose
+             * one. */
+            const struct ig_file_ops *ops = it->file->ops;
+            uint64_t fev = ops->event ? ops->event(it->file) : 0;
+            int woke = ops->event ? fev != it->seen_ev
+                                  : it->seen != ig_file_notify_seq;
+            unsigned fresh = woke ? ev : ev & ~it->last;
             it->last = ev;
             it->seen = ig_file_notify_seq;
+            it->seen_ev = fev;
             ev = fresh;
         }
         if (!ev)

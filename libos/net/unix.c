@@ -21,9 +21,16 @@ struct usock *ig_unix_bound;
 void ig_unix_wake(struct usock *s)
 {
     if (s) {
+        s->event = ig_file_event();
         ig_waitq_wake_all(&s->wq);
         ig_file_notify();
     }
+}
+
+void ig_unix_wake_waiters(struct usock *s)
+{
+    ig_waitq_wake_all(&s->wq);
+    ig_file_notify();
 }
 
 struct usock *ig_unix_new(int type)
@@ -151,6 +158,11 @@ static unsigned u_poll(struct ig_file *f)
     return r;
 }
 
+static uint64_t u_event(struct ig_file *f)
+{
+    return ((struct usock *)f->priv)->event;
+}
+
 static int u_stat(struct ig_file *f, struct stat *st)
 {
     (void)f;
@@ -183,6 +195,7 @@ static const struct ig_file_ops unix_ops = {
     .write = u_write,
     .stat = u_stat,
     .poll = u_poll,
+    .event = u_event,
     .ioctl = u_ioctl,
     .release = u_release,
 };

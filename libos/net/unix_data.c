@@ -135,7 +135,7 @@ long ig_unix_recv(struct usock *s, struct ig_file *f, const struct iovec *iov,
                   socklen_t *fromlen, int *mflags, struct ig_unix_rights *rt)
 {
     size_t total = iov_len(iov, niov), done = 0;
-    int r, took = 0;
+    int r, took = 0, freed = 0;
 
     if (s->listening || (ig_unix_conn(s->type) && !s->connected))
         return s->type == SOCK_SEQPACKET ? -ENOTCONN : -EINVAL;
@@ -186,6 +186,7 @@ long ig_unix_recv(struct usock *s, struct ig_file *f, const struct iovec *iov,
                     s->bytes -= old->len;
                     s->nmsgs--;
                     free(old);
+                    freed = 1;
                 }
             } else if (flags & MSG_PEEK) {
                 m = NULL; /* peeking stays within the first chunk */
@@ -207,15 +208,18 @@ long ig_unix_recv(struct usock *s, struct ig_file *f, const struct iovec *iov,
             s->nmsgs--;
             free(m);
         }
-        ig_unix_wake(s);
+        ig_unix_wake_waiters(s); /* datagram senders wait on it */
         if (s->type == SOCK_SEQPACKET)
             ig_unix_wake(s->peer); /* room for its records */
         return ret;
     }
     (void)total;
-    if (s->peer)
-        ig_unix_wake(s->peer); /* room for its writes */
-    ig_unix_wake(s);
+    /* Room comes back a whole chunk (a send) at a time, when its last
+     * byte is read, as Linux frees a whole skb: only then is the writer
+     * woken, and reported again by an edge-triggered epoll. */
+    if (s->peer && freed)
+        ig_unix_wake(s->peer);
+    ig_unix_wake_waiters(s);
     return (long)done;
 }
 

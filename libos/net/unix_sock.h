@@ -30,6 +30,7 @@ struct umsg {
 struct usock {
     int type;
     int listening, connected, peer_gone, shut_rd, shut_wr;
+    uint64_t event; /* ig_file_event() of its last wakeup (unix_ops.event) */
     struct usock *peer; /* stream: the other end; dgram: connect()ed */
     struct umsg *head, *tail;
     size_t bytes;
@@ -61,8 +62,14 @@ static inline int ig_unix_records(int type)
 /* unix.c */
 /* Every bound socket, linked through next_bound. */
 extern struct usock *ig_unix_bound;
-/* Wakes the threads waiting on (s) (may be NULL) and poll's waiters. */
+/* Wakes the threads waiting on (s) (may be NULL) and poll's waiters, as
+ * an event of (s): its readiness may have grown (data, room, a peer's
+ * shutdown), which an edge-triggered epoll item reports again. */
 void ig_unix_wake(struct usock *s);
+/* Wakes the threads waiting on (s) and poll's waiters without an event of
+ * (s): after its own read, which only takes readiness away from it (on
+ * Linux a read wakes the writers, not the reader's own epoll items). */
+void ig_unix_wake_waiters(struct usock *s);
 /* A new socket of (type), or NULL. */
 struct usock *ig_unix_new(int type);
 /* Waits on (s) unless (f) is non-blocking or (flags) has MSG_DONTWAIT.
