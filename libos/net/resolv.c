@@ -56,19 +56,54 @@ static int dns_lookup(const char *name, struct in_addr *out)
     return 0;
 }
 
-static int service_port(const char *serv, int flags, int *port)
+/* What an entry of getaddrinfo()'s answer can be: glibc's table
+ * (gaih_inet_typeproto), in its order.  Hints with a socket type or a
+ * protocol pick the first row that matches (raw: any protocol); without
+ * either, the rows marked (dflt) answer. */
+static const struct typeproto {
+    int type, proto;
+    unsigned char anyproto, noserv, dflt;
+    const char *name; /* the protocol's name in /etc/services */
+} typeprotos[] = {
+    {SOCK_STREAM, IPPROTO_TCP, 0, 0, 1, "tcp"},
+    {SOCK_DGRAM, IPPROTO_UDP, 0, 0, 1, "udp"},
+    {SOCK_DCCP, IPPROTO_DCCP, 0, 0, 0, "dccp"},
+    {SOCK_DGRAM, IPPROTO_UDPLITE, 0, 0, 0, "udplite"},
+    {SOCK_STREAM, IPPROTO_SCTP, 0, 0, 0, "sctp"},
+    {SOCK_SEQPACKET, IPPROTO_SCTP, 0, 0, 0, "sctp"},
+    {SOCK_RAW, 0, 1, 1, 1, "raw"}, /* takes no service */
+};
+#define NTYPEPROTOS (sizeof(typeprotos) / sizeof(typeprotos[0]))
+
+/* The port of service name (serv) for protocol (proto) ("tcp", ...), as
+ * Debian's /etc/services (netbase) lists it, or -1. */
+static int service_named(const char *serv, const char *proto)
 {
     static const struct {
         const char *name;
-        int port;
-    } known[] = {{"http", 80}, {"https", 443}, {"domain", 53}, {"ssh", 22},
-                 {"ftp", 21},  {"smtp", 25},   {"ntp", 123},   {"echo", 7}};
+        int port, tcp, udp;
+    } known[] = {{"http", 80, 1, 0}, {"https", 443, 1, 1}, {"domain", 53, 1, 1},
+                 {"ssh", 22, 1, 0},  {"ftp", 21, 1, 0},    {"smtp", 25, 1, 0},
+                 {"ntp", 123, 0, 1}, {"echo", 7, 1, 1}};
+
+    for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+        if (strcmp(serv, known[i].name) == 0)
+            return (strcmp(proto, "tcp") == 0 && known[i].tcp) ||
+                           (strcmp(proto, "udp") == 0 && known[i].udp)
+                       ? known[i].port
+                       : -1;
+    return -1;
+}
+
+/* A numeric (serv) in (*port); 1 when it is a name, 0 when numeric or
+ * NULL (port 0), an EAI_* error otherwise. */
+static int service_number(const char *serv, int flags, int *port)
+{
     char *end;
 
-    if (!serv) {
-        *port = 0;
+    *port = 0;
+    if (!serv)
         return 0;
-    }
     long v = strtol(serv, &end, 10);
     if (*serv && !*end) {
         if (v < 0 || v > 65535)
@@ -76,14 +111,50 @@ static int service_port(const char *serv, int flags, int *port)
         *port = (int)v;
         return 0;
     }
-    if (flags & AI_NUMERICSERV)
-        return EAI_NONAME;
-    for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-        if (strcmp(serv, known[i].name) == 0) {
-            *port = known[i].port;
-            return 0;
+    return (flags & AI_NUMERICSERV) ? EAI_NONAME : 1;
+}
+
+struct answer {
+    int type, proto, port;
+};
+
+/* The entries (socket type, protocol, port) that (socktype), (proto)
+ * and (serv) ask for, glibc's way, into (out) (room for NTYPEPROTOS).
+ * Returns their count, or an EAI_* error (negative). */
+static int answers(const char *serv, int flags, int socktype, int proto,
+                   struct answer *out)
+{
+    int port, n = 0, named = service_number(serv, flags, &port);
+
+    if (named < 0)
+        return named;
+    for (size_t i = 0; i < NTYPEPROTOS; i++) {
+        const struct typeproto *tp = &typeprotos[i];
+        int asked = socktype || proto;
+        if (asked ? (socktype && socktype != tp->type) ||
+                        (proto && !tp->anyproto && proto != tp->proto)
+                  : !tp->dflt)
+            continue;
+        int p = port;
+        if (serv && tp->noserv) {
+            if (asked)
+                return EAI_SERVICE;
+            if (named)
+                continue;
+        } else if (named && (p = service_named(serv, tp->name)) < 0) {
+            if (asked)
+                return EAI_SERVICE;
+            continue;
         }
-    return EAI_SERVICE;
+        out[n].type = tp->type;
+        out[n].proto = tp->anyproto ? proto : tp->proto;
+        out[n++].port = p;
+        if (asked)
+            return n;
+    }
+    if (n == 0)
+        return socktype ? EAI_SOCKTYPE : EAI_SERVICE;
+    return n;
 }
 
 static int host_addr(const char *node, int flags, struct in_addr *out)
@@ -136,19 +207,19 @@ int getaddrinfo(const char *node, const char *service,
     int family = hints ? hints->ai_family : AF_UNSPEC;
     struct in_addr addr;
     struct in6_addr addr6;
-    int port, r;
+    int r;
 
     *res = NULL;
     if (flags & ~known)
         return EAI_BADFLAGS;
     if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)
         return EAI_FAMILY;
-    if (socktype != 0 && socktype != SOCK_STREAM && socktype != SOCK_DGRAM)
-        return EAI_SOCKTYPE;
     if (!node && !service)
         return EAI_NONAME;
-    if ((r = service_port(service, flags, &port)) != 0)
-        return r;
+    struct answer ans[NTYPEPROTOS];
+    int nans = answers(service, flags, socktype, proto, ans);
+    if (nans < 0)
+        return nans;
     if (family == AF_UNSPEC && node && inet_pton(AF_INET6, node, &addr6) == 1)
         family = AF_INET6;
     /* A numeric address of the other family, as glibc answers it. */
@@ -163,12 +234,9 @@ int getaddrinfo(const char *node, const char *service,
     if (r != 0)
         return r;
 
-    /* One entry per socket type asked for (both when none was). */
-    static const int types[] = {SOCK_STREAM, SOCK_DGRAM};
     struct addrinfo **tail = res;
-    for (int i = 0; i < 2; i++) {
-        if (socktype && socktype != types[i])
-            continue;
+    for (int i = 0; i < nans; i++) {
+        uint16_t port = htons((uint16_t)ans[i].port);
         struct {
             struct addrinfo ai;
             union {
@@ -183,20 +251,18 @@ int getaddrinfo(const char *node, const char *service,
         }
         if (family == AF_INET6) {
             e->u.sin6.sin6_family = AF_INET6;
-            e->u.sin6.sin6_port = htons((uint16_t)port);
+            e->u.sin6.sin6_port = port;
             e->u.sin6.sin6_addr = addr6;
             e->ai.ai_addrlen = sizeof(e->u.sin6);
         } else {
             e->u.sin.sin_family = AF_INET;
-            e->u.sin.sin_port = htons((uint16_t)port);
+            e->u.sin.sin_port = port;
             e->u.sin.sin_addr = addr;
             e->ai.ai_addrlen = sizeof(e->u.sin);
         }
         e->ai.ai_family = family == AF_INET6 ? AF_INET6 : AF_INET;
-        e->ai.ai_socktype = types[i];
-        e->ai.ai_protocol =
-            proto ? proto
-                  : (types[i] == SOCK_STREAM ? IPPROTO_TCP : IPPROTO_UDP);
+        e->ai.ai_socktype = ans[i].type;
+        e->ai.ai_protocol = ans[i].proto;
         e->ai.ai_addr = (struct sockaddr *)&e->u;
         if ((flags & AI_CANONNAME) && tail == res && node &&
             !(e->ai.ai_canonname = strdup(node))) {

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* servers.c: what memcached and libevent needed (sysexits, the socket
- * option names, readiness after shutdown and close); the output must be
- * identical on Ingot and on Linux, a differential test. */
+ * option names, readiness after shutdown and close, edge-triggered
+ * epoll, getaddrinfo's hints); the output must be identical on Ingot and
+ * on Linux, a differential test. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <netdb.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
@@ -178,6 +181,58 @@ static void edges(void)
     close(ew);
 }
 
+/* getaddrinfo()'s entries for each socket type and protocol hint, glibc's
+ * way (libevent's regress util/getaddrinfo: one UDP entry when the
+ * protocol says UDP), with numeric, named and no services. */
+static void hints(void)
+{
+    static const char *servs[] = {NULL,  "4321", "http",  "https",
+                                  "ntp", "echo", "nosuch"};
+    static const int tp[][2] = {
+        {0, 0},
+        {SOCK_STREAM, 0},
+        {SOCK_DGRAM, 0},
+        {SOCK_RAW, 0},
+        {SOCK_SEQPACKET, 0},
+        {SOCK_DCCP, 0},
+        {0, IPPROTO_TCP},
+        {0, IPPROTO_UDP},
+        {0, IPPROTO_SCTP},
+        {0, IPPROTO_UDPLITE},
+        {0, 99},
+        {SOCK_RAW, 99},
+        {SOCK_STREAM, IPPROTO_UDP},
+        {SOCK_DGRAM, IPPROTO_UDPLITE},
+        {99, 0},
+    };
+
+    for (unsigned i = 0; i < sizeof(servs) / sizeof(servs[0]); i++) {
+        for (unsigned j = 0; j < sizeof(tp) / sizeof(tp[0]); j++) {
+            struct addrinfo h = {.ai_family = AF_INET,
+                                 .ai_socktype = tp[j][0],
+                                 .ai_protocol = tp[j][1]},
+                            *ai;
+            int r = getaddrinfo("1.2.3.4", servs[i], &h, &ai);
+            printf("getaddrinfo %s type %d proto %d: %d",
+                   servs[i] ? servs[i] : "NULL", tp[j][0], tp[j][1], r);
+            for (struct addrinfo *a = r ? NULL : ai; a; a = a->ai_next)
+                printf(" [%d %d %d]", a->ai_socktype, a->ai_protocol,
+                       ntohs(((struct sockaddr_in *)a->ai_addr)->sin_port));
+            printf("\n");
+            if (!r)
+                freeaddrinfo(ai);
+        }
+    }
+    struct addrinfo h = {.ai_protocol = IPPROTO_UDP}, *ai;
+    int r = getaddrinfo("1001:b0b::f00f", "4321", &h, &ai);
+    printf("getaddrinfo IPv6, UDP: %d", r);
+    for (struct addrinfo *a = r ? NULL : ai; a; a = a->ai_next)
+        printf(" [%d %d %d]", a->ai_family, a->ai_socktype, a->ai_protocol);
+    printf("\n");
+    if (!r)
+        freeaddrinfo(ai);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -186,6 +241,7 @@ int main(void)
     shutdowns("stream", SOCK_STREAM);
     shutdowns("seqpacket", SOCK_SEQPACKET);
     edges();
+    hints();
     printf("servers: done\n");
     return 0;
 }

@@ -91,7 +91,10 @@ struct linger {
 #define SOCK_STREAM 1
 #define SOCK_DGRAM 2
 #define SOCK_RAW 3
+#define SOCK_RDM 4
 #define SOCK_SEQPACKET 5
+#define SOCK_DCCP 6
+#define SOCK_PACKET 10
 #define SOCK_NONBLOCK 04000   /* O_NONBLOCK on Linux */
 #define SOCK_CLOEXEC 02000000 /* O_CLOEXEC on Linux */
 
