@@ -76,6 +76,14 @@ static ssize_t rw_vec(int fd, const struct iovec *iov, int n, int wr)
     for (int i = 0; i < n; i++)
         if (iov[i].iov_len > SIZE_MAX / 2) /* above SSIZE_MAX */
             return ig_posix_ret(-EINVAL);
+    /* A socket takes the vector whole: one send (TCP segments are not cut
+     * at the segments' bounds), one datagram or record. */
+    long r;
+    do
+        r = ig_vfs_rwv(fd, iov, n, wr);
+    while (r != -ENOSYS && ig_sched_again(&r, 1));
+    if (r != -ENOSYS)
+        return ig_posix_ret(wr ? broken_pipe(r) : r);
     for (int i = 0; i < n && total < IG_RW_MAX; i++) {
         size_t len = iov[i].iov_len;
         if (len > IG_RW_MAX - total)

@@ -130,15 +130,32 @@ long ig_sock_file_recvmsg(struct ig_file *f, struct msghdr *msg, int flags)
         ip_addr_t ip;
         uint16_t port;
         void *buf = msg->msg_iovlen ? msg->msg_iov[0].iov_base : NULL;
-        size_t len = msg->msg_iovlen ? msg->msg_iov[0].iov_len : 0;
-        /* Datagrams land in the first buffer only (recvmsg with several
-         * is rare for UDP servers). */
+        size_t len = 0;
+        /* One datagram across the vector: several buffers take it through
+         * one of their whole size. */
+        for (int i = 0; i < msg->msg_iovlen; i++)
+            len += msg->msg_iov[i].iov_len;
+        if (msg->msg_iovlen > 1 && !(buf = malloc(len ? len : 1)))
+            return -ENOMEM;
         while ((r = ig_udp_try_recv(s, buf, len, peek, &ip, &port, &trunc)) ==
                -EAGAIN) {
             r = ig_sock_block(s, nonblock, deadline, &polled);
             if (r < 0)
-                return r;
+                break;
         }
+        if (msg->msg_iovlen > 1) {
+            for (int i = 0, at = 0; r > 0 && i < msg->msg_iovlen && at < r;
+                 i++) {
+                size_t k = msg->msg_iov[i].iov_len;
+                if (k > (size_t)(r - at))
+                    k = (size_t)(r - at);
+                memcpy(msg->msg_iov[i].iov_base, (char *)buf + at, k);
+                at += (int)k;
+            }
+            free(buf);
+        }
+        if (r < 0)
+            return r;
         if (r >= 0 && msg->msg_name)
             ig_sock_addr_out(&ip, port, msg->msg_name, &msg->msg_namelen);
         if (trunc)

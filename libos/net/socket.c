@@ -104,6 +104,20 @@ static ssize_t sock_write(struct ig_file *f, const void *buf, size_t len,
     return ig_sock_file_sendmsg(f, &m, 0);
 }
 
+static ssize_t sock_readv(struct ig_file *f, const struct iovec *iov, int n)
+{
+    struct msghdr m = {.msg_iov = (struct iovec *)iov, .msg_iovlen = n};
+
+    return ig_sock_file_recvmsg(f, &m, 0);
+}
+
+static ssize_t sock_writev(struct ig_file *f, const struct iovec *iov, int n)
+{
+    struct msghdr m = {.msg_iov = (struct iovec *)iov, .msg_iovlen = n};
+
+    return ig_sock_file_sendmsg(f, &m, 0);
+}
+
 static int sock_stat(struct ig_file *f, struct stat *st)
 {
     (void)f;
@@ -171,6 +185,8 @@ static const struct ig_file_ops sock_ops = {
     .poll = sock_poll,
     .event = sock_event,
     .ioctl = sock_ioctl,
+    .readv = sock_readv,
+    .writev = sock_writev,
     .release = sock_release,
 };
 

@@ -129,6 +129,18 @@ static ssize_t u_write(struct ig_file *f, const void *buf, size_t len,
     return ig_unix_send(f->priv, f, &iov, 1, 0, NULL, 0, NULL);
 }
 
+static ssize_t u_readv(struct ig_file *f, const struct iovec *iov, int n)
+{
+    int mf = 0;
+
+    return ig_unix_recv(f->priv, f, iov, n, 0, NULL, NULL, &mf, NULL);
+}
+
+static ssize_t u_writev(struct ig_file *f, const struct iovec *iov, int n)
+{
+    return ig_unix_send(f->priv, f, iov, n, 0, NULL, 0, NULL);
+}
+
 static unsigned u_poll(struct ig_file *f)
 {
     struct usock *s = f->priv;
@@ -197,6 +209,8 @@ static const struct ig_file_ops unix_ops = {
     .poll = u_poll,
     .event = u_event,
     .ioctl = u_ioctl,
+    .readv = u_readv,
+    .writev = u_writev,
     .release = u_release,
 };
 

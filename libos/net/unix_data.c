@@ -152,9 +152,18 @@ long ig_unix_recv(struct usock *s, struct ig_file *f, const struct iovec *iov,
         *fromlen = m->fromlen;
     }
     /* Stream: fill the vector from as many queued chunks as there are;
-     * datagram and seqpacket: one record, the rest of it dropped
-     * (MSG_TRUNC). */
-    for (int i = 0; i < niov && m; i++) {
+     * datagram and seqpacket: one record across the vector, the rest of
+     * it dropped (MSG_TRUNC). */
+    if (ig_unix_records(s->type)) {
+        for (int i = 0; i < niov && done < m->len; i++) {
+            size_t k = m->len - done;
+            if (k > iov[i].iov_len)
+                k = iov[i].iov_len;
+            memcpy(iov[i].iov_base, m->data + done, k);
+            done += k;
+        }
+    }
+    for (int i = 0; i < niov && m && !ig_unix_records(s->type); i++) {
         size_t used = 0;
         while (used < iov[i].iov_len && m) {
             if (s->type == SOCK_STREAM && !(flags & MSG_PEEK) && m->rights.n) {
@@ -171,8 +180,6 @@ long ig_unix_recv(struct usock *s, struct ig_file *f, const struct iovec *iov,
             done += k;
             if (!(flags & MSG_PEEK))
                 m->off += k;
-            if (ig_unix_records(s->type))
-                break;
             if ((flags & MSG_PEEK) ? done >= s->bytes : m->off == m->len) {
                 if ((flags & MSG_PEEK) || took)
                     m = NULL; /* descriptors end the read */
@@ -192,7 +199,7 @@ long ig_unix_recv(struct usock *s, struct ig_file *f, const struct iovec *iov,
                 m = NULL; /* peeking stays within the first chunk */
             }
         }
-        if (ig_unix_records(s->type) || (took && used < iov[i].iov_len))
+        if (took && used < iov[i].iov_len)
             break;
     }
     if (ig_unix_records(s->type)) { /* one record, the rest dropped */

@@ -241,6 +241,17 @@ ssize_t ig_vfs_write(int fd, const void *buf, size_t len)
     return seg_after(f, buf, f->ops->write(f, buf, len, pos), pos, 1);
 }
 
+ssize_t ig_vfs_rwv(int fd, const struct iovec *iov, int n, int wr)
+{
+    struct ig_file *f = ig_fd_get(fd);
+
+    if (!f || !can(f, wr))
+        return -EBADF;
+    if (wr ? !f->ops->writev : !f->ops->readv)
+        return -ENOSYS;
+    return wr ? f->ops->writev(f, iov, n) : f->ops->readv(f, iov, n);
+}
+
 ssize_t ig_vfs_pread(int fd, void *buf, size_t len, off_t off)
 {
     struct ig_file *f = ig_fd_get(fd);

@@ -63,6 +63,8 @@ struct ig_dirent;
 /* What one kind of open file does.  Any member may be NULL: the call then
  * fails with the errno POSIX gives for that kind (-EINVAL, -ESPIPE ...).
  * (off) is NULL for stream reads and writes (pipes, devices, sockets). */
+struct iovec; /* <sys/uio.h> */
+
 struct ig_file_ops {
     ssize_t (*read)(struct ig_file *f, void *buf, size_t len, off_t *off);
     ssize_t (*write)(struct ig_file *f, const void *buf, size_t len,
@@ -83,6 +85,11 @@ struct ig_file_ops {
     /* ioctl(2) requests of this kind (FIONREAD ...), after the VFS has
      * handled the generic ones; NULL: -ENOTTY for all others. */
     int (*ioctl)(struct ig_file *f, unsigned long req, void *arg);
+    /* readv(2)/writev(2) of (n) segments taken whole, as sockets must (one
+     * TCP send, one datagram or record); NULL: each segment in turn
+     * through read/write (files, pipes). */
+    ssize_t (*readv)(struct ig_file *f, const struct iovec *iov, int n);
+    ssize_t (*writev)(struct ig_file *f, const struct iovec *iov, int n);
     /* When the file's readiness last changed, as a number from
      * ig_file_event() (0: not yet); epoll reports ready files in that
      * order, as Linux's ready list does.  NULL: when epoll sees it. */
@@ -220,6 +227,11 @@ int ig_vfs_close(int fd);
  * -EPIPE when a pipe has no reader. */
 ssize_t ig_vfs_read(int fd, void *buf, size_t len);
 ssize_t ig_vfs_write(int fd, const void *buf, size_t len);
+/* readv (wr 0) or writev (wr 1) of (n) segments of (iov) on a file that
+ * takes them whole (ig_file_ops.readv/writev): the count, or the errors of
+ * ig_vfs_read/ig_vfs_write and the socket calls.  -ENOSYS when the file
+ * takes them one segment at a time: the caller reads or writes each. */
+ssize_t ig_vfs_rwv(int fd, const struct iovec *iov, int n, int wr);
 ssize_t ig_vfs_pread(int fd, void *buf, size_t len, off_t off);
 ssize_t ig_vfs_pwrite(int fd, const void *buf, size_t len, off_t off);
 
