@@ -76,23 +76,12 @@ static const struct typeproto {
 #define NTYPEPROTOS (sizeof(typeprotos) / sizeof(typeprotos[0]))
 
 /* The port of service name (serv) for protocol (proto) ("tcp", ...), as
- * Debian's /etc/services (netbase) lists it, or -1. */
+ * /etc/services lists it (services.c), or -1. */
 static int service_named(const char *serv, const char *proto)
 {
-    static const struct {
-        const char *name;
-        int port, tcp, udp;
-    } known[] = {{"http", 80, 1, 0}, {"https", 443, 1, 1}, {"domain", 53, 1, 1},
-                 {"ssh", 22, 1, 0},  {"ftp", 21, 1, 0},    {"smtp", 25, 1, 0},
-                 {"ntp", 123, 0, 1}, {"echo", 7, 1, 1}};
+    struct servent *s = getservbyname(serv, proto);
 
-    for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
-        if (strcmp(serv, known[i].name) == 0)
-            return (strcmp(proto, "tcp") == 0 && known[i].tcp) ||
-                           (strcmp(proto, "udp") == 0 && known[i].udp)
-                       ? known[i].port
-                       : -1;
-    return -1;
+    return s ? ntohs((uint16_t)s->s_port) : -1;
 }
 
 /* A numeric (serv) in (*port); 1 when it is a name, 0 when numeric or

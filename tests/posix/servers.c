@@ -2,7 +2,8 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* servers.c: what memcached and libevent needed (sysexits, the socket
  * option names, readiness after shutdown and close, edge-triggered
- * epoll, getaddrinfo's hints, writev and readv on sockets); the output must be
+ * epoll, getaddrinfo's hints, writev and readv on sockets, services and
+ * protocols); the output must be
  * identical on Ingot and on Linux, a differential test. */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -288,6 +289,54 @@ static void vectors(void)
     }
 }
 
+/* getservbyname() and friends: /etc/services and /etc/protocols (on
+ * Ingot without a root file system, the built-in copy of Debian's lines:
+ * the same answers for these). */
+static void services(void)
+{
+    static const char *names[][2] = {
+        {"http", "tcp"},   {"www", "tcp"}, {"http", "udp"}, {"ntp", NULL},
+        {"domain", "udp"}, {"smtp", NULL}, {"mail", NULL},  {"nosuch", NULL},
+    };
+    for (unsigned i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        struct servent *s = getservbyname(names[i][0], names[i][1]);
+        printf("getservbyname %s/%s: ", names[i][0],
+               names[i][1] ? names[i][1] : "NULL");
+        if (s)
+            printf("%s %d/%s%s%s\n", s->s_name, ntohs((uint16_t)s->s_port),
+                   s->s_proto, s->s_aliases[0] ? " alias " : "",
+                   s->s_aliases[0] ? s->s_aliases[0] : "");
+        else
+            printf("none\n");
+    }
+    struct servent *s = getservbyport(htons(22), "tcp");
+    printf("getservbyport 22/tcp: %s\n", s ? s->s_name : "none");
+    s = getservbyport(htons(22), "udp");
+    printf("getservbyport 22/udp: %s\n", s ? s->s_name : "none");
+    static const char *protos[] = {"tcp", "UDP", "ipv6-icmp", "nosuch"};
+    for (unsigned i = 0; i < sizeof(protos) / sizeof(protos[0]); i++) {
+        struct protoent *p = getprotobyname(protos[i]);
+        printf("getprotobyname %s: %s %d\n", protos[i], p ? p->p_name : "none",
+               p ? p->p_proto : -1);
+    }
+    static const int nums[] = {6, 17, 132, 254};
+    for (unsigned i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+        struct protoent *p = getprotobynumber(nums[i]);
+        printf("getprotobynumber %d: %s%s%s\n", nums[i], p ? p->p_name : "none",
+               p && p->p_aliases[0] ? " alias " : "",
+               p && p->p_aliases[0] ? p->p_aliases[0] : "");
+    }
+    struct addrinfo h = {.ai_family = AF_INET}, *ai;
+    int r = getaddrinfo("1.2.3.4", "www", &h, &ai);
+    printf("getaddrinfo www: %d", r);
+    for (struct addrinfo *a = r ? NULL : ai; a; a = a->ai_next)
+        printf(" [%d %d %d]", a->ai_socktype, a->ai_protocol,
+               ntohs(((struct sockaddr_in *)a->ai_addr)->sin_port));
+    printf("\n");
+    if (!r)
+        freeaddrinfo(ai);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -298,6 +347,7 @@ int main(void)
     edges();
     hints();
     vectors();
+    services();
     printf("servers: done\n");
     return 0;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
-/* netdb.h: name and service resolution (getaddrinfo). */
+/* netdb.h: name and service resolution (getaddrinfo, getservbyname). */
 #ifndef INGOT_NETDB_H
 #define INGOT_NETDB_H
 
@@ -46,6 +46,33 @@ struct addrinfo {
 #define EAI_MEMORY -10
 #define EAI_SYSTEM -11
 #define EAI_OVERFLOW -12
+
+/* Services and protocols: the root file system's /etc/services and
+ * /etc/protocols (read again at each lookup unless set*ent(1) keeps them),
+ * or built-in copies of Debian's common lines when a file is missing.
+ * s_port is in network byte order.  The results are static, overwritten
+ * by the next call. */
+struct servent {
+    char *s_name;
+    char **s_aliases;
+    int s_port;
+    char *s_proto;
+};
+struct protoent {
+    char *p_name;
+    char **p_aliases;
+    int p_proto;
+};
+struct servent *getservbyname(const char *name, const char *proto);
+struct servent *getservbyport(int port, const char *proto);
+struct servent *getservent(void);
+void setservent(int stayopen);
+void endservent(void);
+struct protoent *getprotobyname(const char *name);
+struct protoent *getprotobynumber(int proto);
+struct protoent *getprotoent(void);
+void setprotoent(int stayopen);
+void endprotoent(void);
 
 int getaddrinfo(const char *node, const char *service,
                 const struct addrinfo *hints, struct addrinfo **res);
