@@ -14,6 +14,7 @@
 #include <math.h>
 #include <linux/capability.h>
 #include <net/if.h>
+#include <netdb.h>
 #include <netinet/tcp.h>
 #include <pwd.h>
 #include <sched.h>
@@ -37,6 +38,7 @@
 #include <sys/utsname.h>
 #include <sys/vfs.h>
 #include <syslog.h>
+#include <sysexits.h>
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
@@ -52,6 +54,9 @@
 #endif
 #if SYS_gettid != 186 || SYS_getrandom != 318
 #error "SYS_* numbers are not Linux x86_64's"
+#endif
+#if EX_USAGE != 64 || EX_CONFIG != 78 || SO_MARK != 36 || IPPROTO_SCTP != 132
+#error "sysexits, SO_* or IPPROTO_* values are not Linux's"
 #endif
 
 int main(void)
