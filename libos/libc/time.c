@@ -30,21 +30,39 @@ static void clock_point(void)
     ig_signal_deliver();
 }
 
-int clock_gettime(clockid_t id, struct timespec *ts)
+/* What clock (id) reads: 1 the time of day, 2 the monotonic clock, 0 for
+ * an id Linux does not have. */
+static int clock_source(clockid_t id)
 {
-    clock_point();
     switch (id) {
     case CLOCK_REALTIME:
-        ns_to_timespec(ig_plat_clock_wall(), ts);
-        return 0;
+    case CLOCK_REALTIME_COARSE:
+    case CLOCK_REALTIME_ALARM:
+    case CLOCK_TAI: /* Linux's TAI offset is 0 until an NTP daemon sets it */
+        return 1;
     case CLOCK_MONOTONIC:
+    case CLOCK_MONOTONIC_RAW:    /* no NTP slews the guest's clock */
+    case CLOCK_MONOTONIC_COARSE: /* as precise as the others, no dearer */
+    case CLOCK_BOOTTIME:         /* nothing suspends the image */
+    case CLOCK_BOOTTIME_ALARM:
     case CLOCK_PROCESS_CPUTIME_ID:
     case CLOCK_THREAD_CPUTIME_ID:
-        ns_to_timespec(ig_plat_clock_monotonic(), ts);
-        return 0;
+        return 2;
     default:
-        return (int)ig_posix_ret(-EINVAL);
+        return 0;
     }
+}
+
+int clock_gettime(clockid_t id, struct timespec *ts)
+{
+    int src = clock_source(id);
+
+    clock_point();
+    if (!src)
+        return (int)ig_posix_ret(-EINVAL);
+    ns_to_timespec(src == 1 ? ig_plat_clock_wall() : ig_plat_clock_monotonic(),
+                   ts);
+    return 0;
 }
 
 /* The image may not set the host's clock; Linux answers EPERM to a
@@ -60,11 +78,16 @@ int clock_settime(clockid_t id, const struct timespec *ts)
 
 int clock_getres(clockid_t id, struct timespec *res)
 {
-    if (id != CLOCK_REALTIME && id != CLOCK_MONOTONIC &&
-        id != CLOCK_PROCESS_CPUTIME_ID && id != CLOCK_THREAD_CPUTIME_ID)
+    if (!clock_source(id))
         return (int)ig_posix_ret(-EINVAL);
+    /* The coarse clocks: Linux's tick (Debian's HZ=250), so a program
+     * that takes them only when they are fine enough (libevent: 1 ms)
+     * decides as on Linux. */
+    long ns = id == CLOCK_REALTIME_COARSE || id == CLOCK_MONOTONIC_COARSE
+                  ? 4000000
+                  : 1;
     if (res)
-        *res = (struct timespec){.tv_sec = 0, .tv_nsec = 1};
+        *res = (struct timespec){.tv_sec = 0, .tv_nsec = ns};
     return 0;
 }
 
