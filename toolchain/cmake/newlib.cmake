@@ -48,11 +48,16 @@ set(INGOT_NEWLIB_REPLACED lib_a-abort.o lib_a-psignal.o lib_a-signal.o
 # so newlib is compiled with, and installs, the numbers programs see.
 set(INGOT_NEWLIB_ERRNO_H ${PROJECT_SOURCE_DIR}/libos/libc/include/sys/errno.h)
 file(SHA256 ${INGOT_NEWLIB_ERRNO_H} _nl_errno_sha)
+# Edits to newlib's headers that wrappers cannot make (the script says
+# which and why), applied to the unpacked source too.
+set(INGOT_NEWLIB_HEADERS ${CMAKE_CURRENT_LIST_DIR}/newlib_headers.cmake)
+file(SHA256 ${INGOT_NEWLIB_HEADERS} _nl_headers_sha)
 # newlib's configure refuses to rerun with other flags over its old cache,
 # so each set of flags, options, replaced objects and replaced headers gets
 # its own build directory.
 string(SHA256 _nl_key "${INGOT_NEWLIB_SHA256} ${INGOT_TARGET_CC} \
-${_nl_cflags} ${_nl_options} ${INGOT_NEWLIB_REPLACED} ${_nl_errno_sha}")
+${_nl_cflags} ${_nl_options} ${INGOT_NEWLIB_REPLACED} ${_nl_errno_sha} \
+${_nl_headers_sha}")
 string(SUBSTRING "${_nl_key}" 0 12 _nl_key)
 
 ExternalProject_Add(newlib
@@ -62,6 +67,7 @@ ExternalProject_Add(newlib
   PREFIX ${CMAKE_BINARY_DIR}/third_party/newlib-${_nl_key}
   PATCH_COMMAND ${CMAKE_COMMAND} -E copy ${INGOT_NEWLIB_ERRNO_H}
     <SOURCE_DIR>/newlib/libc/include/sys/errno.h
+  COMMAND ${CMAKE_COMMAND} -DSRC=<SOURCE_DIR> -P ${INGOT_NEWLIB_HEADERS}
   CONFIGURE_COMMAND <SOURCE_DIR>/configure
     --target=x86_64-elf --prefix=${INGOT_NEWLIB_PREFIX} ${_nl_options}
     CC_FOR_TARGET=${INGOT_TARGET_CC} AR_FOR_TARGET=ar AS_FOR_TARGET=as
@@ -81,7 +87,8 @@ ExternalProject_Add_Step(newlib replace-signals
 # strpbrk are generic C; libos/libc/memops.c and strops.c (SSE2) replace
 # them inside newlib's archive, compiled with the target flags, so they sit
 # where newlib's did: below every library OS component.  GCC must not turn
-# their loops back into calls to themselves.
+# their loops back into calls to themselves.  After replace-signals: two
+# ar runs at once on libc.a (make -j) lose one's members.
 set(INGOT_NEWLIB_STRING lib_a-memcpy.o lib_a-memmove.o lib_a-memset.o
     lib_a-memcmp.o lib_a-strlen.o lib_a-strspn.o lib_a-strcspn.o
     lib_a-strpbrk.o)
@@ -96,7 +103,7 @@ ExternalProject_Add_Step(newlib replace-string
   COMMAND ar rs ${INGOT_NEWLIB_LIB}/libc.a <BINARY_DIR>/ig_memops.o
           <BINARY_DIR>/ig_strops.o
   COMMENT "Replacing newlib's string routines with libos/libc's"
-  DEPENDEES install
+  DEPENDEES install replace-signals
   DEPENDS ${_nl_str_dir}/memops.c ${_nl_str_dir}/strops.c
           ${_nl_str_dir}/memops_internal.h)
 # printf's and scanf's long double conversions: newlib converts them
