@@ -54,8 +54,8 @@ static int is_dots(const char *p, size_t len)
            (len == 2 && p[0] == '.' && p[1] == '.');
 }
 
-int ig_vfs_lookup(struct ig_vnode *start, const char *path,
-                  struct ig_lookup *lk)
+static int lookup(struct ig_vnode *start, const char *path,
+                  struct ig_lookup *lk, int link)
 {
     struct ig_vnode *cur = path[0] == '/' ? ig_vfs.root : start;
     struct ig_vnode *vn = cur;
@@ -93,8 +93,12 @@ int ig_vfs_lookup(struct ig_vnode *start, const char *path,
             vn = dotdot(cur);
         } else {
             struct ig_vnode *next;
-            vn = cur->ops->lookup(cur, p, len, &next) == 0 ? cross_down(next)
-                                                           : NULL;
+            int (*find)(struct ig_vnode *, const char *, size_t,
+                        struct ig_vnode **) = cur->ops->lookup;
+            if (link && cur->ops->lookup_link && !p[len + strspn(p + len, "/")])
+                find = cur->ops->lookup_link; /* the last component */
+            lk->miss = find(cur, p, len, &next);
+            vn = lk->miss == 0 ? cross_down(next) : NULL;
         }
         p += len;
     }
@@ -108,6 +112,18 @@ int ig_vfs_lookup(struct ig_vnode *start, const char *path,
     if (vn)
         ig_vnode_hold(vn);
     return 0;
+}
+
+int ig_vfs_lookup(struct ig_vnode *start, const char *path,
+                  struct ig_lookup *lk)
+{
+    return lookup(start, path, lk, 0);
+}
+
+int ig_vfs_lookup_link(struct ig_vnode *start, const char *path,
+                       struct ig_lookup *lk)
+{
+    return lookup(start, path, lk, 1);
 }
 
 void ig_lookup_done(struct ig_lookup *lk)
@@ -124,6 +140,11 @@ void ig_lookup_done(struct ig_lookup *lk)
 int ig_lookup_is_dots(const struct ig_lookup *lk)
 {
     return lk->len == 0 || is_dots(lk->name, lk->len);
+}
+
+int ig_lookup_missing(const struct ig_lookup *lk)
+{
+    return lk->miss ? lk->miss : -ENOENT;
 }
 
 void ig_vnode_stat(struct ig_vnode *vn, struct stat *st)
