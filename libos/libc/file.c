@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -130,12 +131,28 @@ int chdir(const char *path)
     return (int)ig_posix_ret(ig_vfs_chdir(path));
 }
 
+/* As glibc: a NULL (buf) is allocated, of (size) bytes or, when (size)
+ * is 0, of the path's; a (buf) of no bytes is EINVAL. */
 char *getcwd(char *buf, size_t size)
 {
-    int r = ig_vfs_getcwd(buf, size);
+    char path[IG_PATH_MAX];
+    int r;
 
+    if (buf) {
+        r = size ? ig_vfs_getcwd(buf, size) : -EINVAL;
+        return ig_posix_failed(r) ? NULL : buf;
+    }
+    r = ig_vfs_getcwd(path, sizeof(path));
     if (ig_posix_failed(r))
         return NULL;
+    size_t n = strlen(path) + 1;
+    if (size && size < n) {
+        ig_posix_failed(-ERANGE);
+        return NULL;
+    }
+    buf = malloc(size ? size : n);
+    if (buf)
+        memcpy(buf, path, n);
     return buf;
 }
 

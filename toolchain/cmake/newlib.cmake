@@ -146,6 +146,29 @@ ExternalProject_Add_Step(newlib replace-ldouble
   DEPENDS ${_nl_str_dir}/ldfmt.c ${_nl_str_dir}/ldfmt.h
           ${_nl_str_dir}/ldprintf.c ${_nl_str_dir}/ldscanf.c
           ${PROJECT_SOURCE_DIR}/libos/include/ingot/posix.h)
+# Functions of newlib's that are wrong in one case, wrapped: newlib's own
+# stays in the archive under an __ig_nl_* name (objcopy) and a function of
+# libos/libc takes its name, handles that case and calls it.  calloc.c:
+# _calloc_r did not check that n * size fits in a size_t; sflags.c:
+# fopen() ignored mode 'e' (O_CLOEXEC).  After replace-ldouble: one ar at
+# a time on libc.a.
+ExternalProject_Add_Step(newlib replace-wrapped
+  COMMAND ${CMAKE_COMMAND} -E chdir <BINARY_DIR>
+          ar x ${INGOT_NEWLIB_LIB}/libc.a lib_a-callocr.o lib_a-flags.o
+  COMMAND objcopy --redefine-sym _calloc_r=__ig_nl_calloc_r
+          <BINARY_DIR>/lib_a-callocr.o
+  COMMAND objcopy --redefine-sym __sflags=__ig_nl_sflags
+          <BINARY_DIR>/lib_a-flags.o
+  COMMAND ${_nl_str_cc} -Os ${_nl_ld_inc} ${_nl_str_dir}/calloc.c
+          -o <BINARY_DIR>/ig_calloc.o
+  COMMAND ${_nl_str_cc} -Os ${_nl_str_dir}/sflags.c -o <BINARY_DIR>/ig_sflags.o
+  COMMAND ${CMAKE_COMMAND} -E chdir <BINARY_DIR>
+          ar rs ${INGOT_NEWLIB_LIB}/libc.a lib_a-callocr.o ig_calloc.o
+          lib_a-flags.o ig_sflags.o
+  COMMENT "Wrapping newlib's calloc and fopen flags (libos/libc/calloc.c, sflags.c)"
+  DEPENDEES install replace-signals replace-string replace-ldouble
+  DEPENDS ${_nl_str_dir}/calloc.c ${_nl_str_dir}/sflags.c
+          ${PROJECT_SOURCE_DIR}/libos/include/ingot/posix.h)
 # newlib's <stdatomic.h> (FreeBSD's) needs clang's __has_extension: under
 # GCC it makes _Atomic types structures its own functions then reject, so
 # a program's atomic_fetch_add() does not compile.  It leaves the installed
