@@ -9,7 +9,6 @@
 #include <fcntl.h>
 #include <stdint.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "vfs_internal.h"
 
@@ -198,38 +197,4 @@ int ig_vfs_cwd_option(const char *opt)
 
 /* After the volumes: the directory usually lies in one. */
 IG_COMPONENT(cwd, .prefix = "cwd=", .option = ig_vfs_cwd_option,
-             .order = IG_ORDER_VOL + 1);
-
-int ig_vfs_stdin_option(const char *opt)
-{
-    const char *p = opt + 6;
-    off_t off = 0;
-    int fd, err = 0;
-
-    if (strncmp(opt, "stdin=", 6) != 0)
-        return -EINVAL;
-    for (; *p >= '0' && *p <= '9' && off <= (INT64_MAX - 9) / 10; p++)
-        off = off * 10 + (*p - '0');
-    if (*p++ != ':' || *p != '/') {
-        ig_printk("ingot: bad option '%s': expected stdin=OFFSET:/FILE\n", opt);
-        ig_plat_exit(255);
-    }
-    fd = ig_vfs_open(AT_FDCWD, p, O_RDONLY, 0);
-    if (fd < 0)
-        err = fd;
-    else if (fd != 0) {
-        err = ig_vfs_dup2(fd, 0);
-        ig_vfs_close(fd);
-    }
-    if (err >= 0)
-        err = ig_vfs_lseek(0, off, SEEK_SET) < 0 ? -EINVAL : 0;
-    if (err < 0) {
-        ig_printk("ingot: standard input %s: %s\n", p, why(err));
-        ig_plat_exit(255);
-    }
-    return 0;
-}
-
-/* After the volumes, which hold the file. */
-IG_COMPONENT(stdin, .prefix = "stdin=", .option = ig_vfs_stdin_option,
              .order = IG_ORDER_VOL + 1);

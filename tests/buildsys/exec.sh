@@ -7,8 +7,8 @@
 #
 # Builds PROBE.c natively and with ingot-cc, runs both directly (./prog)
 # with the same arguments, environment and working directory, and compares
-# output, the file written beneath the working directory, the exit
-# status, and standard input redirected from a file.  Then the image alone: it may not create files outside the
+# output, the file written beneath the working directory and the exit
+# status.  Then the image alone: it may not create files outside the
 # working directory, and a missing launcher or a missing `ingot` fail in
 # one line with status 127.
 set -u
@@ -30,16 +30,6 @@ cmp "$tmp/native/sub/made.txt" "$tmp/image/sub/made.txt" ||
     fail "written files differ"
 [ ! -s "$tmp/image/err" ] || fail "image wrote to stderr: $(cat "$tmp/image/err")"
 cat "$tmp/image/out"
-
-# Standard input redirected from a file is that file (seekable, its size
-# and the offset the shell left), as natively.
-for k in native image; do
-    (cd "$tmp/$k" && { read -r line; ./prog stdin; } <"$src" >in.out 2>&1)
-done
-diff -u "$tmp/native/in.out" "$tmp/image/in.out" ||
-    fail "stdin from a file differs (- native, + image)"
-grep -q '^stdin regular 1 ' "$tmp/image/in.out" || fail "stdin: $(cat "$tmp/image/in.out")"
-head -1 "$tmp/image/in.out"
 
 # Outside the working directory the host is read-only.
 (cd "$tmp/image/sub" && ./../prog outside "$tmp/native/escaped") >"$tmp/o" 2>&1

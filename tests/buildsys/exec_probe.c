@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 /* With "outside PATH": tries to create PATH and says whether it could. */
@@ -18,22 +17,6 @@ static int outside(const char *path)
     return 0;
 }
 
-/* With "stdin": standard input, a regular file the shell has read a
- * line of, is that file: its size, the shell's offset, seeking back. */
-static int in_file(void)
-{
-    struct stat st;
-    char buf[4096];
-    off_t at = lseek(0, 0, SEEK_CUR);
-
-    printf("stdin regular %d", fstat(0, &st) == 0 && S_ISREG(st.st_mode));
-    printf(" size %lld at %lld\n", (long long)st.st_size, (long long)at);
-    printf("next: %s", fgets(buf, sizeof(buf), stdin) ? buf : "none\n");
-    printf("rewind %d\n", fseek(stdin, 0, SEEK_SET));
-    printf("first: %s", fgets(buf, sizeof(buf), stdin) ? buf : "none\n");
-    return 0;
-}
-
 int main(int argc, char **argv)
 {
     char buf[4096];
@@ -42,8 +25,6 @@ int main(int argc, char **argv)
 
     if (argc == 3 && strcmp(argv[1], "outside") == 0)
         return outside(argv[2]);
-    if (argc == 2 && strcmp(argv[1], "stdin") == 0)
-        return in_file();
     printf("argc %d\n", argc);
     for (int i = 1; i < argc; i++)
         printf("argv[%d] [%s]\n", i, argv[i]);

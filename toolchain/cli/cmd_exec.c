@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <ingot/host_image.h>
@@ -82,27 +81,6 @@ static void add_volumes(struct ig_run_opts *o, const char *cwd)
                                .multidev = 1};
 }
 
-/* "OFFSET:/FILE" when standard input is a regular file that the guest can
- * open at that path (the same file: device and inode checked), so that it
- * is a file in the guest too (lseek, fstat, mmap), else NULL.  The offset
- * is where the host's is; the guest's reads do not move the host's. */
-static char *stdin_file(void)
-{
-    char path[PATH_MAX];
-    struct stat in, at;
-    ssize_t n = readlink("/proc/self/fd/0", path, sizeof(path) - 1);
-    off_t off = lseek(0, 0, SEEK_CUR);
-
-    if (n <= 0 || path[0] != '/' || off < 0 || fstat(0, &in) < 0 ||
-        !S_ISREG(in.st_mode))
-        return NULL;
-    path[n] = '\0';
-    if (stat(path, &at) < 0 || at.st_dev != in.st_dev ||
-        at.st_ino != in.st_ino)
-        return NULL; /* unlinked, or renamed since */
-    return ig_xasprintf("%lld:%s", (long long)off, path);
-}
-
 int ig_cmd_exec(int argc, char **argv)
 {
     struct ig_run_opts o;
@@ -161,12 +139,6 @@ int ig_cmd_exec(int argc, char **argv)
         }
         add_volumes(&o, cwd);
         o.cwd = o.owned.v[o.owned.n - 1];
-        char *in = stdin_file();
-        if (in) {
-            ig_strvec_push(&o.owned, in);
-            o.stdin_file = o.owned.v[o.owned.n - 1];
-            free(in);
-        }
     }
     r = ig_run_boot(&o);
     ig_run_opts_free(&o);

@@ -90,9 +90,6 @@ struct ig_run_opts {
      * and its working directory (libos option cwd=; NULL: "/"). */
     const char *argv0;
     const char *cwd;
-    /* `ingot exec` only: "OFFSET:/FILE" when the host's standard input is
-     * that regular file (libos option stdin=), else NULL. */
-    const char *stdin_file;
     /* `ingot run --hostname NAME` (libos option hostname=; NULL: "ingot")
      * and `-u USER[:GROUP]` (user=; NULL: root). */
     const char *hostname;

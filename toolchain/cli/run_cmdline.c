@@ -83,11 +83,6 @@ int ig_run_cmdline(const struct ig_run_opts *o, char **out)
         append(&buf, &len, &cap, tok);
         free(tok);
     }
-    if (o->stdin_file) { /* after the volumes it lies in */
-        tok = ig_xasprintf("stdin=%s", o->stdin_file);
-        append(&buf, &len, &cap, tok);
-        free(tok);
-    }
     if (o->hostname) {
         tok = ig_xasprintf("hostname=%s", o->hostname);
         append(&buf, &len, &cap, tok);

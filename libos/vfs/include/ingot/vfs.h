@@ -327,14 +327,6 @@ int ig_vfs_option(const char *opt);
  * not start with "cwd=". */
 int ig_vfs_cwd_option(const char *opt);
 
-/* The option handler of "stdin=OFFSET:/FILE" (in the vol component, after
- * the volumes): makes descriptor 0 FILE opened read-only at OFFSET, as
- * `ingot exec` asks when the host's standard input is a regular file, so
- * that it can be seeked, stat'ed and mapped as on the host.  A malformed
- * option or a file that cannot be opened ends the image with 255 after
- * one line.  Returns 0, or -EINVAL if (opt) does not start with "stdin=". */
-int ig_vfs_stdin_option(const char *opt);
-
 struct ig_dirent {
     ino_t ino;
     unsigned char type; /* DT_* value: ig_vfs_dtype() */
