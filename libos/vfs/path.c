@@ -2,6 +2,7 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* path.c: path resolution, mount points, vnode references, getcwd. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vfs_internal.h"
@@ -54,8 +55,46 @@ static int is_dots(const char *p, size_t len)
            (len == 2 && p[0] == '.' && p[1] == '.');
 }
 
-static int lookup(struct ig_vnode *start, const char *path,
-                  struct ig_lookup *lk, int link)
+/* Linux's limit on the links one lookup follows (SYMLOOP_MAX). */
+#define LINKS_MAX 40
+
+/*
+ * A symbolic link that its filesystem will not follow because it leads
+ * out of it (a volume answers -EXDEV for an absolute target or one that
+ * climbs above the volume's root) is followed here, in the image's name
+ * space, as Linux follows it in the process's: (*p) becomes the link's
+ * target followed by the rest of the path after (name), kept in
+ * (lk->owned).  Returns 0 or -ELOOP, -ENAMETOOLONG, the readlink error.
+ */
+static int follow_out(struct ig_lookup *lk, struct ig_vnode *dir,
+                      const char **p, size_t len, int *hops)
+{
+    const char *rest = *p + len;
+    size_t rlen = strlen(rest);
+    char *buf;
+    ssize_t n;
+
+    if (++*hops > LINKS_MAX)
+        return -ELOOP;
+    buf = malloc(IG_PATH_MAX);
+    if (!buf)
+        return -ENOMEM;
+    n = dir->ops->readlink(dir, *p, len, buf, IG_PATH_MAX);
+    if (n >= 0 && (size_t)n + rlen >= IG_PATH_MAX)
+        n = -ENAMETOOLONG;
+    if (n <= 0) {
+        free(buf);
+        return n < 0 ? (int)n : -ENOENT;
+    }
+    memcpy(buf + n, rest, rlen + 1);
+    free(lk->owned);
+    lk->owned = buf;
+    *p = buf;
+    return 0;
+}
+
+static int walk(struct ig_vnode *start, const char *path,
+                struct ig_lookup *lk, int link)
 {
     struct ig_vnode *cur = path[0] == '/' ? ig_vfs.root : start;
     struct ig_vnode *vn = cur;
@@ -71,6 +110,7 @@ static int lookup(struct ig_vnode *start, const char *path,
     cur = cross_down(cur);
     vn = cur;
     lk->name = "";
+    int hops = 0;
     for (;;) {
         while (*p == '/')
             p++;
@@ -98,6 +138,19 @@ static int lookup(struct ig_vnode *start, const char *path,
             if (link && cur->ops->lookup_link && !p[len + strspn(p + len, "/")])
                 find = cur->ops->lookup_link; /* the last component */
             lk->miss = find(cur, p, len, &next);
+            if (lk->miss == -EXDEV && cur->ops->readlink) {
+                int err = follow_out(lk, cur, &p, len, &hops);
+                if (err == -EINVAL) /* not a link: EXDEV stands */
+                    err = 0;
+                else if (err)
+                    return err;
+                else { /* go on with the target, from "/" or from (cur) */
+                    vn = *p == '/' ? cross_down(ig_vfs.root) : cur;
+                    lk->name = "";
+                    lk->len = 0;
+                    continue;
+                }
+            }
             vn = lk->miss == 0 ? cross_down(next) : NULL;
         }
         p += len;
@@ -114,6 +167,18 @@ static int lookup(struct ig_vnode *start, const char *path,
     return 0;
 }
 
+static int lookup(struct ig_vnode *start, const char *path,
+                  struct ig_lookup *lk, int link)
+{
+    int err = walk(start, path, lk, link);
+
+    if (err) {
+        free(lk->owned);
+        lk->owned = NULL;
+    }
+    return err;
+}
+
 int ig_vfs_lookup(struct ig_vnode *start, const char *path,
                   struct ig_lookup *lk)
 {
@@ -128,6 +193,8 @@ int ig_vfs_lookup_link(struct ig_vnode *start, const char *path,
 
 void ig_lookup_done(struct ig_lookup *lk)
 {
+    free(lk->owned);
+    lk->owned = NULL;
     if (lk->vn)
         ig_vnode_put(lk->vn);
     if (lk->dir)

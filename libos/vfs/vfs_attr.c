@@ -13,7 +13,10 @@
 int ig_vfs_lstat(int dirfd, const char *path, struct stat *st)
 {
     struct ig_lookup lk;
-    int err = ig_vfs_lookup_at(dirfd, path, &lk);
+    /* A trailing slash follows the link (the directory it names). */
+    int err = path && *path && path[strlen(path) - 1] != '/'
+                  ? ig_vfs_lookup_link_at(dirfd, path, &lk)
+                  : ig_vfs_lookup_at(dirfd, path, &lk);
 
     if (err)
         return err;
@@ -56,7 +59,9 @@ int ig_vfs_symlink(const char *target, int dirfd, const char *path)
 ssize_t ig_vfs_readlink(int dirfd, const char *path, char *buf, size_t cap)
 {
     struct ig_lookup lk;
-    ssize_t err = ig_vfs_lookup_at(dirfd, path, &lk);
+    ssize_t err = path && *path && path[strlen(path) - 1] != '/'
+                      ? ig_vfs_lookup_link_at(dirfd, path, &lk)
+                      : ig_vfs_lookup_at(dirfd, path, &lk);
 
     if (err)
         return err;

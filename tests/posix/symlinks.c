@@ -2,7 +2,8 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* symlinks.c: the calls that act on a symbolic link itself, not on what it
  * points to (unlink, rmdir, rename, mkdir, symlink, O_CREAT|O_EXCL,
- * O_NOFOLLOW), dangling links and link loops, on a volume; the output
+ * O_NOFOLLOW), dangling links, link loops and links out of the volume,
+ * on a volume; the output
  * must be identical on Ingot and on Linux, a differential test (gnulib's
  * test-symlink, test-lstat, test-unlink ... check the same).  The
  * argument names the directory (default: the working directory). */
@@ -46,7 +47,7 @@ int main(int argc, char **argv)
     snprintf(dir, sizeof(dir), "%s/symlinks.d", argc > 1 ? argv[1] : ".");
     mkdir(dir, 0755);
     const char *clean[] = {"dangling", "loop1", "loop2", "todir", "moved",
-                           "file", "x"};
+                           "file", "x", "abs", "null"};
     for (size_t i = 0; i < sizeof(clean) / sizeof(clean[0]); i++)
         unlink(at(clean[i]));
     rmdir(at("dir"));
@@ -106,6 +107,22 @@ int main(int argc, char **argv)
     T(rename(at("dangling"), at("x")));
     printf("x is a %s, file a %s\n", kind("x"), kind("file"));
     T(unlink(at("x")));
+
+    /* Links whose targets leave the volume (absolute ones: the volume's
+     * host directory does not follow them) are followed in the image's
+     * name space, as Linux follows them in the process's. */
+    T(symlink(at("file"), at("abs")));
+    fd = open(at("abs"), O_RDONLY);
+    T(read(fd, buf, sizeof(buf)));
+    T(close(fd));
+    T(symlink("/dev/null", at("null")));
+    T(stat(at("null"), &st));
+    printf("null is a character device: %d\n", S_ISCHR(st.st_mode));
+    T(lstat(at("null"), &st));
+    printf("null itself is a link: %d\n", S_ISLNK(st.st_mode));
+    T(readlink(at("null"), buf, sizeof(buf)));
+    T(unlink(at("abs")));
+    T(unlink(at("null")));
     T(unlink(at("file")));
     T(rmdir(at("dir")));
     T(rmdir(dir));
