@@ -2,6 +2,7 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* pathconf.c: pathconf(3) and fpathconf(3) with Linux's values. */
 #include <ingot/posix.h>
+#include <ingot/vfs.h>
 
 #include <errno.h>
 #include <sys/stat.h>
@@ -48,12 +49,15 @@ static long value(int name)
     }
 }
 
+/* The VFS's calls, not stat() and fstat(): those would select the volume
+ * component (a trigger, components.json) for every image, libc being
+ * linked into all. */
 long pathconf(const char *path, int name)
 {
     struct stat st;
 
-    if (stat(path, &st) < 0)
-        return -1; /* stat's errno: ENOENT, ENOTDIR, ELOOP ... */
+    if (ig_posix_failed(ig_vfs_stat(AT_FDCWD, path, &st)))
+        return -1; /* ENOENT, ENOTDIR, ELOOP ... */
     return value(name);
 }
 
@@ -61,7 +65,7 @@ long fpathconf(int fd, int name)
 {
     struct stat st;
 
-    if (fstat(fd, &st) < 0)
+    if (ig_posix_failed(ig_vfs_fstat(fd, &st)))
         return -1; /* EBADF */
     return value(name);
 }
