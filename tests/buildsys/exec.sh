@@ -31,6 +31,13 @@ cmp "$tmp/native/sub/made.txt" "$tmp/image/sub/made.txt" ||
 [ ! -s "$tmp/image/err" ] || fail "image wrote to stderr: $(cat "$tmp/image/err")"
 cat "$tmp/image/out"
 
+# Standard output to a pipe is buffered in blocks, as glibc's, not lines.
+for k in native image; do
+    (cd "$tmp/$k" && ./prog order | cat >order.out)
+done
+diff -u "$tmp/native/order.out" "$tmp/image/order.out" ||
+    fail "stdout's buffering differs (- native, + image)"
+
 # Standard output that fails: /dev/full (ENOSPC), a reader that has gone
 # (SIGPIPE, or EPIPE when ignored), reported to the app as natively.  pico
 # only: a kvm guest's serial line cannot fail (QEMU writes to the host).

@@ -47,6 +47,12 @@ int main(int argc, char **argv)
         return outside(argv[2]);
     if (argc >= 2 && strcmp(argv[1], "flood") == 0)
         return flood(argc == 3);
+    /* stdout to a file or pipe is buffered in blocks, not by line: the
+     * printf'ed line leaves after the write(2) one. */
+    if (argc == 2 && strcmp(argv[1], "order") == 0) {
+        printf("printf, buffered\n");
+        return write(1, "write(2), at once\n", 18) == 18 ? 0 : 1;
+    }
     printf("argc %d\n", argc);
     for (int i = 1; i < argc; i++)
         printf("argv[%d] [%s]\n", i, argv[i]);
