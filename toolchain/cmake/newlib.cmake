@@ -39,10 +39,12 @@ set(_nl_options --disable-multilib --disable-nls
 # and the mkstemp() family (libos/libc/mktemp.c: random names, Linux's
 # checks, a mkdtemp() that works); assert()'s report (libos/libc/assert.c:
 # newlib's prints with fiprintf, the integer printf, which newlib's dtoa
-# would then link into every image that prints a number).
+# would then link into every image that prints a number); getopt() and
+# friends (libos/libc/getopt.c: GNU's rules; newlib's took a lone "-" for
+# an option and cut a leading '=' off an attached optional argument).
 set(INGOT_NEWLIB_REPLACED lib_a-abort.o lib_a-psignal.o lib_a-signal.o
     lib_a-strsignal.o lib_a-system.o lib_a-clock.o lib_a-mktemp.o
-    lib_a-assert.o)
+    lib_a-assert.o lib_a-getopt.o)
 # The error numbers are Linux's: libos/libc/include/sys/errno.h takes the
 # place of newlib's <sys/errno.h> in the unpacked source before configure,
 # so newlib is compiled with, and installs, the numbers programs see.
