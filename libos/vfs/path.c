@@ -157,7 +157,10 @@ static int walk(struct ig_vnode *start, const char *path,
     }
     if (lk->len == 0 && vn) /* "/" or only slashes and dots */
         cur = vn;
-    if (vn && lk->trailing && !S_ISDIR(vn->mode))
+    /* "link/" found as the link itself: the caller decides (mkdir EEXIST,
+     * unlink ENOTDIR). */
+    if (vn && lk->trailing && !S_ISDIR(vn->mode) &&
+        !(link && S_ISLNK(vn->mode)))
         return -ENOTDIR;
     lk->dir = cur;
     lk->vn = vn;

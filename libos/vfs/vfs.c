@@ -235,6 +235,8 @@ int ig_vfs_unlink(int dirfd, const char *path, int flags)
         else if (ig_lookup_is_dots(&lk) ||
                  (lk.vn->nchildren && !lk.vn->ops->rename_replaces))
             err = -ENOTEMPTY;
+    } else if (lk.trailing && !S_ISDIR(lk.vn->mode)) {
+        err = -ENOTDIR; /* "link/" */
     } else if (S_ISDIR(lk.vn->mode)) {
         err = -EISDIR;
     }
@@ -279,7 +281,7 @@ int ig_vfs_rename(int olddirfd, const char *old, int newdirfd, const char *new)
         err = -EBUSY;
     else if (vn->dev != n.dir->dev)
         err = -EXDEV;
-    else if (n.trailing && !S_ISDIR(vn->mode))
+    else if ((n.trailing || o.trailing) && !S_ISDIR(vn->mode))
         err = -ENOTDIR;
     else if (n.vn == vn)
         err = 0; /* the same file: nothing to do */

@@ -84,6 +84,7 @@ int main(int argc, char **argv)
     T(lstat(at("todir/"), &st));
     printf("todir/ is a directory: %d\n", S_ISDIR(st.st_mode));
     T(open(at("todir"), O_RDONLY | O_NOFOLLOW));
+    T(mkdir(at("todir/"), 0755));
     T(unlink(at("todir/")));
     T(rmdir(at("todir/")));
     T(rmdir(at("todir")));
