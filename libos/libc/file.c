@@ -5,6 +5,7 @@
 #include <ingot/vfs.h>
 
 #include <fcntl.h>
+#include <reent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,6 +94,24 @@ int rmdir(const char *path)
 int unlink(const char *path)
 {
     return (int)ig_posix_ret(ig_vfs_unlink(AT_FDCWD, path, 0));
+}
+
+/* remove(3) removes a directory too, as POSIX and glibc have it: newlib's
+ * only unlinked (EISDIR).  _remove_r is defined as well, so that newlib's
+ * remove.o, which defines both, never joins the link. */
+int remove(const char *path)
+{
+    int err = ig_vfs_unlink(AT_FDCWD, path, 0);
+
+    if (err == -EISDIR)
+        err = ig_vfs_unlink(AT_FDCWD, path, AT_REMOVEDIR);
+    return (int)ig_posix_ret(err);
+}
+
+int _remove_r(struct _reent *r, const char *path)
+{
+    (void)r;
+    return remove(path);
 }
 
 int unlinkat(int dirfd, const char *path, int flags)

@@ -2,7 +2,7 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* gnulib.c: the libc behaviours gnulib's configure probes check before it
  * trusts a function (getcwd, setenv, putenv, fopen modes, calloc,
- * realpath, pathconf); the output must be identical on Ingot and on
+ * realpath, pathconf, remove); the output must be identical on Ingot and on
  * Linux, a differential test.  Each one that failed made gnulib replace
  * the function in every GNU program built for Ingot. */
 #define _GNU_SOURCE
@@ -95,6 +95,10 @@ static void files(void)
     T(fpathconf(1, _PC_PIPE_BUF));
     T(fpathconf(-1, _PC_PIPE_BUF));
     T(unlink("gnulib.tmp"));
+    /* remove() takes directories too. */
+    T(mkdir("gnulib.dir", 0755));
+    T(remove("gnulib.dir"));
+    T(remove("gnulib.dir"));
 }
 
 int main(void)
