@@ -22,8 +22,8 @@
 char *optarg;
 int optind = 1, opterr = 1, optopt = '?';
 
-static char *next;         /* the rest of a group of short options */
-static int first_op = 1;   /* operands skipped over: [first_op, last_op) */
+static char *next;       /* the rest of a group of short options */
+static int first_op = 1; /* operands skipped over: [first_op, last_op) */
 static int last_op = 1;
 static int started;
 
@@ -82,8 +82,9 @@ static int long_opt(int argc, char **argv, const char *optstring,
     }
     if (ambiguous) {
         if (opterr) {
-            fprintf(stderr, "%s: option '%s%.*s' is ambiguous; possibilities:",
-                    argv[0], dashes, (int)len, name);
+            fprintf(stderr,
+                    "%s: option '%s%.*s' is ambiguous; possibilities:", argv[0],
+                    dashes, (int)len, name);
             for (int i = 0; longopts[i].name; i++)
                 if (strncmp(longopts[i].name, name, len) == 0)
                     fprintf(stderr, " '%s%s'", dashes, longopts[i].name);
@@ -97,8 +98,8 @@ static int long_opt(int argc, char **argv, const char *optstring,
         if (short_ok && strchr(optstring, *name))
             return -2;
         if (opterr)
-            fprintf(stderr, "%s: unrecognized option '%s%s'\n", argv[0],
-                    dashes, name);
+            fprintf(stderr, "%s: unrecognized option '%s%s'\n", argv[0], dashes,
+                    name);
         optind++;
         optopt = 0;
         return '?';

@@ -93,8 +93,8 @@ static int follow_out(struct ig_lookup *lk, struct ig_vnode *dir,
     return 0;
 }
 
-static int walk(struct ig_vnode *start, const char *path,
-                struct ig_lookup *lk, int link)
+static int walk(struct ig_vnode *start, const char *path, struct ig_lookup *lk,
+                int link)
 {
     struct ig_vnode *cur = path[0] == '/' ? ig_vfs.root : start;
     struct ig_vnode *vn = cur;

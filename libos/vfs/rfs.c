@@ -169,8 +169,8 @@ static int rfs_lookup(struct ig_vnode *dirvn, const char *name, size_t len,
     return find(dirvn, name, len, out, 0);
 }
 
-static int rfs_lookup_link(struct ig_vnode *dirvn, const char *name,
-                           size_t len, struct ig_vnode **out)
+static int rfs_lookup_link(struct ig_vnode *dirvn, const char *name, size_t len,
+                           struct ig_vnode **out)
 {
     return find(dirvn, name, len, out, 1);
 }

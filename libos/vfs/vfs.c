@@ -90,9 +90,9 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
     int acc = flags & O_ACCMODE;
     /* O_NOFOLLOW and O_CREAT|O_EXCL act on a link itself, unless a
      * trailing slash asks for what it points to. */
-    int link = ((flags & O_NOFOLLOW) ||
-                ((flags & O_CREAT) && (flags & O_EXCL))) &&
-               path && *path && path[strlen(path) - 1] != '/';
+    int link =
+        ((flags & O_NOFOLLOW) || ((flags & O_CREAT) && (flags & O_EXCL))) &&
+        path && *path && path[strlen(path) - 1] != '/';
     int err = link ? ig_vfs_lookup_link_at(dirfd, path, &lk)
                    : ig_vfs_lookup_at(dirfd, path, &lk);
 

@@ -148,7 +148,7 @@ struct ig_lookup {
     const char *name;
     size_t len;
     int trailing;
-    int miss; /* why (vn) is NULL: the last component's lookup error */
+    int miss;    /* why (vn) is NULL: the last component's lookup error */
     char *owned; /* a link's target and the rest of the path (name's) */
 };
 int ig_vfs_lookup(struct ig_vnode *start, const char *path,

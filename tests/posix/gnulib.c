@@ -34,7 +34,7 @@ static void cwd(void)
 
     printf("getcwd(NULL, 0): %s\n",
            p && getcwd(buf, sizeof(buf)) && strcmp(p, buf) == 0 ? "allocated"
-                                                                 : "failed");
+                                                                : "failed");
     free(p);
     P(getcwd(NULL, strlen(buf) + 1));
     P(getcwd(NULL, 1));
@@ -77,7 +77,8 @@ static void files(void)
         fclose(f);
     P(fopen("gnulib.tmp", "wx"));
     P(fopen("gnulib.tmp/", "r"));
-    char *c = canonicalize_file_name("gnulib.tmp"), *r = realpath("gnulib.tmp", NULL);
+    char *c = canonicalize_file_name("gnulib.tmp"),
+         *r = realpath("gnulib.tmp", NULL);
     printf("canonicalize_file_name is realpath: %d\n",
            c && r && strcmp(c, r) == 0 && c[0] == '/');
     free(c);

@@ -47,7 +47,7 @@ int main(int argc, char **argv)
     snprintf(dir, sizeof(dir), "%s/symlinks.d", argc > 1 ? argv[1] : ".");
     mkdir(dir, 0755);
     const char *clean[] = {"dangling", "loop1", "loop2", "todir", "moved",
-                           "file", "x", "abs", "null"};
+                           "file",     "x",     "abs",   "null"};
     for (size_t i = 0; i < sizeof(clean) / sizeof(clean[0]); i++)
         unlink(at(clean[i]));
     rmdir(at("dir"));
