@@ -33,12 +33,14 @@
 #include <sys/termios.h>
 #include <sys/sysinfo.h>
 #include <sys/timerfd.h>
+#include <sys/ucontext.h>
 #include <sys/un.h>
 #include <sys/utsname.h>
 #include <sys/vfs.h>
 #include <syslog.h>
 #include <termios.h>
 #include <time.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #if !defined(__linux__)
