@@ -5,8 +5,10 @@
 #include <ingot/vfs.h>
 
 #include <fcntl.h>
+#include <reent.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -94,6 +96,24 @@ int unlink(const char *path)
     return (int)ig_posix_ret(ig_vfs_unlink(AT_FDCWD, path, 0));
 }
 
+/* remove(3) removes a directory too, as POSIX and glibc have it: newlib's
+ * only unlinked (EISDIR).  _remove_r is defined as well, so that newlib's
+ * remove.o, which defines both, never joins the link. */
+int remove(const char *path)
+{
+    int err = ig_vfs_unlink(AT_FDCWD, path, 0);
+
+    if (err == -EISDIR)
+        err = ig_vfs_unlink(AT_FDCWD, path, AT_REMOVEDIR);
+    return (int)ig_posix_ret(err);
+}
+
+int _remove_r(struct _reent *r, const char *path)
+{
+    (void)r;
+    return remove(path);
+}
+
 int unlinkat(int dirfd, const char *path, int flags)
 {
     return (int)ig_posix_ret(ig_vfs_unlink(dirfd, path, flags));
@@ -130,12 +150,28 @@ int chdir(const char *path)
     return (int)ig_posix_ret(ig_vfs_chdir(path));
 }
 
+/* As glibc: a NULL (buf) is allocated, of (size) bytes or, when (size)
+ * is 0, of the path's; a (buf) of no bytes is EINVAL. */
 char *getcwd(char *buf, size_t size)
 {
-    int r = ig_vfs_getcwd(buf, size);
+    char path[IG_PATH_MAX];
+    int r;
 
+    if (buf) {
+        r = size ? ig_vfs_getcwd(buf, size) : -EINVAL;
+        return ig_posix_failed(r) ? NULL : buf;
+    }
+    r = ig_vfs_getcwd(path, sizeof(path));
     if (ig_posix_failed(r))
         return NULL;
+    size_t n = strlen(path) + 1;
+    if (size && size < n) {
+        ig_posix_failed(-ERANGE);
+        return NULL;
+    }
+    buf = malloc(size ? size : n);
+    if (buf)
+        memcpy(buf, path, n);
     return buf;
 }
 

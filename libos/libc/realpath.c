@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Copyright (c) 2026 The Ingot developers */
 /* realpath.c: realpath(3): an absolute path without ".", ".." or links. */
+#define _GNU_SOURCE 1 /* canonicalize_file_name */
 #include <ingot/vfs.h>
 
 #include <errno.h>
@@ -110,4 +111,10 @@ char *realpath(const char *path, char *resolved)
         return strdup(out);
     strcpy(resolved, out);
     return resolved;
+}
+
+/* GNU's name for realpath(path, NULL). */
+char *canonicalize_file_name(const char *path)
+{
+    return realpath(path, NULL);
 }

@@ -53,5 +53,12 @@ static const struct ig_sched_libc reent_ops = {
 void ig_libc_init(void)
 {
     __sinit(_impure_ptr);
+    /* newlib makes stdout line-buffered whatever it is; glibc only when it
+     * is a terminal.  Without the flag the first write decides as glibc
+     * does (__smakebuf: a terminal line by line, anything else in blocks
+     * of st_blksize), so output to a file or pipe leaves in blocks and a
+     * write error shows at fflush() or exit, where programs look for it
+     * (sed --help >/dev/full must fail). */
+    stdout->_flags &= ~__SLBF;
     ig_sched_set_libc(&reent_ops, _impure_ptr);
 }

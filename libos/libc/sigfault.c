@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <string.h>
+#include <sys/ucontext.h>
 
 #include "signal_internal.h"
 
@@ -135,6 +136,40 @@ int ig_signal_fault(struct ig_fault *f)
     return 1;
 }
 
+/* The handler's third argument: the interrupted registers in Linux's
+ * layout, the saved SSE state, the alternate stack and the mask before. */
+static void fill_context(ucontext_t *uc, struct ig_sigframe *fr, uint64_t mask)
+{
+    const struct ig_fault *f = &fr->ctx;
+    greg_t *g = uc->uc_mcontext.gregs;
+
+    memset(uc, 0, sizeof(*uc));
+    g[REG_R8] = (greg_t)f->r8;
+    g[REG_R9] = (greg_t)f->r9;
+    g[REG_R10] = (greg_t)f->r10;
+    g[REG_R11] = (greg_t)f->r11;
+    g[REG_R12] = (greg_t)f->r12;
+    g[REG_R13] = (greg_t)f->r13;
+    g[REG_R14] = (greg_t)f->r14;
+    g[REG_R15] = (greg_t)f->r15;
+    g[REG_RDI] = (greg_t)f->rdi;
+    g[REG_RSI] = (greg_t)f->rsi;
+    g[REG_RBP] = (greg_t)f->rbp;
+    g[REG_RBX] = (greg_t)f->rbx;
+    g[REG_RDX] = (greg_t)f->rdx;
+    g[REG_RAX] = (greg_t)f->rax;
+    g[REG_RCX] = (greg_t)f->rcx;
+    g[REG_RSP] = (greg_t)f->rsp;
+    g[REG_RIP] = (greg_t)f->rip;
+    g[REG_EFL] = (greg_t)f->rflags;
+    g[REG_ERR] = (greg_t)f->error_code;
+    g[REG_TRAPNO] = f->vector;
+    g[REG_CR2] = (greg_t)f->fault_addr;
+    uc->uc_mcontext.fpregs = (fpregset_t)(void *)fr->fx;
+    uc->uc_stack = *ig_signal_thread_altstack();
+    uc->uc_sigmask = (sigset_t)mask;
+}
+
 /* The trampoline's C part, on the frame's stack with the SSE state saved:
  * runs the handler as signal.c's act() would, then returns to have the
  * interrupted context restored. */
@@ -151,9 +186,11 @@ void ig_signal_fault_run(struct ig_sigframe *fr)
         act->sa_handler = SIG_DFL;
     *mask |= a.sa_mask | ((a.sa_flags & SA_NODEFER) ? 0 : BIT(fr->sig));
     *mask &= ~(BIT(SIGKILL) | BIT(SIGSTOP));
-    if (a.sa_flags & SA_SIGINFO)
-        a.sa_sigaction(fr->sig, &fr->info, NULL);
-    else
+    if (a.sa_flags & SA_SIGINFO) {
+        ucontext_t uc;
+        fill_context(&uc, fr, saved);
+        a.sa_sigaction(fr->sig, &fr->info, &uc);
+    } else
         a.sa_handler(fr->sig);
     *mask = saved;
 }

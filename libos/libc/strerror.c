@@ -223,10 +223,13 @@ int __xpg_strerror_r(int e, char *buf, size_t cap)
     return ret;
 }
 
-/* "PREFIX: text" on stderr, for the calling thread's errno. */
+/* "PREFIX: text" on stderr, for the calling thread's errno; the text of
+ * an unknown number goes to a buffer of its own, not strerror()'s, which
+ * POSIX says perror() leaves alone. */
 void _perror_r(struct _reent *r, const char *prefix)
 {
-    const char *t = strerror(errno);
+    char buf[32];
+    const char *t = strerror_r(errno, buf, sizeof(buf));
 
     (void)r;
     if (prefix && *prefix)

@@ -40,16 +40,14 @@ static ssize_t console_write(struct ig_vnode *vn, const void *buf, size_t len,
                              off_t o)
 {
     (void)vn, (void)o;
-    ig_plat_console_write(buf, len);
-    return (ssize_t)len;
+    return ig_plat_console_write(buf, len); /* -EPIPE: write() raises SIGPIPE */
 }
 
 static ssize_t stderr_write(struct ig_vnode *vn, const void *buf, size_t len,
                             off_t o)
 {
     (void)vn, (void)o;
-    ig_plat_stderr_write(buf, len);
-    return (ssize_t)len;
+    return ig_plat_stderr_write(buf, len);
 }
 
 /*

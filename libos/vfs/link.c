@@ -25,7 +25,7 @@ __attribute__((used)) static int (*const ramfs_links)(
 static int link_vnode(struct ig_vnode *vn, int newdirfd, const char *new)
 {
     struct ig_lookup n;
-    int err = ig_vfs_lookup_at(newdirfd, new, &n);
+    int err = ig_vfs_lookup_link_at(newdirfd, new, &n);
 
     if (err)
         return err;

@@ -2,6 +2,7 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* path.c: path resolution, mount points, vnode references, getcwd. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vfs_internal.h"
@@ -54,8 +55,46 @@ static int is_dots(const char *p, size_t len)
            (len == 2 && p[0] == '.' && p[1] == '.');
 }
 
-int ig_vfs_lookup(struct ig_vnode *start, const char *path,
-                  struct ig_lookup *lk)
+/* Linux's limit on the links one lookup follows (SYMLOOP_MAX). */
+#define LINKS_MAX 40
+
+/*
+ * A symbolic link that its filesystem will not follow because it leads
+ * out of it (a volume answers -EXDEV for an absolute target or one that
+ * climbs above the volume's root) is followed here, in the image's name
+ * space, as Linux follows it in the process's: (*p) becomes the link's
+ * target followed by the rest of the path after (name), kept in
+ * (lk->owned).  Returns 0 or -ELOOP, -ENAMETOOLONG, the readlink error.
+ */
+static int follow_out(struct ig_lookup *lk, struct ig_vnode *dir,
+                      const char **p, size_t len, int *hops)
+{
+    const char *rest = *p + len;
+    size_t rlen = strlen(rest);
+    char *buf;
+    ssize_t n;
+
+    if (++*hops > LINKS_MAX)
+        return -ELOOP;
+    buf = malloc(IG_PATH_MAX);
+    if (!buf)
+        return -ENOMEM;
+    n = dir->ops->readlink(dir, *p, len, buf, IG_PATH_MAX);
+    if (n >= 0 && (size_t)n + rlen >= IG_PATH_MAX)
+        n = -ENAMETOOLONG;
+    if (n <= 0) {
+        free(buf);
+        return n < 0 ? (int)n : -ENOENT;
+    }
+    memcpy(buf + n, rest, rlen + 1);
+    free(lk->owned);
+    lk->owned = buf;
+    *p = buf;
+    return 0;
+}
+
+static int walk(struct ig_vnode *start, const char *path, struct ig_lookup *lk,
+                int link)
 {
     struct ig_vnode *cur = path[0] == '/' ? ig_vfs.root : start;
     struct ig_vnode *vn = cur;
@@ -71,6 +110,7 @@ int ig_vfs_lookup(struct ig_vnode *start, const char *path,
     cur = cross_down(cur);
     vn = cur;
     lk->name = "";
+    int hops = 0;
     for (;;) {
         while (*p == '/')
             p++;
@@ -93,14 +133,34 @@ int ig_vfs_lookup(struct ig_vnode *start, const char *path,
             vn = dotdot(cur);
         } else {
             struct ig_vnode *next;
-            vn = cur->ops->lookup(cur, p, len, &next) == 0 ? cross_down(next)
-                                                           : NULL;
+            int (*find)(struct ig_vnode *, const char *, size_t,
+                        struct ig_vnode **) = cur->ops->lookup;
+            if (link && cur->ops->lookup_link && !p[len + strspn(p + len, "/")])
+                find = cur->ops->lookup_link; /* the last component */
+            lk->miss = find(cur, p, len, &next);
+            if (lk->miss == -EXDEV && cur->ops->readlink) {
+                int err = follow_out(lk, cur, &p, len, &hops);
+                if (err == -EINVAL) /* not a link: EXDEV stands */
+                    err = 0;
+                else if (err)
+                    return err;
+                else { /* go on with the target, from "/" or from (cur) */
+                    vn = *p == '/' ? cross_down(ig_vfs.root) : cur;
+                    lk->name = "";
+                    lk->len = 0;
+                    continue;
+                }
+            }
+            vn = lk->miss == 0 ? cross_down(next) : NULL;
         }
         p += len;
     }
     if (lk->len == 0 && vn) /* "/" or only slashes and dots */
         cur = vn;
-    if (vn && lk->trailing && !S_ISDIR(vn->mode))
+    /* "link/" found as the link itself: the caller decides (mkdir EEXIST,
+     * unlink ENOTDIR). */
+    if (vn && lk->trailing && !S_ISDIR(vn->mode) &&
+        !(link && S_ISLNK(vn->mode)))
         return -ENOTDIR;
     lk->dir = cur;
     lk->vn = vn;
@@ -110,8 +170,34 @@ int ig_vfs_lookup(struct ig_vnode *start, const char *path,
     return 0;
 }
 
+static int lookup(struct ig_vnode *start, const char *path,
+                  struct ig_lookup *lk, int link)
+{
+    int err = walk(start, path, lk, link);
+
+    if (err) {
+        free(lk->owned);
+        lk->owned = NULL;
+    }
+    return err;
+}
+
+int ig_vfs_lookup(struct ig_vnode *start, const char *path,
+                  struct ig_lookup *lk)
+{
+    return lookup(start, path, lk, 0);
+}
+
+int ig_vfs_lookup_link(struct ig_vnode *start, const char *path,
+                       struct ig_lookup *lk)
+{
+    return lookup(start, path, lk, 1);
+}
+
 void ig_lookup_done(struct ig_lookup *lk)
 {
+    free(lk->owned);
+    lk->owned = NULL;
     if (lk->vn)
         ig_vnode_put(lk->vn);
     if (lk->dir)
@@ -124,6 +210,11 @@ void ig_lookup_done(struct ig_lookup *lk)
 int ig_lookup_is_dots(const struct ig_lookup *lk)
 {
     return lk->len == 0 || is_dots(lk->name, lk->len);
+}
+
+int ig_lookup_missing(const struct ig_lookup *lk)
+{
+    return lk->miss ? lk->miss : -ENOENT;
 }
 
 void ig_vnode_stat(struct ig_vnode *vn, struct stat *st)

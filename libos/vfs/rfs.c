@@ -142,23 +142,37 @@ static int install(struct rfs_node *dir, struct rfs_node *c, const char *name,
     return 0;
 }
 
-/* Finds (name) in (dir) on the storage and returns its (cached) node. */
-static int rfs_lookup(struct ig_vnode *dirvn, const char *name, size_t len,
-                      struct ig_vnode **out)
+/* Finds (name) in (dir) on the storage and returns its (cached) node:
+ * the file a symbolic link leads to, or with (link) the link itself. */
+static int find(struct ig_vnode *dirvn, const char *name, size_t len,
+                struct ig_vnode **out, int link)
 {
     struct rfs_node *dir = RN(dirvn), *c = cached(dir, name, len);
+    const struct ig_rfs_backend *be = dir->m->be;
     struct ig_plat_hostdir_stat a;
     char path[IG_PATH_MAX];
     int err = ig_rfs_path(dir, name, len, path, sizeof(path));
 
     if (!err)
-        err = dir->m->be->stat(dir->m->ctx, path, &a);
+        err = (link ? be->lstat : be->stat)(dir->m->ctx, path, &a);
     if (err) {
         if (c && err != -ENAMETOOLONG)
             drop(c);
         return err;
     }
     return install(dir, c, name, len, &a, out);
+}
+
+static int rfs_lookup(struct ig_vnode *dirvn, const char *name, size_t len,
+                      struct ig_vnode **out)
+{
+    return find(dirvn, name, len, out, 0);
+}
+
+static int rfs_lookup_link(struct ig_vnode *dirvn, const char *name, size_t len,
+                           struct ig_vnode **out)
+{
+    return find(dirvn, name, len, out, 1);
 }
 
 /*
@@ -347,6 +361,7 @@ static void rfs_free(struct ig_vnode *vn)
 
 static const struct ig_vnode_ops rfs_ops = {
     .lookup = rfs_lookup,
+    .lookup_link = rfs_lookup_link,
     .create = rfs_create,
     .remove = rfs_remove,
     .rename = rfs_rename,

@@ -34,6 +34,19 @@ int ig_vfs_lookup_at(int dirfd, const char *path, struct ig_lookup *lk)
     return ig_vfs_lookup(start, path, lk);
 }
 
+int ig_vfs_lookup_link_at(int dirfd, const char *path, struct ig_lookup *lk)
+{
+    struct ig_vnode *start;
+    int err;
+
+    if (!path)
+        return -EFAULT;
+    err = ig_vfs_start(dirfd, path, &start);
+    if (err)
+        return err;
+    return ig_vfs_lookup_link(start, path, lk);
+}
+
 /* O_TMPFILE: a file with no name in directory (lk->vn), created under a
  * private name and unlinked at once. */
 static int open_unnamed(struct ig_lookup *lk, int flags, mode_t mode)
@@ -75,10 +88,21 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
 {
     struct ig_lookup lk;
     int acc = flags & O_ACCMODE;
-    int err = ig_vfs_lookup_at(dirfd, path, &lk);
+    /* O_NOFOLLOW and O_CREAT|O_EXCL act on a link itself, unless a
+     * trailing slash asks for what it points to. */
+    int link =
+        ((flags & O_NOFOLLOW) || ((flags & O_CREAT) && (flags & O_EXCL))) &&
+        path && *path && path[strlen(path) - 1] != '/';
+    int err = link ? ig_vfs_lookup_link_at(dirfd, path, &lk)
+                   : ig_vfs_lookup_at(dirfd, path, &lk);
 
     if (err)
         return err;
+    if (!lk.vn && lk.miss && lk.miss != -ENOENT) {
+        err = lk.miss; /* a link loop: nothing to create */
+        ig_lookup_done(&lk);
+        return err;
+    }
     if ((flags & O_TMPFILE) == O_TMPFILE) {
         err = lk.vn ? open_unnamed(&lk, flags, mode) : -ENOENT;
         ig_lookup_done(&lk);
@@ -86,7 +110,7 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
     }
     if (!lk.vn) {
         if (!(flags & O_CREAT)) {
-            err = -ENOENT;
+            err = ig_lookup_missing(&lk);
         } else if (lk.trailing || (flags & O_DIRECTORY)) {
             err = -EISDIR;
         } else if (ig_vnode_rdonly(lk.dir)) {
@@ -99,6 +123,8 @@ int ig_vfs_open(int dirfd, const char *path, int flags, mode_t mode)
         }
     } else if ((flags & O_CREAT) && (flags & O_EXCL)) {
         err = -EEXIST;
+    } else if (S_ISLNK(lk.vn->mode)) {
+        err = -ELOOP; /* O_NOFOLLOW */
     } else if (S_ISDIR(lk.vn->mode) && (acc != O_RDONLY || (flags & O_TRUNC))) {
         err = -EISDIR;
     } else if ((flags & O_DIRECTORY) && !S_ISDIR(lk.vn->mode)) {
@@ -121,7 +147,7 @@ int ig_vfs_mksock(const char *path, mode_t mode)
 {
     struct ig_lookup lk;
     struct ig_vnode *vn;
-    int err = ig_vfs_lookup_at(AT_FDCWD, path, &lk);
+    int err = ig_vfs_lookup_link_at(AT_FDCWD, path, &lk);
 
     if (err)
         return err;
@@ -148,7 +174,7 @@ int ig_vfs_stat(int dirfd, const char *path, struct stat *st)
     if (err)
         return err;
     if (!lk.vn)
-        err = -ENOENT;
+        err = ig_lookup_missing(&lk);
     else
         err = ig_vnode_getattr(lk.vn, st);
     ig_lookup_done(&lk);
@@ -168,7 +194,7 @@ int ig_vfs_mkdir(int dirfd, const char *path, mode_t mode)
 {
     struct ig_lookup lk;
     struct ig_vnode *vn;
-    int err = ig_vfs_lookup_at(dirfd, path, &lk);
+    int err = ig_vfs_lookup_link_at(dirfd, path, &lk);
 
     if (err)
         return err;
@@ -191,7 +217,7 @@ static int busy(struct ig_vnode *vn)
 int ig_vfs_unlink(int dirfd, const char *path, int flags)
 {
     struct ig_lookup lk;
-    int err = ig_vfs_lookup_at(dirfd, path, &lk);
+    int err = ig_vfs_lookup_link_at(dirfd, path, &lk);
 
     if (err)
         return err;
@@ -209,6 +235,8 @@ int ig_vfs_unlink(int dirfd, const char *path, int flags)
         else if (ig_lookup_is_dots(&lk) ||
                  (lk.vn->nchildren && !lk.vn->ops->rename_replaces))
             err = -ENOTEMPTY;
+    } else if (lk.trailing && !S_ISDIR(lk.vn->mode)) {
+        err = -ENOTDIR; /* "link/" */
     } else if (S_ISDIR(lk.vn->mode)) {
         err = -EISDIR;
     }
@@ -233,11 +261,11 @@ static int ancestor(struct ig_vnode *a, struct ig_vnode *b)
 int ig_vfs_rename(int olddirfd, const char *old, int newdirfd, const char *new)
 {
     struct ig_lookup o, n;
-    int err = ig_vfs_lookup_at(olddirfd, old, &o);
+    int err = ig_vfs_lookup_link_at(olddirfd, old, &o);
 
     if (err)
         return err;
-    err = ig_vfs_lookup_at(newdirfd, new, &n);
+    err = ig_vfs_lookup_link_at(newdirfd, new, &n);
     if (err) {
         ig_lookup_done(&o);
         return err;
@@ -253,7 +281,7 @@ int ig_vfs_rename(int olddirfd, const char *old, int newdirfd, const char *new)
         err = -EBUSY;
     else if (vn->dev != n.dir->dev)
         err = -EXDEV;
-    else if (n.trailing && !S_ISDIR(vn->mode))
+    else if ((n.trailing || o.trailing) && !S_ISDIR(vn->mode))
         err = -ENOTDIR;
     else if (n.vn == vn)
         err = 0; /* the same file: nothing to do */

@@ -13,14 +13,17 @@
 int ig_vfs_lstat(int dirfd, const char *path, struct stat *st)
 {
     struct ig_lookup lk;
-    int err = ig_vfs_lookup_at(dirfd, path, &lk);
+    /* A trailing slash follows the link (the directory it names). */
+    int err = path && *path && path[strlen(path) - 1] != '/'
+                  ? ig_vfs_lookup_link_at(dirfd, path, &lk)
+                  : ig_vfs_lookup_at(dirfd, path, &lk);
 
     if (err)
         return err;
     if (!ig_lookup_is_dots(&lk) && !lk.trailing && lk.dir->ops->lstat)
         err = lk.dir->ops->lstat(lk.dir, lk.name, lk.len, st);
     else
-        err = lk.vn ? ig_vnode_getattr(lk.vn, st) : -ENOENT;
+        err = lk.vn ? ig_vnode_getattr(lk.vn, st) : ig_lookup_missing(&lk);
     if (!err)
         st->st_dev = lk.dir->dev;
     ig_lookup_done(&lk);
@@ -34,11 +37,13 @@ int ig_vfs_symlink(const char *target, int dirfd, const char *path)
 
     if (!target)
         return -EFAULT;
-    err = ig_vfs_lookup_at(dirfd, path, &lk);
+    err = ig_vfs_lookup_link_at(dirfd, path, &lk);
     if (err)
         return err;
     if (lk.vn || ig_lookup_is_dots(&lk))
         err = -EEXIST;
+    else if (lk.trailing) /* a link is not a directory */
+        err = -ENOENT;
     else if (!*target)
         err = -ENOENT;
     else if (ig_vnode_rdonly(lk.dir))
@@ -54,12 +59,14 @@ int ig_vfs_symlink(const char *target, int dirfd, const char *path)
 ssize_t ig_vfs_readlink(int dirfd, const char *path, char *buf, size_t cap)
 {
     struct ig_lookup lk;
-    ssize_t err = ig_vfs_lookup_at(dirfd, path, &lk);
+    ssize_t err = path && *path && path[strlen(path) - 1] != '/'
+                      ? ig_vfs_lookup_link_at(dirfd, path, &lk)
+                      : ig_vfs_lookup_at(dirfd, path, &lk);
 
     if (err)
         return err;
-    if (ig_lookup_is_dots(&lk) || !lk.dir->ops->readlink)
-        err = lk.vn ? -EINVAL : -ENOENT;
+    if (lk.trailing || ig_lookup_is_dots(&lk) || !lk.dir->ops->readlink)
+        err = lk.vn ? -EINVAL : ig_lookup_missing(&lk); /* "link/" follows */
     else
         err = lk.dir->ops->readlink(lk.dir, lk.name, lk.len, buf, cap);
     ig_lookup_done(&lk);

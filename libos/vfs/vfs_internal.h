@@ -22,6 +22,10 @@ struct ig_vnode_ops {
     /* Directory operations; (name) is one component of (len) bytes. */
     int (*lookup)(struct ig_vnode *dir, const char *name, size_t len,
                   struct ig_vnode **out);
+    /* As lookup, but a symbolic link (name) is returned itself (S_IFLNK),
+     * not followed; filesystems without links leave it NULL. */
+    int (*lookup_link)(struct ig_vnode *dir, const char *name, size_t len,
+                       struct ig_vnode **out);
     int (*create)(struct ig_vnode *dir, const char *name, size_t len,
                   mode_t mode, struct ig_vnode **out);
     /* Removes entry (name) of (dir), which names (vn). */
@@ -144,14 +148,27 @@ struct ig_lookup {
     const char *name;
     size_t len;
     int trailing;
+    int miss;    /* why (vn) is NULL: the last component's lookup error */
+    char *owned; /* a link's target and the rest of the path (name's) */
 };
 int ig_vfs_lookup(struct ig_vnode *start, const char *path,
                   struct ig_lookup *lk);
+int ig_vfs_lookup_link(struct ig_vnode *start, const char *path,
+                       struct ig_lookup *lk);
 void ig_lookup_done(struct ig_lookup *lk);
 /* ig_vfs_lookup() of (path) from (dirfd) (see ig_vfs_start()).  Returns
  * its errors, -EFAULT for a NULL (path), -EBADF, -ENOTDIR. */
 int ig_vfs_lookup_at(int dirfd, const char *path, struct ig_lookup *lk);
+/* ig_vfs_lookup_at(), except that a symbolic link in the last component
+ * (even one followed by slashes) is found itself, not what it points to,
+ * as Linux does for the names that unlink, rmdir, rename, mkdir, symlink
+ * and link act on, and for O_CREAT|O_EXCL and O_NOFOLLOW. */
+int ig_vfs_lookup_link_at(int dirfd, const char *path, struct ig_lookup *lk);
 int ig_lookup_is_dots(const struct ig_lookup *lk);
+/* The error for a lookup that found no file: the last component's (a link
+ * loop is -ELOOP, a name too long for the storage -ENAMETOOLONG), else
+ * -ENOENT. */
+int ig_lookup_missing(const struct ig_lookup *lk);
 /* Fills (st) from (vn). */
 void ig_vnode_stat(struct ig_vnode *vn, struct stat *st);
 /* Fills (st) from (vn)'s filesystem (getattr) or fields.  Returns 0 or the

@@ -30,8 +30,10 @@ void ig_kvm_put_hex(uint64_t v)
 
 /* Standard error shares the console: one framed piece at a time, so
  * `ingot run` can tell it from standard output. */
-void ig_plat_stderr_write(const char *buf, size_t len)
+long ig_plat_stderr_write(const char *buf, size_t len)
 {
+    size_t all = len;
+
     while (len > 0) {
         size_t n = len > IG_KVM_ERR_MAX ? IG_KVM_ERR_MAX : len;
         char hdr[32] = IG_KVM_ERR_PREFIX;
@@ -50,6 +52,7 @@ void ig_plat_stderr_write(const char *buf, size_t len)
         buf += n;
         len -= n;
     }
+    return (long)all;
 }
 
 void ig_kvm_exit_record(unsigned status)

@@ -46,18 +46,27 @@ long ig_pico_syscall5(long nr, long a0, long a1, long a2, long a3, long a4)
     return ret;
 }
 
-void ig_plat_console_write(const char *buf, size_t len)
+/* Writes all of (buf) to host descriptor (fd); returns (len) or the host's
+ * error (the console is gone, or full: nobody can read the rest). */
+static long host_write(int fd, const char *buf, size_t len)
 {
-    while (len > 0) {
-        long n = ig_pico_syscall3(IG_PICO_NR_WRITE, ig_pico_console_fd,
-                                  (long)buf, (long)len);
+    size_t left = len;
+
+    while (left > 0) {
+        long n = ig_pico_syscall3(IG_PICO_NR_WRITE, fd, (long)buf, (long)left);
         if (n == -EINTR || n == -EAGAIN)
             continue;
         if (n <= 0)
-            return; /* the console is gone; nobody can read the rest */
+            return n < 0 ? n : -EIO;
         buf += n;
-        len -= (size_t)n;
+        left -= (size_t)n;
     }
+    return (long)len;
+}
+
+long ig_plat_console_write(const char *buf, size_t len)
+{
+    return host_write(ig_pico_console_fd, buf, len);
 }
 
 int (*ig_pico_vdso_clock)(long clock, struct ig_pico_timespec *ts);
@@ -141,17 +150,9 @@ void ig_plat_idle(uint64_t deadline)
     ig_pico_syscall5(IG_PICO_NR_PPOLL, (long)pfd, n, (long)tsp, 0, 8);
 }
 
-void ig_plat_stderr_write(const char *buf, size_t len)
+long ig_plat_stderr_write(const char *buf, size_t len)
 {
-    while (len > 0) {
-        long n = ig_pico_syscall3(IG_PICO_NR_WRITE, 2, (long)buf, (long)len);
-        if (n == -EINTR || n == -EAGAIN)
-            continue;
-        if (n <= 0)
-            return;
-        buf += n;
-        len -= (size_t)n;
-    }
+    return host_write(2, buf, len);
 }
 
 long ig_plat_stdin_read(void *buf, size_t len)

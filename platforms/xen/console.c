@@ -35,13 +35,13 @@ static void debug_write(const char *buf, size_t len)
         ig_arch_outb(DEBUG_PORT, (uint8_t)buf[i]);
 }
 
-void ig_plat_console_write(const char *buf, size_t len)
+long ig_plat_console_write(const char *buf, size_t len)
 {
     size_t i = 0;
 
     if (!ring) {
         debug_write(buf, len);
-        return;
+        return (long)len;
     }
     while (i < len) {
         uint32_t cons = ring->out_cons, prod = ring->out_prod;
@@ -60,6 +60,7 @@ void ig_plat_console_write(const char *buf, size_t len)
         ring->out_prod = prod;
         ig_xen_evtchn_notify(port);
     }
+    return (long)len;
 }
 
 void ig_xen_console_drain(void)

@@ -7,8 +7,8 @@
 #
 # Builds PROBE.c natively and with ingot-cc, runs both directly (./prog)
 # with the same arguments, environment and working directory, and compares
-# output, the file written beneath the working directory and the exit
-# status.  Then the image alone: it may not create files outside the
+# output, the file written beneath the working directory, the exit
+# status, and failing writes to standard output.  Then the image alone: it may not create files outside the
 # working directory, and a missing launcher or a missing `ingot` fail in
 # one line with status 127.
 set -u
@@ -30,6 +30,31 @@ cmp "$tmp/native/sub/made.txt" "$tmp/image/sub/made.txt" ||
     fail "written files differ"
 [ ! -s "$tmp/image/err" ] || fail "image wrote to stderr: $(cat "$tmp/image/err")"
 cat "$tmp/image/out"
+
+# Standard output to a pipe is buffered in blocks, as glibc's, not lines.
+for k in native image; do
+    (cd "$tmp/$k" && ./prog order | cat >order.out)
+done
+diff -u "$tmp/native/order.out" "$tmp/image/order.out" ||
+    fail "stdout's buffering differs (- native, + image)"
+
+# Standard output that fails: /dev/full (ENOSPC), a reader that has gone
+# (SIGPIPE, or EPIPE when ignored), reported to the app as natively.  pico
+# only: a kvm guest's serial line cannot fail (QEMU writes to the host).
+[ "$plat" = pico ] && for k in native image; do
+    (cd "$tmp/$k" && {
+        ./prog flood >/dev/full 2>e1; echo "full: status $?"; cat e1
+        { ./prog flood 2>e2; echo "pipe: status $?" >st; } | head -1
+        cat st # (e2: the image says which signal ended it, natively none)
+        { ./prog flood ign 2>e3; echo "ignored: status $?" >st; } | head -1
+        cat st e3
+    } >fail.out 2>&1)
+done
+if [ "$plat" = pico ]; then
+    diff -u "$tmp/native/fail.out" "$tmp/image/fail.out" ||
+        fail "failing stdout differs (- native, + image)"
+    cat "$tmp/image/fail.out"
+fi
 
 # Outside the working directory the host is read-only.
 (cd "$tmp/image/sub" && ./../prog outside "$tmp/native/escaped") >"$tmp/o" 2>&1

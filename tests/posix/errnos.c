@@ -276,6 +276,14 @@ int main(void)
     perror("perror");
     errno = ECONNREFUSED;
     perror(NULL);
+    /* perror of an unknown number leaves strerror's text alone (gnulib's
+     * test-perror2). */
+    char *msg = strerror(1729576), kept[64];
+    snprintf(kept, sizeof(kept), "%s", msg);
+    errno = -5;
+    perror("perror");
+    printf("strerror's text after perror: %s\n",
+           strcmp(msg, kept) == 0 ? "kept" : "overwritten");
     printf("errnos: done\n");
     return 0;
 }

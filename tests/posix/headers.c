@@ -34,6 +34,7 @@
 #include <sys/termios.h>
 #include <sys/sysinfo.h>
 #include <sys/timerfd.h>
+#include <sys/ucontext.h>
 #include <sys/un.h>
 #include <sys/utsname.h>
 #include <sys/vfs.h>
@@ -41,6 +42,7 @@
 #include <sysexits.h>
 #include <termios.h>
 #include <time.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #if !defined(__linux__)

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 #define RW (PROT_READ | PROT_WRITE)
@@ -26,14 +27,22 @@ static volatile int faults, code;
 static volatile uintptr_t addr_off;
 static sigjmp_buf back;
 static volatile int jump;
+static volatile int contexts, contexts_ok;
 
 /* Unlocks the faulting page, or moves the guard one page up while the
  * buffer may grow, or jumps out. */
 static void on_segv(int sig, siginfo_t *si, void *uc)
 {
     char *a = si->si_addr;
+    const ucontext_t *u = uc;
 
-    (void)uc;
+    /* The interrupted registers, as Linux gives them (gnulib's c-stack
+     * reads REG_RSP to tell a stack overflow). */
+    contexts++;
+    if (u && u->uc_mcontext.gregs[REG_CR2] == (greg_t)(uintptr_t)a &&
+        u->uc_mcontext.gregs[REG_RIP] != 0 &&
+        u->uc_mcontext.gregs[REG_RSP] != 0 && u->uc_mcontext.fpregs)
+        contexts_ok++;
     faults++;
     code = si->si_code;
     addr_off = (uintptr_t)(a - area);
@@ -142,6 +151,8 @@ int main(int argc, char **argv)
     char *again = mmap(NULL, 16 * pg, RW, ANON, -1, 0);
     memset(again, 1, 16 * pg);
     printf("mapped again: faults %d\n", faults);
+    printf("handler contexts with registers: %s\n",
+           contexts && contexts == contexts_ok ? "all" : "not all");
     printf("segv: done\n");
     return 0;
 }

@@ -39,20 +39,27 @@ set(_nl_options --disable-multilib --disable-nls
 # and the mkstemp() family (libos/libc/mktemp.c: random names, Linux's
 # checks, a mkdtemp() that works); assert()'s report (libos/libc/assert.c:
 # newlib's prints with fiprintf, the integer printf, which newlib's dtoa
-# would then link into every image that prints a number).
+# would then link into every image that prints a number); getopt() and
+# friends (libos/libc/getopt.c: GNU's rules; newlib's took a lone "-" for
+# an option and cut a leading '=' off an attached optional argument).
 set(INGOT_NEWLIB_REPLACED lib_a-abort.o lib_a-psignal.o lib_a-signal.o
     lib_a-strsignal.o lib_a-system.o lib_a-clock.o lib_a-mktemp.o
-    lib_a-assert.o)
+    lib_a-assert.o lib_a-getopt.o)
 # The error numbers are Linux's: libos/libc/include/sys/errno.h takes the
 # place of newlib's <sys/errno.h> in the unpacked source before configure,
 # so newlib is compiled with, and installs, the numbers programs see.
 set(INGOT_NEWLIB_ERRNO_H ${PROJECT_SOURCE_DIR}/libos/libc/include/sys/errno.h)
 file(SHA256 ${INGOT_NEWLIB_ERRNO_H} _nl_errno_sha)
+# Edits to newlib's headers that wrappers cannot make (the script says
+# which and why), applied to the unpacked source too.
+set(INGOT_NEWLIB_HEADERS ${CMAKE_CURRENT_LIST_DIR}/newlib_headers.cmake)
+file(SHA256 ${INGOT_NEWLIB_HEADERS} _nl_headers_sha)
 # newlib's configure refuses to rerun with other flags over its old cache,
 # so each set of flags, options, replaced objects and replaced headers gets
 # its own build directory.
 string(SHA256 _nl_key "${INGOT_NEWLIB_SHA256} ${INGOT_TARGET_CC} \
-${_nl_cflags} ${_nl_options} ${INGOT_NEWLIB_REPLACED} ${_nl_errno_sha}")
+${_nl_cflags} ${_nl_options} ${INGOT_NEWLIB_REPLACED} ${_nl_errno_sha} \
+${_nl_headers_sha}")
 string(SUBSTRING "${_nl_key}" 0 12 _nl_key)
 
 ExternalProject_Add(newlib
@@ -62,6 +69,7 @@ ExternalProject_Add(newlib
   PREFIX ${CMAKE_BINARY_DIR}/third_party/newlib-${_nl_key}
   PATCH_COMMAND ${CMAKE_COMMAND} -E copy ${INGOT_NEWLIB_ERRNO_H}
     <SOURCE_DIR>/newlib/libc/include/sys/errno.h
+  COMMAND ${CMAKE_COMMAND} -DSRC=<SOURCE_DIR> -P ${INGOT_NEWLIB_HEADERS}
   CONFIGURE_COMMAND <SOURCE_DIR>/configure
     --target=x86_64-elf --prefix=${INGOT_NEWLIB_PREFIX} ${_nl_options}
     CC_FOR_TARGET=${INGOT_TARGET_CC} AR_FOR_TARGET=ar AS_FOR_TARGET=as
@@ -81,7 +89,8 @@ ExternalProject_Add_Step(newlib replace-signals
 # strpbrk are generic C; libos/libc/memops.c and strops.c (SSE2) replace
 # them inside newlib's archive, compiled with the target flags, so they sit
 # where newlib's did: below every library OS component.  GCC must not turn
-# their loops back into calls to themselves.
+# their loops back into calls to themselves.  After replace-signals: two
+# ar runs at once on libc.a (make -j) lose one's members.
 set(INGOT_NEWLIB_STRING lib_a-memcpy.o lib_a-memmove.o lib_a-memset.o
     lib_a-memcmp.o lib_a-strlen.o lib_a-strspn.o lib_a-strcspn.o
     lib_a-strpbrk.o)
@@ -96,7 +105,7 @@ ExternalProject_Add_Step(newlib replace-string
   COMMAND ar rs ${INGOT_NEWLIB_LIB}/libc.a <BINARY_DIR>/ig_memops.o
           <BINARY_DIR>/ig_strops.o
   COMMENT "Replacing newlib's string routines with libos/libc's"
-  DEPENDEES install
+  DEPENDEES install replace-signals
   DEPENDS ${_nl_str_dir}/memops.c ${_nl_str_dir}/strops.c
           ${_nl_str_dir}/memops_internal.h)
 # printf's and scanf's long double conversions: newlib converts them
@@ -138,6 +147,29 @@ ExternalProject_Add_Step(newlib replace-ldouble
   DEPENDEES install replace-signals replace-string
   DEPENDS ${_nl_str_dir}/ldfmt.c ${_nl_str_dir}/ldfmt.h
           ${_nl_str_dir}/ldprintf.c ${_nl_str_dir}/ldscanf.c
+          ${PROJECT_SOURCE_DIR}/libos/include/ingot/posix.h)
+# Functions of newlib's that are wrong in one case, wrapped: newlib's own
+# stays in the archive under an __ig_nl_* name (objcopy) and a function of
+# libos/libc takes its name, handles that case and calls it.  calloc.c:
+# _calloc_r did not check that n * size fits in a size_t; sflags.c:
+# fopen() ignored mode 'e' (O_CLOEXEC).  After replace-ldouble: one ar at
+# a time on libc.a.
+ExternalProject_Add_Step(newlib replace-wrapped
+  COMMAND ${CMAKE_COMMAND} -E chdir <BINARY_DIR>
+          ar x ${INGOT_NEWLIB_LIB}/libc.a lib_a-callocr.o lib_a-flags.o
+  COMMAND objcopy --redefine-sym _calloc_r=__ig_nl_calloc_r
+          <BINARY_DIR>/lib_a-callocr.o
+  COMMAND objcopy --redefine-sym __sflags=__ig_nl_sflags
+          <BINARY_DIR>/lib_a-flags.o
+  COMMAND ${_nl_str_cc} -Os ${_nl_ld_inc} ${_nl_str_dir}/calloc.c
+          -o <BINARY_DIR>/ig_calloc.o
+  COMMAND ${_nl_str_cc} -Os ${_nl_str_dir}/sflags.c -o <BINARY_DIR>/ig_sflags.o
+  COMMAND ${CMAKE_COMMAND} -E chdir <BINARY_DIR>
+          ar rs ${INGOT_NEWLIB_LIB}/libc.a lib_a-callocr.o ig_calloc.o
+          lib_a-flags.o ig_sflags.o
+  COMMENT "Wrapping newlib's calloc and fopen flags (libos/libc/calloc.c, sflags.c)"
+  DEPENDEES install replace-signals replace-string replace-ldouble
+  DEPENDS ${_nl_str_dir}/calloc.c ${_nl_str_dir}/sflags.c
           ${PROJECT_SOURCE_DIR}/libos/include/ingot/posix.h)
 # newlib's <stdatomic.h> (FreeBSD's) needs clang's __has_extension: under
 # GCC it makes _Atomic types structures its own functions then reject, so

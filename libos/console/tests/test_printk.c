@@ -10,9 +10,10 @@
 static int failures;
 
 /* The formatter's console sink is the platform's; the test has none. */
-void ig_plat_console_write(const char *buf, size_t len)
+long ig_plat_console_write(const char *buf, size_t len)
 {
     fwrite(buf, 1, len, stdout);
+    return (long)len;
 }
 
 static void expect(const char *want, const char *fmt, ...)

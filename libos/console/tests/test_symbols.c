@@ -28,13 +28,14 @@ int ig_plat_symbols(struct ig_plat_symtab *t)
 static char out[512];
 static size_t outlen;
 
-void ig_plat_console_write(const char *buf, size_t len)
+long ig_plat_console_write(const char *buf, size_t len)
 {
     if (len > sizeof(out) - 1 - outlen)
         len = sizeof(out) - 1 - outlen;
     memcpy(out + outlen, buf, len);
     outlen += len;
     out[outlen] = '\0';
+    return (long)len;
 }
 
 /* Names: offsets 1 "main", 6 "label", 12 "alias", 18 "data", 23 "tail",

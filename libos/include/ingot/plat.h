@@ -27,8 +27,12 @@
 
 /* Writes (len) bytes of (buf) to the console, blocking until all are
  * accepted.  Safe from fault handlers: it never allocates and takes no lock
- * that a faulting thread could hold. */
-void ig_plat_console_write(const char *buf, size_t len);
+ * that a faulting thread could hold.  Returns (len), or the host's error
+ * when the console refused bytes (pico: -EPIPE with no reader left,
+ * -ENOSPC for /dev/full, -EIO), which standard output reports to the app
+ * as Linux would; a console that cannot fail (a serial line) returns
+ * (len) always. */
+long ig_plat_console_write(const char *buf, size_t len);
 
 /* ---- Standard streams and host signals --------------------------------- */
 
@@ -40,8 +44,9 @@ void ig_plat_console_write(const char *buf, size_t len);
  */
 
 /* Writes (len) bytes of (buf) to standard error, blocking until all are
- * accepted.  Safe where ig_plat_console_write() is. */
-void ig_plat_stderr_write(const char *buf, size_t len);
+ * accepted.  Safe where ig_plat_console_write() is.  Returns as
+ * ig_plat_console_write() does. */
+long ig_plat_stderr_write(const char *buf, size_t len);
 
 /* Reads up to (len) bytes of standard input without blocking.  Returns the
  * count, 0 at end of input (and from then on), or -EAGAIN when nothing is

@@ -6,6 +6,11 @@
 
 #include_next <limits.h>
 
+/* newlib's <sys/syslimits.h> says 1024; Linux's, and the VFS's longest
+ * path (IG_PATH_MAX), is 4096. */
+#undef PATH_MAX
+#define PATH_MAX 4096
+
 #ifndef SSIZE_MAX
 #define SSIZE_MAX __LONG_MAX__
 #endif

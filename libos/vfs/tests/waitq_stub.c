@@ -10,9 +10,10 @@
 
 /* The VFS formats its messages with ig_snprintk (console.c), which comes
  * with ig_printk: on the host, the console is stderr. */
-void ig_plat_console_write(const char *buf, size_t len)
+long ig_plat_console_write(const char *buf, size_t len)
 {
     fwrite(buf, 1, len, stderr);
+    return (long)len;
 }
 
 uint64_t ig_plat_clock_wall(void)

@@ -340,6 +340,12 @@ int ig_tender_faults_install(struct ig_pico_boot *b, uint64_t image_lo,
     for (size_t i = 0; i < sizeof(host_signals) / sizeof(int); i++)
         if (sigaction(host_signals[i], &sa, NULL) < 0)
             return -1;
+    /* A write to a console nobody reads fails with EPIPE, which the guest
+     * turns into its own SIGPIPE (its disposition, not the tender's). */
+    sa.sa_handler = SIG_IGN;
+    if (sigaction(SIGPIPE, &sa, NULL) < 0)
+        return -1;
+    sa.sa_handler = on_host_signal;
     /* The terminal's size changed (--tty): the guest reads the new one. */
     if ((b->flags & IG_PICO_F_TTY) && sigaction(SIGWINCH, &sa, NULL) < 0)
         return -1;

@@ -26,6 +26,7 @@ extern "C" {
 #define MAP_FIXED 0x10
 #define MAP_ANONYMOUS 0x20
 #define MAP_ANON MAP_ANONYMOUS
+#define MAP_FILE 0 /* the traditional name of "not anonymous" */
 #define MAP_GROWSDOWN 0x0100
 #define MAP_DENYWRITE 0x0800
 #define MAP_EXECUTABLE 0x1000

@@ -278,8 +278,9 @@ int ig_vfs_fsync(int fd);
 int ig_vfs_lstat(int dirfd, const char *path, struct stat *st);
 
 /* symlink(2) and readlink(2): a symbolic link (path) holding (target),
- * which is stored as it is (the VFS itself never follows links; volumes
- * follow them on the host only while they stay inside the volume).
+ * which is stored as it is (volumes follow links on the host while they
+ * stay inside the volume; one leading out of it, an absolute target say,
+ * the VFS follows in the image's name space, as Linux in the process's).
  * Return 0 or the length read; -EEXIST, -ENOENT, -ENOTDIR, -EROFS, -EPERM
  * (a filesystem without links, such as ramfs), -EINVAL (not a link). */
 int ig_vfs_symlink(const char *target, int dirfd, const char *path);
