@@ -198,3 +198,22 @@ int munlockall(void)
 {
     return 0;
 }
+
+/* Nothing is paged out: every page of a mapping (or of the heap) is
+ * resident.  EINVAL for an address that is not page-aligned, ENOMEM for
+ * a range that is not all mapped, as Linux; the image's data and stacks
+ * are not recorded as mappings and answer ENOMEM (gnulib's stackvma
+ * then finds the stack by other means). */
+int mincore(void *addr, size_t len, unsigned char *vec)
+{
+    uintptr_t a = (uintptr_t)addr, end = end_of(a, len);
+
+    if (a & (PAGE - 1))
+        return (int)ig_posix_ret(-EINVAL);
+    if (len == 0)
+        return 0;
+    if (end == 0 || !ig_mman_mapped(a, end))
+        return (int)ig_posix_ret(-ENOMEM);
+    memset(vec, 1, (end - a) / PAGE);
+    return 0;
+}

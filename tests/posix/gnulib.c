@@ -2,8 +2,8 @@
 /* Copyright (c) 2026 The Ingot developers */
 /* gnulib.c: the libc behaviours gnulib's configure probes check before it
  * trusts a function (getcwd, setenv, putenv, fopen modes, calloc,
- * realpath, pathconf, remove); the output must be identical on Ingot and on
- * Linux, a differential test.  Each one that failed made gnulib replace
+ * realpath, pathconf, remove, mincore); the output must be identical on Ingot
+ * and on Linux, a differential test.  Each one that failed made gnulib replace
  * the function in every GNU program built for Ingot. */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -114,6 +115,19 @@ int main(void)
     P(calloc(two, half));
     P(calloc(half / 2, two));
     P(calloc(0, 0));
+    /* mincore(): resident pages of a mapping (gnulib's stackvma). */
+    long pg = sysconf(_SC_PAGESIZE);
+    unsigned char vec[4] = {9, 9, 9, 9};
+    char *m = mmap(NULL, 3 * pg, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    m[0] = m[pg] = m[2 * pg] = 1;
+    T(mincore(m, 3 * pg, vec));
+    printf("resident: %d %d %d, past: %d\n", vec[0] & 1, vec[1] & 1, vec[2] & 1,
+           vec[3]);
+    T(mincore(m + 1, pg, vec));
+    T(munmap(m + pg, pg));
+    T(mincore(m, 3 * pg, vec));
+    T(mincore(m, pg - 1, vec));
     printf("gnulib: done\n");
     return 0;
 }

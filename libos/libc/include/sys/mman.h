@@ -85,6 +85,7 @@ int mlock(const void *addr, size_t len);
 int munlock(const void *addr, size_t len);
 int mlockall(int flags);
 int munlockall(void);
+int mincore(void *addr, size_t len, unsigned char *vec);
 /* POSIX shared memory objects: files in the image's /dev/shm. */
 int shm_open(const char *name, int oflag, mode_t mode);
 int shm_unlink(const char *name);
