@@ -17,6 +17,8 @@
 
 #include <ingot/posix.h>
 
+#include "time_internal.h"
+
 #define PAGE 4096
 
 static long pages(size_t bytes)
@@ -244,8 +246,9 @@ int setrlimit(int res, const struct rlimit *rl)
 }
 
 /* The image owns its CPU from boot, so its CPU time is the monotonic
- * clock, as times() and clock() count it; its largest resident size is
- * the high-water mark of the RAM in use (heap, mappings, the page map). */
+ * clock since it started, as times() and clock() count it; its largest resident
+ * size is the high-water mark of the RAM in use (heap, mappings, the page map).
+ */
 int getrusage(int who, struct rusage *ru)
 {
     struct ig_mm_stats st;
@@ -257,7 +260,7 @@ int getrusage(int who, struct rusage *ru)
     memset(ru, 0, sizeof(*ru));
     if (who == RUSAGE_CHILDREN)
         return 0;
-    uint64_t ns = ig_plat_clock_monotonic();
+    uint64_t ns = ig_libc_cpu_ns();
     ru->ru_utime.tv_sec = (time_t)(ns / 1000000000u);
     ru->ru_utime.tv_usec = (suseconds_t)(ns % 1000000000u / 1000);
     ig_mm_stats(&st);

@@ -13,6 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "time_internal.h"
+
 #define NS_PER_SEC 1000000000ull
 
 static void ns_to_timespec(uint64_t ns, struct timespec *ts)
@@ -30,8 +32,31 @@ static void clock_point(void)
     ig_signal_deliver();
 }
 
-/* What clock (id) reads: 1 the time of day, 2 the monotonic clock, 0 for
- * an id Linux does not have. */
+uint64_t ig_libc_cpu_epoch(void)
+{
+    static uint64_t epoch;
+    static int known;
+
+    /* The two clocks read one after the other: what the monotonic clock
+     * read at the platform's entry, to well under a microsecond. */
+    if (!known) {
+        uint64_t mono = ig_plat_clock_monotonic();
+        uint64_t since = ig_plat_clock_since_entry();
+        epoch = mono > since ? mono - since : 0;
+        known = 1;
+    }
+    return epoch;
+}
+
+uint64_t ig_libc_cpu_ns(void)
+{
+    uint64_t epoch = ig_libc_cpu_epoch(), now = ig_plat_clock_monotonic();
+
+    return now > epoch ? now - epoch : 0;
+}
+
+/* What clock (id) reads: 1 the time of day, 2 the monotonic clock, 3 the
+ * image's CPU time, 0 for an id Linux does not have. */
 static int clock_source(clockid_t id)
 {
     switch (id) {
@@ -45,9 +70,10 @@ static int clock_source(clockid_t id)
     case CLOCK_MONOTONIC_COARSE: /* as precise as the others, no dearer */
     case CLOCK_BOOTTIME:         /* nothing suspends the image */
     case CLOCK_BOOTTIME_ALARM:
+        return 2;
     case CLOCK_PROCESS_CPUTIME_ID:
     case CLOCK_THREAD_CPUTIME_ID:
-        return 2;
+        return 3;
     default:
         return 0;
     }
@@ -60,7 +86,9 @@ int clock_gettime(clockid_t id, struct timespec *ts)
     clock_point();
     if (!src)
         return (int)ig_posix_ret(-EINVAL);
-    ns_to_timespec(src == 1 ? ig_plat_clock_wall() : ig_plat_clock_monotonic(),
+    ns_to_timespec(src == 1   ? ig_plat_clock_wall()
+                   : src == 2 ? ig_plat_clock_monotonic()
+                              : ig_libc_cpu_ns(),
                    ts);
     return 0;
 }
@@ -104,14 +132,14 @@ int gettimeofday(struct timeval *tv, void *tz)
 }
 
 /* The image is one process that owns its CPU from boot, so its CPU time
- * is the monotonic clock, which starts at or before boot.  times() counts
+ * is the monotonic clock since the image started.  times() counts
  * in Linux's USER_HZ ticks (sysconf(_SC_CLK_TCK)), clock() in XSI's
  * CLOCKS_PER_SEC of 1,000,000 (newlib's clock() is replaced). */
 #define CLK_TCK_HZ 100
 
 clock_t times(struct tms *buf)
 {
-    uint64_t now = ig_plat_clock_monotonic();
+    uint64_t now = ig_libc_cpu_ns();
     clock_t ticks = (clock_t)(now / (NS_PER_SEC / CLK_TCK_HZ));
     if (buf)
         *buf = (struct tms){.tms_utime = ticks, .tms_stime = 0};
@@ -122,7 +150,7 @@ _Static_assert(CLOCKS_PER_SEC == 1000000, "XSI's CLOCKS_PER_SEC");
 
 clock_t clock(void)
 {
-    return (clock_t)(ig_plat_clock_monotonic() / (NS_PER_SEC / CLOCKS_PER_SEC));
+    return (clock_t)(ig_libc_cpu_ns() / (NS_PER_SEC / CLOCKS_PER_SEC));
 }
 
 /* Sleeps for (req); 0, -EINVAL or -EINTR (a handler ran: the sleep ends
@@ -155,7 +183,8 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
 }
 
 /* Returns the error number itself, as POSIX has it, not -1 and errno.
- * CLOCK_PROCESS_CPUTIME_ID is the monotonic clock here (see times());
+ * CLOCK_PROCESS_CPUTIME_ID is the monotonic clock since the image started
+ * here (see times());
  * Linux cannot sleep on a thread's CPU clock either. */
 int clock_nanosleep(clockid_t id, int flags, const struct timespec *req,
                     struct timespec *rem)
@@ -181,6 +210,9 @@ int clock_nanosleep(clockid_t id, int flags, const struct timespec *req,
         if (when <= wall)
             return 0;
         deadline = now + (when - wall);
+    } else if (id == CLOCK_PROCESS_CPUTIME_ID) {
+        uint64_t epoch = ig_libc_cpu_epoch();
+        deadline = when > UINT64_MAX - epoch ? UINT64_MAX : when + epoch;
     } else {
         deadline = when;
     }

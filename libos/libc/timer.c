@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "time_internal.h"
+
 #define NS_PER_SEC 1000000000ull
 #define TIMERS_MAX 1024 /* timer_create: EAGAIN beyond */
 #define ITIMERS 3       /* ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF */
@@ -23,7 +25,8 @@
  * Every timer is a callout (<ingot/sched.h>) armed for its next expiry on
  * the monotonic clock; CLOCK_REALTIME times are converted when set (the
  * image cannot set the clock, so they do not move).  The CPU-time clocks
- * are the monotonic clock (see times() in time.c), so ITIMER_VIRTUAL and
+ * are the monotonic clock since the image started (see times() in time.c;
+ * an absolute time on them is moved by that start), so ITIMER_VIRTUAL and
  * ITIMER_PROF count like ITIMER_REAL and send SIGVTALRM and SIGPROF.
  */
 struct ptimer {
@@ -142,6 +145,10 @@ static int set(struct ptimer *t, clockid_t clock, int abs,
     if (abs && clock == CLOCK_REALTIME) {
         uint64_t wall = ig_plat_clock_wall();
         when = when > wall ? now + (when - wall) : now;
+    } else if (abs && (clock == CLOCK_PROCESS_CPUTIME_ID ||
+                       clock == CLOCK_THREAD_CPUTIME_ID)) {
+        uint64_t epoch = ig_libc_cpu_epoch();
+        when = when > UINT64_MAX - 1 - epoch ? UINT64_MAX - 1 : when + epoch;
     } else if (!abs) {
         when = when > UINT64_MAX - now ? UINT64_MAX - 1 : now + when;
     }
