@@ -21,7 +21,10 @@ mode_t ig_vfs_umask(mode_t mask)
     return old;
 }
 
-int ig_vfs_lookup_at(int dirfd, const char *path, struct ig_lookup *lk)
+/* (path) from (dirfd), its last component followed if it is a symbolic
+ * link (follow) or not. */
+static int lookup_at(int dirfd, const char *path, struct ig_lookup *lk,
+                     int follow)
 {
     struct ig_vnode *start;
     int err;
@@ -31,20 +34,18 @@ int ig_vfs_lookup_at(int dirfd, const char *path, struct ig_lookup *lk)
     err = ig_vfs_start(dirfd, path, &start);
     if (err)
         return err;
-    return ig_vfs_lookup(start, path, lk);
+    return follow ? ig_vfs_lookup(start, path, lk)
+                  : ig_vfs_lookup_link(start, path, lk);
+}
+
+int ig_vfs_lookup_at(int dirfd, const char *path, struct ig_lookup *lk)
+{
+    return lookup_at(dirfd, path, lk, 1);
 }
 
 int ig_vfs_lookup_link_at(int dirfd, const char *path, struct ig_lookup *lk)
 {
-    struct ig_vnode *start;
-    int err;
-
-    if (!path)
-        return -EFAULT;
-    err = ig_vfs_start(dirfd, path, &start);
-    if (err)
-        return err;
-    return ig_vfs_lookup_link(start, path, lk);
+    return lookup_at(dirfd, path, lk, 0);
 }
 
 /* O_TMPFILE: a file with no name in directory (lk->vn), created under a
