@@ -11,6 +11,7 @@
 #include <sys/time.h>
 
 #include "lwip/tcp.h"
+#include "lwip/udp.h"
 
 #include "sock_internal.h"
 
@@ -207,6 +208,40 @@ long ig_sock_recvmsg(int fd, struct msghdr *msg, int flags)
     return r < 0 ? r : ig_sock_file_recvmsg(f, msg, flags);
 }
 
+/*
+ * SO_REUSEADDR and SO_REUSEPORT read back as set, each on its own, as on
+ * Linux.  lwIP knows one flag, SOF_REUSEADDR, which either sets: a port
+ * whose connections wait in TIME-WAIT can be bound again.  Several
+ * listeners on one port (SO_REUSEPORT's load sharing) are not provided:
+ * the second listen() fails with EADDRINUSE.
+ */
+static int set_reuse(struct ig_sock *s, unsigned bit, int on)
+{
+    if (on)
+        s->opts |= bit;
+    else
+        s->opts &= ~bit;
+    int any = (s->opts & (IG_SOCK_O_REUSEADDR | IG_SOCK_O_REUSEPORT)) != 0;
+    if (s->tcp && any)
+        ip_set_option(s->tcp, SOF_REUSEADDR);
+    else if (s->tcp)
+        ip_reset_option(s->tcp, SOF_REUSEADDR);
+    if (s->udp && any)
+        ip_set_option(s->udp, SOF_REUSEADDR);
+    else if (s->udp)
+        ip_reset_option(s->udp, SOF_REUSEADDR);
+    return 0;
+}
+
+static unsigned reuse_bit(int level, int name)
+{
+    if (level != SOL_SOCKET)
+        return 0;
+    return name == SO_REUSEADDR   ? IG_SOCK_O_REUSEADDR
+           : name == SO_REUSEPORT ? IG_SOCK_O_REUSEPORT
+                                  : 0;
+}
+
 int ig_sock_setsockopt(int fd, int level, int name, const void *val,
                        unsigned len)
 {
@@ -240,6 +275,8 @@ int ig_sock_setsockopt(int fd, int level, int name, const void *val,
     int v = *(const int *)val;
     if (level == SOL_SOCKET && (name == SO_RCVBUF || name == SO_SNDBUF))
         return 0; /* lwIP's windows are fixed at build time (lwipopts.h) */
+    if (reuse_bit(level, name))
+        return set_reuse(s, reuse_bit(level, name), v != 0);
     if (level != SOL_SOCKET && level != IPPROTO_TCP)
         return -ENOPROTOOPT;
     return s->type == SOCK_STREAM ? ig_tcp_setopt(s, level, name, v)
@@ -273,6 +310,8 @@ int ig_sock_getsockopt(int fd, int level, int name, void *val, unsigned *len)
         v = s->type == SOCK_STREAM ? TCP_WND : 65536;
     } else if (level == SOL_SOCKET && name == SO_SNDBUF) {
         v = s->type == SOCK_STREAM ? TCP_SND_BUF : 65536;
+    } else if (reuse_bit(level, name)) {
+        v = (s->opts & reuse_bit(level, name)) != 0;
     } else if (level == SOL_SOCKET || level == IPPROTO_TCP) {
         r = s->type == SOCK_STREAM ? ig_tcp_getopt(s, level, name, &v)
                                    : ig_udp_getopt(s, level, name, &v);

@@ -43,6 +43,8 @@ enum ig_sock_state {
 };
 
 #define IG_SOCK_O_NODELAY 1u
+#define IG_SOCK_O_REUSEADDR 2u /* lwIP's SOF_REUSEADDR is set while */
+#define IG_SOCK_O_REUSEPORT 4u /* either of these two is */
 
 struct ig_sock {
     int type; /* SOCK_STREAM or SOCK_DGRAM */

@@ -402,16 +402,13 @@ int ig_tcp_setopt(struct ig_sock *s, int level, int name, int val)
     if (level == IPPROTO_TCP)
         return -ENOPROTOOPT;
     /* SOL_SOCKET options lwIP keeps in so_options. */
-    u8_t bit = name == SO_REUSEADDR   ? SOF_REUSEADDR
-               : name == SO_KEEPALIVE ? SOF_KEEPALIVE
-                                      : 0;
-    if (!bit)
+    if (name != SO_KEEPALIVE)
         return -ENOPROTOOPT;
     if (s->tcp) {
         if (val)
-            ip_set_option(s->tcp, bit);
+            ip_set_option(s->tcp, SOF_KEEPALIVE);
         else
-            ip_reset_option(s->tcp, bit);
+            ip_reset_option(s->tcp, SOF_KEEPALIVE);
     }
     return 0;
 }
@@ -428,9 +425,8 @@ int ig_tcp_getopt(struct ig_sock *s, int level, int name, int *val)
     }
     if (level == IPPROTO_TCP)
         return -ENOPROTOOPT;
-    if (name == SO_REUSEADDR || name == SO_KEEPALIVE) {
-        u8_t bit = name == SO_REUSEADDR ? SOF_REUSEADDR : SOF_KEEPALIVE;
-        *val = s->tcp ? ip_get_option(s->tcp, bit) != 0 : 0;
+    if (name == SO_KEEPALIVE) {
+        *val = s->tcp ? ip_get_option(s->tcp, SOF_KEEPALIVE) != 0 : 0;
         return 0;
     }
     if (name == SO_ACCEPTCONN) {

@@ -138,9 +138,7 @@ int ig_udp_setopt(struct ig_sock *s, int level, int name, int val)
 {
     u8_t bit = 0;
 
-    if (level == SOL_SOCKET && name == SO_REUSEADDR)
-        bit = SOF_REUSEADDR;
-    else if (level == SOL_SOCKET && name == SO_BROADCAST)
+    if (level == SOL_SOCKET && name == SO_BROADCAST)
         bit = SOF_BROADCAST;
     if (!bit)
         return -ENOPROTOOPT;
@@ -153,10 +151,6 @@ int ig_udp_setopt(struct ig_sock *s, int level, int name, int val)
 
 int ig_udp_getopt(struct ig_sock *s, int level, int name, int *val)
 {
-    if (level == SOL_SOCKET && name == SO_REUSEADDR) {
-        *val = ip_get_option(s->udp, SOF_REUSEADDR) != 0;
-        return 0;
-    }
     if (level == SOL_SOCKET && name == SO_BROADCAST) {
         *val = ip_get_option(s->udp, SOF_BROADCAST) != 0;
         return 0;
