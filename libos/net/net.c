@@ -101,9 +101,13 @@ int ig_net_option(const char *opt)
 uint64_t ig_net_poll(void)
 {
     uint64_t now;
+    int left = IG_NETIF_EMPTY;
 
-    for (int i = 0; i < nnetdevs; i++)
-        ig_netif_drain(netdevs[i], DRAIN_MAX);
+    for (int i = 0; i < nnetdevs; i++) {
+        int r = ig_netif_drain(netdevs[i], DRAIN_MAX);
+        if (r > left)
+            left = r;
+    }
     /* Loopback traffic is queued on the interface; answers to it (ACKs)
      * queue more, so run it until it settles. */
     for (int i = 0; i < 8; i++) {
@@ -120,6 +124,11 @@ uint64_t ig_net_poll(void)
     }
     sys_check_timeouts();
     now = ig_plat_clock_monotonic();
+    /* Frames left in a device raise no interrupt of their own: come back
+     * for them at once, or after a millisecond when memory ran out (the
+     * program must run and free some first). */
+    if (left == IG_NETIF_MORE)
+        return now;
     struct netif *nif;
     NETIF_FOREACH(nif)
     {
@@ -127,6 +136,8 @@ uint64_t ig_net_poll(void)
             return now;
     }
     u32_t ms = sys_timeouts_sleeptime();
+    if (left == IG_NETIF_NOMEM && ms > 1)
+        ms = 1;
     if (ms == SYS_TIMEOUTS_SLEEPTIME_INFINITE)
         return UINT64_MAX;
     return now + (uint64_t)ms * NS_PER_MS;

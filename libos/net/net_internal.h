@@ -16,8 +16,14 @@ struct netif;
  * printing why. */
 struct netif *ig_netif_add(int dev);
 
-/* Feeds every frame waiting on (nif)'s device to lwIP, at most (max). */
-void ig_netif_drain(struct netif *nif, int max);
+/* Feeds every frame waiting on (nif)'s device to lwIP, at most (max).
+ * Returns IG_NETIF_EMPTY when the device had no more, IG_NETIF_MORE when
+ * it stopped at (max) with frames perhaps still waiting, IG_NETIF_NOMEM
+ * when it stopped for want of memory.  Frames left waiting raise no
+ * further interrupt (a device signals new frames, not old ones), so the
+ * caller must come back for them. */
+enum { IG_NETIF_EMPTY, IG_NETIF_MORE, IG_NETIF_NOMEM };
+int ig_netif_drain(struct netif *nif, int max);
 
 /* lwip/timers.c: a frame went out or came in (the stack is busy: its
  * periodic timers wake the guest for a while). */

@@ -95,7 +95,8 @@ wrk)
     grep -q 'Socket errors' "$TMP/wrk" && fail "wrk saw socket errors"
     grep -q 'Non-2xx' "$TMP/wrk" && fail "wrk saw non-2xx answers"
     get "$URL/index.html" | grep -q '<h1>Ingot</h1>' ||
-        fail "no answer after wrk"
+        fail "no answer after wrk; the namespace's TCP sockets by state:" \
+            "$(in_ns ss -Htan | awk '{print $1}' | sort | uniq -c | tr '\n' ' ')"
     ;;
 bad)
     reply=$(in_ns bash -c "exec 3<>/dev/tcp/$GUEST_IP/80 &&

@@ -159,20 +159,20 @@ static int for_ipv4(const unsigned char *f, size_t n)
     return type == ETHTYPE_IP || type == ETHTYPE_ARP || type == ETHTYPE_VLAN;
 }
 
-void ig_netif_drain(struct netif *nif, int max)
+int ig_netif_drain(struct netif *nif, int max)
 {
     struct netdev *nd = nif->state;
 
     for (int i = 0; i < max; i++) {
         struct pbuf *p = pbuf_alloc(PBUF_RAW, (u16_t)nd->frame_max, PBUF_RAM);
         if (!p)
-            return; /* out of memory: frames wait in the device */
+            return IG_NETIF_NOMEM; /* frames wait in the device */
         long n = ig_plat_net_recv(nd->dev, p->payload, nd->frame_max);
         if (n <= 0) {
             pbuf_free(p);
             if (n == -EMSGSIZE)
                 continue; /* dropped by the platform; look at the next */
-            return;
+            return IG_NETIF_EMPTY;
         }
         pbuf_realloc(p, (u16_t)n);
         if (for_ipv4(p->payload, (size_t)n))
@@ -181,4 +181,5 @@ void ig_netif_drain(struct netif *nif, int max)
         if (nif->input(p, nif) != ERR_OK)
             pbuf_free(p);
     }
+    return IG_NETIF_MORE;
 }
